@@ -1,0 +1,57 @@
+/**
+ * The entry point: one table of commands, each defined in its own file and
+ * lazily importing its implementation; the only top-level catch and the only
+ * `process.exit` of mcp-guard.
+ */
+import { Command, CommanderError } from 'commander';
+import { isGuardError } from '../errors.js';
+import { packageVersion } from './version.js';
+
+/** Each entry is a file in this folder exporting `command(): Command`. */
+const COMMANDS = ['./run.js', './login.js', './whoami.js', './logout.js', './sessions.js', './replay.js', './verify.js', './policy.js', './pins.js'] as const;
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('mcp-guard')
+    .description('GDPR accountability for any stdio MCP server: identity, policy, masking and a signed audit trail.')
+    .version(packageVersion(), '-V, --version')
+    .enablePositionalOptions()
+    .showHelpAfterError('(run `mcp-guard --help` for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
+
+  for (const file of COMMANDS) {
+    const module = (await import(file)) as { command(): Command };
+    const sub = module.command();
+    program.addCommand(sub, sub.name() === 'run' ? { isDefault: true } : undefined);
+  }
+  // Subcommands inherit the program's error handling so usage errors exit 2 here.
+  for (const sub of program.commands) {
+    sub.exitOverride().configureOutput(program.configureOutput());
+    for (const nested of sub.commands) nested.exitOverride().configureOutput(program.configureOutput());
+  }
+
+  let exitCode = 0;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    exitCode = typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    exitCode = exitCodeFor(error);
+  }
+  // Let stdout drain before exiting so piped output is never cut short.
+  await new Promise<void>((resolve) => (process.stdout.writableLength === 0 ? resolve() : process.stdout.once('drain', resolve)));
+  process.exit(exitCode);
+}
+
+function exitCodeFor(error: unknown): number {
+  if (error instanceof CommanderError) {
+    // Help and version are successes; every other commander error is a usage error.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    return 2;
+  }
+  if (isGuardError(error)) {
+    process.stderr.write(`mcp-guard: ${error.message}\n`);
+    return error.exitCode;
+  }
+  process.stderr.write(`mcp-guard: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,140 @@
+/**
+ * The interception seam. Every message, in both directions, passes through
+ * one chain of interceptors composed in `interceptors/chain.ts`. A verdict is
+ * data, not an exception: forward the message as it is, forward a rewritten
+ * one, or deny it and send a reply back to its sender instead.
+ *
+ * Observers (the audit recorder) see the outcome of every message after the
+ * chain has decided, including messages the chain denied.
+ */
+import type { Identity, IdentitySource } from '../identity/identity.js';
+import type { JsonRpcId, JsonRpcMessage, JsonRpcRequest, MessageKind } from './json-rpc.js';
+
+/** `to-server`: sent by the client. `to-client`: sent by the server. */
+export type Direction = 'to-server' | 'to-client';
+
+/** What a policy rule decided for one message. */
+export interface Decision {
+  action: 'allow' | 'deny' | 'approve';
+  /** Which rule matched, e.g. `tools[2]` or `default`. */
+  rule: string;
+  reason?: string;
+}
+
+/**
+ * Facts interceptors attach to a message for the observers: the decision and
+ * its rule, masking findings (type → count), the tool name.
+ */
+export interface MessageNotes {
+  decision?: Decision;
+  /** Findings in what was sent on (type → count). */
+  findings?: Record<string, number>;
+  tool?: string;
+  error?: string;
+  [key: string]: unknown;
+}
+
+/** A request seen in one direction and awaiting its response from the other. */
+export interface TrackedRequest {
+  id: JsonRpcId;
+  method: string;
+  /** The params as forwarded. */
+  params: Record<string, unknown> | undefined;
+  direction: Direction;
+  /** Epoch ms when the request passed the chain. */
+  startedAt: number;
+  notes: MessageNotes;
+}
+
+/** Shared, mutable facts about the running session. */
+export interface SessionState {
+  readonly id: string;
+  readonly serverCommand: readonly string[];
+  readonly startedAt: number;
+  /** Filled from the initialize exchange. */
+  protocolVersion?: string;
+  clientInfo?: { name?: string; version?: string };
+  serverInfo?: { name?: string; version?: string };
+  /** The identity at session start (refreshed by the identity interceptor). */
+  identity: Identity | null;
+  /** Why there is no (verified) identity, when there is none. */
+  identityProblem?: string;
+  readonly identitySource: IdentitySource;
+}
+
+export interface MessageContext {
+  readonly direction: Direction;
+  readonly kind: MessageKind;
+  /** The message as parsed, after any rewrite by an earlier interceptor. */
+  readonly message: JsonRpcMessage;
+  /** For a response: the request it answers. */
+  readonly request: TrackedRequest | undefined;
+  readonly session: SessionState;
+  readonly notes: MessageNotes;
+}
+
+export type Verdict =
+  | { action: 'forward' }
+  | { action: 'rewrite'; message: JsonRpcMessage }
+  /** Do not forward; send `reply` back to the sender (a response for requests, nothing for others). */
+  | { action: 'deny'; reply?: JsonRpcMessage };
+
+export const FORWARD: Verdict = Object.freeze({ action: 'forward' });
+
+export interface Interceptor {
+  readonly name: string;
+  /** Called once before the first message; may load state (pins, identity). */
+  start?(session: SessionState): Promise<void>;
+  intercept(context: MessageContext): Verdict | Promise<Verdict>;
+  /** Called once when the session ends; flush state. */
+  close?(): Promise<void>;
+}
+
+/** What happened to one message, for observers. */
+export interface MessageOutcome {
+  direction: Direction;
+  kind: MessageKind;
+  /** As received. */
+  original: JsonRpcMessage;
+  /** As forwarded to the other side, when it was. */
+  forwarded?: JsonRpcMessage;
+  /** What mcp-guard answered the sender itself, when it denied the message. */
+  reply?: JsonRpcMessage;
+  /** For a response: its request. */
+  request?: TrackedRequest;
+  notes: MessageNotes;
+  at: number;
+}
+
+/** Input that never became a message: counted, shown on stderr, audited. */
+export interface BadInput {
+  direction: Direction;
+  problem: 'not-json' | 'invalid-utf8' | 'too-large' | 'invalid-jsonrpc' | 'batch';
+  bytes: number;
+  /** A short, printable excerpt for stderr (never recorded: it may hold personal data). */
+  excerpt: string;
+  /** Request id recovered from the bad line, when one could be. */
+  id?: JsonRpcId;
+  at: number;
+}
+
+export interface SessionEnd {
+  exitCode: number;
+  signal?: string;
+  counts: Record<string, number>;
+  at: number;
+}
+
+/** Sees every outcome; never changes them. The audit recorder is one. */
+export interface SessionObserver {
+  sessionStarted?(session: SessionState): void | Promise<void>;
+  /**
+   * Called for a client request before it is forwarded. An observer that
+   * must persist the request before the tool runs (strict durability)
+   * returns a promise; the session waits for it.
+   */
+  beforeForward?(request: JsonRpcRequest, notes: MessageNotes, session: SessionState): void | Promise<void>;
+  message?(outcome: MessageOutcome): void;
+  badInput?(input: BadInput): void;
+  sessionEnded?(end: SessionEnd): Promise<void>;
+}

@@ -1,0 +1,380 @@
+/**
+ * One guarded session: the client's stdio on one side, the server process on
+ * the other, every message through the interceptor chain, observers told of
+ * every outcome, and a lifecycle with no hang and no lost audit on any exit
+ * path.
+ */
+import { isUtf8 } from 'node:buffer';
+import { randomUUID } from 'node:crypto';
+import type { Readable, Writable } from 'node:stream';
+import type { IdentitySource } from '../identity/identity.js';
+import { type ServerExit, type ServerProcess, settlesWithin, spawnServer } from './child-process.js';
+import type { Chain } from './compose.js';
+import { type Frame, recoverId } from './framing.js';
+import type {
+  BadInput,
+  Direction,
+  MessageContext,
+  MessageNotes,
+  MessageOutcome,
+  SessionObserver,
+  SessionState,
+  TrackedRequest,
+  Verdict,
+} from './interceptor.js';
+import {
+  ErrorCode,
+  classifyMessage,
+  errorResponse,
+  idKey,
+  type JsonRpcId,
+  type JsonRpcMessage,
+  type JsonRpcRequest,
+  type MessageKind,
+} from './json-rpc.js';
+import { Pump } from './pump.js';
+
+export interface SessionOptions {
+  command: readonly string[];
+  chain: Chain;
+  observers: readonly SessionObserver[];
+  identitySource: IdentitySource;
+  client: { input: Readable; output: Writable };
+  maxMessageBytes: number;
+  /** Grace after stdin EOF before SIGTERM, and after SIGTERM before SIGKILL. */
+  graceMs: number;
+  /** Writes one line for a person (stderr). */
+  log: (line: string) => void;
+  env?: NodeJS.ProcessEnv;
+  clock?: () => number;
+}
+
+const NEWLINE = Buffer.from('\n');
+/** How long to wait for the server's stdout to drain after it exited (a grandchild may hold it open). */
+const STDOUT_DRAIN_MS = 2000;
+/** How long observers get to flush the audit at the end. */
+const FLUSH_MS = 10_000;
+
+/** Runs a session to its end; resolves with the exit status mcp-guard should use. */
+export async function runSession(options: SessionOptions): Promise<number> {
+  const session = new GuardSession(options);
+  return session.run();
+}
+
+class GuardSession {
+  readonly #options: SessionOptions;
+  readonly #clock: () => number;
+  readonly #state: SessionState;
+  readonly #counts: Record<string, number> = {};
+  /** Requests from the client forwarded to the server, by id. */
+  readonly #clientPending = new Map<string, TrackedRequest>();
+  /** Requests from the server forwarded to the client, by id. */
+  readonly #serverPending = new Map<string, TrackedRequest>();
+  #server!: ServerProcess;
+  #stopping = false;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    this.#clock = options.clock ?? Date.now;
+    this.#state = {
+      id: randomUUID(),
+      serverCommand: options.command,
+      startedAt: this.#clock(),
+      identity: null,
+      identitySource: options.identitySource,
+    };
+  }
+
+  async run(): Promise<number> {
+    const { client, observers } = this.#options;
+    // Spawn first so the server starts while identity and interceptors load.
+    this.#server = spawnServer(this.#options.command, this.#options.env);
+    const signals = this.#forwardSignals();
+    try {
+      await this.#prepare();
+      for (const observer of observers) await observer.sessionStarted?.(this.#state);
+
+      const toServer = new Pump({
+        source: client.input,
+        destination: this.#server.stdin,
+        maxMessageBytes: this.#options.maxMessageBytes,
+        handle: (frame) => this.#handleFrame('to-server', frame),
+      });
+      const toClient = new Pump({
+        source: this.#server.stdout,
+        destination: client.output,
+        maxMessageBytes: this.#options.maxMessageBytes,
+        handle: (frame) => this.#handleFrame('to-client', frame),
+      });
+      toServer.start();
+      toClient.start();
+      void toServer.done.then(() => {
+        // Client EOF: every queued message is forwarded, then the server gets EOF and escalation.
+        this.#stopping = true;
+        void this.#server.shutdown(this.#options.graceMs);
+      });
+
+      const exit = await this.#server.exited;
+      if (exit.spawnError) {
+        const problem = exit.spawnError.code === 'ENOENT' ? 'command not found' : exit.spawnError.message;
+        this.#options.log(`mcp-guard: cannot start the MCP server "${this.#options.command[0]}": ${problem} — check the command after --`);
+      }
+      await settlesWithin(toClient.done, STDOUT_DRAIN_MS);
+      this.#failPending(exit);
+      await this.#end(exit);
+      return exit.status;
+    } finally {
+      signals();
+    }
+  }
+
+  async #prepare(): Promise<void> {
+    const resolution = await this.#options.identitySource.current();
+    this.#state.identity = resolution.identity;
+    if (resolution.reason !== undefined) this.#state.identityProblem = resolution.reason;
+    for (const interceptor of this.#options.chain.interceptors) await interceptor.start?.(this.#state);
+  }
+
+  #forwardSignals(): () => void {
+    const handlers = new Map<NodeJS.Signals, () => void>();
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      const handler = (): void => {
+        this.#stopping = true;
+        this.#server.kill(signal);
+        // A server that ignores the signal is killed after the grace periods.
+        const timer = setTimeout(() => this.#server.kill('SIGKILL'), this.#options.graceMs * 2);
+        timer.unref();
+      };
+      handlers.set(signal, handler);
+      process.on(signal, handler);
+    }
+    return () => {
+      for (const [signal, handler] of handlers) process.off(signal, handler);
+    };
+  }
+
+  #failPending(exit: ServerExit): void {
+    const how = exit.signal ? `was killed by ${exit.signal}` : `exited with status ${exit.code}`;
+    for (const request of this.#clientPending.values()) {
+      const reply = errorResponse(request.id, ErrorCode.ServerGone, `the MCP server ${how} before answering ${request.method}`);
+      this.#write('client', JSON.stringify(reply));
+      this.#observe({ direction: 'to-client', kind: 'response', original: reply, forwarded: reply, request, notes: { error: 'server-gone' }, at: this.#clock() });
+    }
+    this.#clientPending.clear();
+  }
+
+  async #end(exit: ServerExit): Promise<void> {
+    const end = { exitCode: exit.status, counts: { ...this.#counts }, at: this.#clock(), ...(exit.signal ? { signal: exit.signal } : {}) };
+    for (const observer of this.#options.observers) {
+      try {
+        await Promise.race([observer.sessionEnded?.(end), new Promise((resolve) => setTimeout(resolve, FLUSH_MS).unref())]);
+      } catch (error) {
+        this.#options.log(`mcp-guard: could not finish the audit record: ${(error as Error).message}`);
+      }
+    }
+    for (const interceptor of this.#options.chain.interceptors) {
+      try {
+        await interceptor.close?.();
+      } catch (error) {
+        this.#options.log(`mcp-guard: ${interceptor.name} did not close cleanly: ${(error as Error).message}`);
+      }
+    }
+    const output = this.#options.client.output;
+    if (output.writableLength > 0 && !output.destroyed) await settlesWithin(new Promise((resolve) => output.once('drain', resolve)), FLUSH_MS);
+  }
+
+  #count(name: string): void {
+    this.#counts[name] = (this.#counts[name] ?? 0) + 1;
+  }
+
+  /** Never throws: an error in one message must not stop the session. */
+  #handleFrame(direction: Direction, frame: Frame): void | Promise<void> {
+    try {
+      const handled = this.#handleFrameUnsafe(direction, frame);
+      if (handled instanceof Promise) return handled.catch((error: unknown) => this.#internalError(direction, error));
+    } catch (error) {
+      this.#internalError(direction, error);
+    }
+  }
+
+  #internalError(direction: Direction, error: unknown): void {
+    this.#count('internal-error');
+    this.#options.log(`mcp-guard: internal error on a message ${direction} (message dropped): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+
+  #handleFrameUnsafe(direction: Direction, frame: Frame): void | Promise<void> {
+    if (frame.kind === 'too-large') {
+      const id = recoverId(frame.head, frame.tail);
+      this.#badInput(direction, 'too-large', frame.bytes, frame.head, id, `a message of ${frame.bytes} bytes exceeds the limit of ${this.#options.maxMessageBytes} bytes (raise it with --max-message-bytes)`);
+      return;
+    }
+    const { bytes } = frame;
+    if (!isUtf8(bytes)) {
+      this.#badInput(direction, 'invalid-utf8', bytes.length, bytes, recoverId(bytes.subarray(0, 512), bytes.subarray(-512)), 'the message is not valid UTF-8');
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(bytes.toString('utf8'));
+    } catch {
+      this.#badInput(direction, 'not-json', bytes.length, bytes, undefined, 'the line is not JSON');
+      return;
+    }
+    if (Array.isArray(value)) {
+      // A JSON-RPC batch (protocol 2025-03-26): split it so that every element goes through the chain.
+      this.#badInput(direction, 'batch', bytes.length, bytes, undefined, undefined);
+      return this.#handleEach(direction, value);
+    }
+    return this.#handleValue(direction, value, bytes);
+  }
+
+  async #handleEach(direction: Direction, values: unknown[]): Promise<void> {
+    for (const value of values) {
+      const handled = this.#handleValue(direction, value, undefined);
+      if (handled instanceof Promise) await handled;
+    }
+  }
+
+  #handleValue(direction: Direction, value: unknown, raw: Buffer | undefined): void | Promise<void> {
+    const classified = classifyMessage(value);
+    if (!classified) {
+      const id = requestLikeId(value);
+      this.#badInput(direction, 'invalid-jsonrpc', raw?.length ?? 0, raw ?? Buffer.from(JSON.stringify(value) ?? ''), id, 'not a JSON-RPC 2.0 message', true);
+      return;
+    }
+    const { kind, message } = classified;
+    this.#count(`${direction}:${kind}`);
+    const request = kind === 'response' ? this.#pendingFor(direction).get(idKey((message as { id: JsonRpcId }).id)) : undefined;
+    const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {} };
+    this.#noteLifecycle(direction, kind, message, request);
+    const verdict = this.#options.chain.run(context);
+    if (verdict instanceof Promise) return verdict.then((settled) => this.#settle(context, settled, raw));
+    return this.#settle(context, verdict, raw);
+  }
+
+  /** Pending requests that a response travelling in `direction` answers. */
+  #pendingFor(direction: Direction): Map<string, TrackedRequest> {
+    return direction === 'to-client' ? this.#clientPending : this.#serverPending;
+  }
+
+  #noteLifecycle(direction: Direction, kind: MessageKind, message: JsonRpcMessage, request: TrackedRequest | undefined): void {
+    if (kind === 'request' && direction === 'to-server' && (message as JsonRpcRequest).method === 'initialize') {
+      const info = (message as JsonRpcRequest).params?.clientInfo;
+      if (info && typeof info === 'object') this.#state.clientInfo = info as SessionState['clientInfo'];
+    } else if (kind === 'response' && request?.method === 'initialize' && 'result' in message) {
+      const { protocolVersion, serverInfo } = message.result;
+      if (typeof protocolVersion === 'string') this.#state.protocolVersion = protocolVersion;
+      if (serverInfo && typeof serverInfo === 'object') this.#state.serverInfo = serverInfo as SessionState['serverInfo'];
+    } else if (kind === 'notification' && (message as { method: string }).method === 'notifications/cancelled') {
+      // After a cancellation the receiver need not answer; stop waiting for it.
+      const requestId = (message as { params?: { requestId?: unknown } }).params?.requestId;
+      if (typeof requestId === 'string' || typeof requestId === 'number') {
+        (direction === 'to-server' ? this.#clientPending : this.#serverPending).delete(idKey(requestId));
+      }
+    }
+  }
+
+  #settle(context: MessageContext, verdict: Verdict, raw: Buffer | undefined): void | Promise<void> {
+    const { direction, kind, request } = context;
+    const original = context.message;
+    const destination = direction === 'to-server' ? 'server' : 'client';
+    const at = this.#clock();
+    if (verdict.action === 'deny') {
+      this.#count('denied');
+      if (kind === 'response') {
+        // The requester must not hang: it gets the reply, or an error, instead of the response.
+        const id = (original as { id: JsonRpcId }).id;
+        const reply = verdict.reply ?? errorResponse(id, ErrorCode.PolicyDenied, 'the response was withheld by policy');
+        this.#pendingFor(direction).delete(idKey(id));
+        this.#write(destination, JSON.stringify(reply));
+        this.#observe({ direction, kind, original, reply, ...(request ? { request } : {}), notes: context.notes, at });
+        return;
+      }
+      if (verdict.reply) this.#write(direction === 'to-server' ? 'client' : 'server', JSON.stringify(verdict.reply));
+      this.#observe({ direction, kind, original, ...(verdict.reply ? { reply: verdict.reply } : {}), notes: context.notes, at });
+      return;
+    }
+    const message = verdict.action === 'rewrite' ? verdict.message : original;
+    const forward = (): void => {
+      if (kind === 'request') {
+        const tracked = trackRequest(message as JsonRpcRequest, direction, at, context.notes);
+        (direction === 'to-server' ? this.#clientPending : this.#serverPending).set(idKey(tracked.id), tracked);
+      } else if (kind === 'response') {
+        this.#pendingFor(direction).delete(idKey((message as { id: JsonRpcId }).id));
+      }
+      if (verdict.action === 'forward' && raw) this.#write(destination, raw);
+      else this.#write(destination, JSON.stringify(message));
+      this.#observe({ direction, kind, original, forwarded: message, ...(request ? { request } : {}), notes: context.notes, at });
+    };
+    if (kind === 'request' && direction === 'to-server') {
+      const waits = this.#options.observers
+        .map((observer) => observer.beforeForward?.(message as JsonRpcRequest, context.notes, this.#state))
+        .filter((result): result is Promise<void> => result instanceof Promise);
+      if (waits.length > 0) return Promise.all(waits).then(forward);
+    }
+    forward();
+  }
+
+  #observe(outcome: MessageOutcome): void {
+    for (const observer of this.#options.observers) {
+      try {
+        observer.message?.(outcome);
+      } catch (error) {
+        this.#options.log(`mcp-guard: audit observer failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  #badInput(direction: Direction, problem: BadInput['problem'], bytes: number, sample: Buffer, id: JsonRpcId | undefined, why: string | undefined, alwaysReply = false): void {
+    this.#count(`bad:${problem}`);
+    const excerpt = printable(sample);
+    const input: BadInput = { direction, problem, bytes, excerpt, at: this.#clock(), ...(id !== undefined ? { id } : {}) };
+    for (const observer of this.#options.observers) observer.badInput?.(input);
+    if (problem === 'batch') return;
+    const from = direction === 'to-server' ? 'client' : 'server';
+    this.#options.log(`mcp-guard: dropped a line from the ${from} (${why}): ${excerpt}`);
+    if (id === undefined) return;
+    const code = problem === 'too-large' ? ErrorCode.MessageTooLarge : problem === 'invalid-jsonrpc' ? ErrorCode.InvalidRequest : ErrorCode.ParseError;
+    if (direction === 'to-server') {
+      // The client sent it: tell the client, under its own id.
+      this.#write('client', JSON.stringify(errorResponse(id, code, `mcp-guard refused the message: ${why}`)));
+      return;
+    }
+    // The server sent it. When it answers a client request, that request fails now instead of hanging.
+    const pending = this.#clientPending.get(idKey(id));
+    if (pending) {
+      this.#clientPending.delete(idKey(id));
+      this.#write('client', JSON.stringify(errorResponse(id, code, `the MCP server's answer to ${pending.method} was dropped: ${why}`)));
+    } else if (alwaysReply) {
+      this.#write('server', JSON.stringify(errorResponse(id, code, `mcp-guard refused the message: ${why}`)));
+    }
+  }
+
+  #write(side: 'client' | 'server', data: Buffer | string): void {
+    const stream = side === 'client' ? this.#options.client.output : this.#server.stdin;
+    if (stream.destroyed || stream.writableEnded) {
+      if (!this.#stopping) this.#count(`lost:${side}`);
+      return;
+    }
+    stream.cork();
+    stream.write(data);
+    stream.write(NEWLINE);
+    process.nextTick(() => stream.uncork());
+  }
+}
+
+function trackRequest(message: JsonRpcRequest, direction: Direction, at: number, notes: MessageNotes): TrackedRequest {
+  return { id: message.id, method: message.method, params: message.params, direction, startedAt: at, notes };
+}
+
+function requestLikeId(value: unknown): JsonRpcId | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id } = value as { id?: unknown };
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
+}
+
+/** A short excerpt safe to print on a terminal. */
+function printable(bytes: Buffer): string {
+  const text = bytes.subarray(0, 120).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+  return bytes.length > 120 ? `${text}… (${bytes.length} bytes)` : text;
+}

@@ -1,0 +1,194 @@
+/**
+ * Bad input never crashes the wrapper, never hangs the client and never
+ * reaches stdout: each kind, against a fixture server that misbehaves.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { connectThroughGuard, fixture, tempHome } from '../helpers/guard.js';
+import { INITIALIZE, spawnRawGuard, toolCall } from '../helpers/raw-guard.js';
+
+const SERVER = [process.execPath, fixture('misbehaving-server')];
+const home = tempHome();
+const env = { MCP_GUARD_HOME: home };
+
+function readProcStatus(pid: number, field: string): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+describe('bad input from the server', () => {
+  it('drops a non-JSON line on stdout, shows it on stderr, and still answers', async () => {
+    const connection = await connectThroughGuard({ server: SERVER, env });
+    const result = await connection.client.callTool({ name: 'junk', arguments: { text: 'answer after junk' } });
+    assert.deepEqual(result.content, [{ type: 'text', text: 'answer after junk' }]);
+    assert.match(connection.stderr(), /dropped a line from the server \(the line is not JSON\): server log: starting work/);
+    await connection.close();
+  });
+
+  it('reassembles multi-byte UTF-8 written one byte at a time', async () => {
+    const connection = await connectThroughGuard({ server: SERVER, env });
+    const text = 'Grüße, 日本語, emoji 🎉 and ñ';
+    const result = await connection.client.callTool({ name: 'split_utf8', arguments: { text } });
+    assert.deepEqual(result.content, [{ type: 'text', text }]);
+    await connection.close();
+  });
+
+  it('answers the waiting request with an error when the server sends invalid UTF-8', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send(toolCall(7, 'invalid_utf8'));
+    const response = await guard.response(7);
+    assert.equal((response.error as { code: number }).code, -32700);
+    assert.match(guard.stderr(), /not valid UTF-8/);
+    guard.child.stdin?.end();
+    assert.equal((await guard.exited).code, 0);
+    assert.deepEqual(guard.junk, []);
+  });
+
+  it('refuses a response over the size cap with an error for its id, then keeps working', async () => {
+    const guard = spawnRawGuard(SERVER, { env, guardArgs: ['--max-message-bytes', '1MiB'] });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send(toolCall(1, 'huge', { bytes: 3 * 1024 * 1024 }));
+    const refused = await guard.response(1);
+    assert.equal((refused.error as { code: number }).code, -32001);
+    assert.match((refused.error as { message: string }).message, /exceeds the limit of 1048576 bytes/);
+    guard.send(toolCall(2, 'echo', { text: 'next' }));
+    assert.deepEqual((await guard.response(2)).result, { content: [{ type: 'text', text: 'next' }] });
+    guard.child.stdin?.end();
+    await guard.exited;
+    assert.deepEqual(guard.junk, []);
+  });
+
+  it('passes a 33 MiB result under the default cap intact', async () => {
+    const connection = await connectThroughGuard({ server: SERVER, env });
+    const result = await connection.client.callTool({ name: 'huge', arguments: { bytes: 33 * 1024 * 1024 } });
+    const [content] = result.content as Array<{ text: string }>;
+    assert.equal(content?.text.length, 33 * 1024 * 1024);
+    await connection.close();
+  });
+
+  it('fails every pending request when the server crashes mid-call, then exits with its status', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send(toolCall('slow-1', 'slow', { ms: 10_000 }));
+    guard.send(toolCall('crash-1', 'crash', { code: 3 }));
+    const [slow, crash] = await Promise.all([guard.response('slow-1'), guard.response('crash-1')]);
+    for (const response of [slow, crash]) {
+      assert.equal((response.error as { code: number }).code, -32000);
+      assert.match((response.error as { message: string }).message, /exited with status 3 before answering tools\/call/);
+    }
+    assert.deepEqual(await guard.exited, { code: 3, signal: null });
+  });
+
+  it('exits with 128 + signal when the server is killed', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send(toolCall(1, 'kill_self', { signal: 'SIGKILL' }));
+    assert.equal((await guard.response(1)).error !== undefined, true);
+    assert.equal((await guard.exited).code, 137);
+  });
+});
+
+describe('bad input from the client', () => {
+  it('drops a non-JSON line, refuses an invalid message by id, and splits a batch', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'fixture-log-')), 'received.log');
+    const guard = spawnRawGuard(SERVER, { env: { ...env, FIXTURE_LOG: log } });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send('this is not json');
+    guard.send('{"jsonrpc":"2.0","id":5,"method":7}');
+    assert.equal(((await guard.response(5)).error as { code: number }).code, -32600);
+    guard.send(JSON.stringify([JSON.parse(toolCall('b1', 'echo', { text: 'one' })), JSON.parse(toolCall('b2', 'echo', { text: 'two' }))]));
+    const [one, two] = await Promise.all([guard.response('b1'), guard.response('b2')]);
+    assert.deepEqual(one.result, { content: [{ type: 'text', text: 'one' }] });
+    assert.deepEqual(two.result, { content: [{ type: 'text', text: 'two' }] });
+    guard.child.stdin?.end();
+    await guard.exited;
+    const received = readFileSync(log, 'utf8').trim().split('\n');
+    assert.ok(!received.includes('this is not json'), 'the server never saw the non-JSON line');
+    assert.ok(!received.some((line) => line.startsWith('[')), 'the server never saw a batch array');
+    assert.match(guard.stderr(), /dropped a line from the client \(the line is not JSON\)/);
+  });
+
+  it('refuses an over-long request by id without forwarding it', async () => {
+    const guard = spawnRawGuard(SERVER, { env, guardArgs: ['--max-message-bytes', '64k'] });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send(toolCall(11, 'echo', { text: 'y'.repeat(200_000) }));
+    assert.equal(((await guard.response(11)).error as { code: number }).code, -32001);
+    guard.send(toolCall(12, 'echo', { text: 'small' }));
+    assert.ok((await guard.response(12)).result);
+    guard.child.stdin?.end();
+    await guard.exited;
+  });
+});
+
+describe('lifecycle', () => {
+  it('names a missing command on one stderr line and exits 127', async () => {
+    const guard = spawnRawGuard(['definitely-not-a-command-4711'], { env });
+    assert.equal((await guard.exited).code, 127);
+    const lines = guard.stderr().trim().split('\n');
+    assert.equal(lines.length, 1);
+    assert.match(lines[0] ?? '', /definitely-not-a-command-4711.*command not found/);
+    assert.deepEqual(guard.messages, []);
+  });
+
+  it('escalates to SIGTERM and SIGKILL when the server ignores stdin EOF and SIGTERM', async () => {
+    const signals = join(mkdtempSync(join(tmpdir(), 'fixture-signals-')), 'signals.log');
+    const guard = spawnRawGuard(SERVER, { env: { ...env, FIXTURE_IGNORE_SIGTERM: '1', FIXTURE_SIGNAL_LOG: signals }, guardArgs: ['--grace-ms', '300'] });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    const started = Date.now();
+    guard.child.stdin?.end();
+    const exit = await guard.exited;
+    assert.equal(exit.code, 137, 'the server was killed with SIGKILL');
+    assert.ok(Date.now() - started < 5000, 'no hang');
+    assert.equal(readFileSync(signals, 'utf8'), 'SIGTERM\n');
+  });
+
+  for (const [signal, status] of [['SIGHUP', 41], ['SIGINT', 40], ['SIGTERM', 42]] as const) {
+    it(`forwards ${signal} to the server and exits with its status`, async () => {
+      const signals = join(mkdtempSync(join(tmpdir(), 'fixture-signals-')), 'signals.log');
+      const guard = spawnRawGuard(SERVER, { env: { ...env, FIXTURE_SIGNAL_LOG: signals } });
+      guard.send(INITIALIZE);
+      await guard.response('init');
+      guard.send(toolCall('pending', 'slow', { ms: 20_000 }));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      guard.child.kill(signal);
+      const exit = await guard.exited;
+      assert.equal(exit.code, status);
+      assert.equal(readFileSync(signals, 'utf8'), `${signal}\n`);
+      assert.equal(((await guard.response('pending')).error as { code: number }).code, -32000);
+    });
+  }
+});
+
+describe('backpressure', () => {
+  it('does not grow memory when the server floods a client that reads slowly', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    const pid = guard.child.pid as number;
+    // 200 MiB of notifications; the client stops reading while they flow.
+    guard.child.stdout?.pause();
+    guard.send(toolCall('flood', 'flood', { count: 50_000, bytes: 4096 }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const pausedPeak = readProcStatus(pid, 'VmHWM');
+    guard.child.stdout?.resume();
+    const done = await guard.response('flood', 60_000);
+    assert.deepEqual(done.result, { content: [{ type: 'text', text: 'flooded 50000' }] });
+    const peak = readProcStatus(pid, 'VmHWM');
+    guard.child.stdin?.end();
+    await guard.exited;
+    assert.equal(guard.messages.length, 1 + 50_000 + 1, 'every notification arrived, in order, exactly once');
+    assert.ok(pausedPeak < 150 * 1024 * 1024, `peak RSS while the client was not reading: ${Math.round(pausedPeak / 1048576)} MiB`);
+    assert.ok(peak < 150 * 1024 * 1024, `peak RSS: ${Math.round(peak / 1048576)} MiB`);
+  });
+});

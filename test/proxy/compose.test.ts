@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { composeChain } from '../../src/proxy/compose.js';
+import type { Interceptor, MessageContext } from '../../src/proxy/interceptor.js';
+import type { JsonRpcMessage } from '../../src/proxy/json-rpc.js';
+
+function context(message: JsonRpcMessage): MessageContext {
+  return { direction: 'to-server', kind: 'request', message, request: undefined, session: {} as MessageContext['session'], notes: {} };
+}
+const ping: JsonRpcMessage = { jsonrpc: '2.0', id: 1, method: 'ping' };
+
+describe('composeChain', () => {
+  it('forwards unchanged when no interceptor changes anything, synchronously', () => {
+    const seen: string[] = [];
+    const chain = composeChain([
+      { name: 'a', intercept: () => (seen.push('a'), { action: 'forward' }) },
+      { name: 'b', intercept: () => (seen.push('b'), { action: 'forward' }) },
+    ]);
+    assert.deepEqual(chain.run(context(ping)), { action: 'forward' });
+    assert.deepEqual(seen, ['a', 'b']);
+  });
+
+  it('passes a rewrite on to later interceptors and returns it', async () => {
+    const rewritten: JsonRpcMessage = { jsonrpc: '2.0', id: 1, method: 'ping', params: { x: 1 } };
+    let seenByB: JsonRpcMessage | undefined;
+    const chain = composeChain([
+      { name: 'a', intercept: async () => ({ action: 'rewrite', message: rewritten }) },
+      { name: 'b', intercept: (ctx) => ((seenByB = ctx.message), { action: 'forward' }) },
+    ]);
+    assert.deepEqual(await chain.run(context(ping)), { action: 'rewrite', message: rewritten });
+    assert.equal(seenByB, rewritten);
+  });
+
+  it('stops at the first deny', async () => {
+    let reached = false;
+    const reply: JsonRpcMessage = { jsonrpc: '2.0', id: 1, error: { code: -1, message: 'no' } };
+    const chain = composeChain([
+      { name: 'a', intercept: async () => ({ action: 'deny', reply }) },
+      { name: 'b', intercept: () => ((reached = true), { action: 'forward' }) },
+    ]);
+    assert.deepEqual(await chain.run(context(ping)), { action: 'deny', reply });
+    assert.equal(reached, false);
+  });
+
+  it('refuses duplicates and non-interceptors', () => {
+    const a: Interceptor = { name: 'a', intercept: () => ({ action: 'forward' }) };
+    assert.throws(() => composeChain([a, a]), /twice/);
+    assert.throws(() => composeChain([{ name: 'x' } as unknown as Interceptor]), /not an interceptor/);
+  });
+});
