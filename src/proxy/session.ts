@@ -33,6 +33,7 @@ import {
   type MessageKind,
 } from './json-rpc.js';
 import { Pump } from './pump.js';
+import { LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 
 export interface SessionOptions {
   command: readonly string[];
@@ -189,6 +190,7 @@ class GuardSession {
 
   /** Never throws: an error in one message must not stop the session. */
   #handleFrame(direction: Direction, frame: Frame): void | Promise<void> {
+    if (frame.kind === 'line' && frame.bytes.length >= LARGE_MESSAGE_BYTES) reclaimAfterLargeMessage();
     try {
       const handled = this.#handleFrameUnsafe(direction, frame);
       if (handled instanceof Promise) return handled.catch((error: unknown) => this.#internalError(direction, error));

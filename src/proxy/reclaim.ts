@@ -1,0 +1,42 @@
+/**
+ * Returns the memory of a large message to the system promptly.
+ *
+ * V8 frees large strings and buffers only at a major collection, which its
+ * heuristics postpone while the heap is small; a burst of multi-megabyte
+ * tool results would otherwise stack up several copies each (the line, its
+ * text, the parsed value) before the next one. After a large message the
+ * wrapper asks for one major collection on the next turn of the event loop,
+ * at most once per turn: a few milliseconds against a message that took far
+ * longer to move, and a peak RSS that stays near one message's worth.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** Messages at least this large trigger a collection. */
+export const LARGE_MESSAGE_BYTES = 1024 * 1024;
+
+let collect: (() => void) | null | undefined;
+let scheduled = false;
+
+function collector(): (() => void) | null {
+  if (collect === undefined) {
+    try {
+      setFlagsFromString('--expose-gc');
+      collect = runInNewContext('gc') as () => void;
+    } catch {
+      collect = null;
+    }
+  }
+  return collect;
+}
+
+export function reclaimAfterLargeMessage(): void {
+  if (scheduled) return;
+  const gc = collector();
+  if (!gc) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    gc();
+  });
+}
