@@ -1,0 +1,105 @@
+/**
+ * "Is this path under an allowed root?" for argument conditions, without
+ * touching the file system (evaluation is pure; symlinks are not resolved, so
+ * roots should name real directories).
+ *
+ * The value is attacker-controlled: an agent can be talked into sending
+ * `/data/../etc/passwd`, `/data//./../etc`, `/data/%2e%2e/etc` or
+ * `/data\..\etc`. Servers differ in whether they percent-decode or treat `\`
+ * as a separator, so every reading of the value must land under a root: the
+ * value as given, percent-decoded, and with backslashes as separators. The
+ * prefix check adds a trailing separator so `/data-evil` is not under `/data`.
+ */
+
+const MAX_DECODE_ROUNDS = 3;
+
+/**
+ * POSIX-normalises an absolute path: collapses `//`, drops `.`, applies `..`
+ * (which stops at `/`). A relative path is resolved against `cwd` when given;
+ * without one, or for anything that is not a path, returns null.
+ */
+export function normalisePosixPath(path: string, cwd?: string): string | null {
+  if (path.includes('\0')) return null;
+  let absolute = path;
+  if (!absolute.startsWith('/')) {
+    if (cwd === undefined || !cwd.startsWith('/')) return null;
+    absolute = `${cwd}/${absolute}`;
+  }
+  // Already normal (no empty, `.` or `..` segment): nothing to rewrite.
+  if (!/\/\/|\/\.\.?(?:\/|$)/.test(absolute) && (absolute.length === 1 || !absolute.endsWith('/'))) return absolute;
+  const segments: string[] = [];
+  for (const segment of absolute.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return `/${segments.join('/')}`;
+}
+
+/** True when `path` (already normalised) is `root` or inside it. */
+export function isWithinRoot(path: string, root: string): boolean {
+  if (root === '/') return path.startsWith('/');
+  return path === root || path.startsWith(`${root}/`);
+}
+
+/**
+ * True when every reading of `value` normalises under one of `roots`
+ * (normalised absolute paths). Accepts a path, a `file://` URI, or a non-empty
+ * array of them (all must be under); anything else is under nothing.
+ */
+export function isPathUnder(value: unknown, roots: readonly string[], cwd?: string): boolean {
+  if (Array.isArray(value)) return value.length > 0 && value.every((item) => isPathUnder(item, roots, cwd));
+  if (typeof value !== 'string' || value === '') return false;
+  for (const reading of readings(value)) {
+    const normalised = normalisePosixPath(reading, cwd);
+    if (normalised === null || !roots.some((root) => isWithinRoot(normalised, root))) return false;
+  }
+  return true;
+}
+
+/** The ways a server might read the value: raw, percent-decoded (repeatedly), backslashes as separators. */
+function readings(value: string): string[] {
+  // The common case, a plain path with nothing to decode, has one reading.
+  if (!/[%\\:]/.test(value)) return [value];
+  const out = new Set<string>();
+  let current = value;
+  for (let round = 0; round <= MAX_DECODE_ROUNDS; round += 1) {
+    const path = fileUriPath(current);
+    if (path === null) {
+      // Not a path at all (another URI scheme): make it fail the check.
+      out.add('');
+      break;
+    }
+    out.add(path);
+    out.add(path.replace(/\\/g, '/'));
+    const decoded = percentDecode(current);
+    if (decoded === current) break;
+    if (round === MAX_DECODE_ROUNDS) out.add(''); // still encoded after several rounds: refuse.
+    current = decoded;
+  }
+  return [...out];
+}
+
+/** The path of a `file:` URI (local host only), the value itself for a plain path, null for other URIs. */
+function fileUriPath(value: string): string | null {
+  const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(value);
+  if (scheme === null || scheme[1]!.length === 1) return value; // a one-letter "scheme" is a drive letter, left as a (relative) path
+  if (scheme[1]!.toLowerCase() !== 'file') return null;
+  const rest = value.slice(scheme[0].length);
+  if (!rest.startsWith('//')) return rest;
+  const slash = rest.indexOf('/', 2);
+  const host = slash === -1 ? rest.slice(2) : rest.slice(2, slash);
+  if (host !== '' && host.toLowerCase() !== 'localhost') return null;
+  return slash === -1 ? '/' : rest.slice(slash);
+}
+
+function percentDecode(value: string): string {
+  // Decode byte by byte so one malformed escape does not leave the rest encoded.
+  return value.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run.replace(/%([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    }
+  });
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isPathUnder, normalisePosixPath } from '../../src/policy/lib/path-under.js';
+
+describe('normalisePosixPath', () => {
+  it('collapses duplicate slashes, drops dots and applies ..', () => {
+    assert.equal(normalisePosixPath('/data//a/./b/../c/'), '/data/a/c');
+    assert.equal(normalisePosixPath('/../../etc'), '/etc');
+    assert.equal(normalisePosixPath('/'), '/');
+  });
+  it('resolves a relative path only against a given cwd', () => {
+    assert.equal(normalisePosixPath('a/../b', '/data'), '/data/b');
+    assert.equal(normalisePosixPath('a/b'), null);
+    assert.equal(normalisePosixPath('~/x'), null);
+  });
+  it('refuses NUL bytes', () => {
+    assert.equal(normalisePosixPath('/data/a\0/../../etc'), null);
+  });
+});
+
+describe('isPathUnder', () => {
+  const roots = ['/data'];
+  it('accepts paths inside the root and the root itself', () => {
+    assert.equal(isPathUnder('/data', roots), true);
+    assert.equal(isPathUnder('/data/reports/q1.csv', roots), true);
+    assert.equal(isPathUnder('/data/./reports//q1.csv', roots), true);
+  });
+  it('rejects ../ escapes', () => {
+    assert.equal(isPathUnder('/data/../etc/passwd', roots), false);
+    assert.equal(isPathUnder('/data/reports/../../etc/passwd', roots), false);
+    assert.equal(isPathUnder('/data/./../etc', roots), false);
+  });
+  it('does not take a sibling with the same prefix for a child', () => {
+    assert.equal(isPathUnder('/data-evil/x', roots), false);
+    assert.equal(isPathUnder('/database', roots), false);
+  });
+  it('rejects percent-encoded and double-encoded escapes', () => {
+    assert.equal(isPathUnder('/data/%2e%2e/etc/passwd', roots), false);
+    assert.equal(isPathUnder('/data/%2E%2E%2Fetc', roots), false);
+    assert.equal(isPathUnder('/data/%252e%252e/etc', roots), false);
+    assert.equal(isPathUnder('/data/my%20file.txt', roots), true);
+  });
+  it('rejects backslash escapes a Windows-minded server would follow', () => {
+    assert.equal(isPathUnder('/data/..\\..\\etc', roots), false);
+    assert.equal(isPathUnder('/data/sub\\file.txt', roots), true);
+    // On POSIX this is the file named `data\sub` in `/`, a sibling of /data: not under.
+    assert.equal(isPathUnder('/data\\sub', roots), false);
+  });
+  it('treats file:// URIs as their path and other schemes as nothing', () => {
+    assert.equal(isPathUnder('file:///data/a.txt', roots), true);
+    assert.equal(isPathUnder('file://localhost/data/a.txt', roots), true);
+    assert.equal(isPathUnder('file:///data/../etc', roots), false);
+    assert.equal(isPathUnder('file://evil.example/data/a.txt', roots), false);
+    assert.equal(isPathUnder('https://example.com/data/a', roots), false);
+  });
+  it('needs a cwd for relative paths', () => {
+    assert.equal(isPathUnder('reports/q1.csv', roots), false);
+    assert.equal(isPathUnder('reports/q1.csv', roots, '/data'), true);
+    assert.equal(isPathUnder('../etc/passwd', roots, '/data'), false);
+  });
+  it('checks every element of an array, and nothing else is a path', () => {
+    assert.equal(isPathUnder(['/data/a', '/data/b'], roots), true);
+    assert.equal(isPathUnder(['/data/a', '/etc/b'], roots), false);
+    assert.equal(isPathUnder([], roots), false);
+    assert.equal(isPathUnder(42, roots), false);
+    assert.equal(isPathUnder('', roots), false);
+  });
+  it('accepts everything absolute under /', () => {
+    assert.equal(isPathUnder('/etc/passwd', ['/']), true);
+  });
+});
