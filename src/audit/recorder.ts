@@ -1,0 +1,418 @@
+/**
+ * The audit recorder: a `SessionObserver` that turns what the session saw
+ * into chained events (see `event.ts`) and hands them to the background
+ * spool writer.
+ *
+ * - `message()` and `badInput()` never wait on disk.
+ * - `beforeForward()` records a `request` event and returns a promise that
+ *   resolves once it is fsynced — in strict durability only; in default
+ *   durability it returns nothing and the request is recorded with its
+ *   response as one `call` event.
+ * - `sessionEnded()` records unanswered requests and the end, flushes,
+ *   seals the file and closes the index entry.
+ *
+ * Creating a recorder loads (or creates) the device key and repairs sessions
+ * that crashed earlier under the same home.
+ *
+ * @see ../../../shared/DESIGN.md "Audit trail"
+ */
+import { hostname } from 'node:os';
+import { GuardError } from '../errors.js';
+import type { Identity } from '../identity/identity.js';
+import { openKeychain, type Keychain } from '../identity/keychain.js';
+import type { BadInput, Decision, Direction, MessageNotes, MessageOutcome, SessionEnd, SessionObserver, SessionState, TrackedRequest } from '../proxy/interceptor.js';
+import { idKey, type JsonRpcMessage, type JsonRpcRequest } from '../proxy/json-rpc.js';
+import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
+import { loadDeviceKey } from './device-key.js';
+import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
+import { preparePayload, type Masker } from './payload.js';
+import { recoverCrashedSessions } from './recover.js';
+import type { Signer } from './signer.js';
+import { appendIndex, ensureSpoolDir, sessionFile } from './spool.js';
+import { SpoolWriter } from './writer.js';
+
+export interface AuditRecorderOptions {
+  /** `MCP_GUARD_HOME`. */
+  home: string;
+  durability: 'default' | 'strict';
+  /** The audit masking policy (`createMasker(...).maskValue`); absent → payloads are recorded unmasked (secrets are still removed). */
+  mask?: Masker;
+  policy: { name: string; hash: string };
+  /** mcp-guard's version. */
+  version: string;
+  clock?: () => number;
+  /** The batch signer; default: the device key (created on first use). */
+  signer?: Signer;
+  /** The keychain for the device key; default: `openKeychain()`. */
+  keychain?: Keychain | null;
+  /** Longest an event waits before it is written (default 100 ms). */
+  maxDelayMs?: number;
+  /** Where audit problems are told (default: stderr). */
+  log?: (line: string) => void;
+}
+
+export type AuditRecorder = SessionObserver & {
+  /** Writes and fsyncs every event recorded so far. */
+  flush(): Promise<void>;
+};
+
+/**
+ * Creates the recorder the wrapper registers as a session observer.
+ *
+ * @throws GuardError `GUARD_AUDIT_IO` when the spool or the device key cannot be set up.
+ */
+export async function createAuditRecorder(options: AuditRecorderOptions): Promise<AuditRecorder> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  try {
+    ensureSpoolDir(options.home);
+  } catch (error) {
+    throw new GuardError('GUARD_AUDIT_IO', `cannot create the audit spool in ${options.home}: ${(error as Error).message} — check MCP_GUARD_HOME`, { cause: error });
+  }
+  let signer = options.signer;
+  if (!signer) {
+    const keychain = options.keychain !== undefined ? options.keychain : (await openKeychain()).keychain;
+    signer = (await loadDeviceKey(options.home, { create: true, keychain })) as Signer;
+  }
+  try {
+    for (const report of recoverCrashedSessions(options.home, signer, { clock: options.clock ?? Date.now })) {
+      log(`mcp-guard: audit: session ${report.session} had crashed; sealed it (${report.events} events kept, ${report.tornBytes} torn bytes cut off)`);
+    }
+  } catch (error) {
+    log(`mcp-guard: audit: could not repair crashed sessions: ${(error as Error).message}`);
+  }
+  return new Recorder(options, signer, log);
+}
+
+interface PendingCall {
+  request: TrackedRequest;
+  requestSeq?: number;
+}
+
+class Recorder implements AuditRecorder {
+  readonly #options: AuditRecorderOptions;
+  readonly #signer: Signer;
+  readonly #log: (line: string) => void;
+  readonly #clock: () => number;
+  #session: SessionState | undefined;
+  #writer: SpoolWriter | undefined;
+  #head: ChainHead = EMPTY_CHAIN;
+  #protocolVersion: string | undefined;
+  /** Forwarded requests awaiting their response, by request direction and id. */
+  readonly #pending = new Map<string, PendingCall>();
+  /** `request` events recorded by beforeForward (strict), by id. */
+  readonly #requestSeqs = new Map<string, number>();
+  readonly #counts: Record<string, number> = {};
+  #ended = false;
+  #warned = false;
+
+  constructor(options: AuditRecorderOptions, signer: Signer, log: (line: string) => void) {
+    this.#options = options;
+    this.#signer = signer;
+    this.#log = log;
+    this.#clock = options.clock ?? Date.now;
+  }
+
+  sessionStarted(session: SessionState): void | Promise<void> {
+    this.#session = session;
+    this.#writer = new SpoolWriter({
+      path: sessionFile(this.#options.home, session.id),
+      session: session.id,
+      signer: this.#signer,
+      clock: this.#clock,
+      ...(this.#options.maxDelayMs !== undefined ? { maxDelayMs: this.#options.maxDelayMs } : {}),
+      onError: (error) => this.#warn(error.message),
+    });
+    appendIndex(this.#options.home, {
+      op: 'start',
+      session: session.id,
+      at: session.startedAt,
+      user: session.identity?.sub ?? null,
+      server: session.serverCommand.join(' '),
+      pid: process.pid,
+      host: hostname(),
+    });
+    if (session.protocolVersion) this.#protocolVersion = session.protocolVersion;
+    const written = this.#record(
+      {
+        type: 'session-start',
+        identity: recordIdentity(session.identity),
+        ...(session.identityProblem ? { identityProblem: session.identityProblem } : {}),
+        host: hostname(),
+        pid: process.pid,
+        server: [...session.serverCommand],
+        ...(session.protocolVersion ? { protocolVersion: session.protocolVersion } : {}),
+        ...(session.clientInfo ? { client: { ...session.clientInfo } } : {}),
+        policy: { name: this.#options.policy.name, hash: this.#options.policy.hash },
+        auditMasked: this.#options.mask !== undefined,
+        version: this.#options.version,
+        durability: this.#options.durability,
+      },
+      session.startedAt,
+      this.#options.durability === 'strict',
+    );
+    // Strict: the session's start is on disk before any message flows.
+    return this.#options.durability === 'strict' ? written : undefined;
+  }
+
+  beforeForward(request: JsonRpcRequest, notes: MessageNotes, _session: SessionState): void | Promise<void> {
+    if (this.#options.durability !== 'strict' || !this.#session) return undefined;
+    const params = this.#payload(request.params);
+    const seq = this.#head.seq + 1;
+    const written = this.#record({
+      type: 'request',
+      direction: 'to-server',
+      id: request.id,
+      method: request.method,
+      ...toolOf(request.method, request.params, notes),
+      user: this.#user(),
+      ...(notes.decision ? { decision: recordDecision(notes.decision) } : {}),
+      ...(params.value !== undefined ? { params: params.value } : {}),
+    }, this.#clock(), true);
+    this.#requestSeqs.set(pendingKey('to-server', request.id), seq);
+    return written;
+  }
+
+  message(outcome: MessageOutcome): void {
+    if (!this.#ready()) return;
+    this.#count(`${outcome.kind}s`);
+    if (outcome.kind === 'request') this.#onRequest(outcome);
+    else if (outcome.kind === 'response') this.#onResponse(outcome);
+    else this.#onNotification(outcome);
+  }
+
+  badInput(input: BadInput): void {
+    if (!this.#ready()) return;
+    this.#count('badInput');
+    // Never the excerpt: it may hold personal data.
+    this.#record({ type: 'bad-input', direction: input.direction, problem: input.problem, bytes: input.bytes, ...(input.id !== undefined ? { id: input.id } : {}) }, input.at);
+  }
+
+  async sessionEnded(end: SessionEnd): Promise<void> {
+    if (!this.#session || !this.#writer || this.#ended) return;
+    for (const pending of this.#pending.values()) this.#recordCall(pending.request, 'unanswered', undefined, {}, end.at, pending.requestSeq);
+    this.#pending.clear();
+    const started = this.#session.startedAt;
+    this.#record(
+      {
+        type: 'session-end',
+        exitCode: end.exitCode,
+        ...(end.signal ? { signal: end.signal } : {}),
+        counts: { ...end.counts, ...prefixed(this.#counts), events: this.#head.seq + 1 },
+        ...(this.#protocolVersion ? { protocolVersion: this.#protocolVersion } : {}),
+        durationMs: Math.max(0, end.at - started),
+      },
+      end.at,
+    );
+    this.#ended = true;
+    await this.#writer.seal();
+    try {
+      appendIndex(this.#options.home, { op: 'end', session: this.#session.id, at: end.at, events: this.#writer.head.seq, lastHash: this.#writer.head.hash, exitCode: end.exitCode });
+    } catch (error) {
+      this.#warn((error as Error).message);
+    }
+  }
+
+  flush(): Promise<void> {
+    return this.#writer?.flush() ?? Promise.resolve();
+  }
+
+  #onRequest(outcome: MessageOutcome): void {
+    const message = outcome.original as JsonRpcRequest;
+    const request: TrackedRequest = { id: message.id, method: message.method, params: message.params, direction: outcome.direction, startedAt: outcome.at, notes: outcome.notes };
+    const key = pendingKey(outcome.direction, message.id);
+    const requestSeq = this.#requestSeqs.get(key);
+    this.#requestSeqs.delete(key);
+    if (!outcome.forwarded) {
+      // Denied: mcp-guard answered (or dropped) it; the other side never saw it.
+      this.#count('denied');
+      this.#recordCall(request, 'denied', outcome.reply, outcome.notes, outcome.at, requestSeq);
+      return;
+    }
+    const forwarded = outcome.forwarded as JsonRpcRequest;
+    this.#pending.set(key, { request: { ...request, params: forwarded.params }, ...(requestSeq !== undefined ? { requestSeq } : {}) });
+  }
+
+  #onResponse(outcome: MessageOutcome): void {
+    const id = (outcome.original as { id: string | number | null }).id;
+    const request = outcome.request;
+    const key = request ? pendingKey(request.direction, request.id) : id === null ? undefined : pendingKey(outcome.direction === 'to-client' ? 'to-server' : 'to-client', id);
+    const pending = key ? this.#pending.get(key) : undefined;
+    if (key) this.#pending.delete(key);
+    const tracked = request ?? pending?.request;
+    if (!tracked) {
+      // A response to nothing we saw forwarded: counted, not paired.
+      this.#count('unmatchedResponses');
+      return;
+    }
+    const sent = outcome.forwarded ?? outcome.reply ?? outcome.original;
+    const withheld = outcome.forwarded === undefined && outcome.reply !== undefined;
+    if (withheld) this.#count('withheld');
+    if (tracked.method === 'initialize' && 'result' in outcome.original) {
+      const version = outcome.original.result.protocolVersion;
+      if (typeof version === 'string') this.#protocolVersion = version;
+    }
+    this.#recordCall(tracked, withheld ? 'withheld' : 'answered', sent, outcome.notes, outcome.at, pending?.requestSeq);
+  }
+
+  #onNotification(outcome: MessageOutcome): void {
+    const message = outcome.original as { method: string; params?: Record<string, unknown> };
+    // Progress can arrive many times a second and says nothing about data or decisions: count it only.
+    if (message.method === 'notifications/progress') {
+      this.#count('progress');
+      return;
+    }
+    const sent = (outcome.forwarded ?? outcome.original) as { params?: unknown };
+    const params = this.#payload(sent.params);
+    this.#record(
+      {
+        type: 'notification',
+        direction: outcome.direction,
+        method: message.method,
+        user: this.#user(),
+        forwarded: outcome.forwarded !== undefined,
+        ...(outcome.notes.decision ? { decision: recordDecision(outcome.notes.decision) } : {}),
+        ...(params.value !== undefined ? { params: params.value } : {}),
+        ...(nonEmpty(outcome.notes.findings) ? { findings: { ...outcome.notes.findings } } : {}),
+        ...(nonEmpty(params.findings) ? { maskedInTrail: params.findings } : {}),
+      },
+      outcome.at,
+    );
+  }
+
+  #recordCall(
+    request: TrackedRequest,
+    outcome: CallBody['outcome'],
+    sent: JsonRpcMessage | undefined,
+    responseNotes: MessageNotes,
+    at: number,
+    requestSeq: number | undefined,
+  ): void {
+    const params = this.#payload(request.params);
+    const resultPart = sent && 'result' in sent ? this.#payload(sent.result) : { value: undefined, findings: {} };
+    const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : { value: undefined, findings: {} };
+    const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings);
+    const masked = mergeCounts(params.findings, resultPart.findings, errorPart.findings);
+    // A withheld response was refused on its own merits (e.g. the bulk guard): keep that decision apart from the request's.
+    const resultDecision = outcome === 'withheld' ? responseNotes.decision : undefined;
+    const problem = responseNotes.error ?? request.notes.error;
+    const result = resultPart.value as Record<string, unknown> | undefined;
+    const body: CallBody = {
+      type: 'call',
+      direction: request.direction,
+      id: request.id,
+      method: request.method,
+      ...toolOf(request.method, request.params, request.notes),
+      user: this.#user(),
+      outcome,
+      ...(request.notes.decision ? { decision: recordDecision(request.notes.decision) } : {}),
+      ...(resultDecision ? { resultDecision: recordDecision(resultDecision) } : {}),
+      ...(params.value !== undefined ? { params: params.value } : {}),
+      ...(result !== undefined ? { result } : {}),
+      ...(errorPart.value !== undefined ? { error: errorPart.value as { code: number; message: string } } : {}),
+      ...(typeof problem === 'string' ? { problem } : {}),
+      ...(nonEmpty(findings) ? { findings } : {}),
+      ...(nonEmpty(masked) ? { maskedInTrail: masked } : {}),
+      durationMs: Math.max(0, at - request.startedAt),
+      ...(requestSeq !== undefined ? { requestSeq } : {}),
+      ...(request.method === 'initialize' && typeof result?.protocolVersion === 'string' ? { protocolVersion: result.protocolVersion } : {}),
+      ...(request.method === 'initialize' && isRecord(result?.serverInfo) ? { serverInfo: pickInfo(result.serverInfo) } : {}),
+      ...(request.notes.approval !== undefined ? { approval: this.#payload(request.notes.approval).value } : {}),
+    };
+    this.#record(body, at);
+  }
+
+  #payload(value: unknown): { value: unknown; findings: Record<string, number> } {
+    try {
+      return preparePayload(value, this.#options.mask);
+    } catch (error) {
+      // Masking failed: record that there was a payload, never the payload itself.
+      this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);
+      return { value: '[UNRECORDED: masking failed]', findings: {} };
+    }
+  }
+
+  #record(body: EventBody, ts: number = this.#clock(), now = false): Promise<void> {
+    const session = this.#session;
+    const writer = this.#writer;
+    if (!session || !writer || this.#ended) return Promise.resolve();
+    const { event, head } = chainEvent(this.#head, session.id, ts, body);
+    this.#head = head;
+    return writer.append(event, { now });
+  }
+
+  #ready(): boolean {
+    if (this.#session && !this.#ended) return true;
+    this.#warn(this.#ended ? 'a message arrived after the session ended; not recorded' : 'a message arrived before the session started; not recorded');
+    return false;
+  }
+
+  #user(): string | null {
+    return this.#session?.identity?.sub ?? null;
+  }
+
+  #count(name: string): void {
+    this.#counts[name] = (this.#counts[name] ?? 0) + 1;
+  }
+
+  #warn(message: string): void {
+    // One line per session is enough to tell the user; the rest would flood stderr.
+    if (this.#warned) return;
+    this.#warned = true;
+    this.#log(`mcp-guard: audit: ${message}`);
+  }
+}
+
+function pendingKey(direction: Direction, id: string | number): string {
+  return `${direction}:${idKey(id)}`;
+}
+
+function recordIdentity(identity: Identity | null): RecordedIdentity | null {
+  if (!identity) return null;
+  // Only these fields: an Identity never holds tokens, but be explicit about what reaches the trail.
+  return {
+    sub: identity.sub,
+    ...(identity.email ? { email: identity.email } : {}),
+    ...(identity.name ? { name: identity.name } : {}),
+    groups: [...identity.groups],
+    roles: [...identity.roles],
+    ...(identity.issuer ? { issuer: identity.issuer } : {}),
+    verified: identity.verified,
+  };
+}
+
+function recordDecision(decision: Decision): RecordedDecision {
+  return { action: decision.action, rule: decision.rule, ...(decision.reason ? { reason: decision.reason } : {}) };
+}
+
+function toolOf(method: string, params: Record<string, unknown> | undefined, notes: MessageNotes): { tool?: string } {
+  if (typeof notes.tool === 'string') return { tool: notes.tool };
+  if (method === 'tools/call' && typeof params?.name === 'string') return { tool: params.name };
+  return {};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function pickInfo(info: Record<string, unknown>): { name?: string; version?: string } {
+  return { ...(typeof info.name === 'string' ? { name: info.name } : {}), ...(typeof info.version === 'string' ? { version: info.version } : {}) };
+}
+
+function nonEmpty(counts: Record<string, number> | undefined): counts is Record<string, number> {
+  return counts !== undefined && Object.keys(counts).length > 0;
+}
+
+function mergeCounts(...parts: (Record<string, number> | undefined)[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const part of parts) {
+    if (!part) continue;
+    for (const [key, count] of Object.entries(part)) out[key] = (out[key] ?? 0) + count;
+  }
+  return out;
+}
+
+function prefixed(counts: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, count] of Object.entries(counts)) out[`audit:${key}`] = count;
+  return out;
+}
