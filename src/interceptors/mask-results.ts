@@ -1,0 +1,154 @@
+/**
+ * Result masking: personal data in what a server returns (tool results,
+ * resource contents, prompt messages) is masked before the client sees it,
+ * and counted for the audit trail; a bulk guard refuses a single result that
+ * carries more personal data than a purpose needs.
+ *
+ * Only the data fields are touched; ids, method and tool names, schemas,
+ * `_meta`, `isError`, `mimeType` and `uri` pass as they are, so a masked
+ * message is still a valid MCP result (structuredContent keeps its shape:
+ * masked strings stay strings).
+ *
+ * @see ../../../shared/DESIGN.md "Masking"
+ */
+import type { Findings, Masker } from '../mask/masker.js';
+import type { BulkPolicy } from '../policy/policy.js';
+import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
+import type { JsonRpcSuccess } from '../proxy/json-rpc.js';
+import { FORWARD } from '../proxy/interceptor.js';
+import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
+
+export interface ResultMaskingOptions {
+  masker: Masker;
+  bulk?: BulkPolicy;
+  /** Rewrite what goes to the client (`masking.in` has `client`); otherwise findings are only counted. */
+  toClient: boolean;
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Accumulates findings over the parts of one result. */
+class Tally {
+  readonly findings: Findings = {};
+  total = 0;
+  constructor(private readonly masker: Masker) {}
+
+  value(value: unknown): unknown {
+    const masked = this.masker.maskValue(value);
+    for (const [type, count] of Object.entries(masked.findings)) {
+      this.findings[type] = (this.findings[type] ?? 0) + count;
+      this.total += count;
+    }
+    return masked.value;
+  }
+
+  /** Masks `object[key]` when it is a string; returns the object (a copy when changed). */
+  stringField<T extends Json>(object: T, key: string): T {
+    const text = object[key];
+    if (typeof text !== 'string') return object;
+    const masked = this.value(text);
+    return masked === text ? object : { ...object, [key]: masked };
+  }
+
+  /** A content block: text, or an embedded resource's text. Images, audio, links and blobs pass. */
+  contentBlock(block: unknown): unknown {
+    if (!isObject(block)) return block;
+    if (block.type === 'text') return this.stringField(block, 'text');
+    if (block.type === 'resource' && isObject(block.resource)) {
+      const resource = this.stringField(block.resource, 'text');
+      return resource === block.resource ? block : { ...block, resource };
+    }
+    return block;
+  }
+}
+
+function mapArray(items: unknown, each: (item: unknown) => unknown): unknown {
+  if (!Array.isArray(items)) return items;
+  let changed = false;
+  const out = items.map((item) => {
+    const next = each(item);
+    if (next !== item) changed = true;
+    return next;
+  });
+  return changed ? out : items;
+}
+
+/** The result with its data fields masked (a new object only where something changed). */
+function maskResult(method: string, result: Json, tally: Tally): Json {
+  const out: Json = { ...result };
+  if (method === 'tools/call') {
+    out.content = mapArray(result.content, (block) => tally.contentBlock(block));
+    if (result.structuredContent !== undefined) out.structuredContent = tally.value(result.structuredContent);
+  } else if (method === 'resources/read') {
+    out.contents = mapArray(result.contents, (item) => (isObject(item) ? tally.stringField(item, 'text') : item));
+  } else if (method === 'prompts/get') {
+    out.messages = mapArray(result.messages, (message) => {
+      if (!isObject(message)) return message;
+      // One content block per message in the spec; arrays are accepted for servers that send several.
+      const content = Array.isArray(message.content) ? mapArray(message.content, (block) => tally.contentBlock(block)) : tally.contentBlock(message.content);
+      return content === message.content ? message : { ...message, content };
+    });
+  }
+  return out;
+}
+
+const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
+
+function summarise(findings: Findings): string {
+  return Object.entries(findings)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, count]) => `${type} ${count}`)
+    .join(', ');
+}
+
+/**
+ * Builds the result-masking interceptor (see the module comment). For a
+ * bulk refusal it rewrites the response into a tool error (`tools/call`) or a
+ * JSON-RPC error (other methods) naming the count and the rule, and sets
+ * `notes.decision`; `approve` fails closed until approvals exist.
+ */
+export function createResultMasking(options: ResultMaskingOptions): Interceptor {
+  const { masker, bulk, toClient } = options;
+  return {
+    name: 'result-masking',
+    intercept(context: MessageContext): Verdict {
+      if (context.direction !== 'to-client' || context.kind !== 'response') return FORWARD;
+      const method = context.request?.method;
+      if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
+      const message = context.message as JsonRpcSuccess;
+      if (!isObject(message.result)) return FORWARD;
+
+      const tally = new Tally(masker);
+      let masked: Json;
+      try {
+        masked = maskResult(method, message.result, tally);
+      } catch (error) {
+        // Fail closed: a result that cannot be masked is not passed on.
+        const reason = `the result could not be masked (${(error as Error).message})`;
+        context.notes.error = reason;
+        const text = `mcp-guard withheld this result: ${reason}.`;
+        return { action: 'rewrite', message: method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.InternalError, text) };
+      }
+      if (tally.total > 0) {
+        const findings = (context.notes.findings ??= {});
+        for (const [type, count] of Object.entries(tally.findings)) findings[type] = (findings[type] ?? 0) + count;
+      }
+
+      if (bulk !== undefined && bulk.action !== 'allow' && tally.total > bulk.maxFindingsPerResult) {
+        const pending = bulk.action === 'approve' ? ' (it needs a reviewer\'s approval, which is not available yet, so it is refused)' : '';
+        const reason = `the result carries ${tally.total} personal-data findings (${summarise(tally.findings)}), more than bulk.max_findings_per_result ${bulk.maxFindingsPerResult} allows${pending}`;
+        context.notes.decision = { action: bulk.action, rule: 'bulk.max_findings_per_result', reason };
+        const text = `mcp-guard withheld this result: ${reason}. Ask for fewer records, or ask the policy owner to raise the limit.`;
+        const reply = method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.PolicyDenied, text);
+        return { action: 'rewrite', message: reply };
+      }
+
+      if (!toClient || tally.total === 0) return FORWARD;
+      return { action: 'rewrite', message: { ...message, result: masked } };
+    },
+  };
+}

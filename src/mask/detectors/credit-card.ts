@@ -1,0 +1,63 @@
+import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import { luhnValid } from '../lib/luhn.js';
+import { uniformSeparators } from '../lib/numeric-windows.js';
+
+/**
+ * Issuer prefixes and lengths of the major brands (Visa, Mastercard incl.
+ * 2-series, Amex, Discover, JCB, Diners, UnionPay, Maestro). A Luhn-valid
+ * number outside these ranges (an order id that happens to pass) survives.
+ */
+function brandAccepts(digits: string): boolean {
+  const n = digits.length;
+  const p2 = Number(digits.slice(0, 2));
+  const p3 = Number(digits.slice(0, 3));
+  const p4 = Number(digits.slice(0, 4));
+  const p6 = Number(digits.slice(0, 6));
+  if (digits[0] === '4') return n === 13 || n === 16 || n === 19; // Visa
+  if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
+  if (p2 === 34 || p2 === 37) return n === 15; // Amex
+  if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return n >= 16 && n <= 19; // Discover
+  if (p4 >= 3528 && p4 <= 3589) return n >= 16 && n <= 19; // JCB
+  if (p2 === 36 || p2 === 38 || p2 === 39 || (p3 >= 300 && p3 <= 305) || p3 === 309) return n >= 14 && n <= 19; // Diners
+  if (p2 === 62 || (p6 >= 622126 && p6 <= 622925)) return n >= 16 && n <= 19; // UnionPay
+  if (p2 === 50 || (p2 >= 56 && p2 <= 58) || p2 === 63 || p2 === 67 || p2 === 68 || p2 === 69) return n >= 12 && n <= 19; // Maestro
+  return false;
+}
+
+/** Card numbers are printed in fours (the last group shorter), or 4-6-5 (Amex) and 4-6-4 (Diners). */
+function printedGrouping(groups: readonly number[]): boolean {
+  if (groups.length === 1) return true;
+  if (hasShape(groups, [4, 6, 5]) || hasShape(groups, [4, 6, 4])) return true;
+  for (let k = 0; k < groups.length - 1; k++) if (groups[k] !== 4) return false;
+  return groups[groups.length - 1]! <= 4;
+}
+
+function hasShape(groups: readonly number[], shape: readonly number[]): boolean {
+  return groups.length === shape.length && groups.every((group, k) => group === shape[k]);
+}
+
+function accepts(window: NumericWindow): boolean {
+  const n = window.digits.length;
+  if (n < 13 || n > 19) return false;
+  // Bare, or grouped as printed, with all-spaces or all-dashes.
+  if (!uniformSeparators(window, ' -') || !printedGrouping(window.groups)) return false;
+  return brandAccepts(window.digits) && luhnValid(window.digits);
+}
+
+/** Payment card numbers: Luhn, brand prefix and length; bare or grouped by spaces or dashes. */
+export const creditCard: Detector = {
+  name: 'credit_card',
+  label: 'CREDIT_CARD',
+  priority: 85,
+  detect(input: ScanInput): Detection[] {
+    const found: Detection[] = [];
+    for (const window of input.numericWindows()) {
+      if (accepts(window)) found.push({ start: window.start, end: window.end, value: window.digits });
+    }
+    return found;
+  },
+  partial(value: string): string {
+    // PCI DSS allows the last four digits to be shown.
+    return `****${value.slice(-4)}`;
+  },
+};

@@ -1,0 +1,70 @@
+import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import { hasLabel } from '../lib/context.js';
+import { hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+
+const LABEL = /steuer|identifikationsnummer|id-?nr|\btin\b|tax ?id/i;
+
+/**
+ * Structure rule (since 2016): in the first ten digits exactly one digit
+ * occurs twice or three times (three times never all adjacent), and the
+ * first digit is not 0.
+ */
+function structureValid(digits: string): boolean {
+  if (digits[0] === '0') return false;
+  const counts = new Array<number>(10).fill(0);
+  for (let k = 0; k < 10; k++) counts[digits.charCodeAt(k) - 48]!++;
+  let repeated = 0;
+  let repeatedDigit = -1;
+  for (let d = 0; d < 10; d++) {
+    const count = counts[d]!;
+    if (count > 3) return false;
+    if (count >= 2) {
+      repeated++;
+      repeatedDigit = d;
+    }
+  }
+  if (repeated !== 1) return false;
+  if (counts[repeatedDigit] === 3) {
+    const triple = String(repeatedDigit).repeat(3);
+    if (digits.slice(0, 10).includes(triple)) return false;
+  }
+  return true;
+}
+
+/** ISO 7064 MOD 11,10 check digit. */
+function checkDigitValid(digits: string): boolean {
+  let product = 10;
+  for (let k = 0; k < 10; k++) {
+    let sum = (digits.charCodeAt(k) - 48 + product) % 10;
+    if (sum === 0) sum = 10;
+    product = (sum * 2) % 11;
+  }
+  let check = 11 - product;
+  if (check === 10) check = 0;
+  return check === digits.charCodeAt(10) - 48;
+}
+
+function accepts(window: NumericWindow, input: ScanInput): boolean {
+  if (window.digits.length !== 11) return false;
+  // Printed on tax letters as "12 345 678 901"; a bare 11-digit run needs a label
+  // (looked up last: it is the costly check).
+  const printed = hasShape(window, [2, 3, 3, 3]) && uniformSeparators(window, ' ');
+  if (!printed && window.separators.length !== 0) return false;
+  if (!structureValid(window.digits) || !checkDigitValid(window.digits)) return false;
+  return printed || hasLabel(input.text, window.start, input.hint, LABEL);
+}
+
+/** German tax identification number (steuerliche Identifikationsnummer, IdNr). */
+export const deSteuerId: Detector = {
+  name: 'de_steuer_id',
+  label: 'DE_STEUER_ID',
+  priority: 80,
+  nationalId: true,
+  detect(input: ScanInput): Detection[] {
+    const found: Detection[] = [];
+    for (const window of input.numericWindows()) {
+      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
+    }
+    return found;
+  },
+};

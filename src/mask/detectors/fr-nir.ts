@@ -1,0 +1,44 @@
+import type { Detection, Detector, ScanInput } from '../detector.js';
+import { wordCharAt } from '../lib/chars.js';
+
+/**
+ * NIR ("numéro de sécurité sociale"): sex, YY, MM, department (2 digits or
+ * 2A/2B for Corsica), commune, order, then a 2-digit key; compact or in the
+ * printed groups `1 84 12 76 451 089 46`. Fixed-size blocks with optional
+ * single separators: bounded, no nested quantifiers.
+ */
+const NIR = /(?<![\w.])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\w])/g;
+
+/** Month 01–12, or the INSEE placeholders 20–42 and 50–99 for unknown birth months. */
+function monthValid(month: number): boolean {
+  return (month >= 1 && month <= 12) || (month >= 20 && month <= 42) || (month >= 50 && month <= 99);
+}
+
+/** key = 97 − (first 13 digits mod 97), with Corsica's 2A → 19 and 2B → 18. */
+function keyValid(thirteen: string, key: number): boolean {
+  let remainder = 0;
+  for (let k = 0; k < thirteen.length; k++) remainder = (remainder * 10 + (thirteen.charCodeAt(k) - 48)) % 97;
+  return 97 - remainder === key;
+}
+
+/** French social security number (NIR / numéro INSEE). */
+export const frNir: Detector = {
+  name: 'fr_nir',
+  label: 'FR_NIR',
+  priority: 80,
+  nationalId: true,
+  detect(input: ScanInput): Detection[] {
+    const { text } = input;
+    const found: Detection[] = [];
+    NIR.lastIndex = 0;
+    for (let match = NIR.exec(text); match !== null; match = NIR.exec(text)) {
+      const [whole, sex, year, month, department, commune, order, key] = match as unknown as string[];
+      if (wordCharAt(text, match.index - 1) || !monthValid(Number(month))) continue;
+      const upperDepartment = department!.toUpperCase();
+      const numericDepartment = upperDepartment === '2A' ? '19' : upperDepartment === '2B' ? '18' : upperDepartment;
+      if (!keyValid(`${sex}${year}${month}${numericDepartment}${commune}${order}`, Number(key))) continue;
+      found.push({ start: match.index, end: match.index + whole!.length, value: `${sex}${year}${month}${upperDepartment}${commune}${order}${key}` });
+    }
+    return found;
+  },
+};

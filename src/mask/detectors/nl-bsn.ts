@@ -1,0 +1,39 @@
+import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import { hasLabel } from '../lib/context.js';
+import { hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+
+const LABEL = /\bbsn|burgerservice|sofi/i;
+
+/** The "elfproef": 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11), never all zeros. */
+function elevenProof(digits: string): boolean {
+  let sum = 0;
+  for (let k = 0; k < 8; k++) sum += (9 - k) * (digits.charCodeAt(k) - 48);
+  sum -= digits.charCodeAt(8) - 48;
+  return sum % 11 === 0 && sum !== 0;
+}
+
+function accepts(window: NumericWindow, input: ScanInput): boolean {
+  if (window.digits.length !== 9) return false;
+  // "1234.56.782" is how the BSN is printed on Dutch documents; a bare run or
+  // 3-3-3 groups need a label. Cheap checks first: the label lookup is the costly one.
+  const printed = hasShape(window, [4, 2, 3]) && uniformSeparators(window, '.');
+  const plain = window.separators.length === 0 || (hasShape(window, [3, 3, 3]) && uniformSeparators(window, ' .-'));
+  if (!printed && !plain) return false;
+  if (!elevenProof(window.digits)) return false;
+  return printed || hasLabel(input.text, window.start, input.hint, LABEL);
+}
+
+/** Dutch citizen service number (burgerservicenummer). */
+export const nlBsn: Detector = {
+  name: 'nl_bsn',
+  label: 'NL_BSN',
+  priority: 80,
+  nationalId: true,
+  detect(input: ScanInput): Detection[] {
+    const found: Detection[] = [];
+    for (const window of input.numericWindows()) {
+      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
+    }
+    return found;
+  },
+};

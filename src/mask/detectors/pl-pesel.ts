@@ -1,0 +1,44 @@
+import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import { hasLabel } from '../lib/context.js';
+import { isRealDate } from '../lib/date.js';
+
+const LABEL = /pesel/i;
+const WEIGHTS = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+
+/** Birth date encoded in YYMMDD, the century in the month (+80 1800s, +0 1900s, +20 2000s, +40, +60). */
+function dateValid(digits: string): boolean {
+  const yy = Number(digits.slice(0, 2));
+  const mm = Number(digits.slice(2, 4));
+  const dd = Number(digits.slice(4, 6));
+  const century = [1900, 2000, 2100, 2200, 1800][Math.floor(mm / 20)];
+  if (century === undefined) return false;
+  return isRealDate(century + yy, mm % 20, dd);
+}
+
+function checkDigitValid(digits: string): boolean {
+  let sum = 0;
+  for (let k = 0; k < 10; k++) sum += WEIGHTS[k]! * (digits.charCodeAt(k) - 48);
+  return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
+}
+
+function accepts(window: NumericWindow, input: ScanInput): boolean {
+  // PESEL is always written as a bare 11-digit run, the same shape as phone
+  // numbers and order ids, so it needs its label (or a `pesel` JSON key).
+  if (window.digits.length !== 11 || window.separators.length !== 0) return false;
+  return dateValid(window.digits) && checkDigitValid(window.digits) && hasLabel(input.text, window.start, input.hint, LABEL);
+}
+
+/** Polish national identification number (PESEL). */
+export const plPesel: Detector = {
+  name: 'pl_pesel',
+  label: 'PL_PESEL',
+  priority: 80,
+  nationalId: true,
+  detect(input: ScanInput): Detection[] {
+    const found: Detection[] = [];
+    for (const window of input.numericWindows()) {
+      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
+    }
+    return found;
+  },
+};

@@ -1,0 +1,30 @@
+import type { Detection, Detector, ScanInput } from '../detector.js';
+import { wordCharAt } from '../lib/chars.js';
+
+/**
+ * HMRC format: prefix letters (first not D F I Q U V, second not D F I O Q U V),
+ * six digits, suffix A–D; printed `QQ 12 34 56 C` or compact. The NINO has no
+ * check digit, so the suffix is required: without it, `AB123456` is as
+ * likely a reference number.
+ */
+const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![A-Za-z0-9])/g;
+/** Prefixes HMRC never allocates. */
+const NOT_ALLOCATED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
+
+/** United Kingdom National Insurance number. */
+export const ukNino: Detector = {
+  name: 'uk_nino',
+  label: 'UK_NINO',
+  priority: 80,
+  nationalId: true,
+  detect(input: ScanInput): Detection[] {
+    const { text } = input;
+    const found: Detection[] = [];
+    NINO.lastIndex = 0;
+    for (let match = NINO.exec(text); match !== null; match = NINO.exec(text)) {
+      if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;
+      found.push({ start: match.index, end: match.index + match[0].length, value: `${match[1]}${match[2]}${match[3]}${match[4]}${match[5]}` });
+    }
+    return found;
+  },
+};

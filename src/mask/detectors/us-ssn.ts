@@ -1,0 +1,40 @@
+import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import { hasLabel } from '../lib/context.js';
+import { hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+
+const LABEL = /ssn|social security|soc\.? ?sec/i;
+
+/** SSA rules: area not 000, 666 or 900–999; group not 00; serial not 0000. */
+function rulesValid(digits: string): boolean {
+  const area = Number(digits.slice(0, 3));
+  const group = Number(digits.slice(3, 5));
+  const serial = Number(digits.slice(5));
+  return area !== 0 && area !== 666 && area < 900 && group !== 0 && serial !== 0;
+}
+
+function accepts(window: NumericWindow, input: ScanInput): boolean {
+  if (window.digits.length !== 9) return false;
+  // AAA-GG-SSSS is the SSN's own shape; SSA rules pass for ~90 % of random
+  // 9-digit runs, so bare or space-grouped runs need a label.
+  if (hasShape(window, [3, 2, 4]) && uniformSeparators(window, '-')) return rulesValid(window.digits);
+  const plain = window.separators.length === 0 || (hasShape(window, [3, 2, 4]) && uniformSeparators(window, ' '));
+  return plain && rulesValid(window.digits) && hasLabel(input.text, window.start, input.hint, LABEL);
+}
+
+/** United States Social Security number. */
+export const usSsn: Detector = {
+  name: 'us_ssn',
+  label: 'US_SSN',
+  priority: 80,
+  detect(input: ScanInput): Detection[] {
+    const found: Detection[] = [];
+    for (const window of input.numericWindows()) {
+      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
+    }
+    return found;
+  },
+  partial(value: string): string {
+    // The last four digits are what US forms and statements print.
+    return `***-**-${value.slice(-4)}`;
+  },
+};

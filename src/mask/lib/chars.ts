@@ -1,0 +1,41 @@
+/** Character-class tests on UTF-16 code units; cheaper than a regex per character on hot paths. */
+
+export function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+export function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * A character that continues a word: ASCII letters, digits, `_`, and any
+ * non-ASCII letter or digit (`ö`, `é`), so ids glued to words are not taken apart.
+ */
+export function isWordChar(code: number): boolean {
+  if (code < 128) return isDigit(code) || isAsciiLetter(code) || code === 95;
+  return NON_ASCII_WORD.test(String.fromCharCode(code));
+}
+
+/** NaN (out of range) is never a word character. */
+export function wordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  return isWordChar(text.charCodeAt(index));
+}
+
+/**
+ * True when the span [start, end) stands alone: no word character touches it,
+ * and it is not glued to a compound token by a hyphen, dot or slash
+ * (`ORD-12345678901`, `12345678901-b`, `v1.2.3.4`), which is how order ids,
+ * SKUs and versions are written.
+ */
+export function isIsolated(text: string, start: number, end: number): boolean {
+  if (wordCharAt(text, start - 1) || wordCharAt(text, end)) return false;
+  const before = text.charCodeAt(start - 1);
+  if ((before === 45 || before === 46 || before === 47) && wordCharAt(text, start - 2)) return false;
+  const after = text.charCodeAt(end);
+  if ((after === 45 || after === 46 || after === 47) && wordCharAt(text, end + 1)) return false;
+  return true;
+}

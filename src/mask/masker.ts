@@ -1,0 +1,174 @@
+/**
+ * The masking engine: finds personal data in text (detectors) and in
+ * structured data (field names), and replaces it in the policy's style.
+ * Pure: no I/O; the key comes in from `masking-key.ts`.
+ *
+ * @see ../../../shared/DESIGN.md "Masking"
+ */
+import type { MaskingPolicy } from '../policy/policy.js';
+import type { Detector } from './detector.js';
+import { createPseudonymizer } from './pseudonym.js';
+import { resolveDetectors } from './registry.js';
+import { scanText } from './scanner.js';
+
+/** One span of personal data, without its value (safe to print or record). */
+export interface Finding {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** Finding type → count. */
+export type Findings = Record<string, number>;
+
+export interface Masker {
+  readonly policy: MaskingPolicy;
+  /** Masks every detected value in `text`. */
+  maskText(text: string): { text: string; findings: Findings };
+  /**
+   * Masks a JSON value deeply: strings are scanned; values under a key listed
+   * in `policy.fields` are masked whole (leaves keep their place, strings stay
+   * strings); strings that hold a JSON object or array are parsed, masked and
+   * re-serialised. Returns the input itself when nothing was found. Objects
+   * nested deeper than 256 levels are replaced by `[NESTING_TOO_DEEP]`
+   * (counted as `nesting_too_deep`).
+   */
+  maskValue(value: unknown): { value: unknown; findings: Findings };
+  /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
+  findAll(text: string): Finding[];
+}
+
+/**
+ * Deeper structures are replaced, not walked: the walk is recursive and the
+ * input untrusted, and a stack overflow must not let a value through.
+ */
+const MAX_DEPTH = 256;
+const TOO_DEEP = '[NESTING_TOO_DEEP]';
+/** Counted like a finding so the trail shows that something was withheld. */
+const TOO_DEEP_TYPE = 'nesting_too_deep';
+
+function tooDeep(findings: Findings): string {
+  findings[TOO_DEEP_TYPE] = (findings[TOO_DEEP_TYPE] ?? 0) + 1;
+  return TOO_DEEP;
+}
+
+/** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
+function fieldKey(key: string): string {
+  return key.toLowerCase().replace(/[-\s]/g, '_');
+}
+
+/**
+ * Builds a masker for `policy` with the organisation's pseudonym `key`.
+ * Throws GUARD_MASK_CONFIG for an unknown detector name.
+ */
+export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
+  const detectors = resolveDetectors(policy.detectors);
+  const fields = new Map(policy.fields.map((field) => [fieldKey(field), field]));
+  const pseudonym = createPseudonymizer(key);
+
+  function replacement(type: string, label: string, value: string, detector: Detector | undefined): string {
+    switch (policy.style) {
+      case 'redact':
+        return `[${label}]`;
+      case 'partial':
+        return detector?.partial?.(value) ?? `[${label}]`;
+      case 'pseudonym':
+        return pseudonym(type, value);
+    }
+  }
+
+  function maskString(text: string, hint: string | undefined, findings: Findings): string {
+    if (detectors.length === 0 || text.length === 0) return text;
+    const detections = scanText(text, detectors, hint);
+    if (detections.length === 0) return text;
+    const parts: string[] = [];
+    let at = 0;
+    for (const detection of detections) {
+      const { detector } = detection;
+      parts.push(text.slice(at, detection.start), replacement(detector.name, detector.label, detection.value, detector));
+      at = detection.end;
+      findings[detector.name] = (findings[detector.name] ?? 0) + 1;
+    }
+    parts.push(text.slice(at));
+    return parts.join('');
+  }
+
+  /** Masks everything under a field key: each leaf becomes a token of the field's type. */
+  function maskField(value: unknown, field: string, findings: Findings, depth: number): unknown {
+    if (value === null || value === undefined) return value;
+    if (depth > MAX_DEPTH) return tooDeep(findings);
+    if (Array.isArray(value)) return value.map((item) => maskField(item, field, findings, depth + 1));
+    if (typeof value === 'object') {
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) out[key] = maskField(item, field, findings, depth + 1);
+      return out;
+    }
+    if (typeof value === 'string' && value.trim() === '') return value;
+    findings[field] = (findings[field] ?? 0) + 1;
+    // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person.
+    const normal = String(value).trim().replace(/\s+/g, ' ').toLowerCase();
+    // Numbers and booleans under a personal-data key become token strings: the value must not pass.
+    return replacement(field, field.toUpperCase(), normal, undefined);
+  }
+
+  function maskJsonString(text: string, findings: Findings, depth: number): string | undefined {
+    const first = text.trimStart()[0];
+    if (first !== '{' && first !== '[') return undefined;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    const local: Findings = {};
+    const masked = walk(parsed, undefined, local, depth + 1);
+    if (Object.keys(local).length === 0) return text;
+    for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
+    // Keep the layout the tool chose: pretty-printed stays pretty-printed.
+    const indent = /^[[{]\s*\n(\s+)/.exec(text.trimStart())?.[1];
+    return JSON.stringify(masked, null, indent);
+  }
+
+  function walk(value: unknown, hint: string | undefined, findings: Findings, depth: number): unknown {
+    if (typeof value === 'string') {
+      return maskJsonString(value, findings, depth) ?? maskString(value, hint, findings);
+    }
+    if (value !== null && typeof value === 'object' && depth > MAX_DEPTH) return tooDeep(findings);
+    if (Array.isArray(value)) {
+      let changed = false;
+      const out = value.map((item) => {
+        const masked = walk(item, hint, findings, depth + 1);
+        if (masked !== item) changed = true;
+        return masked;
+      });
+      return changed ? out : value;
+    }
+    if (value !== null && typeof value === 'object') {
+      let changed = false;
+      const out: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(value)) {
+        const field = fields.get(fieldKey(key));
+        const masked = field !== undefined ? maskField(item, field, findings, depth + 1) : walk(item, key.toLowerCase(), findings, depth + 1);
+        if (masked !== item) changed = true;
+        out[key] = masked;
+      }
+      return changed ? out : value;
+    }
+    return value;
+  }
+
+  return {
+    policy,
+    maskText(text) {
+      const findings: Findings = {};
+      return { text: maskString(text, undefined, findings), findings };
+    },
+    maskValue(value) {
+      const findings: Findings = {};
+      return { value: walk(value, undefined, findings, 0), findings };
+    },
+    findAll(text) {
+      return scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * Every detector, and the names a policy may use for them: each detector's
+ * own name, plus the group `eu_national_ids` (all EU and UK national ids).
+ */
+import { GuardError } from '../errors.js';
+import type { Detector } from './detector.js';
+import { creditCard } from './detectors/credit-card.js';
+import { deSteuerId } from './detectors/de-steuer-id.js';
+import { email } from './detectors/email.js';
+import { esDniNie } from './detectors/es-dni-nie.js';
+import { frNir } from './detectors/fr-nir.js';
+import { iban } from './detectors/iban.js';
+import { ip } from './detectors/ip.js';
+import { itCodiceFiscale } from './detectors/it-codice-fiscale.js';
+import { nlBsn } from './detectors/nl-bsn.js';
+import { phone } from './detectors/phone.js';
+import { plPesel } from './detectors/pl-pesel.js';
+import { sePersonnummer } from './detectors/se-personnummer.js';
+import { ukNino } from './detectors/uk-nino.js';
+import { usSsn } from './detectors/us-ssn.js';
+
+export const DETECTORS: readonly Detector[] = [
+  email, phone, iban, creditCard, ip,
+  deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
+  usSsn,
+];
+
+export const NATIONAL_ID_GROUP = 'eu_national_ids';
+
+/** Every name a policy's `masking.detectors` accepts. */
+export function detectorNames(): string[] {
+  return [...DETECTORS.map((detector) => detector.name), NATIONAL_ID_GROUP];
+}
+
+/**
+ * The detectors a policy's names enable, in registry order. Throws
+ * GUARD_MASK_CONFIG naming the unknown entry and the accepted names.
+ */
+export function resolveDetectors(names: readonly string[]): Detector[] {
+  const wanted = new Set<string>();
+  for (const name of names) {
+    if (name === NATIONAL_ID_GROUP) {
+      for (const detector of DETECTORS) if (detector.nationalId === true) wanted.add(detector.name);
+    } else if (DETECTORS.some((detector) => detector.name === name)) {
+      wanted.add(name);
+    } else {
+      throw new GuardError('GUARD_MASK_CONFIG', `masking.detectors: unknown detector "${name}" — use one of ${detectorNames().join(', ')}`);
+    }
+  }
+  return DETECTORS.filter((detector) => wanted.has(detector.name));
+}

@@ -1,0 +1,54 @@
+/** `mcp-guard mask` through the built CLI: stdin → masked stdout, `--json` findings without values, usage errors. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import { BIN, tempHome } from '../helpers/guard.js';
+
+function mask(args: string[], input: string, home = tempHome('mcp-guard-mask-cli-')): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, 'mask', ...args], {
+    input,
+    env: { ...process.env, MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off', MCP_GUARD_POLICY: '' },
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const INPUT = 'Anna <anna@example.de>, IBAN DE89 3704 0044 0532 0130 00, order ORD-2024-000123\n';
+
+describe('mcp-guard mask', () => {
+  it('masks stdin to stdout with the default policy (pseudonyms) and summarises on stderr', () => {
+    const result = mask([], INPUT);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^Anna <<email:[0-9a-f]{8}>>, IBAN <iban:[0-9a-f]{8}>, order ORD-2024-000123\n$/);
+    assert.match(result.stderr, /2 findings \(email 1, iban 1\)/);
+  });
+
+  it('--style overrides the policy; a policy file applies its detectors and fields', () => {
+    assert.equal(mask(['--style', 'redact'], INPUT).stdout, 'Anna <[EMAIL]>, IBAN [IBAN], order ORD-2024-000123\n');
+    const home = tempHome('mcp-guard-mask-cli-');
+    const policy = join(home, 'p.yaml');
+    writeFileSync(policy, ['version: 1', 'name: p', 'identity: { require: any }', 'default: allow', 'masking: { in: [client], detectors: [iban], fields: [name], style: partial }', ''].join('\n'));
+    const result = mask(['--policy', policy], '{"name":"Anna","iban":"DE89370400440532013000","mail":"a@example.de"}', home);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, '{"name":"[NAME]","iban":"DE****************3000","mail":"a@example.de"}');
+  });
+
+  it('--json prints offsets and counts, never the values', () => {
+    const result = mask(['--json'], INPUT);
+    assert.equal(result.status, 0, result.stderr);
+    const parsed = JSON.parse(result.stdout) as { findings: { type: string; start: number; end: number }[]; counts: Record<string, number> };
+    assert.deepEqual(parsed.findings, [
+      { type: 'email', start: 6, end: 21 },
+      { type: 'iban', start: 29, end: 56 },
+    ]);
+    assert.deepEqual(parsed.counts, { email: 1, iban: 1 });
+    assert.ok(!result.stdout.includes('anna@example.de') && !result.stdout.includes('DE89'));
+  });
+
+  it('exits 2 on a bad --style', () => {
+    assert.equal(mask(['--style', 'blur'], INPUT).status, 2);
+  });
+});

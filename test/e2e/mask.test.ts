@@ -1,0 +1,133 @@
+/**
+ * Masking end to end, through the built CLI between the official SDK client
+ * and a fixture server: the client sees masked values in plain text, JSON
+ * text, structuredContent, resources and prompts; the tool receives its
+ * argument unmasked; the audit trail holds neither the values nor the
+ * argument; the bulk guard refuses an oversized result.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { connectThroughGuard, fixture, tempHome, type GuardConnection } from '../helpers/guard.js';
+
+const SERVER = [process.execPath, fixture('mask-server')];
+const EMAIL = 'anna.schmidt@example.de';
+const RAW_VALUES = [EMAIL, '+49 30 12345678', '4930123456', 'DE89 3704 0044 0532 0130 00', 'DE89370400440532013000'];
+
+function textOf(result: unknown): string {
+  const content = (result as { content: { type: string; text?: string }[] }).content;
+  return content.map((block) => block.text ?? '').join('\n');
+}
+
+/** Every file under `dir`, recursively. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+describe('masking through the wrapper', () => {
+  const home = tempHome('mcp-guard-mask-e2e-');
+  const log = join(home, '..', `${home.split('/').pop()}-calls.jsonl`);
+  let guard: GuardConnection;
+
+  before(async () => {
+    guard = await connectThroughGuard({ server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off', MASK_FIXTURE_LOG: log } });
+  });
+  after(async () => {
+    await guard?.close();
+  });
+
+  it('masks personal data in a plain-text result, keeps the look-alikes', async () => {
+    const result = await guard.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } });
+    const text = textOf(result);
+    for (const value of RAW_VALUES) assert.ok(!text.includes(value), `client saw ${value}: ${text}`);
+    assert.match(text, /e-mail <email:[0-9a-f]{8}>, phone <phone:[0-9a-f]{8}>, IBAN <iban:[0-9a-f]{8}>;/);
+    assert.ok(text.includes('ORD-2024-000123') && text.includes('2024-03-05T10:15:00Z'), text);
+    assert.notEqual(result.isError, true);
+  });
+
+  it('masks JSON text by detector and by field name, and keeps it JSON', async () => {
+    const result = await guard.client.callTool({ name: 'customer_json', arguments: { email: EMAIL } });
+    const record = JSON.parse(textOf(result)) as Record<string, unknown>;
+    assert.match(String(record.first_name), /^<first_name:[0-9a-f]{8}>$/);
+    assert.match(String(record.last_name), /^<last_name:[0-9a-f]{8}>$/);
+    assert.match(String(record.email), /^<email:[0-9a-f]{8}>$/);
+    assert.equal(record.order_id, 'ORD-2024-000123');
+    assert.equal(record.visits, 7);
+  });
+
+  it('masks structuredContent in place; the SDK client still validates it against the outputSchema', async () => {
+    const result = await guard.client.callTool({ name: 'customer_structured', arguments: { email: EMAIL } });
+    const structured = result.structuredContent as Record<string, unknown>;
+    assert.match(String(structured.email), /^<email:[0-9a-f]{8}>$/);
+    assert.match(String(structured.iban), /^<iban:[0-9a-f]{8}>$/);
+    assert.match(String(structured.first_name), /^<first_name:[0-9a-f]{8}>$/);
+    assert.equal(structured.visits, 7);
+    assert.equal(structured.created_at, '2024-03-05T10:15:00Z');
+    // One data subject, one pseudonym, wherever the value appeared.
+    const plain = textOf(await guard.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } }));
+    assert.ok(plain.includes(String(structured.email)), `${plain} vs ${String(structured.email)}`);
+  });
+
+  it('masks resources/read contents and prompts/get messages', async () => {
+    const resource = await guard.client.readResource({ uri: 'customer://anna' });
+    const contents = resource.contents[0] as { uri: string; text: string; mimeType: string };
+    assert.equal(contents.uri, 'customer://anna');
+    assert.equal(contents.mimeType, 'text/plain');
+    assert.ok(!contents.text.includes(EMAIL) && contents.text.includes('<email:'), contents.text);
+    const prompt = await guard.client.getPrompt({ name: 'customer_call' });
+    const message = prompt.messages[0]!.content as { type: string; text: string };
+    assert.ok(!message.text.includes('+49 30 12345678') && /<phone:[0-9a-f]{8}>/.test(message.text), message.text);
+  });
+
+  it('passes tool arguments to the server unmasked', () => {
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { arguments: { email?: string } });
+    assert.ok(calls.length >= 3);
+    for (const call of calls) assert.equal(call.arguments.email, EMAIL);
+  });
+
+  it('keeps neither the values nor the argument in the audit trail', async () => {
+    await guard.close();
+    // The wrapper flushes its trail as it exits; wait until a spool file mentions the last tool.
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const all = filesUnder(home).map((file) => readFileSync(file, 'utf8')).join('\n');
+      if (all.includes('customer_structured') && all.includes('findings')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const files = filesUnder(home);
+    assert.ok(files.some((file) => file.includes('spool')), `no spool under ${home}: ${files.join(', ')}`);
+    for (const file of files) {
+      const content = readFileSync(file, 'utf8');
+      for (const value of RAW_VALUES) assert.ok(!content.includes(value), `${file} holds ${value}`);
+    }
+    const trail = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+    assert.match(trail, /"email":\s*\d/, 'findings per type are recorded');
+  });
+});
+
+describe('bulk guard through the wrapper', () => {
+  it('refuses a result with more findings than the policy allows, with a tool error naming the rule', async () => {
+    const home = tempHome('mcp-guard-mask-bulk-');
+    const policy = join(home, 'bulk.yaml');
+    writeFileSync(
+      policy,
+      ['version: 1', 'name: bulk-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
+        'masking: { in: [client, audit], detectors: [email], fields: [], style: redact }', 'bulk: { max_findings_per_result: 5, action: deny }', 'pinning: off', ''].join('\n'),
+    );
+    const guard = await connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
+    try {
+      const small = await guard.client.callTool({ name: 'list_customers', arguments: { count: 5 } });
+      assert.notEqual(small.isError, true);
+      assert.equal(textOf(small), Array.from({ length: 5 }, () => '[EMAIL]').join('\n'));
+      const large = await guard.client.callTool({ name: 'list_customers', arguments: { count: 6 } });
+      assert.equal(large.isError, true);
+      assert.match(textOf(large), /6 personal-data findings \(email 6\).*bulk\.max_findings_per_result 5/);
+      assert.ok(!textOf(large).includes('@example.com'));
+    } finally {
+      await guard.close();
+    }
+  });
+});

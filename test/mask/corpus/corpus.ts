@@ -1,0 +1,177 @@
+/**
+ * The labelled corpus: texts with exactly one piece of personal data of a
+ * known type at a known place (positives), and texts with none that are full
+ * of look-alikes (UUIDs, hashes, timestamps, epoch times, versions, order
+ * ids, numbers that fail a checksum). Built from a fixed seed.
+ */
+import * as gen from './generators.js';
+import { digits, int, pick, seeded, type Random } from './random.js';
+
+export interface Positive {
+  type: string;
+  text: string;
+  /** The span that must be found, exactly as written in `text`. */
+  written: string;
+}
+
+/** Prose around a value in the languages of the markets we serve. */
+const PROSE = [
+  'Please contact the customer at {v} before Friday.',
+  'Bitte kontaktieren Sie den Kunden unter {v} bis Freitag.',
+  'Merci de contacter le client au {v} avant vendredi.',
+  'Por favor, contacte al cliente en {v} antes del viernes.',
+  'Si prega di contattare il cliente a {v} entro venerdì.',
+  'Neem contact op met de klant via {v} vóór vrijdag.',
+  'Proszę skontaktować się z klientem: {v} do piątku.',
+  'Kontakta kunden på {v} före fredag.',
+  '{v}',
+  '"{v}"',
+  '({v})',
+  'Value: {v}.',
+];
+
+function inProse(random: Random, value: string, labels: readonly string[] = ['']): string {
+  const label = pick(random, labels);
+  return pick(random, PROSE).replace('{v}', `${label}${value}`);
+}
+
+/** As the value of a JSON key, in JSON text a tool returned. */
+function inJson(key: string, value: string): string {
+  return JSON.stringify({ id: 4711, [key]: value, created_at: '2024-03-05T10:15:00Z' });
+}
+
+function add(out: Positive[], type: string, text: string, written: string): void {
+  if (!text.includes(written)) throw new Error(`corpus bug: ${written} not in ${text}`);
+  out.push({ type, text, written });
+}
+
+const PER_TYPE = 120;
+
+export function positives(seed = 20260401): Positive[] {
+  const random = seeded(seed);
+  const out: Positive[] = [];
+  for (let n = 0; n < PER_TYPE; n++) {
+    const mail = gen.email(random);
+    add(out, 'email', n % 4 === 0 ? inJson('email', mail) : inProse(random, mail, ['', 'E-Mail: ', 'mailto:', 'courriel : ']), mail);
+
+    const intl = gen.phone(random, false);
+    add(out, 'phone', n % 5 === 0 ? inJson('phone', intl.written) : inProse(random, intl.written, ['', 'Tel. ', 'phone: ', 'Handy ', 'tél. ']), intl.written);
+    const national = gen.phone(random, true);
+    add(out, 'phone', inProse(random, national.written, ['', 'Tel.: ', 'Telefon ', 'téléphone ', 'teléfono ', 'telefono ', 'phone ']), national.written);
+
+    const account = gen.iban(random);
+    const written = n % 3 === 0 ? account : n % 3 === 1 ? gen.grouped(account) : account.toLowerCase();
+    add(out, 'iban', n % 4 === 0 ? inJson('iban', written) : inProse(random, written, ['', 'IBAN ', 'IBAN: ', 'Konto ']), written);
+
+    const cardNumber = gen.card(random);
+    const cardWritten = n % 2 === 0 ? gen.cardFormatted(random, cardNumber) : cardNumber;
+    add(out, 'credit_card', inProse(random, cardWritten, ['', 'card ', 'Karte ', 'carte ', 'tarjeta ']), cardWritten);
+
+    const address = n % 3 === 0 ? gen.ipv6(random) : gen.ipv4(random);
+    add(out, 'ip', n % 4 === 0 ? inJson('client_ip', address) : inProse(random, address, ['', 'IP ', 'from ', 'remote_addr=']), address);
+
+    const steuer = gen.steuerId(random);
+    if (n % 3 === 0) {
+      const printed = `${steuer.slice(0, 2)} ${steuer.slice(2, 5)} ${steuer.slice(5, 8)} ${steuer.slice(8)}`;
+      add(out, 'de_steuer_id', inProse(random, printed), printed);
+    } else if (n % 3 === 1) {
+      add(out, 'de_steuer_id', inProse(random, steuer, ['Steuer-ID ', 'Steuerliche Identifikationsnummer: ', 'IdNr. ', 'tax id ']), steuer);
+    } else {
+      add(out, 'de_steuer_id', inJson('steuer_id', steuer), steuer);
+    }
+
+    const insee = gen.nir(random);
+    const inseeWritten = n % 2 === 0 ? gen.nirPrinted(insee) : insee;
+    add(out, 'fr_nir', inProse(random, inseeWritten, ['', 'NIR ', 'n° de sécurité sociale : ']), inseeWritten);
+
+    const spanish = n % 2 === 0 ? gen.dni(random) : gen.nie(random);
+    add(out, 'es_dni_nie', n % 5 === 0 ? inJson('dni', spanish) : inProse(random, spanish, ['', 'DNI ', 'NIE: ']), spanish);
+
+    const cf = gen.codiceFiscale(random);
+    add(out, 'it_codice_fiscale', inProse(random, cf, ['', 'Codice fiscale: ', 'CF ']), cf);
+
+    const burger = gen.bsn(random);
+    if (n % 3 === 0) {
+      const printed = `${burger.slice(0, 4)}.${burger.slice(4, 6)}.${burger.slice(6)}`;
+      add(out, 'nl_bsn', inProse(random, printed), printed);
+    } else if (n % 3 === 1) {
+      add(out, 'nl_bsn', inProse(random, burger, ['BSN ', 'BSN: ', 'burgerservicenummer ']), burger);
+    } else {
+      add(out, 'nl_bsn', inJson('bsn', burger), burger);
+    }
+
+    const polish = gen.pesel(random);
+    add(out, 'pl_pesel', n % 2 === 0 ? inProse(random, polish, ['PESEL ', 'PESEL: ', 'nr PESEL ']) : inJson('pesel', polish), polish);
+
+    const swedish = gen.personnummer(random, n % 3 === 0);
+    add(out, 'se_personnummer', inProse(random, swedish, ['', 'personnummer ', 'Personnr: ']), swedish);
+
+    const insurance = gen.nino(random);
+    const ninoWritten = n % 2 === 0 ? `${insurance.slice(0, 2)} ${insurance.slice(2, 4)} ${insurance.slice(4, 6)} ${insurance.slice(6, 8)} ${insurance.slice(8)}` : insurance;
+    add(out, 'uk_nino', inProse(random, ninoWritten, ['', 'NI number ', 'NINO: ']), ninoWritten);
+
+    const social = gen.ssn(random);
+    if (n % 3 === 2) add(out, 'us_ssn', inJson('ssn', social.replace(/-/g, '')), social.replace(/-/g, ''));
+    else add(out, 'us_ssn', inProse(random, social, ['', 'SSN ', 'SSN: ', 'social security number ']), social);
+  }
+  return out;
+}
+
+function uuid(random: Random): string {
+  const hex = () => int(random, 0, 15).toString(16);
+  const part = (n: number) => Array.from({ length: n }, hex).join('');
+  return `${part(8)}-${part(4)}-4${part(3)}-${pick(random, ['8', '9', 'a', 'b'])}${part(3)}-${part(12)}`;
+}
+
+function hex(random: Random, n: number): string {
+  return Array.from({ length: n }, () => int(random, 0, 15).toString(16)).join('');
+}
+
+function isoTime(random: Random): string {
+  const ms = Date.UTC(2020, 0, 1) + int(random, 0, 6 * 365 * 86400) * 1000;
+  return new Date(ms).toISOString();
+}
+
+/** Texts with no personal data, only things that look like it. */
+export function lookalikes(seed = 20260402): string[] {
+  const random = seeded(seed);
+  const out: string[] = [];
+  for (let n = 0; n < PER_TYPE; n++) {
+    const epochMs = String(Date.UTC(2020, 0, 1) + int(random, 0, 6 * 365 * 86400) * 1000 + int(random, 0, 999));
+    const epochS = epochMs.slice(0, 10);
+    out.push(
+      `request ${uuid(random)} finished`,
+      `{"trace_id":"${uuid(random)}","span":"${hex(random, 16)}"}`,
+      `commit ${hex(random, 40)} (short ${hex(random, 7)})`,
+      `created ${isoTime(random)} updated ${isoTime(random).replace('T', ' ').slice(0, 19)}`,
+      `{"ts": ${epochMs}, "at": "${epochMs}"}`,
+      `expires_at=${epochS} issued=${epochMs}`,
+      `version ${int(random, 0, 20)}.${int(random, 0, 40)}.${int(random, 0, 200)} build ${int(random, 10000, 99999)}`,
+      `Order ORD-${int(random, 2019, 2026)}-${digits(random, 6)} shipped, SKU ${pick(random, ['A', 'B', 'X'])}${digits(random, 2)}-${digits(random, 4)}-${pick(random, ['RED', 'BLU'])}`,
+      `Bestellung #${digits(random, 9)} vom ${String(int(random, 1, 28)).padStart(2, '0')}.${String(int(random, 1, 12)).padStart(2, '0')}.${int(random, 2019, 2026)}`,
+      `invoice no. ${int(random, 1, 9)}${digits(random, 10)} total ${int(random, 1, 999)}.${digits(random, 2)} EUR`,
+      `amount ${int(random, 1, 999)} ${digits(random, 3)} ${digits(random, 3)},${digits(random, 2)} €`,
+      `tracking ${pick(random, ['1Z', 'JJD'])}${digits(random, 16)}`,
+      `ratio ${random().toFixed(12)} at ${int(random, 0, 23)}:${String(int(random, 0, 59)).padStart(2, '0')}:${String(int(random, 0, 59)).padStart(2, '0')}`,
+      `MAC 00:1a:${hex(random, 2)}:${hex(random, 2)}:${hex(random, 2)}:${hex(random, 2)} on port 8080`,
+      `OID 1.3.6.1.4.1.${int(random, 1000, 99999)}.${int(random, 1, 9)}`,
+    );
+    // Identifiers with one digit changed: the checksum must reject them.
+    out.push(`card ${gen.breakOneDigit(random, gen.card(random))}`);
+    out.push(`IBAN ${gen.breakOneDigit(random, gen.iban(random))}`);
+    out.push(`Steuer-ID ${gen.breakOneDigit(random, gen.steuerId(random))}`);
+    out.push(`NIR ${gen.breakOneDigit(random, gen.nir(random))}`);
+    out.push(`PESEL ${gen.breakOneDigit(random, gen.pesel(random))}`);
+    out.push(`BSN ${gen.breakOneDigit(random, gen.bsn(random))}`);
+    out.push(`personnummer ${gen.breakOneDigit(random, gen.personnummer(random, false))}`);
+    const spanish = gen.dni(random);
+    out.push(`DNI ${spanish.slice(0, 8)}${'TRWAGMYFPDXBNJZSQVHLCKE'.replace(spanish[8]!, '')[int(random, 0, 21)]}`);
+    const cf = gen.codiceFiscale(random);
+    out.push(`CF ${cf.slice(0, 15)}${'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.replace(cf[15]!, '')[int(random, 0, 24)]}`);
+    out.push(`SSN ${pick(random, ['000', '666', '912'])}-${digits(random, 2)}-${digits(random, 4)}`);
+    out.push(`NINO ${pick(random, ['QQ', 'GB', 'BG', 'DA'])}${digits(random, 6)}${pick(random, ['A', 'B'])}`);
+    // 16 digits outside every card brand's prefixes, and a broken card number.
+    out.push(`reference ${pick(random, ['1', '9'])}${digits(random, 15)} and ${gen.breakOneDigit(random, gen.card(random))}`);
+  }
+  return out;
+}

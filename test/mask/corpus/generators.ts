@@ -1,0 +1,240 @@
+/**
+ * Generators of valid identifiers, written from the standards independently
+ * of `src/mask` (a shared bug would otherwise hide itself), and of the same
+ * identifiers with one digit changed (must fail the checksum).
+ */
+import { getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import type { CountryCode } from 'libphonenumber-js/max';
+import examples from 'libphonenumber-js/mobile/examples';
+import { digits, int, pick, type Random } from './random.js';
+
+export function luhnDigit(body: string): string {
+  let sum = 0;
+  for (let k = 0; k < body.length; k++) {
+    let d = Number(body[body.length - 1 - k]);
+    if (k % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return String((10 - (sum % 10)) % 10);
+}
+
+function mod97(numeric: string): number {
+  let r = 0;
+  for (const ch of numeric) r = (r * 10 + Number(ch)) % 97;
+  return r;
+}
+
+function ibanNumeric(text: string): string {
+  return [...text].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join('');
+}
+
+/** country → BBAN shape: n = digits, c = upper-case alnum. */
+const BBAN: Record<string, string> = {
+  DE: 'nnnnnnnnnnnnnnnnnn', FR: 'nnnnnnnnnncccccccccccnn', GB: 'ccccnnnnnnnnnnnnnn', ES: 'nnnnnnnnnnnnnnnnnnnn',
+  IT: 'cnnnnnnnnnncccccccccccc', NL: 'ccccnnnnnnnnnn', BE: 'nnnnnnnnnnnn', AT: 'nnnnnnnnnnnnnnnn', PL: 'nnnnnnnnnnnnnnnnnnnnnnnn',
+  SE: 'nnnnnnnnnnnnnnnnnnnn', CH: 'nnnnnccccccccccccc'.slice(0, 17), IE: 'ccccnnnnnnnnnnnnnn', PT: 'nnnnnnnnnnnnnnnnnnnnn',
+  NO: 'nnnnnnnnnnn', DK: 'nnnnnnnnnnnnnn', LU: 'nnnccccccccccccc',
+};
+
+export function iban(random: Random, country = pick(random, Object.keys(BBAN))): string {
+  const shape = BBAN[country]!;
+  const alnum = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  const bban = [...shape].map((kind) => (kind === 'n' ? String(int(random, 0, 9)) : alnum[int(random, 0, 35)]!)).join('');
+  const check = String(98 - mod97(ibanNumeric(`${bban}${country}00`))).padStart(2, '0');
+  return `${country}${check}${bban}`;
+}
+
+/** Printed form: groups of four. */
+export function grouped(value: string, size = 4, separator = ' '): string {
+  return value.match(new RegExp(`.{1,${size}}`, 'g'))!.join(separator);
+}
+
+const CARD_PREFIXES: [string, number][] = [['4', 16], ['4', 13], ['51', 16], ['55', 16], ['2221', 16], ['2720', 16], ['34', 15], ['37', 15], ['6011', 16], ['65', 16], ['3530', 16], ['36', 14], ['62', 16]];
+
+export function card(random: Random): string {
+  const [prefix, length] = pick(random, CARD_PREFIXES);
+  const body = prefix + digits(random, length - prefix.length - 1);
+  return body + luhnDigit(body);
+}
+
+export function cardFormatted(random: Random, number: string): string {
+  if (number.length === 15) return `${number.slice(0, 4)} ${number.slice(4, 10)} ${number.slice(10)}`;
+  if (number.length === 16) return grouped(number, 4, pick(random, [' ', '-']));
+  return number;
+}
+
+export function steuerId(random: Random): string {
+  for (;;) {
+    const pool = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].sort(() => random() - 0.5);
+    // nine distinct digits, one of them twice
+    const chosen = pool.slice(0, 9);
+    const twice = chosen[int(random, 0, 8)]!;
+    const ten = [...chosen, twice].sort(() => random() - 0.5);
+    if (ten[0] === 0) continue;
+    let product = 10;
+    for (const d of ten) {
+      let sum = (d + product) % 10;
+      if (sum === 0) sum = 10;
+      product = (sum * 2) % 11;
+    }
+    const check = (11 - product) % 10;
+    return ten.join('') + String(check);
+  }
+}
+
+export function nir(random: Random): string {
+  const sex = String(int(random, 1, 2));
+  const yy = String(int(random, 0, 99)).padStart(2, '0');
+  const mm = String(int(random, 1, 12)).padStart(2, '0');
+  const dept = pick(random, ['75', '13', '69', '2A', '2B', '33', '59', '06']);
+  const commune = String(int(random, 1, 999)).padStart(3, '0');
+  const order = String(int(random, 1, 999)).padStart(3, '0');
+  const numericDept = dept === '2A' ? '19' : dept === '2B' ? '18' : dept;
+  const key = String(97 - mod97(`${sex}${yy}${mm}${numericDept}${commune}${order}`)).padStart(2, '0');
+  return `${sex}${yy}${mm}${dept}${commune}${order}${key}`;
+}
+
+export function nirPrinted(value: string): string {
+  return `${value.slice(0, 1)} ${value.slice(1, 3)} ${value.slice(3, 5)} ${value.slice(5, 7)} ${value.slice(7, 10)} ${value.slice(10, 13)} ${value.slice(13)}`;
+}
+
+const DNI_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
+
+export function dni(random: Random): string {
+  const number = digits(random, 8);
+  return number + DNI_LETTERS[Number(number) % 23]!;
+}
+
+export function nie(random: Random): string {
+  const prefix = int(random, 0, 2);
+  const number = digits(random, 7);
+  return 'XYZ'[prefix]! + number + DNI_LETTERS[Number(`${prefix}${number}`) % 23]!;
+}
+
+const CF_ODD: Record<string, number> = {
+  0: 1, 1: 0, 2: 5, 3: 7, 4: 9, 5: 13, 6: 15, 7: 17, 8: 19, 9: 21, A: 1, B: 0, C: 5, D: 7, E: 9, F: 13, G: 15, H: 17, I: 19,
+  J: 21, K: 2, L: 4, M: 18, N: 20, O: 11, P: 3, Q: 6, R: 8, S: 12, T: 14, U: 16, V: 10, W: 22, X: 25, Y: 24, Z: 23,
+};
+
+export function codiceFiscale(random: Random): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const consonants = 'BCDFGHLMNPRSTVZ';
+  let body = '';
+  for (let k = 0; k < 6; k++) body += consonants[int(random, 0, consonants.length - 1)]!;
+  body += String(int(random, 40, 99));
+  body += 'ABCDEHLMPRST'[int(random, 0, 11)]!;
+  const day = int(random, 1, 28) + (random() < 0.5 ? 40 : 0);
+  body += String(day).padStart(2, '0');
+  body += letters[int(random, 0, 25)]! + String(int(random, 100, 999));
+  let sum = 0;
+  for (let k = 0; k < 15; k++) {
+    const ch = body[k]!;
+    sum += k % 2 === 0 ? CF_ODD[ch]! : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 65;
+  }
+  return body + letters[sum % 26]!;
+}
+
+export function bsn(random: Random): string {
+  for (;;) {
+    const eight = digits(random, 8);
+    let sum = 0;
+    for (let k = 0; k < 8; k++) sum += (9 - k) * Number(eight[k]);
+    const last = sum % 11;
+    if (last < 10 && sum !== 0) return eight + String(last);
+  }
+}
+
+export function pesel(random: Random): string {
+  const year = int(random, 1930, 2020);
+  const month = int(random, 1, 12) + (year >= 2000 ? 20 : 0);
+  const day = int(random, 1, 28);
+  const body = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}${digits(random, 4)}`;
+  const weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+  let sum = 0;
+  for (let k = 0; k < 10; k++) sum += weights[k]! * Number(body[k]);
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+/** Personnummer as written: YYMMDD-NNNC, or YYYYMMDD-NNNC when `long`. */
+export function personnummer(random: Random, long: boolean): string {
+  const year = int(random, 1930, 2015);
+  const date = `${String(year % 100).padStart(2, '0')}${String(int(random, 1, 12)).padStart(2, '0')}${String(int(random, 1, 28)).padStart(2, '0')}`;
+  const serial = digits(random, 3);
+  const check = luhnDigit(date + serial);
+  return `${long ? String(Math.floor(year / 100)) : ''}${date}-${serial}${check}`;
+}
+
+export function nino(random: Random): string {
+  const first = 'ABCEGHJKLMNOPRSTWXYZ';
+  const second = 'ABCEGHJKLMNPRSTWXYZ';
+  for (;;) {
+    const prefix = first[int(random, 0, first.length - 1)]! + second[int(random, 0, second.length - 1)]!;
+    if (['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ'].includes(prefix)) continue;
+    return `${prefix}${digits(random, 6)}${'ABCD'[int(random, 0, 3)]}`;
+  }
+}
+
+export function ssn(random: Random): string {
+  for (;;) {
+    const area = int(random, 1, 899);
+    if (area === 666) continue;
+    return `${String(area).padStart(3, '0')}-${String(int(random, 1, 99)).padStart(2, '0')}-${String(int(random, 1, 9999)).padStart(4, '0')}`;
+  }
+}
+
+export function ipv4(random: Random): string {
+  return `${int(random, 1, 223)}.${int(random, 0, 255)}.${int(random, 0, 255)}.${int(random, 1, 254)}`;
+}
+
+export function ipv6(random: Random): string {
+  const group = () => int(random, 0, 0xffff).toString(16);
+  return random() < 0.5
+    ? `2001:db8:${group()}:${group()}::${group()}`
+    : `fe80:${group()}:${group()}:${group()}:${group()}:${group()}:${group()}:${group()}`;
+}
+
+const FIRST = ['anna', 'jean.dupont', 'maria_garcia', 'l.rossi', 'jan-kowalski', 'erik+news', 'o.brien', 'müller', 'sophie.martin2'];
+const DOMAINS = ['example.de', 'mail.example.fr', 'correo.es', 'posta.it', 'example.co.uk', 'bedrijf.nl', 'firma.pl', 'företag.se', 'acme-corp.com'];
+
+export function email(random: Random): string {
+  return `${pick(random, FIRST)}${random() < 0.3 ? int(random, 1, 99) : ''}@${pick(random, DOMAINS)}`;
+}
+
+export interface PhoneSample {
+  written: string;
+  e164: string;
+}
+
+const PHONE_COUNTRIES: CountryCode[] = ['DE', 'FR', 'GB', 'US', 'ES', 'IT', 'NL', 'PL', 'SE', 'AT', 'BE', 'CH', 'IE'];
+/** Countries whose national format this product promises to recognise without a label. */
+export const NATIONAL_FORMAT_COUNTRIES: CountryCode[] = ['DE', 'FR', 'GB', 'US', 'ES', 'IT', 'NL', 'PL', 'SE'];
+
+/**
+ * A valid mobile number (the library's example with other subscriber digits,
+ * kept only if still valid), written internationally or nationally.
+ */
+export function phone(random: Random, national: boolean): PhoneSample {
+  for (;;) {
+    const country = pick(random, national ? NATIONAL_FORMAT_COUNTRIES : PHONE_COUNTRIES);
+    const example = getExampleNumber(country, examples);
+    if (example === undefined) continue;
+    const nationalNumber = String(example.nationalNumber);
+    const variant = nationalNumber.slice(0, -4) + digits(random, 4);
+    const parsed = parsePhoneNumberFromString(`+${example.countryCallingCode}${variant}`);
+    if (parsed === undefined || !parsed.isValid()) continue;
+    const written = national ? parsed.formatNational() : random() < 0.7 ? parsed.formatInternational() : parsed.number;
+    return { written, e164: parsed.number };
+  }
+}
+
+/** Changes one digit (not the first) so a checksum must fail. */
+export function breakOneDigit(random: Random, value: string): string {
+  const positions = [...value].map((ch, k) => (/\d/.test(ch) && k > 0 ? k : -1)).filter((k) => k >= 0);
+  const at = pick(random, positions);
+  const old = Number(value[at]);
+  const next = (old + int(random, 1, 9)) % 10;
+  return value.slice(0, at) + String(next) + value.slice(at + 1);
+}

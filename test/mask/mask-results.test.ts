@@ -1,0 +1,119 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createResultMasking } from '../../src/interceptors/mask-results.js';
+import { createMasker } from '../../src/mask/masker.js';
+import type { IdentitySource } from '../../src/identity/identity.js';
+import type { Direction, MessageContext, MessageNotes, SessionState, Verdict } from '../../src/proxy/interceptor.js';
+import type { JsonRpcMessage, JsonRpcSuccess, MessageKind } from '../../src/proxy/json-rpc.js';
+
+const masker = createMasker({ in: ['client', 'audit'], detectors: ['email', 'phone', 'iban'], fields: ['first_name'], style: 'redact' }, new Uint8Array(32));
+
+const session = { id: 's', serverCommand: ['x'], startedAt: 0, identity: null, identitySource: {} as IdentitySource } as SessionState;
+
+function context(method: string, message: JsonRpcMessage, options: { direction?: Direction; kind?: MessageKind } = {}): MessageContext & { notes: MessageNotes } {
+  return {
+    direction: options.direction ?? 'to-client',
+    kind: options.kind ?? 'response',
+    message,
+    request: { id: 1, method, params: { name: 'lookup' }, direction: 'to-server', startedAt: 0, notes: {} },
+    session,
+    notes: {},
+  };
+}
+
+function response(result: Record<string, unknown>): JsonRpcSuccess {
+  return { jsonrpc: '2.0', id: 1, result };
+}
+
+function rewritten(verdict: Verdict): JsonRpcSuccess {
+  assert.equal(verdict.action, 'rewrite');
+  return (verdict as { message: JsonRpcSuccess }).message;
+}
+
+describe('createResultMasking', () => {
+  const interceptor = createResultMasking({ masker, toClient: true });
+
+  it('tools/call: masks text, structuredContent and embedded resource text; leaves metadata alone', () => {
+    const message = response({
+      content: [
+        { type: 'text', text: 'mail anna@example.de' },
+        { type: 'image', data: 'aGk=', mimeType: 'image/png' },
+        { type: 'resource', resource: { uri: 'file:///anna@example.de.txt', mimeType: 'text/plain', text: 'IBAN DE89370400440532013000' } },
+      ],
+      structuredContent: { first_name: 'Anna', email: 'anna@example.de', visits: 3 },
+      isError: false,
+      _meta: { note: 'anna@example.de' },
+    });
+    const ctx = context('tools/call', message);
+    const out = rewritten(interceptor.intercept(ctx) as Verdict);
+    assert.deepEqual(out, {
+      jsonrpc: '2.0',
+      id: 1,
+      result: {
+        content: [
+          { type: 'text', text: 'mail [EMAIL]' },
+          { type: 'image', data: 'aGk=', mimeType: 'image/png' },
+          { type: 'resource', resource: { uri: 'file:///anna@example.de.txt', mimeType: 'text/plain', text: 'IBAN [IBAN]' } },
+        ],
+        structuredContent: { first_name: '[FIRST_NAME]', email: '[EMAIL]', visits: 3 },
+        isError: false,
+        _meta: { note: 'anna@example.de' },
+      },
+    });
+    assert.deepEqual(ctx.notes.findings, { email: 2, iban: 1, first_name: 1 });
+    assert.equal((message.result.content as { text?: string }[])[0]!.text, 'mail anna@example.de', 'the original is not mutated');
+  });
+
+  it('resources/read and prompts/get: masks contents[].text and message content', () => {
+    const read = rewritten(interceptor.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', mimeType: 'text/plain', text: '+49 30 12345678' }, { uri: 'x://2', blob: 'AAAA' }] }))) as Verdict);
+    assert.deepEqual(read.result.contents, [{ uri: 'x://1', mimeType: 'text/plain', text: '[PHONE]' }, { uri: 'x://2', blob: 'AAAA' }]);
+    const prompt = rewritten(
+      interceptor.intercept(context('prompts/get', response({ description: 'd', messages: [{ role: 'user', content: { type: 'text', text: 'call a@example.de' } }] }))) as Verdict,
+    );
+    assert.deepEqual(prompt.result.messages, [{ role: 'user', content: { type: 'text', text: 'call [EMAIL]' } }]);
+  });
+
+  it('forwards untouched what it does not mask: clean results, other methods, requests, the other direction', () => {
+    assert.deepEqual(interceptor.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'ORD-2024-000123' }] }))), { action: 'forward' });
+    assert.deepEqual(interceptor.intercept(context('tools/list', response({ tools: [{ name: 'a@example.de' }] }))), { action: 'forward' });
+    const request: JsonRpcMessage = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { arguments: { email: 'a@example.de' } } };
+    assert.deepEqual(interceptor.intercept(context('tools/call', request, { kind: 'request', direction: 'to-server' })), { action: 'forward' });
+    assert.deepEqual(interceptor.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }), { direction: 'to-server' })), { action: 'forward' });
+  });
+
+  it('toClient false: forwards the original but still counts findings for the trail', () => {
+    const countOnly = createResultMasking({ masker, toClient: false });
+    const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
+    assert.deepEqual(countOnly.intercept(ctx), { action: 'forward' });
+    assert.deepEqual(ctx.notes.findings, { email: 1 });
+  });
+
+  it('bulk guard: deny and approve refuse with a tool error naming count and rule; allow passes masked', () => {
+    const many = response({ content: [{ type: 'text', text: Array.from({ length: 4 }, (_, n) => `u${n}@example.de`).join(' ') }] });
+    for (const action of ['deny', 'approve'] as const) {
+      const guard = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 3, action } });
+      const ctx = context('tools/call', many);
+      const out = rewritten(guard.intercept(ctx) as Verdict);
+      assert.equal(out.id, 1);
+      assert.equal(out.result.isError, true);
+      const text = (out.result.content as { text: string }[])[0]!.text;
+      assert.match(text, /4 personal-data findings \(email 4\), more than bulk\.max_findings_per_result 3/);
+      assert.ok(!text.includes('@example.de'));
+      assert.deepEqual(ctx.notes.decision?.rule, 'bulk.max_findings_per_result');
+      assert.equal(ctx.notes.decision?.action, action);
+    }
+    const allow = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 3, action: 'allow' } });
+    const out = rewritten(allow.intercept(context('tools/call', many)) as Verdict);
+    assert.equal((out.result.content as { text: string }[])[0]!.text, '[EMAIL] [EMAIL] [EMAIL] [EMAIL]');
+    // At the limit is not over it.
+    const atLimit = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 4, action: 'deny' } });
+    assert.notEqual(rewritten(atLimit.intercept(context('tools/call', many)) as Verdict).result.isError, true);
+  });
+
+  it('bulk guard on resources/read answers with a JSON-RPC error (a tool error is not a valid resource result)', () => {
+    const guard = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 1, action: 'deny' } });
+    const out = (guard.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', text: 'a@example.de b@example.de' }] }))) as { message: { error: { code: number; message: string } } }).message;
+    assert.equal(out.error.code, -32003);
+    assert.match(out.error.message, /2 personal-data findings/);
+  });
+});

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { GuardError } from '../../src/errors.js';
+import { defaultMasking } from '../../src/mask/default-masking.js';
+import { createMasker } from '../../src/mask/masker.js';
+import type { MaskingPolicy } from '../../src/policy/policy.js';
+
+const KEY = new Uint8Array(32).fill(9);
+const TEXT = 'Anna: anna@example.de, +49 30 12345678, IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, SSN 123-45-6789, IP 192.168.1.10, order ORD-2024-000123';
+
+function policy(overrides: Partial<MaskingPolicy> = {}): MaskingPolicy {
+  return { ...defaultMasking(), ...overrides };
+}
+
+describe('createMasker', () => {
+  it('redact: labels in brackets, look-alikes untouched, findings counted', () => {
+    const { text, findings } = createMasker(policy({ style: 'redact' }), KEY).maskText(TEXT);
+    assert.equal(text, 'Anna: [EMAIL], [PHONE], IBAN [IBAN], card [CREDIT_CARD], SSN [US_SSN], IP [IP], order ORD-2024-000123');
+    assert.deepEqual(findings, { email: 1, phone: 1, iban: 1, credit_card: 1, us_ssn: 1, ip: 1 });
+  });
+
+  it('partial: keeps what the standards allow', () => {
+    const { text } = createMasker(policy({ style: 'partial' }), KEY).maskText(TEXT);
+    assert.equal(text, 'Anna: a***@example.de, +49********78, IBAN DE****************3000, card ****1111, SSN ***-**-6789, IP 192.168.1.*, order ORD-2024-000123');
+  });
+
+  it('pseudonym: first 8 hex of HMAC-SHA256(key, type:normal form), same value written differently → same token', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const expected = createHmac('sha256', KEY).update('iban:DE89370400440532013000').digest('hex').slice(0, 8);
+    assert.equal(masker.maskText('DE89 3704 0044 0532 0130 00').text, `<iban:${expected}>`);
+    assert.equal(masker.maskText('de89370400440532013000').text, `<iban:${expected}>`);
+    assert.equal(masker.maskText('Anna@Example.de').text, masker.maskText('anna@example.de').text);
+    assert.equal(masker.maskText('+49 30 12345678').text, masker.maskText('030 12345678').text);
+    // Another organisation key, another token.
+    const other = createMasker(policy({ style: 'pseudonym' }), new Uint8Array(32).fill(10));
+    assert.notEqual(other.maskText('anna@example.de').text, masker.maskText('anna@example.de').text);
+  });
+
+  it('enables only the detectors the policy names; eu_national_ids is the group of national ids', () => {
+    const onlyEmail = createMasker(policy({ detectors: ['email'], style: 'redact' }), KEY);
+    assert.equal(onlyEmail.maskText('anna@example.de +49 30 12345678').text, '[EMAIL] +49 30 12345678');
+    const ids = createMasker(policy({ detectors: ['eu_national_ids'], style: 'redact' }), KEY);
+    assert.equal(ids.maskText('PESEL 44051401359, SSN 123-45-6789, DNI 12345678Z').text, 'PESEL [PL_PESEL], SSN 123-45-6789, DNI [ES_DNI_NIE]');
+    const one = createMasker(policy({ detectors: ['de_steuer_id'], style: 'redact' }), KEY);
+    assert.equal(one.maskText('Steuer-ID 86095742719, DNI 12345678Z').text, 'Steuer-ID [DE_STEUER_ID], DNI 12345678Z');
+  });
+
+  it('rejects an unknown detector name with GUARD_MASK_CONFIG', () => {
+    assert.throws(() => createMasker(policy({ detectors: ['emails'] }), KEY), (error: unknown) => error instanceof GuardError && error.code === 'GUARD_MASK_CONFIG' && /unknown detector "emails"/.test(error.message));
+  });
+
+  it('maskValue: masks field names whole, deeply, keeping the shape; other keys are scanned', () => {
+    const masker = createMasker(policy({ style: 'redact', fields: ['first_name', 'Date-Of-Birth', 'home_address'] }), KEY);
+    const input = {
+      id: 42,
+      first_name: 'Anna',
+      date_of_birth: '1990-01-01',
+      home_address: { street: 'Hauptstr. 1', city: 'Berlin', zip: 10115 },
+      contact: { email: 'anna@example.de', tags: ['vip', 'call +49 30 12345678'] },
+      created_at: '2024-03-05T10:15:00Z',
+    };
+    const { value, findings } = masker.maskValue(input);
+    assert.deepEqual(value, {
+      id: 42,
+      first_name: '[FIRST_NAME]',
+      date_of_birth: '[DATE-OF-BIRTH]',
+      home_address: { street: '[HOME_ADDRESS]', city: '[HOME_ADDRESS]', zip: '[HOME_ADDRESS]' },
+      contact: { email: '[EMAIL]', tags: ['vip', 'call [PHONE]'] },
+      created_at: '2024-03-05T10:15:00Z',
+    });
+    assert.deepEqual(findings, { first_name: 1, 'Date-Of-Birth': 1, home_address: 3, email: 1, phone: 1 });
+    assert.equal(input.first_name, 'Anna', 'the input is not mutated');
+  });
+
+  it('maskValue: JSON text is parsed, masked and re-serialised in its layout; non-JSON stays text', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const compact = JSON.stringify({ last_name: 'Schmidt', email: 'a@example.de', n: 1 });
+    assert.equal(masker.maskValue(compact).value, '{"last_name":"[LAST_NAME]","email":"[EMAIL]","n":1}');
+    const pretty = JSON.stringify({ email: 'a@example.de' }, null, 2);
+    assert.equal(masker.maskValue(pretty).value, '{\n  "email": "[EMAIL]"\n}');
+    assert.equal(masker.maskValue('{not json a@example.de').value, '{not json [EMAIL]');
+  });
+
+  it('maskValue: returns the very same value when nothing is found', () => {
+    const masker = createMasker(policy(), KEY);
+    const input = { a: ['x', { b: 'ORD-2024-000123' }], text: '{"c": 1}' };
+    assert.equal(masker.maskValue(input).value, input);
+  });
+
+  it('maskValue: a JSON key names a bare id the text alone would not', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskValue({ pesel: '44051401359', order: '44051401359' }).value, { pesel: '[PL_PESEL]', order: '44051401359' });
+  });
+
+  it('findAll: spans with types, never values', () => {
+    const masker = createMasker(policy(), KEY);
+    const text = 'mail anna@example.de or call +49 30 12345678';
+    assert.deepEqual(masker.findAll(text), [
+      { type: 'email', start: 5, end: 20 },
+      { type: 'phone', start: 29, end: 44 },
+    ]);
+  });
+
+  it('overlaps: an IBAN is not also a phone number, a card not also an id', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskText('IBAN DE89370400440532013000 SSN 123-45-6789').findings, { iban: 1, us_ssn: 1 });
+  });
+
+  it('masking a masked text again changes nothing (the trail masks what the client got)', () => {
+    const masker = createMasker(policy(), KEY);
+    const once = masker.maskText(TEXT).text;
+    const twice = masker.maskText(once);
+    assert.equal(twice.text, once);
+    assert.deepEqual(twice.findings, {});
+  });
+});
+
+describe('createMasker on hostile input', () => {
+  it('replaces structures nested deeper than it walks instead of overflowing the stack', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    let deep: unknown = { email: 'a@example.de' };
+    for (let k = 0; k < 1000; k++) deep = [deep];
+    const text = JSON.stringify(deep);
+    const { value } = masker.maskValue({ deep, text });
+    assert.ok(!JSON.stringify(value).includes('a@example.de'));
+    assert.ok(JSON.stringify(value).includes('[NESTING_TOO_DEEP]'));
+  });
+});
