@@ -8,7 +8,7 @@ import { isGuardError } from '../errors.js';
 import { packageVersion } from './version.js';
 
 /** Each entry is a file in this folder exporting `command(): Command`. */
-const COMMANDS = ['./run.js', './login.js', './whoami.js', './logout.js', './sessions.js', './replay.js', './verify.js', './policy.js', './pins.js'] as const;
+const COMMANDS = ['./run.js', './login.js', './whoami.js', './logout.js', './sessions.js', './replay.js', './verify.js', './policy.js', './pins.js', './mask.js'] as const;
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('mcp-guard')

@@ -1,0 +1,217 @@
+/**
+ * `npm run bench`: the official SDK client talks to the same server directly
+ * and through mcp-guard, interleaved in one run, and prints ratios. Ratios,
+ * not absolute times: the machines are shared, and interleaving exposes both
+ * sides to the same noise.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { type GuardConnection, connectThroughGuard, fixture, tempHome } from '../helpers/guard.js';
+
+const SERVER = [process.execPath, fixture('misbehaving-server')];
+const MiB = 1024 * 1024;
+
+interface Side {
+  name: 'direct' | 'guarded';
+  connect(): Promise<GuardConnection>;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+function median(values: number[]): number {
+  return percentile(values, 50);
+}
+
+function peakRss(pid: number | null | undefined): number {
+  if (!pid) return Number.NaN;
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+async function timeCall(connection: GuardConnection, name: string, args: Record<string, unknown>): Promise<number> {
+  const started = performance.now();
+  await connection.client.callTool({ name, arguments: args });
+  return performance.now() - started;
+}
+
+export interface WrapperBench {
+  smallCall: { directP50: number; directP99: number; guardedP50: number; guardedP99: number; addedP50: number; addedP99: number };
+  result4MiB: { direct: number; guarded: number; ratio: number };
+  result32MiB: { direct: number; guarded: number; ratio: number };
+  guardPeakRssMiB: number;
+  startup: { direct: number; guarded: number; added: number };
+}
+
+export async function benchWrapper(options: { guardArgs?: string[]; label?: string } = {}): Promise<WrapperBench> {
+  const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
+  const sides: Side[] = [
+    { name: 'direct', connect: () => connectThroughGuard({ server: SERVER, env, direct: true }) },
+    { name: 'guarded', connect: () => connectThroughGuard({ server: SERVER, env, guardArgs: options.guardArgs ?? [] }) },
+  ];
+
+  // Start-up: spawn to initialized, alternating.
+  const startup: Record<string, number[]> = { direct: [], guarded: [] };
+  for (let round = 0; round < 8; round += 1) {
+    for (const side of sides) {
+      const started = performance.now();
+      const connection = await side.connect();
+      startup[side.name]?.push(performance.now() - started);
+      await connection.close();
+    }
+  }
+
+  const [direct, guarded] = await Promise.all(sides.map((side) => side.connect())) as [GuardConnection, GuardConnection];
+  try {
+    // Warm up both paths (JIT, pipes).
+    for (let i = 0; i < 200; i += 1) {
+      await timeCall(direct, 'echo', { text: 'warm' });
+      await timeCall(guarded, 'echo', { text: 'warm' });
+    }
+    const small: Record<string, number[]> = { direct: [], guarded: [] };
+    for (let round = 0; round < 20; round += 1) {
+      for (const [name, connection] of [['direct', direct], ['guarded', guarded]] as const) {
+        for (let i = 0; i < 100; i += 1) small[name]?.push(await timeCall(connection, 'echo', { text: `call ${i}` }));
+      }
+    }
+    const large = async (bytes: number, rounds: number): Promise<{ direct: number; guarded: number; ratio: number }> => {
+      const times: Record<string, number[]> = { direct: [], guarded: [] };
+      for (let round = 0; round < rounds; round += 1) {
+        for (const [name, connection] of [['direct', direct], ['guarded', guarded]] as const) {
+          times[name]?.push(await timeCall(connection, 'huge', { bytes }));
+        }
+      }
+      const d = median(times.direct ?? []);
+      const g = median(times.guarded ?? []);
+      return { direct: d, guarded: g, ratio: g / d };
+    };
+    const result4MiB = await large(4 * MiB, 9);
+    const guardPeakRssMiB = peakRss(guarded.transport.pid);
+    const result32MiB = await large(32 * MiB, 3);
+    const directSmall = small.direct ?? [];
+    const guardedSmall = small.guarded ?? [];
+    return {
+      smallCall: {
+        directP50: percentile(directSmall, 50),
+        directP99: percentile(directSmall, 99),
+        guardedP50: percentile(guardedSmall, 50),
+        guardedP99: percentile(guardedSmall, 99),
+        addedP50: percentile(guardedSmall, 50) - percentile(directSmall, 50),
+        addedP99: percentile(guardedSmall, 99) - percentile(directSmall, 99),
+      },
+      result4MiB,
+      result32MiB,
+      guardPeakRssMiB,
+      startup: { direct: median(startup.direct ?? []), guarded: median(startup.guarded ?? []), added: median(startup.guarded ?? []) - median(startup.direct ?? []) },
+    };
+  } finally {
+    await direct.close();
+    await guarded.close();
+  }
+}
+
+function ms(value: number): string {
+  return `${value.toFixed(3)} ms`;
+}
+
+function verdict(ok: boolean): string {
+  return ok ? 'ok' : 'OVER TARGET';
+}
+
+export function printWrapperBench(label: string, bench: WrapperBench): void {
+  const { smallCall, result4MiB, result32MiB, startup } = bench;
+  const rows: Array<[string, string, string, string]> = [
+    ['small tools/call added p50', ms(smallCall.addedP50), '≤ 0.3 ms', verdict(smallCall.addedP50 <= 0.3)],
+    ['small tools/call added p99', ms(smallCall.addedP99), '≤ 2 ms', verdict(smallCall.addedP99 <= 2)],
+    ['4 MiB result guarded/direct', `${result4MiB.ratio.toFixed(2)}× (${ms(result4MiB.guarded)} / ${ms(result4MiB.direct)})`, '≤ 1.2×', verdict(result4MiB.ratio <= 1.2)],
+    ['32 MiB result guarded/direct', `${result32MiB.ratio.toFixed(2)}× (${ms(result32MiB.guarded)} / ${ms(result32MiB.direct)})`, '≤ 1.3×', verdict(result32MiB.ratio <= 1.3)],
+    ['wrapper peak RSS (4 MiB results)', `${bench.guardPeakRssMiB.toFixed(0)} MB`, '≤ 100 MB', verdict(bench.guardPeakRssMiB <= 100)],
+    ['start-up added', `${ms(startup.added)} (${ms(startup.guarded)} vs ${ms(startup.direct)})`, '≤ 150 ms', verdict(startup.added <= 150)],
+  ];
+  console.log(`\n## ${label}`);
+  console.log(`(small calls: direct p50 ${ms(smallCall.directP50)}, p99 ${ms(smallCall.directP99)}; guarded p50 ${ms(smallCall.guardedP50)}, p99 ${ms(smallCall.guardedP99)})`);
+  for (const [what, measured, target, ok] of rows) console.log(`${what.padEnd(34)} ${measured.padEnd(44)} ${target.padEnd(10)} ${ok}`);
+}
+
+/** Small-call latency only, for comparing audit durability modes. */
+export async function benchSmallCalls(guardArgs: string[], rounds = 10): Promise<{ p50: number; p99: number }> {
+  const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
+  const connection = await connectThroughGuard({ server: SERVER, env, guardArgs });
+  try {
+    for (let i = 0; i < 100; i += 1) await timeCall(connection, 'echo', { text: 'warm' });
+    const times: number[] = [];
+    for (let i = 0; i < rounds * 100; i += 1) times.push(await timeCall(connection, 'echo', { text: `call ${i}` }));
+    return { p50: percentile(times, 50), p99: percentile(times, 99) };
+  } finally {
+    await connection.close();
+  }
+}
+
+/** A 4 MiB PII-dense tool result, direct and through the masking policy. */
+export async function benchMaskedResult(guardArgs: string[]): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number }> {
+  const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
+  const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
+  const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs });
+  try {
+    const times: Record<string, number[]> = { direct: [], guarded: [] };
+    await timeCall(direct, 'pii', { bytes: 4 * MiB });
+    await timeCall(guarded, 'pii', { bytes: 4 * MiB });
+    for (let round = 0; round < 7; round += 1) {
+      times.direct?.push(await timeCall(direct, 'pii', { bytes: 4 * MiB }));
+      times.guarded?.push(await timeCall(guarded, 'pii', { bytes: 4 * MiB }));
+    }
+    const d = median(times.direct ?? []);
+    const g = median(times.guarded ?? []);
+    return { direct: d, guarded: g, ratio: g / d, guardPeakRssMiB: peakRss(guarded.transport.pid) };
+  } finally {
+    await direct.close();
+    await guarded.close();
+  }
+}
+
+/** A policy that allows everything and masks nothing: the wrapper as a pure pass-through (the audit trail still records). */
+function passThroughPolicy(): string {
+  const file = join(tempHome('mcp-guard-bench-policy-'), 'pass-through.yaml');
+  writeFileSync(file, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
+  return file;
+}
+
+async function main(): Promise<void> {
+  console.log('mcp-guard benchmark — ratios against a direct connection, interleaved in one run');
+  console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+
+  printWrapperBench('pass-through (allow all, no masking; audit on)', await benchWrapper({ guardArgs: ['--policy', passThroughPolicy()] }));
+
+  const masked = await benchMaskedResult([]);
+  console.log('\n## masking (gdpr-default policy, 4 MiB PII-dense tool result)');
+  console.log(`${'4 MiB PII result guarded/direct'.padEnd(34)} ${`${masked.ratio.toFixed(2)}× (${ms(masked.guarded)} / ${ms(masked.direct)})`.padEnd(44)} ${'≤ 1.5×'.padEnd(10)} ${verdict(masked.ratio <= 1.5)}`);
+  console.log(`${'wrapper peak RSS (masking 4 MiB)'.padEnd(34)} ${`${masked.guardPeakRssMiB.toFixed(0)} MB`.padEnd(44)} ${'≤ 3× msg'.padEnd(10)} (baseline included)`);
+  const { benchMaskThroughput, benchAdversarial } = await import('./mask-bench.js');
+  const throughput = benchMaskThroughput();
+  console.log(`${'masking throughput (one core)'.padEnd(34)} ${`${throughput.mbPerSecond.toFixed(1)} MB/s on ${(throughput.bytes / MiB).toFixed(0)} MiB, ${throughput.findings} findings`.padEnd(44)} ${'≥ 50 MB/s'.padEnd(10)} ${verdict(throughput.mbPerSecond >= 50)}`);
+  for (const [name, timing] of Object.entries(benchAdversarial())) {
+    console.log(`${`adversarial ${name}`.padEnd(34)} ${`1 MiB ${timing.ms1MiB.toFixed(1)} ms, 4 MiB ${timing.ms4MiB.toFixed(1)} ms (×${timing.ratio.toFixed(2)})`.padEnd(44)} ${'linear'.padEnd(10)} ${verdict(timing.ratio < 6)}`);
+  }
+
+  console.log('\n## policy');
+  const { benchPolicyEvaluation } = await import('./policy-bench.js');
+  const policy = benchPolicyEvaluation();
+  console.log(`${`decision, ${policy.rules}-rule policy`.padEnd(34)} ${`${policy.perDecisionMicros.toFixed(2)} µs (every name new: ${policy.coldPerDecisionMicros.toFixed(2)} µs)`.padEnd(44)} ${'≤ 20 µs'.padEnd(10)} ${verdict(policy.coldPerDecisionMicros <= 20)}`);
+
+  console.log('\n## audit durability (small tools/call round trip through the wrapper)');
+  const policyFile = passThroughPolicy();
+  const relaxed = await benchSmallCalls(['--policy', policyFile]);
+  const strict = await benchSmallCalls(['--policy', policyFile, '--durability', 'strict']);
+  console.log(`${'default: p50 / p99'.padEnd(34)} ${`${ms(relaxed.p50)} / ${ms(relaxed.p99)}`}`);
+  console.log(`${'strict (fsync before forward)'.padEnd(34)} ${`${ms(strict.p50)} / ${ms(strict.p99)}`}`);
+  const { benchAuditDurability } = await import('./audit-bench.js');
+  console.log('recorder alone:', JSON.stringify(await benchAuditDurability()));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}
