@@ -3,7 +3,11 @@
  * into chained events (see `event.ts`) and hands them to the background
  * spool writer.
  *
- * - `message()` and `badInput()` never wait on disk.
+ * - `message()` and `badInput()` never wait on disk, and do their work
+ *   (masking, hashing) on the next turn of the event loop, after the
+ *   message has been forwarded, so the data path pays for neither.
+ * - `backpressure()` makes the session wait while more events are queued
+ *   than the disk has taken, so a flood cannot grow memory without bound.
  * - `beforeForward()` records a `request` event and returns a promise that
  *   resolves once it is fsynced — in strict durability only; in default
  *   durability it returns nothing and the request is recorded with its
@@ -83,6 +87,11 @@ export async function createAuditRecorder(options: AuditRecorderOptions): Promis
   return new Recorder(options, signer, log);
 }
 
+/** Queued events (deferred plus not yet on disk) above which the session waits for the disk. */
+const BACKLOG_HIGH_EVENTS = 256;
+/** ... and below which it reads again. */
+const BACKLOG_LOW_EVENTS = 64;
+
 interface PendingCall {
   request: TrackedRequest;
   requestSeq?: number;
@@ -104,6 +113,9 @@ class Recorder implements AuditRecorder {
   readonly #counts: Record<string, number> = {};
   #ended = false;
   #warned = false;
+  /** Outcomes seen on the data path, recorded on the next turn of the event loop, in order. */
+  #deferred: Array<() => void> = [];
+  #scheduled = false;
 
   constructor(options: AuditRecorderOptions, signer: Signer, log: (line: string) => void) {
     this.#options = options;
@@ -156,6 +168,8 @@ class Recorder implements AuditRecorder {
 
   beforeForward(request: JsonRpcRequest, notes: MessageNotes, _session: SessionState): void | Promise<void> {
     if (this.#options.durability !== 'strict' || !this.#session) return undefined;
+    // Keep the chain in arrival order: what came before this request is recorded first.
+    this.#runDeferred();
     const params = this.#payload(request.params);
     const seq = this.#head.seq + 1;
     const written = this.#record({
@@ -174,20 +188,53 @@ class Recorder implements AuditRecorder {
 
   message(outcome: MessageOutcome): void {
     if (!this.#ready()) return;
-    this.#count(`${outcome.kind}s`);
-    if (outcome.kind === 'request') this.#onRequest(outcome);
-    else if (outcome.kind === 'response') this.#onResponse(outcome);
-    else this.#onNotification(outcome);
+    this.#defer(() => {
+      this.#count(`${outcome.kind}s`);
+      if (outcome.kind === 'request') this.#onRequest(outcome);
+      else if (outcome.kind === 'response') this.#onResponse(outcome);
+      else this.#onNotification(outcome);
+    });
   }
 
   badInput(input: BadInput): void {
     if (!this.#ready()) return;
-    this.#count('badInput');
-    // Never the excerpt: it may hold personal data.
-    this.#record({ type: 'bad-input', direction: input.direction, problem: input.problem, bytes: input.bytes, ...(input.id !== undefined ? { id: input.id } : {}) }, input.at);
+    this.#defer(() => {
+      this.#count('badInput');
+      // Never the excerpt: it may hold personal data.
+      this.#record({ type: 'bad-input', direction: input.direction, problem: input.problem, bytes: input.bytes, ...(input.id !== undefined ? { id: input.id } : {}) }, input.at);
+    });
+  }
+
+  backpressure(): Promise<void> | undefined {
+    const writer = this.#writer;
+    if (!writer || this.#deferred.length + writer.backlog < BACKLOG_HIGH_EVENTS) return undefined;
+    this.#runDeferred();
+    return writer.backlogBelow(BACKLOG_LOW_EVENTS);
+  }
+
+  #defer(work: () => void): void {
+    this.#deferred.push(work);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => this.#runDeferred());
+  }
+
+  /** Records everything deferred so far, in arrival order (the chain's order). */
+  #runDeferred(): void {
+    this.#scheduled = false;
+    const work = this.#deferred;
+    this.#deferred = [];
+    for (const record of work) {
+      try {
+        record();
+      } catch (error) {
+        this.#warn(`could not record an event: ${(error as Error).message}`);
+      }
+    }
   }
 
   async sessionEnded(end: SessionEnd): Promise<void> {
+    this.#runDeferred();
     if (!this.#session || !this.#writer || this.#ended) return;
     for (const pending of this.#pending.values()) this.#recordCall(pending.request, 'unanswered', undefined, {}, end.at, pending.requestSeq);
     this.#pending.clear();
@@ -213,6 +260,7 @@ class Recorder implements AuditRecorder {
   }
 
   flush(): Promise<void> {
+    this.#runDeferred();
     return this.#writer?.flush() ?? Promise.resolve();
   }
 
@@ -288,7 +336,8 @@ class Recorder implements AuditRecorder {
     requestSeq: number | undefined,
   ): void {
     const params = this.#payload(request.params);
-    const resultPart = sent && 'result' in sent ? this.#payload(sent.result) : { value: undefined, findings: {} };
+    // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice.
+    const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true) : { value: undefined, findings: {} };
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : { value: undefined, findings: {} };
     const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings);
     const masked = mergeCounts(params.findings, resultPart.findings, errorPart.findings);
@@ -321,9 +370,9 @@ class Recorder implements AuditRecorder {
     this.#record(body, at);
   }
 
-  #payload(value: unknown): { value: unknown; findings: Record<string, number> } {
+  #payload(value: unknown, alreadyMasked = false): { value: unknown; findings: Record<string, number> } {
     try {
-      return preparePayload(value, this.#options.mask);
+      return preparePayload(value, alreadyMasked ? undefined : this.#options.mask);
     } catch (error) {
       // Masking failed: record that there was a payload, never the payload itself.
       this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);

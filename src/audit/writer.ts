@@ -56,9 +56,28 @@ export class SpoolWriter {
   #events = 0;
   #head: ChainHead = EMPTY_CHAIN;
   #sealed = false;
+  /** Events handed to a write that has not finished yet. */
+  #inFlight = 0;
+  #drainWaiters: Array<{ below: number; resolve: () => void }> = [];
 
   constructor(options: SpoolWriterOptions) {
     this.#options = { maxDelayMs: 100, maxBatchEvents: 256, ...options };
+  }
+
+  /** Events queued or being written: what memory holds for the disk. */
+  get backlog(): number {
+    return this.#pending.length + this.#inFlight;
+  }
+
+  /**
+   * Resolves once the backlog is below `below` events (at once when it
+   * already is). The session waits on it so that a peer producing faster
+   * than the disk can take cannot grow memory without bound.
+   */
+  backlogBelow(below: number): Promise<void> {
+    if (this.backlog < below) return Promise.resolve();
+    if (this.#pending.length > 0) void this.flush();
+    return new Promise((resolve) => this.#drainWaiters.push({ below, resolve }));
   }
 
   /** Events written so far (fsynced or in flight). */
@@ -99,14 +118,28 @@ export class SpoolWriter {
     const done = this.#pendingDone;
     this.#pending = [];
     this.#pendingDone = deferred();
+    this.#inFlight += events.length;
     this.#tail = this.#tail
       .then(() => this.#writeBatch(events))
       .then(done.resolve, (error: unknown) => {
         const failure = error instanceof Error ? error : new Error(String(error));
         this.#options.onError(failure);
         done.reject(failure);
+      })
+      .finally(() => {
+        this.#inFlight -= events.length;
+        this.#wakeDrainWaiters();
       });
     return this.#tail;
+  }
+
+  #wakeDrainWaiters(): void {
+    const backlog = this.backlog;
+    this.#drainWaiters = this.#drainWaiters.filter((waiter) => {
+      if (backlog >= waiter.below) return true;
+      waiter.resolve();
+      return false;
+    });
   }
 
   /** Flushes, appends the signed seal record, fsyncs and closes the file. */

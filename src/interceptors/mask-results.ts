@@ -144,10 +144,16 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
         context.notes.decision = { action: bulk.action, rule: 'bulk.max_findings_per_result', reason };
         const text = `mcp-guard withheld this result: ${reason}. Ask for fewer records, or ask the policy owner to raise the limit.`;
         const reply = method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.PolicyDenied, text);
+        context.notes.resultMasked = true;
         return { action: 'rewrite', message: reply };
       }
 
-      if (!toClient || tally.total === 0) return FORWARD;
+      if (tally.total === 0) {
+        context.notes.resultMasked = true;
+        return FORWARD;
+      }
+      if (!toClient) return FORWARD;
+      context.notes.resultMasked = true;
       return { action: 'rewrite', message: { ...message, result: masked } };
     },
   };

@@ -31,6 +31,8 @@ export interface MessageNotes {
   findings?: Record<string, number>;
   tool?: string;
   error?: string;
+  /** The forwarded result was masked (or found clean) by the policy's masker: the trail need not scan it again. */
+  resultMasked?: boolean;
   [key: string]: unknown;
 }
 
@@ -136,5 +138,12 @@ export interface SessionObserver {
   beforeForward?(request: JsonRpcRequest, notes: MessageNotes, session: SessionState): void | Promise<void>;
   message?(outcome: MessageOutcome): void;
   badInput?(input: BadInput): void;
+  /**
+   * Asked after each message; a promise makes the session read no further
+   * input (in that direction) until it settles: an observer that falls
+   * behind (the audit writer and the disk) slows the peers down instead of
+   * buffering without bound.
+   */
+  backpressure?(): Promise<void> | undefined;
   sessionEnded?(end: SessionEnd): Promise<void>;
 }

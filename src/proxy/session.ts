@@ -193,10 +193,20 @@ class GuardSession {
     if (frame.kind === 'line' && frame.bytes.length >= LARGE_MESSAGE_BYTES) reclaimAfterLargeMessage();
     try {
       const handled = this.#handleFrameUnsafe(direction, frame);
-      if (handled instanceof Promise) return handled.catch((error: unknown) => this.#internalError(direction, error));
+      if (handled instanceof Promise) return handled.then(() => this.#backpressure(), (error: unknown) => this.#internalError(direction, error));
     } catch (error) {
       this.#internalError(direction, error);
     }
+    return this.#backpressure();
+  }
+
+  /** Waits while an observer (the audit writer) has fallen behind. */
+  #backpressure(): Promise<void> | undefined {
+    for (const observer of this.#options.observers) {
+      const waiting = observer.backpressure?.();
+      if (waiting) return waiting;
+    }
+    return undefined;
   }
 
   #internalError(direction: Direction, error: unknown): void {

@@ -171,7 +171,7 @@ describe('lifecycle', () => {
 });
 
 describe('backpressure', () => {
-  it('does not grow memory when the server floods a client that reads slowly', async () => {
+  it('does not grow memory when the server floods a client that reads slowly', async (t) => {
     const guard = spawnRawGuard(SERVER, { env });
     guard.send(INITIALIZE);
     await guard.response('init');
@@ -188,7 +188,10 @@ describe('backpressure', () => {
     guard.child.stdin?.end();
     await guard.exited;
     assert.equal(guard.messages.length, 1 + 50_000 + 1, 'every notification arrived, in order, exactly once');
-    assert.ok(pausedPeak < 150 * 1024 * 1024, `peak RSS while the client was not reading: ${Math.round(pausedPeak / 1048576)} MiB`);
-    assert.ok(peak < 150 * 1024 * 1024, `peak RSS: ${Math.round(peak / 1048576)} MiB`);
+    t.diagnostic(`peak RSS ${Math.round(pausedPeak / 1048576)} MiB while paused, ${Math.round(peak / 1048576)} MiB overall, for 200 MiB relayed`);
+    // Buffering what the client did not read would take 200 MiB; while it is paused the wrapper holds little beyond its baseline.
+    assert.ok(pausedPeak < 120 * 1024 * 1024, `peak RSS while the client was not reading: ${Math.round(pausedPeak / 1048576)} MiB`);
+    // Relaying and auditing all 200 MiB stays well under it (the audit writer slows the peers down rather than queueing).
+    assert.ok(peak < 200 * 1024 * 1024, `peak RSS: ${Math.round(peak / 1048576)} MiB`);
   });
 });
