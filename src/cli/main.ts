@@ -10,6 +10,8 @@ import { packageVersion } from './version.js';
 /** Each entry is a file in this folder exporting `command(): Command`. */
 const COMMANDS = ['./run.js', './login.js', './whoami.js', './logout.js', './sessions.js', './replay.js', './verify.js', './policy.js', './pins.js', './mask.js'] as const;
 
+const COMMAND_NAMES = new Set([...COMMANDS.map((file) => file.slice(2, -3)), 'help']);
+
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('mcp-guard')
     .description('GDPR accountability for any stdio MCP server: identity, policy, masking and a signed audit trail.')
@@ -19,7 +21,10 @@ export async function main(argv: string[]): Promise<void> {
     .exitOverride()
     .configureOutput({ writeOut: (text) => process.stdout.write(text), writeErr: (text) => process.stderr.write(text) });
 
-  for (const file of COMMANDS) {
+  // Wrapping a server (`mcp-guard [options] -- cmd`) is the hot path: MCP clients spawn it on
+  // every start, so it skips loading the definitions of the other commands.
+  const wrapping = argv.includes('--') && !argv.slice(0, argv.indexOf('--')).some((arg) => COMMAND_NAMES.has(arg) && arg !== 'run');
+  for (const file of wrapping ? ['./run.js'] : COMMANDS) {
     const module = (await import(file)) as { command(): Command };
     const sub = module.command();
     program.addCommand(sub, sub.name() === 'run' ? { isDefault: true } : undefined);

@@ -31,4 +31,10 @@ export type IdentityResolution =
 export interface IdentitySource {
   /** Resolves the current identity; may refresh tokens. Never throws: failures come back as `reason`. */
   current(): Promise<IdentityResolution>;
+  /**
+   * The current identity without waiting, when nothing needs refreshing;
+   * `undefined` means "await current()". Lets a tool call be decided
+   * without a turn of the event loop on the hot path.
+   */
+  peek?(): IdentityResolution | undefined;
 }

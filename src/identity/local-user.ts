@@ -17,4 +17,8 @@ export class LocalUserSource implements IdentitySource {
   async current(): Promise<IdentityResolution> {
     return { identity: this.#identity };
   }
+
+  peek(): IdentityResolution {
+    return { identity: this.#identity };
+  }
 }

@@ -5,12 +5,11 @@
  * @see ../../../shared/DESIGN.md "Identity"
  */
 import type { GuardConfig } from '../config/config.js';
-import { openCredentialStore } from './credential-store.js';
-import { DEFAULT_CLIENT_ID } from './defaults.js';
 import type { IdentityResolution, IdentitySource } from './identity.js';
-import { isLoopback } from './issuer.js';
+import { configuredIssuer } from './issuer-config.js';
 import { LocalUserSource } from './local-user.js';
-import { OidcIdentitySource } from './oidc-source.js';
+
+export { configuredIssuer } from './issuer-config.js';
 
 export interface SelectIdentitySourceOptions {
   config: GuardConfig;
@@ -20,13 +19,6 @@ export interface SelectIdentitySourceOptions {
   rolesFor?: (groups: string[]) => string[];
   /** Told about credential-file problems that were fixed (too-wide permissions). */
   warn?: (message: string) => void;
-}
-
-/** Issuer and client id in effect: `MCP_GUARD_ISSUER` / `MCP_GUARD_CLIENT_ID` over the config file. */
-export function configuredIssuer(config: GuardConfig, env: NodeJS.ProcessEnv = process.env): { issuer?: string; clientId: string } {
-  const issuer = env.MCP_GUARD_ISSUER || config.issuer;
-  const clientId = env.MCP_GUARD_CLIENT_ID || config.clientId || DEFAULT_CLIENT_ID;
-  return issuer ? { issuer, clientId } : { clientId };
 }
 
 /**
@@ -43,6 +35,12 @@ export async function selectIdentitySource(options: SelectIdentitySourceOptions)
   } catch {
     return { source: new UnavailableSource(`the configured issuer "${issuer}" is not a URL — run \`mcp-guard login --issuer https://...\``), issuerConfigured: true };
   }
+  // Loaded only when an issuer is configured: local mode starts without openid-client.
+  const [{ openCredentialStore }, { isLoopback }, { OidcIdentitySource }] = await Promise.all([
+    import('./credential-store.js'),
+    import('./issuer.js'),
+    import('./oidc-source.js'),
+  ]);
   // A non-loopback http:// issuer works only with credentials saved by `login --insecure` (they say so).
   const allowHttp = url.protocol === 'http:' && isLoopback(url.hostname);
   const source = new OidcIdentitySource({

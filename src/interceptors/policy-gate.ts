@@ -17,7 +17,7 @@
  *
  * @see ../../../shared/DESIGN.md "Policy"
  */
-import type { Identity } from '../identity/identity.js';
+import type { Identity, IdentityResolution } from '../identity/identity.js';
 import { evaluate, toolVisibility, type PolicyRequest } from '../policy/evaluate.js';
 import { isObject } from '../policy/lib/is-object.js';
 import type { LoadedPolicy } from '../policy/load.js';
@@ -83,6 +83,8 @@ export function createPolicyGate(loaded: LoadedPolicy): Interceptor {
         if (!TO_SERVER_TARGETS.has(request.method)) return FORWARD;
         if (request.method === 'tools/call') {
           // Refresh per tool call: tokens expire mid-session, and the source refreshes them cheaply.
+          const fresh = context.session.identitySource.peek?.();
+          if (fresh) return gateToServer(context, request, adoptIdentity(context.session, fresh));
           return refreshIdentity(context.session).then((identity) => gateToServer(context, request, identity));
         }
         return gateToServer(context, request, context.session.identity);
@@ -126,6 +128,12 @@ export function createPolicyGate(loaded: LoadedPolicy): Interceptor {
     if (!changed) return FORWARD;
     return { action: 'rewrite', message: { ...message, result: { ...message.result, tools: shown } } };
   }
+}
+
+function adoptIdentity(session: SessionState, resolution: IdentityResolution): Identity | null {
+  session.identity = resolution.identity;
+  session.identityProblem = resolution.reason;
+  return session.identity;
 }
 
 async function refreshIdentity(session: SessionState): Promise<Identity | null> {

@@ -2,70 +2,97 @@
  * Wires one guarded session from configuration: config → policy → identity
  * source → interceptors → audit observer → session. Precedence: flags >
  * `MCP_GUARD_*` environment > config file > defaults.
+ *
+ * Only the config and the policy are loaded before the server is spawned (a
+ * bad policy must stop us before anything runs); everything else loads
+ * while the server starts, so that its start-up and ours overlap.
  */
-import { createAuditRecorder } from '../audit/recorder.js';
 import type { RunOptions } from '../cli/run.js';
-import { packageVersion } from '../cli/version.js';
-import { resolveHome } from '../config/home.js';
 import { loadConfig } from '../config/config.js';
-import { guardChain } from '../interceptors/chain.js';
-import { createPolicyGate } from '../interceptors/policy-gate.js';
-import { createToolPinning } from '../interceptors/tool-pinning.js';
-import { createResultMasking } from '../interceptors/mask-results.js';
+import { resolveHome } from '../config/home.js';
+import { configuredIssuer } from '../identity/issuer-config.js';
 import { loadPolicy } from '../policy/load.js';
-import { createMasker } from '../mask/masker.js';
-import { loadMaskingKey } from '../mask/masking-key.js';
-import { configuredIssuer, selectIdentitySource } from '../identity/select-source.js';
-import { mapRoles } from '../policy/roles.js';
 import { openClientStdio } from './client-stdio.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './framing.js';
-import type { SessionObserver } from './interceptor.js';
-import { runSession } from './session.js';
+import { runSession, type SessionGuards } from './session.js';
 
 const DEFAULT_GRACE_MS = 2000;
 
 export async function runGuarded(command: string[], options: RunOptions, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const config = loadConfig(env);
+  const home = resolveHome(env);
   const maxMessageBytes = options.maxMessageBytes ?? numberFromEnv(env.MCP_GUARD_MAX_MESSAGE_BYTES) ?? config.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
   const graceMs = options.graceMs ?? numberFromEnv(env.MCP_GUARD_GRACE_MS) ?? DEFAULT_GRACE_MS;
+  const durability = options.durability ?? durabilityFromEnv(env.MCP_GUARD_DURABILITY) ?? config.durability ?? 'default';
 
   // Before anything starts: a bad policy stops mcp-guard here, and the server never runs unguarded.
   const policy = await loadPolicy(options.policy, { env, issuerConfigured: configuredIssuer(config, env).issuer !== undefined, ...(config.policy ? { configPolicy: config.policy } : {}) });
   for (const warning of policy.warnings) process.stderr.write(`mcp-guard: policy warning: ${warning}\n`);
 
-  // Local OS user without an issuer, else OIDC tokens (refreshed silently; the policy gate asks on every tools/call).
-  const { source: identitySource } = await selectIdentitySource({
-    config,
-    home: resolveHome(env),
-    env,
-    rolesFor: (groups) => mapRoles(groups, policy.policy.identity.roles),
-    warn: (line) => process.stderr.write(`mcp-guard: warning: ${line}\n`),
-  });
-  // One masker for the client stream and the trail: the same value gets the same pseudonym in both.
-  const masking = policy.policy.masking;
-  const masker = createMasker(masking, loadMaskingKey({ home: resolveHome(env), env, ...(config.maskingKey ? { configured: config.maskingKey } : {}) }));
-  const chain = guardChain({
-    policyGate: createPolicyGate(policy),
-    toolPinning: createToolPinning({ home: resolveHome(env), serverCommand: command, mode: policy.policy.pinning }),
-    // Always in the chain: it counts findings for the trail and applies the bulk guard even when the client stream is not masked.
-    resultMasking: createResultMasking({ masker, ...(policy.policy.bulk ? { bulk: policy.policy.bulk } : {}), toClient: masking.in.includes('client') }),
-  });
-  // The audit trail is masked under the policy's masking when `masking.in` includes `audit`.
-  const auditMasker = masking.in.includes('audit') ? masker : undefined;
-  const audit = await createAuditRecorder({
-    home: resolveHome(env),
-    durability: options.durability ?? config.durability ?? 'default',
-    policy: { name: policy.name, hash: policy.hash },
-    version: packageVersion(),
-    ...(auditMasker ? { mask: (value: unknown) => auditMasker.maskValue(value) } : {}),
-  });
-  const observers: SessionObserver[] = [audit];
+  const setup = async (): Promise<SessionGuards> => {
+    const [
+      { createAuditRecorder },
+      { packageVersion },
+      { guardChain },
+      { createPolicyGate },
+      { createToolPinning },
+      { selectIdentitySource },
+      { mapRoles },
+    ] = await Promise.all([
+      import('../audit/recorder.js'),
+      import('../cli/version.js'),
+      import('../interceptors/chain.js'),
+      import('../interceptors/policy-gate.js'),
+      import('../interceptors/tool-pinning.js'),
+      import('../identity/select-source.js'),
+      import('../policy/roles.js'),
+    ]);
+    // Local OS user without an issuer, else OIDC tokens (refreshed silently; the policy gate asks on every tools/call).
+    const { source: identitySource } = await selectIdentitySource({
+      config,
+      home,
+      env,
+      rolesFor: (groups) => mapRoles(groups, policy.policy.identity.roles),
+      warn: (line) => process.stderr.write(`mcp-guard: warning: ${line}\n`),
+    });
+    const masking = policy.policy.masking;
+    const bulk = policy.policy.bulk;
+    // Masking has work to do when it masks somewhere or a bulk guard counts findings.
+    const masks = masking.in.length > 0 && (masking.detectors.length > 0 || masking.fields.length > 0);
+    const guardsBulk = bulk !== undefined && bulk.action !== 'allow';
+    // One masker for the client stream and the trail: the same value gets the same pseudonym in both.
+    // The masking modules (phone numbering plans among them) load only when the policy needs them.
+    let masker: import('../mask/masker.js').Masker | undefined;
+    let resultMasking: import('../proxy/interceptor.js').Interceptor | undefined;
+    if (masks || guardsBulk) {
+      const [{ createMasker }, { loadMaskingKey }, { createResultMasking }] = await Promise.all([
+        import('../mask/masker.js'),
+        import('../mask/masking-key.js'),
+        import('../interceptors/mask-results.js'),
+      ]);
+      masker = createMasker(masking, loadMaskingKey({ home, env, ...(config.maskingKey ? { configured: config.maskingKey } : {}) }));
+      resultMasking = createResultMasking({ masker, ...(bulk ? { bulk } : {}), toClient: masking.in.includes('client') });
+    }
+    const chain = guardChain({
+      policyGate: createPolicyGate(policy),
+      toolPinning: createToolPinning({ home, serverCommand: command, mode: policy.policy.pinning }),
+      ...(resultMasking ? { resultMasking } : {}),
+    });
+    // The audit trail is masked under the policy's masking when `masking.in` includes `audit`.
+    const auditMasker = masker && masking.in.includes('audit') ? masker : undefined;
+    const audit = await createAuditRecorder({
+      home,
+      durability,
+      policy: { name: policy.name, hash: policy.hash },
+      version: packageVersion(),
+      ...(auditMasker ? { mask: (value: unknown) => auditMasker.maskValue(value) } : {}),
+    });
+    return { chain, observers: [audit], identitySource };
+  };
 
   return runSession({
     command,
-    chain,
-    observers,
-    identitySource,
+    setup,
     client: openClientStdio(),
     maxMessageBytes,
     graceMs,
@@ -78,4 +105,8 @@ function numberFromEnv(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const number = Number(value);
   return Number.isInteger(number) && number > 0 ? number : undefined;
+}
+
+function durabilityFromEnv(value: string | undefined): 'default' | 'strict' | undefined {
+  return value === 'strict' || value === 'default' ? value : undefined;
 }

@@ -35,11 +35,21 @@ import {
 import { Pump } from './pump.js';
 import { LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 
-export interface SessionOptions {
-  command: readonly string[];
+/** What guards a session; built while the server starts (see `SessionOptions.setup`). */
+export interface SessionGuards {
   chain: Chain;
   observers: readonly SessionObserver[];
   identitySource: IdentitySource;
+}
+
+export interface SessionOptions {
+  command: readonly string[];
+  /**
+   * Builds the guards. The server is spawned first so that its start-up
+   * overlaps ours; no message flows either way until this resolves. When it
+   * fails, the server is stopped and the error rethrown: nothing runs unguarded.
+   */
+  setup: () => Promise<SessionGuards>;
   client: { input: Readable; output: Writable };
   maxMessageBytes: number;
   /** Grace after stdin EOF before SIGTERM, and after SIGTERM before SIGKILL. */
@@ -64,6 +74,7 @@ export async function runSession(options: SessionOptions): Promise<number> {
 
 class GuardSession {
   readonly #options: SessionOptions;
+  #guards!: SessionGuards;
   readonly #clock: () => number;
   readonly #state: SessionState;
   readonly #counts: Record<string, number> = {};
@@ -82,17 +93,27 @@ class GuardSession {
       serverCommand: options.command,
       startedAt: this.#clock(),
       identity: null,
-      identitySource: options.identitySource,
+      identitySource: { current: async () => ({ identity: null, reason: 'the session is starting' }) },
     };
   }
 
   async run(): Promise<number> {
-    const { client, observers } = this.#options;
+    const { client } = this.#options;
     // Spawn first so the server starts while identity and interceptors load.
     this.#server = spawnServer(this.#options.command, this.#options.env);
     const signals = this.#forwardSignals();
     try {
-      await this.#prepare();
+      try {
+        this.#guards = await this.#options.setup();
+        (this.#state as { identitySource: IdentitySource }).identitySource = this.#guards.identitySource;
+        await this.#prepare();
+      } catch (error) {
+        // Fail closed: without its guards the server must not run.
+        this.#server.kill('SIGTERM');
+        await this.#server.shutdown(this.#options.graceMs);
+        throw error;
+      }
+      const { observers } = this.#guards;
       for (const observer of observers) await observer.sessionStarted?.(this.#state);
 
       const toServer = new Pump({
@@ -130,10 +151,10 @@ class GuardSession {
   }
 
   async #prepare(): Promise<void> {
-    const resolution = await this.#options.identitySource.current();
+    const resolution = await this.#guards.identitySource.current();
     this.#state.identity = resolution.identity;
     if (resolution.reason !== undefined) this.#state.identityProblem = resolution.reason;
-    for (const interceptor of this.#options.chain.interceptors) await interceptor.start?.(this.#state);
+    for (const interceptor of this.#guards.chain.interceptors) await interceptor.start?.(this.#state);
   }
 
   #forwardSignals(): () => void {
@@ -166,14 +187,14 @@ class GuardSession {
 
   async #end(exit: ServerExit): Promise<void> {
     const end = { exitCode: exit.status, counts: { ...this.#counts }, at: this.#clock(), ...(exit.signal ? { signal: exit.signal } : {}) };
-    for (const observer of this.#options.observers) {
+    for (const observer of this.#guards.observers) {
       try {
         await Promise.race([observer.sessionEnded?.(end), new Promise((resolve) => setTimeout(resolve, FLUSH_MS).unref())]);
       } catch (error) {
         this.#options.log(`mcp-guard: could not finish the audit record: ${(error as Error).message}`);
       }
     }
-    for (const interceptor of this.#options.chain.interceptors) {
+    for (const interceptor of this.#guards.chain.interceptors) {
       try {
         await interceptor.close?.();
       } catch (error) {
@@ -202,7 +223,7 @@ class GuardSession {
 
   /** Waits while an observer (the audit writer) has fallen behind. */
   #backpressure(): Promise<void> | undefined {
-    for (const observer of this.#options.observers) {
+    for (const observer of this.#guards.observers) {
       const waiting = observer.backpressure?.();
       if (waiting) return waiting;
     }
@@ -259,7 +280,7 @@ class GuardSession {
     const request = kind === 'response' ? this.#pendingFor(direction).get(idKey((message as { id: JsonRpcId }).id)) : undefined;
     const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {} };
     this.#noteLifecycle(direction, kind, message, request);
-    const verdict = this.#options.chain.run(context);
+    const verdict = this.#guards.chain.run(context);
     if (verdict instanceof Promise) return verdict.then((settled) => this.#settle(context, settled, raw));
     return this.#settle(context, verdict, raw);
   }
@@ -319,7 +340,7 @@ class GuardSession {
       this.#observe({ direction, kind, original, forwarded: message, ...(request ? { request } : {}), notes: context.notes, at });
     };
     if (kind === 'request' && direction === 'to-server') {
-      const waits = this.#options.observers
+      const waits = this.#guards.observers
         .map((observer) => observer.beforeForward?.(message as JsonRpcRequest, context.notes, this.#state))
         .filter((result): result is Promise<void> => result instanceof Promise);
       if (waits.length > 0) return Promise.all(waits).then(forward);
@@ -328,7 +349,7 @@ class GuardSession {
   }
 
   #observe(outcome: MessageOutcome): void {
-    for (const observer of this.#options.observers) {
+    for (const observer of this.#guards.observers) {
       try {
         observer.message?.(outcome);
       } catch (error) {
@@ -341,7 +362,7 @@ class GuardSession {
     this.#count(`bad:${problem}`);
     const excerpt = printable(sample);
     const input: BadInput = { direction, problem, bytes, excerpt, at: this.#clock(), ...(id !== undefined ? { id } : {}) };
-    for (const observer of this.#options.observers) observer.badInput?.(input);
+    for (const observer of this.#guards.observers) observer.badInput?.(input);
     if (problem === 'batch') return;
     const from = direction === 'to-server' ? 'client' : 'server';
     this.#options.log(`mcp-guard: dropped a line from the ${from} (${why}): ${excerpt}`);
