@@ -61,6 +61,12 @@ export interface SessionOptions {
 }
 
 const NEWLINE = Buffer.from('\n');
+/** Messages below this size are copied to append the newline; larger ones are written without a copy. */
+const COPY_LIMIT = 64 * 1024;
+const COUNT_KEYS: Record<Direction, Record<MessageKind, string>> = {
+  'to-server': { request: 'to-server:request', notification: 'to-server:notification', response: 'to-server:response' },
+  'to-client': { request: 'to-client:request', notification: 'to-client:notification', response: 'to-client:response' },
+};
 /** How long to wait for the server's stdout to drain after it exited (a grandchild may hold it open). */
 const STDOUT_DRAIN_MS = 2000;
 /** How long observers get to flush the audit at the end. */
@@ -276,7 +282,7 @@ class GuardSession {
       return;
     }
     const { kind, message } = classified;
-    this.#count(`${direction}:${kind}`);
+    this.#count(COUNT_KEYS[direction][kind]);
     const request = kind === 'response' ? this.#pendingFor(direction).get(idKey((message as { id: JsonRpcId }).id)) : undefined;
     const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {} };
     this.#noteLifecycle(direction, kind, message, request);
@@ -340,10 +346,12 @@ class GuardSession {
       this.#observe({ direction, kind, original, forwarded: message, ...(request ? { request } : {}), notes: context.notes, at });
     };
     if (kind === 'request' && direction === 'to-server') {
-      const waits = this.#guards.observers
-        .map((observer) => observer.beforeForward?.(message as JsonRpcRequest, context.notes, this.#state))
-        .filter((result): result is Promise<void> => result instanceof Promise);
-      if (waits.length > 0) return Promise.all(waits).then(forward);
+      let waits: Promise<void>[] | undefined;
+      for (const observer of this.#guards.observers) {
+        const wait = observer.beforeForward?.(message as JsonRpcRequest, context.notes, this.#state);
+        if (wait instanceof Promise) (waits ??= []).push(wait);
+      }
+      if (waits) return Promise.all(waits).then(forward);
     }
     forward();
   }
@@ -389,10 +397,18 @@ class GuardSession {
       if (!this.#stopping) this.#count(`lost:${side}`);
       return;
     }
-    stream.cork();
-    stream.write(data);
-    stream.write(NEWLINE);
-    process.nextTick(() => stream.uncork());
+    if (typeof data === 'string') {
+      stream.write(`${data}\n`);
+    } else if (data.length < COPY_LIMIT) {
+      // One write (one syscall) for the common small message; copying a few KiB is cheaper than a writev.
+      stream.write(Buffer.concat([data, NEWLINE], data.length + 1));
+    } else {
+      // A large message is not copied: its bytes and the newline leave in one writev.
+      stream.cork();
+      stream.write(data);
+      stream.write(NEWLINE);
+      process.nextTick(() => stream.uncork());
+    }
   }
 }
 
