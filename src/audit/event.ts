@@ -68,11 +68,18 @@ export interface RecordedDecision {
 /** Stands in for a payload too large to record whole. */
 export interface PayloadDigest {
   truncated: true;
+  /** Size of what `sha256` covers. */
   bytes: number;
-  /** SHA-256 of the masked payload's JSON. */
+  /** SHA-256 of the masked payload's JSON, or with `of: 'message'` of the whole message line as forwarded. */
   sha256: string;
   /** The first characters of the masked payload's JSON. */
   excerpt: string;
+  /**
+   * `message`: the digest covers the forwarded message line (already masked
+   * for the trail, or under a policy that does not mask the trail), which
+   * spares re-serialising a multi-megabyte payload.
+   */
+  of?: 'message';
 }
 
 export interface EventEnvelope {

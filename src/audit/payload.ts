@@ -12,9 +12,32 @@ export type Masker = (value: unknown) => { value: unknown; findings: Record<stri
 
 const EXCERPT_CHARS = 2000;
 
-export function preparePayload(value: unknown, mask: Masker | undefined, maxBytes: number = MAX_PAYLOAD_BYTES): { value: unknown; findings: Record<string, number> } {
+/**
+ * `wire` is the whole message line as it was forwarded, when the caller has
+ * it. When it is too large to record and no masking is left to do, the digest
+ * covers it directly instead of a re-serialised copy of the payload.
+ */
+export function preparePayload(
+  value: unknown,
+  mask: Masker | undefined,
+  maxBytes: number = MAX_PAYLOAD_BYTES,
+  wire?: Buffer | string,
+): { value: unknown; findings: Record<string, number> } {
   if (value === undefined) return { value: undefined, findings: {} };
   const scrubbed = scrubSecrets(value);
+  if (!mask && wire !== undefined) {
+    const wireBytes = typeof wire === 'string' ? Buffer.byteLength(wire, 'utf8') : wire.length;
+    if (wireBytes > maxBytes) {
+      const digest: PayloadDigest = {
+        truncated: true,
+        bytes: wireBytes,
+        sha256: createHash('sha256').update(wire).digest('hex'),
+        excerpt: boundedJson(scrubbed, EXCERPT_CHARS),
+        of: 'message',
+      };
+      return { value: digest, findings: {} };
+    }
+  }
   const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
   const json = JSON.stringify(masked.value) ?? 'null';
   const bytes = Buffer.byteLength(json, 'utf8');
@@ -26,4 +49,37 @@ export function preparePayload(value: unknown, mask: Masker | undefined, maxByte
     excerpt: json.slice(0, EXCERPT_CHARS),
   };
   return { value: digest, findings: { ...masked.findings } };
+}
+
+/** JSON of `value`, cut at about `limit` characters without serialising the rest. */
+export function boundedJson(value: unknown, limit: number): string {
+  let out = '';
+  const visit = (node: unknown): void => {
+    if (out.length >= limit) return;
+    if (typeof node === 'string') {
+      out += JSON.stringify(node.length > limit ? node.slice(0, limit) : node);
+    } else if (Array.isArray(node)) {
+      out += '[';
+      for (let i = 0; i < node.length && out.length < limit; i += 1) {
+        if (i > 0) out += ',';
+        visit(node[i]);
+      }
+      out += ']';
+    } else if (typeof node === 'object' && node !== null) {
+      out += '{';
+      let first = true;
+      for (const [key, child] of Object.entries(node)) {
+        if (out.length >= limit) break;
+        if (child === undefined) continue;
+        out += `${first ? '' : ','}${JSON.stringify(key)}:`;
+        first = false;
+        visit(child);
+      }
+      out += '}';
+    } else {
+      out += JSON.stringify(node) ?? 'null';
+    }
+  };
+  visit(value);
+  return out.slice(0, limit);
 }

@@ -299,7 +299,7 @@ class Recorder implements AuditRecorder {
       const version = outcome.original.result.protocolVersion;
       if (typeof version === 'string') this.#protocolVersion = version;
     }
-    this.#recordCall(tracked, withheld ? 'withheld' : 'answered', sent, outcome.notes, outcome.at, pending?.requestSeq);
+    this.#recordCall(tracked, withheld ? 'withheld' : 'answered', sent, outcome.notes, outcome.at, pending?.requestSeq, withheld ? undefined : outcome.wire);
   }
 
   #onNotification(outcome: MessageOutcome): void {
@@ -334,10 +334,11 @@ class Recorder implements AuditRecorder {
     responseNotes: MessageNotes,
     at: number,
     requestSeq: number | undefined,
+    wire?: Buffer | string,
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice.
-    const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true) : { value: undefined, findings: {} };
+    const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true, wire) : { value: undefined, findings: {} };
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : { value: undefined, findings: {} };
     const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings);
     const masked = mergeCounts(params.findings, resultPart.findings, errorPart.findings);
@@ -370,9 +371,9 @@ class Recorder implements AuditRecorder {
     this.#record(body, at);
   }
 
-  #payload(value: unknown, alreadyMasked = false): { value: unknown; findings: Record<string, number> } {
+  #payload(value: unknown, alreadyMasked = false, wire?: Buffer | string): { value: unknown; findings: Record<string, number> } {
     try {
-      return preparePayload(value, alreadyMasked ? undefined : this.#options.mask);
+      return preparePayload(value, alreadyMasked ? undefined : this.#options.mask, undefined, wire);
     } catch (error) {
       // Masking failed: record that there was a payload, never the payload itself.
       this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);

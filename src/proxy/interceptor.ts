@@ -100,6 +100,8 @@ export interface MessageOutcome {
   original: JsonRpcMessage;
   /** As forwarded to the other side, when it was. */
   forwarded?: JsonRpcMessage;
+  /** The forwarded message's line exactly as written (without the newline). */
+  wire?: Buffer | string;
   /** What mcp-guard answered the sender itself, when it denied the message. */
   reply?: JsonRpcMessage;
   /** For a response: its request. */

@@ -90,6 +90,8 @@ class GuardSession {
   readonly #serverPending = new Map<string, TrackedRequest>();
   #server!: ServerProcess;
   #stopping = false;
+  /** Outcomes not yet told to the observers (see #observe). */
+  readonly #observations: Array<{ outcome: MessageOutcome; ready: boolean }> = [];
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -192,6 +194,7 @@ class GuardSession {
   }
 
   async #end(exit: ServerExit): Promise<void> {
+    this.#deliverObservations(true);
     const end = { exitCode: exit.status, counts: { ...this.#counts }, at: this.#clock(), ...(exit.signal ? { signal: exit.signal } : {}) };
     for (const observer of this.#guards.observers) {
       try {
@@ -341,9 +344,9 @@ class GuardSession {
       } else if (kind === 'response') {
         this.#pendingFor(direction).delete(idKey((message as { id: JsonRpcId }).id));
       }
-      if (verdict.action === 'forward' && raw) this.#write(destination, raw);
-      else this.#write(destination, JSON.stringify(message));
-      this.#observe({ direction, kind, original, forwarded: message, ...(request ? { request } : {}), notes: context.notes, at });
+      const wire = verdict.action === 'forward' && raw ? raw : JSON.stringify(message);
+      const flushed = this.#write(destination, wire);
+      this.#observe({ direction, kind, original, forwarded: message, wire, ...(request ? { request } : {}), notes: context.notes, at }, flushed);
     };
     if (kind === 'request' && direction === 'to-server') {
       let waits: Promise<void>[] | undefined;
@@ -356,12 +359,33 @@ class GuardSession {
     forward();
   }
 
-  #observe(outcome: MessageOutcome): void {
-    for (const observer of this.#guards.observers) {
-      try {
-        observer.message?.(outcome);
-      } catch (error) {
-        this.#options.log(`mcp-guard: audit observer failed: ${(error as Error).message}`);
+  /**
+   * Tells the observers, in arrival order. A large message is told only once
+   * its bytes have left (`flushed`), and later ones wait behind it: the
+   * audit's work on megabytes must not hold up the transfer it records.
+   */
+  #observe(outcome: MessageOutcome, flushed?: Promise<void>): void {
+    const entry = { outcome, ready: flushed === undefined };
+    this.#observations.push(entry);
+    if (flushed) {
+      void flushed.then(() => {
+        entry.ready = true;
+        this.#deliverObservations(false);
+      });
+    } else if (this.#observations.length === 1) {
+      this.#deliverObservations(false);
+    }
+  }
+
+  #deliverObservations(all: boolean): void {
+    while (this.#observations.length > 0 && (all || (this.#observations[0] as { ready: boolean }).ready)) {
+      const { outcome } = this.#observations.shift() as { outcome: MessageOutcome };
+      for (const observer of this.#guards.observers) {
+        try {
+          observer.message?.(outcome);
+        } catch (error) {
+          this.#options.log(`mcp-guard: audit observer failed: ${(error as Error).message}`);
+        }
       }
     }
   }
@@ -391,11 +415,12 @@ class GuardSession {
     }
   }
 
-  #write(side: 'client' | 'server', data: Buffer | string): void {
+  /** Writes one message line; for a large one, returns a promise that settles once it has left. */
+  #write(side: 'client' | 'server', data: Buffer | string): Promise<void> | undefined {
     const stream = side === 'client' ? this.#options.client.output : this.#server.stdin;
     if (stream.destroyed || stream.writableEnded) {
       if (!this.#stopping) this.#count(`lost:${side}`);
-      return;
+      return undefined;
     }
     if (typeof data === 'string') {
       stream.write(`${data}\n`);
@@ -406,9 +431,12 @@ class GuardSession {
       // A large message is not copied: its bytes and the newline leave in one writev.
       stream.cork();
       stream.write(data);
-      stream.write(NEWLINE);
+      const flushed = data.length >= LARGE_MESSAGE_BYTES ? new Promise<void>((resolve) => stream.write(NEWLINE, () => resolve())) : undefined;
+      if (!flushed) stream.write(NEWLINE);
       process.nextTick(() => stream.uncork());
+      return flushed;
     }
+    return undefined;
   }
 }
 

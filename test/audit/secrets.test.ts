@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { preparePayload } from '../../src/audit/payload.js';
+import { createHash } from 'node:crypto';
+import { boundedJson, preparePayload } from '../../src/audit/payload.js';
 import { scrubSecrets } from '../../src/audit/secrets.js';
 import { toyMask } from './fixtures.js';
 
@@ -41,4 +42,23 @@ test('payloads are scrubbed, then masked, then cut to a digest when too large', 
   assert.match(digest.sha256, /^[0-9a-f]{64}$/);
   assert.ok(!digest.excerpt.includes('bob@'));
   assert.deepEqual(big.findings, { email: 1 });
+});
+
+test('a large payload with nothing left to mask is digested from the forwarded line, its excerpt scrubbed', () => {
+  const result = { access_token: 'at-secret', content: [{ type: 'text', text: 'y'.repeat(5000) }] };
+  const wire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 3, result }));
+  const digest = preparePayload(result, undefined, 1000, wire).value as { truncated: boolean; bytes: number; sha256: string; excerpt: string; of?: string };
+  assert.equal(digest.of, 'message');
+  assert.equal(digest.bytes, wire.length);
+  assert.equal(digest.sha256, createHash('sha256').update(wire).digest('hex'));
+  assert.ok(!digest.excerpt.includes('at-secret'), 'the excerpt never holds a secret');
+  assert.ok(digest.excerpt.startsWith('{"access_token":"[SECRET]","content":[{"type":"text","text":"yyy'));
+  assert.ok(digest.excerpt.length <= 2000);
+  // With masking still to do, the wire is not used: the masked payload is digested.
+  assert.equal((preparePayload(result, toyMask, 1000, wire).value as { of?: string }).of, undefined);
+});
+
+test('boundedJson stops at the limit without serialising the rest', () => {
+  assert.equal(boundedJson({ a: [1, 'two', null, { b: true }] }, 100), JSON.stringify({ a: [1, 'two', null, { b: true }] }));
+  assert.equal(boundedJson({ text: 'z'.repeat(10_000_000) }, 50).length, 50);
 });
