@@ -61,8 +61,6 @@ export interface SessionOptions {
 }
 
 const NEWLINE = Buffer.from('\n');
-/** Messages below this size are copied to append the newline; larger ones are written without a copy. */
-const COPY_LIMIT = 64 * 1024;
 const COUNT_KEYS: Record<Direction, Record<MessageKind, string>> = {
   'to-server': { request: 'to-server:request', notification: 'to-server:notification', response: 'to-server:response' },
   'to-client': { request: 'to-client:request', notification: 'to-client:notification', response: 'to-client:response' },
@@ -220,7 +218,6 @@ class GuardSession {
 
   /** Never throws: an error in one message must not stop the session. */
   #handleFrame(direction: Direction, frame: Frame): void | Promise<void> {
-    if (frame.kind === 'line' && frame.bytes.length >= LARGE_MESSAGE_BYTES) reclaimAfterLargeMessage();
     try {
       const handled = this.#handleFrameUnsafe(direction, frame);
       if (handled instanceof Promise) return handled.then(() => this.#backpressure(), (error: unknown) => this.#internalError(direction, error));
@@ -422,20 +419,22 @@ class GuardSession {
       if (!this.#stopping) this.#count(`lost:${side}`);
       return undefined;
     }
-    if (typeof data === 'string') {
-      stream.write(`${data}\n`);
-    } else if (data.length < COPY_LIMIT) {
-      // One write (one syscall) for the common small message; copying a few KiB is cheaper than a writev.
-      stream.write(Buffer.concat([data, NEWLINE], data.length + 1));
-    } else {
-      // A large message is not copied: its bytes and the newline leave in one writev.
+    if (data.length >= LARGE_MESSAGE_BYTES) {
+      // A large message is not copied: its bytes and the newline leave in one writev. Once they
+      // have left, its memory is reclaimed (not before: a collection would stall the transfer).
       stream.cork();
       stream.write(data);
-      const flushed = data.length >= LARGE_MESSAGE_BYTES ? new Promise<void>((resolve) => stream.write(NEWLINE, () => resolve())) : undefined;
-      if (!flushed) stream.write(NEWLINE);
+      const flushed = new Promise<void>((resolve) =>
+        stream.write(NEWLINE, () => {
+          reclaimAfterLargeMessage();
+          resolve();
+        }),
+      );
       process.nextTick(() => stream.uncork());
       return flushed;
     }
+    // One write (one syscall) for the common small message; copying a few KiB is cheaper than a writev.
+    stream.write(typeof data === 'string' ? `${data}\n` : Buffer.concat([data, NEWLINE], data.length + 1));
     return undefined;
   }
 }
