@@ -38,6 +38,8 @@
  * @see ../../../shared/DESIGN.md "Audit trail"
  */
 
+import type { Identity } from '../identity/identity.js';
+
 export const EVENT_VERSION = 1;
 
 /** `prev` of the first event of a session. */
@@ -48,16 +50,8 @@ export const MAX_PAYLOAD_BYTES = 256 * 1024;
 
 export type EventType = 'session-start' | 'request' | 'call' | 'notification' | 'bad-input' | 'session-end';
 
-/** The identity as recorded: what the policy saw, never a token. */
-export interface RecordedIdentity {
-  sub: string;
-  email?: string;
-  name?: string;
-  groups: string[];
-  roles: string[];
-  issuer?: string;
-  verified: boolean;
-}
+/** The identity as recorded: what the policy saw, never a token (fields named, so the schema changes only on purpose). */
+export type RecordedIdentity = Pick<Identity, 'sub' | 'email' | 'name' | 'groups' | 'roles' | 'issuer' | 'verified'>;
 
 export interface RecordedDecision {
   action: 'allow' | 'deny' | 'approve';
