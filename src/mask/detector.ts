@@ -32,6 +32,12 @@ export interface ScanInput {
   readonly hint: string | undefined;
   /** Numeric tokens of the text, computed once and shared by the numeric-id detectors. */
   numericWindows(): readonly NumericWindow[];
+  /**
+   * Maximal runs of ASCII digits, [start0, end0, start1, end1, …], computed
+   * once and shared: detectors whose matches begin at or just before a digit
+   * run try their pattern only there (see `lib/digit-runs.ts`).
+   */
+  digitRuns(): Int32Array;
 }
 
 /**
@@ -40,14 +46,18 @@ export interface ScanInput {
  * `123-45-6789`.
  */
 export interface NumericWindow {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
+  /** How many digits: the cheap first test of every numeric detector. */
+  readonly digitCount: number;
+  /** How many separators (0 for a bare run). */
+  readonly separatorCount: number;
   /** The digits alone. */
-  digits: string;
+  readonly digits: string;
   /** Length of each digit group, e.g. [3, 2, 4] for `123-45-6789`. */
-  groups: readonly number[];
+  readonly groups: readonly number[];
   /** The separators between groups, in order (`--` for `123-45-6789`, empty when bare). */
-  separators: string;
+  readonly separators: string;
 }
 
 export interface Detector {

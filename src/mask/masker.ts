@@ -9,7 +9,7 @@ import type { MaskingPolicy } from '../policy/policy.js';
 import type { Detector } from './detector.js';
 import { createPseudonymizer } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
-import { scanText } from './scanner.js';
+import { scan, scanText } from './scanner.js';
 
 /** One span of personal data, without its value (safe to print or record). */
 export interface Finding {
@@ -77,20 +77,46 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
   }
 
+  // Per detector, in `detectors` order: the redact token, built once.
+  const redactTokens = detectors.map((detector) => `[${detector.label}]`);
+  const counts = new Int32Array(detectors.length);
+
+  function detectorReplacement(owner: number, value: string): string {
+    const detector = detectors[owner]!;
+    switch (policy.style) {
+      case 'redact':
+        return redactTokens[owner]!;
+      case 'partial':
+        return detector.partial?.(value) ?? redactTokens[owner]!;
+      case 'pseudonym':
+        return pseudonym(detector.name, value);
+    }
+  }
+
   function maskString(text: string, hint: string | undefined, findings: Findings): string {
     if (detectors.length === 0 || text.length === 0) return text;
-    const detections = scanText(text, detectors, hint);
+    const { detections, owners } = scan(text, detectors, hint);
     if (detections.length === 0) return text;
-    const parts: string[] = [];
+    counts.fill(0);
+    const seen: number[] = [];
+    // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
+    let out = '';
     let at = 0;
-    for (const detection of detections) {
-      const { detector } = detection;
-      parts.push(text.slice(at, detection.start), replacement(detector.name, detector.label, detection.value, detector));
+    for (let k = 0; k < detections.length; k++) {
+      const detection = detections[k]!;
+      const owner = owners[k]!;
+      out += text.slice(at, detection.start);
+      out += detectorReplacement(owner, detection.value);
       at = detection.end;
-      findings[detector.name] = (findings[detector.name] ?? 0) + 1;
+      // Types enter `findings` in order of first occurrence, as they always have.
+      if (counts[owner]!++ === 0) seen.push(owner);
     }
-    parts.push(text.slice(at));
-    return parts.join('');
+    out += text.slice(at);
+    for (const owner of seen) {
+      const { name } = detectors[owner]!;
+      findings[name] = (findings[name] ?? 0) + counts[owner]!;
+    }
+    return out;
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */

@@ -11,14 +11,22 @@ const CACHE_LIMIT = 50_000;
  * (short of guessing it, which is why the key must stay secret).
  */
 export function createPseudonymizer(key: Uint8Array): (type: string, value: string) => string {
-  const cache = new Map<string, string>();
+  // One map per type, keyed by the value itself: no key string to build per lookup.
+  const caches = new Map<string, Map<string, string>>();
+  let size = 0;
   return (type, value) => {
-    const input = `${type}:${value}`;
-    let token = cache.get(input);
+    let cache = caches.get(type);
+    if (cache === undefined) caches.set(type, (cache = new Map()));
+    let token = cache.get(value);
     if (token === undefined) {
+      const input = `${type}:${value}`;
       token = `<${type}:${createHmac('sha256', key).update(input, 'utf8').digest('hex').slice(0, 8)}>`;
-      if (cache.size >= CACHE_LIMIT) cache.clear();
-      cache.set(input, token);
+      if (size >= CACHE_LIMIT) {
+        for (const typeCache of caches.values()) typeCache.clear();
+        size = 0;
+      }
+      cache.set(value, token);
+      size++;
     }
     return token;
   };

@@ -37,7 +37,7 @@ function hasShape(groups: readonly number[], shape: readonly number[]): boolean 
 }
 
 function accepts(window: NumericWindow): boolean {
-  const n = window.digits.length;
+  const n = window.digitCount;
   if (n < 13 || n > 19) return false;
   // Bare, or grouped as printed, with all-spaces or all-dashes.
   if (!uniformSeparators(window, ' -') || !printedGrouping(window.groups)) return false;

@@ -45,11 +45,13 @@ function checkDigitValid(digits: string): boolean {
 }
 
 function accepts(window: NumericWindow, input: ScanInput): boolean {
-  if (window.digits.length !== 11) return false;
+  if (window.digitCount !== 11) return false;
+  // Printed 2-3-3-3 (three separators) or bare: decided before any string is built.
+  if (window.separatorCount !== 0 && window.separatorCount !== 3) return false;
   // Printed on tax letters as "12 345 678 901"; a bare 11-digit run needs a label
   // (looked up last: it is the costly check).
   const printed = hasShape(window, [2, 3, 3, 3]) && uniformSeparators(window, ' ');
-  if (!printed && window.separators.length !== 0) return false;
+  if (!printed && window.separatorCount !== 0) return false;
   if (!structureValid(window.digits) || !checkDigitValid(window.digits)) return false;
   return printed || hasLabel(input.text, window.start, input.hint, LABEL);
 }

@@ -1,34 +1,54 @@
 import type { Detection, Detector, ScanInput } from '../detector.js';
-import { isAsciiLetter, isDigit } from '../lib/chars.js';
+import { isAsciiLetter, isDigit, isWordChar } from '../lib/chars.js';
 
 /** RFC 5321 limits: local part 64 octets, domain 253. They also bound the work per `@`. */
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
-const NON_ASCII_LETTER = /[\p{L}\p{N}]/u;
 
 function isLocalChar(code: number): boolean {
   if (isDigit(code) || isAsciiLetter(code)) return true;
   // . _ % + - ' (the common dot-atom characters; quoted local parts are not personal-data shapes in prose)
   if (code === 46 || code === 95 || code === 37 || code === 43 || code === 45 || code === 39) return true;
-  return code >= 128 && NON_ASCII_LETTER.test(String.fromCharCode(code));
+  // Non-ASCII letters and digits (isWordChar's cached \p{L}\p{N} test).
+  return code >= 128 && isWordChar(code);
 }
 
 function isDomainChar(code: number): boolean {
   if (isDigit(code) || isAsciiLetter(code) || code === 45 || code === 46) return true;
-  return code >= 128 && NON_ASCII_LETTER.test(String.fromCharCode(code));
+  // Non-ASCII letters and digits (isWordChar's cached \p{L}\p{N} test).
+  return code >= 128 && isWordChar(code);
 }
 
-function validLocal(local: string): boolean {
-  return local.length > 0 && !local.endsWith('.') && !local.includes('..') && /[\p{L}\p{N}]/u.test(local);
-}
-
-function validDomain(domain: string): boolean {
-  const labels = domain.split('.');
-  if (labels.length < 2) return false;
-  for (const label of labels) {
-    if (label.length === 0 || label.length > 63 || label.startsWith('-') || label.endsWith('-')) return false;
+/** Local part `text[start, end)`: not empty, no trailing or doubled dot, at least one letter or digit. */
+function validLocal(text: string, start: number, end: number): boolean {
+  if (end <= start || text.charCodeAt(end - 1) === 46) return false;
+  let alnum = false;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 46 && text.charCodeAt(k + 1) === 46 && k + 1 < end) return false;
+    // Non-ASCII characters got into the local part only as letters or digits (see isLocalChar).
+    if (isDigit(code) || isAsciiLetter(code) || code >= 128) alnum = true;
   }
-  const tld = labels[labels.length - 1]!;
+  return alnum;
+}
+
+/**
+ * Domain `text[start, end)`: at least two dot-separated labels, each 1–63
+ * characters and not starting or ending with `-`; a top-level domain of two or
+ * more letters (or an IDN `xn--` label).
+ */
+function validDomain(text: string, start: number, end: number): boolean {
+  let labels = 0;
+  let labelStart = start;
+  for (let k = start; k <= end; k++) {
+    if (k < end && text.charCodeAt(k) !== 46) continue;
+    const size = k - labelStart;
+    if (size === 0 || size > 63 || text.charCodeAt(labelStart) === 45 || text.charCodeAt(k - 1) === 45) return false;
+    labels++;
+    if (k < end) labelStart = k + 1;
+  }
+  if (labels < 2) return false;
+  const tld = text.slice(labelStart, end);
   // A top-level domain is letters (or an IDN `xn--` label), never digits: `a@1.2` is not an address.
   return tld.length >= 2 && (/^[\p{L}]+$/u.test(tld) || /^xn--[a-z0-9-]+$/i.test(tld));
 }
@@ -58,10 +78,8 @@ export const email: Detector = {
       while (end < text.length && end - at - 1 < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
       // Sentence punctuation after an address is not part of it.
       while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
-      const local = text.slice(start, at);
-      const domain = text.slice(at + 1, end);
-      if (validLocal(local) && validDomain(domain)) {
-        found.push({ start, end, value: `${local}@${domain}`.toLowerCase() });
+      if (validLocal(text, start, at) && validDomain(text, at + 1, end)) {
+        found.push({ start, end, value: text.slice(start, end).toLowerCase() });
         floor = end;
         at = text.indexOf('@', end);
       } else {

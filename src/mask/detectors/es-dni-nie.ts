@@ -6,7 +6,11 @@ const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
  * DNI `12345678Z` and NIE `X1234567L` (optionally `12345678-Z`, `X-1234567-L`; never with a space, which would let `12345678 A` in prose pass one time in 23);
  * the control letter is upper case as issued. Bounded, no nested quantifiers.
  */
-const DNI_NIE = /(?<![\w.\-/])([XYZ]-?)?(\d{7,8})-?([A-Z])(?![\w])/g;
+const DNI_NIE = /(?<![\w.\-/])([XYZ]-?)?(\d{7,8})-?([A-Z])(?![\w])/y;
+
+function isNiePrefix(code: number): boolean {
+  return code === 88 || code === 89 || code === 90;
+}
 
 /** Spanish national identity (DNI) and foreigner identity (NIE) numbers: mod-23 control letter. */
 export const esDniNie: Detector = {
@@ -17,8 +21,23 @@ export const esDniNie: Detector = {
   detect(input: ScanInput): Detection[] {
     const { text } = input;
     const found: Detection[] = [];
-    DNI_NIE.lastIndex = 0;
-    for (let match = DNI_NIE.exec(text); match !== null; match = DNI_NIE.exec(text)) {
+    const runs = input.digitRuns();
+    // A match's digits are one whole run of 7 or 8 (a digit or letter must not
+    // touch them), so the pattern is tried only where such a run, or its X/Y/Z
+    // prefix, starts; and, as a global scan would, never before the end of the
+    // previous match.
+    let floor = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const runStart = runs[r]!;
+      const runLength = runs[r + 1]! - runStart;
+      if (runLength !== 7 && runLength !== 8) continue;
+      const before = text.charCodeAt(runStart - 1);
+      const at = isNiePrefix(before) ? runStart - 1 : before === 45 && isNiePrefix(text.charCodeAt(runStart - 2)) ? runStart - 2 : runStart;
+      if (at < floor) continue;
+      DNI_NIE.lastIndex = at;
+      const match = DNI_NIE.exec(text);
+      if (match === null) continue;
+      floor = match.index + match[0].length;
       if (wordCharAt(text, match.index - 1)) continue;
       const prefix = match[1]?.[0];
       const digits = match[2]!;

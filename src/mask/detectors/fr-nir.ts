@@ -1,5 +1,5 @@
 import type { Detection, Detector, ScanInput } from '../detector.js';
-import { wordCharAt } from '../lib/chars.js';
+import { isWordChar, wordCharAt } from '../lib/chars.js';
 
 /**
  * NIR ("numéro de sécurité sociale"): sex, YY, MM, department (2 digits or
@@ -7,7 +7,7 @@ import { wordCharAt } from '../lib/chars.js';
  * printed groups `1 84 12 76 451 089 46`. Fixed-size blocks with optional
  * single separators: bounded, no nested quantifiers.
  */
-const NIR = /(?<![\w.])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\w])/g;
+const NIR = /(?<![\w.])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\w])/y;
 
 /** Month 01–12, or the INSEE placeholders 20–42 and 50–99 for unknown birth months. */
 function monthValid(month: number): boolean {
@@ -30,8 +30,21 @@ export const frNir: Detector = {
   detect(input: ScanInput): Detection[] {
     const { text } = input;
     const found: Detection[] = [];
-    NIR.lastIndex = 0;
-    for (let match = NIR.exec(text); match !== null; match = NIR.exec(text)) {
+    const runs = input.digitRuns();
+    // A match starts with 1 or 2 that no word character or dot precedes: the
+    // start of a digit run. The pattern is tried only there, and, as a global
+    // scan would, never before the end of the previous match.
+    let floor = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const at = runs[r]!;
+      const first = text.charCodeAt(at);
+      if ((first !== 49 && first !== 50) || at < floor) continue;
+      const before = text.charCodeAt(at - 1);
+      if (before === 46 || (before < 128 && isWordChar(before))) continue;
+      NIR.lastIndex = at;
+      const match = NIR.exec(text);
+      if (match === null) continue;
+      floor = match.index + match[0].length;
       const [whole, sex, year, month, department, commune, order, key] = match as unknown as string[];
       if (wordCharAt(text, match.index - 1) || !monthValid(Number(month))) continue;
       const upperDepartment = department!.toUpperCase();

@@ -35,31 +35,37 @@ function mod97Valid(iban: string): boolean {
  * the end offset and the compact upper-case value, or null.
  */
 function readIban(text: string, at: number, length: number): { end: number; value: string } | null {
+  // Counts characters and collects whole space-free pieces as slices: one
+  // string per group rather than one per character.
+  let count = 0;
   let value = '';
+  let pieceStart = at;
   let k = at;
-  while (value.length < length) {
+  while (count < length) {
     if (k >= text.length) return null;
     const code = text.charCodeAt(k);
     if (isAlnum(code)) {
-      value += text[k]!;
+      count++;
       k++;
-    } else if ((code === 32 || code === 0xa0) && value.length > 0 && k + 1 < text.length && isAlnum(text.charCodeAt(k + 1))) {
+    } else if ((code === 32 || code === 0xa0) && count > 0 && k + 1 < text.length && isAlnum(text.charCodeAt(k + 1))) {
+      value += text.slice(pieceStart, k);
       k++;
+      pieceStart = k;
     } else {
       return null;
     }
   }
   // The IBAN must end here: exact per-country length, then no further word character.
   if (wordCharAt(text, k)) return null;
+  value += text.slice(pieceStart, k);
   return { end: k, value: value.toUpperCase() };
 }
 
-/**
- * Candidates: two letters and two digits at a word start (`DE89`), case-insensitive.
- * Linear: each candidate reads at most 34 characters × 2, and candidates start
- * only where a word starts.
- */
-const CANDIDATE = /(?<![A-Za-z0-9_])[A-Za-z]{2}\d{2}/g;
+function isWordStart(text: string, at: number): boolean {
+  if (at === 0) return true;
+  const code = text.charCodeAt(at - 1);
+  return !isAlnum(code) && code !== 95;
+}
 
 /** IBANs of the registry's countries: country length, mod-97; compact or grouped by spaces. */
 export const iban: Detector = {
@@ -69,16 +75,24 @@ export const iban: Detector = {
   detect(input: ScanInput): Detection[] {
     const { text } = input;
     const found: Detection[] = [];
-    CANDIDATE.lastIndex = 0;
-    for (let match = CANDIDATE.exec(text); match !== null; match = CANDIDATE.exec(text)) {
-      const start = match.index;
+    const runs = input.digitRuns();
+    // Candidates: two letters and two digits at a word start (`DE89`),
+    // case-insensitive; the digits start a digit run, so only runs are
+    // visited. Linear: each candidate reads at most 34 characters × 2, and
+    // the next candidate starts after it (after the IBAN when one was found).
+    let floor = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const start = runs[r]! - 2;
+      if (start < floor || runs[r + 1]! - runs[r]! < 2) continue;
+      if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1)) || !isWordStart(text, start)) continue;
+      floor = start + 4;
       if (wordCharAt(text, start - 1)) continue; // a non-ASCII letter before it
       const length = LENGTHS[text.slice(start, start + 2).toUpperCase()];
       if (length === undefined) continue;
       const read = readIban(text, start, length);
       if (read === null || !mod97Valid(read.value)) continue;
       found.push({ start, end: read.end, value: read.value });
-      CANDIDATE.lastIndex = read.end;
+      floor = read.end;
     }
     return found;
   },

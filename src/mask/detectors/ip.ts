@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { Detection, Detector, ScanInput } from '../detector.js';
-import { isDigit, wordCharAt } from '../lib/chars.js';
+import { isDigit, isWordChar, wordCharAt } from '../lib/chars.js';
 
 /**
  * Dotted quad, octets 0–255 without leading zeros (so `01.02.03.04`-style
@@ -8,7 +8,7 @@ import { isDigit, wordCharAt } from '../lib/chars.js';
  * sequence (`1.3.6.1.4.1` OIDs, five-part versions) nor the tail of an IPv6
  * address (`::ffff:192.0.2.1`). Bounded, no nested quantifiers.
  */
-const IPV4 = /(?<![\w.:])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)/g;
+const IPV4 = /(?<![\w.:])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)/y;
 /** A four-part version written after its name is not an address. */
 const VERSION_LABEL = /(?:version|release|build|ver\.?|v)\s*$/i;
 
@@ -51,9 +51,23 @@ export const ip: Detector = {
     const { text } = input;
     const found: Detection[] = [];
     if (text.includes('.')) {
-      IPV4.lastIndex = 0;
-      for (let match = IPV4.exec(text); match !== null; match = IPV4.exec(text)) {
+      const runs = input.digitRuns();
+      // A match starts where a digit run of at most three digits starts and a
+      // dot follows it (no word character, dot or colon before: the
+      // lookbehind). The pattern is tried only there, and, as a global scan
+      // would, never before the end of the previous match.
+      let floor = 0;
+      for (let r = 0; r < runs.length; r += 2) {
+        const at = runs[r]!;
+        const runEnd = runs[r + 1]!;
+        if (runEnd - at > 3 || text.charCodeAt(runEnd) !== 46 || at < floor) continue;
+        const before = text.charCodeAt(at - 1);
+        if (before === 46 || before === 58 || (before < 128 && isWordChar(before))) continue;
+        IPV4.lastIndex = at;
+        const match = IPV4.exec(text);
+        if (match === null) continue;
         const start = match.index;
+        floor = start + match[0].length;
         if (wordCharAt(text, start - 1) || VERSION_LABEL.test(text.slice(Math.max(0, start - 10), start))) continue;
         found.push({ start, end: start + match[0].length, value: match[0] });
       }

@@ -13,11 +13,13 @@ function elevenProof(digits: string): boolean {
 }
 
 function accepts(window: NumericWindow, input: ScanInput): boolean {
-  if (window.digits.length !== 9) return false;
+  if (window.digitCount !== 9) return false;
+  // 4-2-3 or 3-3-3 (two separators) or bare: decided before any string is built.
+  if (window.separatorCount !== 0 && window.separatorCount !== 2) return false;
   // "1234.56.782" is how the BSN is printed on Dutch documents; a bare run or
   // 3-3-3 groups need a label. Cheap checks first: the label lookup is the costly one.
   const printed = hasShape(window, [4, 2, 3]) && uniformSeparators(window, '.');
-  const plain = window.separators.length === 0 || (hasShape(window, [3, 3, 3]) && uniformSeparators(window, ' .-'));
+  const plain = window.separatorCount === 0 || (hasShape(window, [3, 3, 3]) && uniformSeparators(window, ' .-'));
   if (!printed && !plain) return false;
   if (!elevenProof(window.digits)) return false;
   return printed || hasLabel(input.text, window.start, input.hint, LABEL);

@@ -29,98 +29,119 @@ const MAX_CANDIDATE = 32;
 const TRUNK_COUNTRIES: CountryCode[] = ['DE', 'FR', 'GB', 'NL', 'SE', 'AT', 'BE', 'CH', 'IT', 'IE'];
 const LABEL = /(?:tel\b|tel\.|phone|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|mobil|m[óo]vil|cell|handy|fax|gsm|portable|cellulare|kom[óo]rka|tlf|whatsapp|ruf)/i;
 
-interface Candidate {
-  start: number;
-  end: number;
-  raw: string;
-  digits: string;
-  plus: boolean;
-  /** Digit-group lengths, split at every separator or parenthesis. */
-  groups: number[];
-  /** The separator characters between groups, in order. */
-  separators: string;
-}
-
 function isSeparator(code: number): boolean {
   return code === 32 || code === 0xa0 || code === 45 || code === 46 || code === 47;
 }
 
 /**
- * Reads a phone-shaped token at `start` (`+`, `(` or a digit): digits, single
- * separators between them, and parenthesised groups. Returns null when the
- * token is longer than any phone number (its end is still reported via
- * `skipTo` so the caller moves past it in one step).
+ * The candidate last read by `readCandidate`, in module scratch rather than an
+ * object per candidate: dense text has a dozen numeric tokens per line, and
+ * almost all are turned down on their shape before any string is needed.
  */
-function readCandidate(text: string, start: number): { candidate: Candidate | null; skipTo: number } {
+const MAX_PARTS = MAX_CANDIDATE + 2;
+/** Digit-group lengths, split at every separator or parenthesis. */
+const groups = new Int32Array(MAX_PARTS);
+let groupCount = 0;
+/** The separator characters between groups, in order (no-break space as space, `(` for a parenthesised group). */
+const separators = new Int32Array(MAX_PARTS);
+let separatorCount = 0;
+let digitCount = 0;
+/** First and second digit (char codes), for the trunk and `00` prefixes. */
+let firstDigit = 0;
+let secondDigit = 0;
+let candidateEnd = -1;
+/** Where the scan goes on after the token just read. */
+let skipTo = 0;
+
+function addDigit(code: number): void {
+  if (digitCount === 0) firstDigit = code;
+  else if (digitCount === 1) secondDigit = code;
+  digitCount++;
+}
+
+/**
+ * Reads a phone-shaped token at `start` (`+`, `(` or a digit): digits, single
+ * separators between them, and parenthesised groups, into the scratch above.
+ * Returns false when the token is longer than any phone number (its end is
+ * still reported via `skipTo` so the caller moves past it in one step).
+ */
+function readCandidate(text: string, start: number): boolean {
+  const length = text.length;
   let k = start;
-  let plus = false;
-  if (text.charCodeAt(k) === 43) {
-    plus = true;
-    k++;
-  }
-  let digits = '';
-  let separators = '';
-  const groups: number[] = [];
+  if (text.charCodeAt(k) === 43) k++;
+  groupCount = 0;
+  separatorCount = 0;
+  digitCount = 0;
   let group = 0;
   let end = -1;
-  while (k < text.length && k - start <= MAX_CANDIDATE) {
+  while (k < length && k - start <= MAX_CANDIDATE) {
     const code = text.charCodeAt(k);
     if (isDigit(code)) {
-      digits += text[k]!;
+      addDigit(code);
       group++;
       k++;
       end = k;
     } else if (code === 40) {
       // "(0)30", "(212)": 1–4 digits in parentheses, after a group or at the start.
       let close = k + 1;
-      while (close < text.length && close - k <= 5 && isDigit(text.charCodeAt(close))) close++;
+      while (close < length && close - k <= 5 && isDigit(text.charCodeAt(close))) close++;
       if (close === k + 1 || text.charCodeAt(close) !== 41) break;
-      if (group > 0) groups.push(group);
+      if (group > 0) groups[groupCount++] = group;
       group = 0;
-      for (let d = k + 1; d < close; d++) digits += text[d]!;
-      groups.push(close - k - 1);
-      separators += '(';
+      for (let d = k + 1; d < close; d++) addDigit(text.charCodeAt(d));
+      groups[groupCount++] = close - k - 1;
+      separators[separatorCount++] = 40;
       k = close + 1;
       end = k;
-      if (k < text.length && isSeparator(text.charCodeAt(k)) && isDigit(text.charCodeAt(k + 1))) k++;
-    } else if (isSeparator(code) && k + 1 < text.length && (isDigit(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) === 40) && group > 0) {
-      groups.push(group);
+      if (k < length && isSeparator(text.charCodeAt(k)) && isDigit(text.charCodeAt(k + 1))) k++;
+    } else if (isSeparator(code) && k + 1 < length && (isDigit(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) === 40) && group > 0) {
+      groups[groupCount++] = group;
       group = 0;
-      separators += code === 0xa0 ? ' ' : text[k]!;
+      separators[separatorCount++] = code === 0xa0 ? 32 : code;
       k++;
     } else {
       break;
     }
   }
-  if (group > 0) groups.push(group);
+  if (group > 0) groups[groupCount++] = group;
   // Token continues past the cap, or into a word: not a phone number; skip the rest of the token.
   // Also not a phone: an amount with decimals ("123 456 789,50").
   const decimals = (text.charCodeAt(end) === 44 || text.charCodeAt(end) === 46) && isDigit(text.charCodeAt(end + 1));
-  if (k - start > MAX_CANDIDATE || end === -1 || digits.length > MAX_DIGITS + 1 || wordCharAt(text, end) || decimals) {
+  if (k - start > MAX_CANDIDATE || end === -1 || digitCount > MAX_DIGITS + 1 || wordCharAt(text, end) || decimals) {
     let skip = Math.max(k, start + 1);
-    while (skip < text.length && (isDigit(text.charCodeAt(skip)) || isSeparator(text.charCodeAt(skip)))) skip++;
-    return { candidate: null, skipTo: skip };
+    while (skip < length && (isDigit(text.charCodeAt(skip)) || isSeparator(text.charCodeAt(skip)))) skip++;
+    skipTo = skip;
+    return false;
   }
-  return { candidate: { start, end, raw: text.slice(start, end), digits, plus, groups, separators }, skipTo: end };
+  candidateEnd = end;
+  skipTo = end;
+  return true;
 }
 
-function sameShape(groups: readonly number[], shape: readonly number[]): boolean {
-  return groups.length === shape.length && groups.every((g, k) => g === shape[k]);
+/** True when the digit groups are exactly a, b[, c[, d[, e]]] (unused trailing parameters are 0). */
+function hasGroups(a: number, b: number, c = 0, d = 0, e = 0): boolean {
+  const count = e !== 0 ? 5 : d !== 0 ? 4 : c !== 0 ? 3 : 2;
+  return groupCount === count && groups[0] === a && groups[1] === b && (count < 3 || groups[2] === c) && (count < 4 || groups[3] === d) && (count < 5 || groups[4] === e);
 }
 
 /** dd.mm.yyyy, yyyy-mm-dd, dd/mm/yy … are dates, whatever a numbering plan says. */
-function looksLikeDate(candidate: Candidate): boolean {
-  if (candidate.separators.length === 0 || !/^[./-]+$/.test(candidate.separators)) return false;
-  const g = candidate.groups;
-  return sameShape(g, [2, 2, 4]) || sameShape(g, [2, 2, 2]) || sameShape(g, [4, 2, 2]) || sameShape(g, [1, 1, 4]) || sameShape(g, [2, 1, 4]) || sameShape(g, [1, 2, 4]);
+function looksLikeDate(): boolean {
+  if (separatorCount === 0) return false;
+  for (let k = 0; k < separatorCount; k++) {
+    const code = separators[k]!;
+    if (code !== 46 && code !== 47 && code !== 45) return false;
+  }
+  return hasGroups(2, 2, 4) || hasGroups(2, 2, 2) || hasGroups(4, 2, 2) || hasGroups(1, 1, 4) || hasGroups(2, 1, 4) || hasGroups(1, 2, 4);
 }
 
 /**
  * Validation is costly (~15 µs a library call, up to ten calls for a
  * national number); values recur in tool output, so the outcome per written
  * candidate and country list is remembered (bounded; cleared when full).
+ * One map per country list, keyed by the written candidate.
  */
-const cache = new Map<string, string | null>();
+const caches = new Map<string, Map<string, string | null>>();
+let cached = 0;
 const CACHE_LIMIT = 50_000;
 
 function parseValid(raw: string, country: CountryCode | undefined): string | null {
@@ -128,21 +149,33 @@ function parseValid(raw: string, country: CountryCode | undefined): string | nul
   return parsed !== undefined && parsed.isValid() ? parsed.number : null;
 }
 
-function remember(key: string, compute: () => string | null): string | null {
-  const known = cache.get(key);
+function cacheFor(list: string): Map<string, string | null> {
+  let cache = caches.get(list);
+  if (cache === undefined) caches.set(list, (cache = new Map()));
+  return cache;
+}
+
+function remember(cache: Map<string, string | null>, raw: string, compute: () => string | null): string | null {
+  const known = cache.get(raw);
   if (known !== undefined) return known;
   const result = compute();
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, result);
+  if (cached >= CACHE_LIMIT) {
+    for (const each of caches.values()) each.clear();
+    cached = 0;
+  }
+  cache.set(raw, result);
+  cached++;
   return result;
 }
 
-function validate(raw: string, country: CountryCode | undefined): string | null {
-  return remember(`${country ?? '+'}|${raw}`, () => parseValid(raw, country));
+const INTERNATIONAL = cacheFor('+');
+
+function validate(raw: string): string | null {
+  return remember(INTERNATIONAL, raw, () => parseValid(raw, undefined));
 }
 
-function validateAny(raw: string, countries: readonly CountryCode[]): string | null {
-  return remember(`${countries.join(',')}|${raw}`, () => {
+function validateAny(raw: string, countries: readonly CountryCode[], cache: Map<string, string | null>): string | null {
+  return remember(cache, raw, () => {
     for (const country of countries) {
       const number = parseValid(raw, country);
       if (number !== null) return number;
@@ -151,61 +184,77 @@ function validateAny(raw: string, countries: readonly CountryCode[]): string | n
   });
 }
 
+/** A country list with its cache. */
+interface Countries {
+  list: readonly CountryCode[];
+  cache: Map<string, string | null>;
+}
+
+function countries(list: readonly CountryCode[]): Countries {
+  return { list, cache: cacheFor(list.join(',')) };
+}
+
+/** Trunk countries with the one the grouping suggests first (none: registry order). */
+const TRUNK: Record<string, Countries> = { '': countries(TRUNK_COUNTRIES) };
+for (const first of ['FR', 'GB', 'NL', 'SE', 'IT'] as const) TRUNK[first] = countries([first, ...TRUNK_COUNTRIES.filter((country) => country !== first)]);
+const US_IT = countries(['US', 'IT']);
+const PL_ES = countries(['PL', 'ES']);
+const ES_PL = countries(['ES', 'PL']);
+const BARE = countries(['US', 'ES', 'PL', 'IT']);
+
 /**
  * The same national digits are valid in several countries ("0612345678" is
  * French and Dutch); the written grouping says which is meant, so the
  * normal form (and the pseudonym) follows the writer's country.
  */
-function trunkCountries(groups: readonly number[]): readonly CountryCode[] {
-  const first: CountryCode | undefined = sameShape(groups, [2, 2, 2, 2, 2])
+function trunkCountries(): Countries {
+  const first = hasGroups(2, 2, 2, 2, 2)
     ? 'FR'
-    : sameShape(groups, [3, 4, 4]) || sameShape(groups, [5, 6]) || sameShape(groups, [4, 3, 4])
+    : hasGroups(3, 4, 4) || hasGroups(5, 6) || hasGroups(4, 3, 4)
       ? 'GB'
-      : sameShape(groups, [2, 8])
+      : hasGroups(2, 8)
         ? 'NL'
-        : sameShape(groups, [3, 3, 2, 2]) || sameShape(groups, [2, 3, 2, 2])
+        : hasGroups(3, 3, 2, 2) || hasGroups(2, 3, 2, 2)
           ? 'SE'
-          : sameShape(groups, [2, 4, 4])
+          : hasGroups(2, 4, 4)
             ? 'IT'
-            : undefined;
-  return first === undefined ? TRUNK_COUNTRIES : [first, ...TRUNK_COUNTRIES.filter((country) => country !== first)];
+            : '';
+  return TRUNK[first]!;
 }
 
-/** E.164 form of a candidate, or null when it is not a phone number in its written shape. */
-function classify(candidate: Candidate, labelled: () => boolean): string | null {
-  const { digits, groups, separators } = candidate;
-  const bare = separators.length === 0;
-  if (candidate.plus) {
-    if (digits.length < 8) return null;
-    return validate(candidate.raw, undefined);
+function labelled(text: string, start: number, hint: string | undefined): boolean {
+  return hasLabel(text, start, hint, LABEL);
+}
+
+/** E.164 form of the candidate read at `start`, or null when it is not a phone number in its written shape. */
+function classify(text: string, start: number, plus: boolean, hint: string | undefined): string | null {
+  const bare = separatorCount === 0;
+  if (plus) {
+    if (digitCount < 8) return null;
+    return validate(text.slice(start, candidateEnd));
   }
-  if (digits.startsWith('00')) {
-    if (digits.length < 10 || (bare && !labelled())) return null;
-    return validate(`+${candidate.raw.slice(2)}`, undefined);
+  if (firstDigit === 48 && digitCount > 1 && secondDigit === 48) {
+    if (digitCount < 10 || (bare && !labelled(text, start, hint))) return null;
+    return validate(`+${text.slice(start + 2, candidateEnd)}`);
   }
-  if (digits.length < 7 || looksLikeDate(candidate)) return null;
+  if (digitCount < 7 || looksLikeDate()) return null;
   // "0.5449…" is a decimal fraction, not a trunk prefix.
-  if (groups[0] === 1 && (separators[0] === '.' || separators[0] === ',')) return null;
+  if (groups[0] === 1 && separatorCount > 0 && separators[0] === 46) return null;
   // YYMMDD-NNNN and YYYYMMDD-NNNN are the shapes of Swedish personal numbers, not of phone numbers.
-  if ((sameShape(groups, [6, 4]) || sameShape(groups, [8, 4])) && (separators === '-' || separators === '+') && !labelled()) return null;
-  if (bare && !labelled()) return null;
-  if (digits[0] === '0') {
-    if (digits.length < 9 || digits.length > 13) return null;
-    return validateAny(candidate.raw, trunkCountries(groups));
+  if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(text, start, hint)) return null;
+  if (bare && !labelled(text, start, hint)) return null;
+  if (firstDigit === 48) {
+    if (digitCount < 9 || digitCount > 13) return null;
+    const trunk = trunkCountries();
+    return validateAny(text.slice(start, candidateEnd), trunk.list, trunk.cache);
   }
-  const parenthesised = separators[0] === '(' && groups[0] === 3;
-  if (parenthesised || sameShape(groups, [3, 3, 4])) {
-    return validateAny(candidate.raw, ['US', 'IT']);
-  }
+  const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
+  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text.slice(start, candidateEnd), US_IT.list, US_IT.cache);
   // Polish numbers are usually written 3-3-3, Spanish ones 3-2-2-2; both occur both ways.
-  if (digits.length === 9 && sameShape(groups, [3, 3, 3])) return validateAny(candidate.raw, ['PL', 'ES']);
-  if (digits.length === 9 && (sameShape(groups, [3, 2, 2, 2]) || sameShape(groups, [2, 3, 2, 2]))) return validateAny(candidate.raw, ['ES', 'PL']);
+  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text.slice(start, candidateEnd), PL_ES.list, PL_ES.cache);
+  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text.slice(start, candidateEnd), ES_PL.list, ES_PL.cache);
   // Bare and labelled ("Tel. 612345678"). Any other grouping is no common national format.
-  return bare ? validateAny(candidate.raw, ['US', 'ES', 'PL', 'IT']) : null;
-}
-
-function isStart(code: number): boolean {
-  return isDigit(code) || code === 43 || code === 40;
+  return bare ? validateAny(text.slice(start, candidateEnd), BARE.list, BARE.cache) : null;
 }
 
 /** Phone numbers by real numbering plans, international and common national formats. */
@@ -215,27 +264,44 @@ export const phone: Detector = {
   priority: 50,
   detect(input: ScanInput): Detection[] {
     const { text, hint } = input;
+    const length = text.length;
     const found: Detection[] = [];
+    // Candidates start at a digit, `+` or `(`: the scan jumps from one such
+    // character to the next (digits from the shared digit runs, the others by
+    // indexOf) rather than stepping over every character in between.
+    const runs = input.digitRuns();
+    let run = 0;
+    let nextPlus = -1;
+    let nextParen = -1;
     let k = 0;
-    while (k < text.length) {
-      const code = text.charCodeAt(k);
-      if (!isStart(code)) {
-        k++;
-        continue;
+    while (k < length) {
+      while (run < runs.length && runs[run + 1]! <= k) run += 2;
+      const nextDigit = run < runs.length ? Math.max(runs[run]!, k) : length;
+      if (nextPlus !== length && nextPlus < k) {
+        nextPlus = text.indexOf('+', k);
+        if (nextPlus === -1) nextPlus = length;
       }
+      if (nextParen !== length && nextParen < k) {
+        nextParen = text.indexOf('(', k);
+        if (nextParen === -1) nextParen = length;
+      }
+      k = Math.min(nextDigit, nextPlus, nextParen);
+      if (k >= length) break;
+      const code = text.charCodeAt(k);
       const before = text.charCodeAt(k - 1);
       // Only at the start of a token: not inside a word, a number, or after another + or (.
       if (k > 0 && (wordCharAt(text, k - 1) || before === 43 || ((isSeparator(before) && before !== 32 && before !== 0xa0) && wordCharAt(text, k - 2)))) {
         k++;
-        while (k < text.length && isDigit(text.charCodeAt(k))) k++;
+        while (k < length && isDigit(text.charCodeAt(k))) k++;
         continue;
       }
-      const { candidate, skipTo } = readCandidate(text, k);
+      const start = k;
+      const read = readCandidate(text, start);
       // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area code is just punctuation.
-      k = candidate === null && code === 40 ? k + 1 : skipTo;
-      if (candidate === null) continue;
-      const number = classify(candidate, () => hasLabel(text, candidate.start, hint, LABEL));
-      if (number !== null) found.push({ start: candidate.start, end: candidate.end, value: number });
+      k = !read && code === 40 ? k + 1 : skipTo;
+      if (!read) continue;
+      const number = classify(text, start, code === 43, hint);
+      if (number !== null) found.push({ start, end: candidateEnd, value: number });
     }
     return found;
   },

@@ -24,7 +24,7 @@ function checkDigitValid(digits: string): boolean {
 function accepts(window: NumericWindow, input: ScanInput): boolean {
   // PESEL is always written as a bare 11-digit run, the same shape as phone
   // numbers and order ids, so it needs its label (or a `pesel` JSON key).
-  if (window.digits.length !== 11 || window.separators.length !== 0) return false;
+  if (window.digitCount !== 11 || window.separatorCount !== 0) return false;
   return dateValid(window.digits) && checkDigitValid(window.digits) && hasLabel(input.text, window.start, input.hint, LABEL);
 }
 

@@ -18,6 +18,9 @@ function dateValid(yymmdd: string, century: number | undefined): boolean {
 }
 
 function accepts(window: NumericWindow, input: ScanInput): string | null {
+  if (window.digitCount !== 10 && window.digitCount !== 12) return null;
+  // Written forms have one separator, bare runs none: anything else fails below, decided here without building strings.
+  if (window.separatorCount > 1) return null;
   const { digits, separators } = window;
   let tenDigits: string;
   let century: number | undefined;

@@ -7,7 +7,11 @@ import { wordCharAt } from '../lib/chars.js';
  * check digit, so the suffix is required: without it, `AB123456` is as
  * likely a reference number.
  */
-const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![A-Za-z0-9])/g;
+const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![A-Za-z0-9])/y;
+
+function isUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
 /** Prefixes HMRC never allocates. */
 const NOT_ALLOCATED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
@@ -20,8 +24,20 @@ export const ukNino: Detector = {
   detect(input: ScanInput): Detection[] {
     const { text } = input;
     const found: Detection[] = [];
-    NINO.lastIndex = 0;
-    for (let match = NINO.exec(text); match !== null; match = NINO.exec(text)) {
+    const runs = input.digitRuns();
+    // The first digits start a digit run, right after the two prefix letters
+    // or after them and one space: the pattern is tried only there, and, as a
+    // global scan would, never before the end of the previous match.
+    let floor = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const digits = runs[r]!;
+      if (runs[r + 1]! - digits < 2) continue;
+      const at = text.charCodeAt(digits - 1) === 32 ? digits - 3 : digits - 2;
+      if (at < floor || !isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
+      NINO.lastIndex = at;
+      const match = NINO.exec(text);
+      if (match === null) continue;
+      floor = match.index + match[0].length;
       if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;
       found.push({ start: match.index, end: match.index + match[0].length, value: `${match[1]}${match[2]}${match[3]}${match[4]}${match[5]}` });
     }

@@ -13,11 +13,13 @@ function rulesValid(digits: string): boolean {
 }
 
 function accepts(window: NumericWindow, input: ScanInput): boolean {
-  if (window.digits.length !== 9) return false;
+  if (window.digitCount !== 9) return false;
+  // 3-2-4 (two separators) or bare: decided before any string is built.
+  if (window.separatorCount !== 0 && window.separatorCount !== 2) return false;
   // AAA-GG-SSSS is the SSN's own shape; SSA rules pass for ~90 % of random
   // 9-digit runs, so bare or space-grouped runs need a label.
   if (hasShape(window, [3, 2, 4]) && uniformSeparators(window, '-')) return rulesValid(window.digits);
-  const plain = window.separators.length === 0 || (hasShape(window, [3, 2, 4]) && uniformSeparators(window, ' '));
+  const plain = window.separatorCount === 0 || (hasShape(window, [3, 2, 4]) && uniformSeparators(window, ' '));
   return plain && rulesValid(window.digits) && hasLabel(input.text, window.start, input.hint, LABEL);
 }
 

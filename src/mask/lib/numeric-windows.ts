@@ -1,5 +1,6 @@
 import type { NumericWindow } from '../detector.js';
 import { isDigit, isIsolated, wordCharAt } from './chars.js';
+import { findDigitRuns } from './digit-runs.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
 const MIN_DIGITS = 9;
@@ -22,34 +23,24 @@ function isSpace(code: number): boolean {
  * and returns every candidate window of 9–19 digits: a prefix or suffix of
  * whole space-delimited chunks of one token that stands alone (see
  * `isIsolated`). Windows never start or end inside a chunk, so
- * `2024-000123-45` and UUID fragments are never cut into an id. One pass, at
- * most MAX_LENGTH windows per token: linear in the text length.
+ * `2024-000123-45` and UUID fragments are never cut into an id. One pass over
+ * the digit runs (`runs`, from `findDigitRuns`), at most MAX_LENGTH windows per
+ * token: linear in the text length.
  */
-export function findNumericWindows(text: string): NumericWindow[] {
+export function findNumericWindows(text: string, runs: Int32Array = findDigitRuns(text)): NumericWindow[] {
   const windows: NumericWindow[] = [];
-  const length = text.length;
-  let i = 0;
-  while (i < length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    // A token: digits with single separators between them.
-    const tokenStart = i;
-    let digitCount = 0;
-    while (i < length) {
-      const code = text.charCodeAt(i);
-      if (isDigit(code)) {
-        digitCount++;
-        i++;
-      } else if (isSeparator(code) && i + 1 < length && isDigit(text.charCodeAt(i + 1))) {
-        i++;
-      } else {
-        break;
-      }
+  // A token: digit runs joined by single separators, read off the shared digit runs.
+  for (let r = 0; r < runs.length; r += 2) {
+    const tokenStart = runs[r]!;
+    let tokenEnd = runs[r + 1]!;
+    let digitCount = tokenEnd - tokenStart;
+    while (r + 2 < runs.length && runs[r + 2] === tokenEnd + 1 && isSeparator(text.charCodeAt(tokenEnd))) {
+      r += 2;
+      digitCount += runs[r + 1]! - runs[r]!;
+      tokenEnd = runs[r + 1]!;
     }
     // A token glued to a word ("DE89 3704 …", "ID12 345 …") belongs to that word: no window in it.
-    if (digitCount >= MIN_DIGITS && !wordCharAt(text, tokenStart - 1)) collectWindows(text, tokenStart, i, digitCount, windows);
+    if (digitCount >= MIN_DIGITS && !wordCharAt(text, tokenStart - 1)) collectWindows(text, tokenStart, tokenEnd, digitCount, windows);
   }
   return windows;
 }
@@ -85,7 +76,7 @@ function collectWindows(text: string, tokenStart: number, tokenEnd: number, digi
   }
   if (chunks === 1) {
     // The common case: one chunk, one window.
-    if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) out.push(describe(text, tokenStart, tokenEnd));
+    if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) out.push(window(text, tokenStart, tokenEnd, digitCount));
     return;
   }
   // Windows are prefixes and suffixes of the token: an id is written alone or
@@ -98,18 +89,50 @@ function collectWindows(text: string, tokenStart: number, tokenEnd: number, digi
     const end = d < last ? chunkStarts[d + 1]! - 1 : tokenEnd;
     digits += chunkDigits[d]!;
     if (end - tokenStart > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(text, tokenStart, end)) out.push(describe(text, tokenStart, end));
+    if (digits >= MIN_DIGITS && isIsolated(text, tokenStart, end)) out.push(window(text, tokenStart, end, digits));
   }
   digits = 0;
   for (let c = last; c >= 1; c--) {
     const start = chunkStarts[c]!;
     digits += chunkDigits[c]!;
     if (tokenEnd - start > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(text, start, tokenEnd)) out.push(describe(text, start, tokenEnd));
+    if (digits >= MIN_DIGITS && isIsolated(text, start, tokenEnd)) out.push(window(text, start, tokenEnd, digits));
   }
 }
 
-function describe(text: string, start: number, end: number): NumericWindow {
+/**
+ * A window whose digits, groups and separators are worked out on first use:
+ * most windows are turned down on their digit count alone, and building the
+ * strings for every one of them was most of the cost of the numeric detectors.
+ */
+class LazyWindow implements NumericWindow {
+  private described: { digits: string; groups: number[]; separators: string } | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly digitCount: number,
+    /** Characters that are not digits: 0 for a bare run. */
+    readonly separatorCount: number,
+  ) {}
+
+  get digits(): string {
+    return (this.described ??= describe(this.text, this.start, this.end)).digits;
+  }
+
+  get groups(): readonly number[] {
+    return (this.described ??= describe(this.text, this.start, this.end)).groups;
+  }
+
+  get separators(): string {
+    if (this.separatorCount === 0) return '';
+    return (this.described ??= describe(this.text, this.start, this.end)).separators;
+  }
+}
+
+function describe(text: string, start: number, end: number): { digits: string; groups: number[]; separators: string } {
+  if (end - start <= MAX_DIGITS && isBare(text, start, end)) return { digits: text.slice(start, end), groups: [end - start], separators: '' };
   const groups: number[] = [];
   let separators = '';
   let digits = '';
@@ -125,7 +148,16 @@ function describe(text: string, start: number, end: number): NumericWindow {
   }
   groups.push(end - groupStart);
   digits += text.slice(groupStart, end);
-  return { start, end, digits, groups, separators };
+  return { digits, groups, separators };
+}
+
+function isBare(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isDigit(text.charCodeAt(k))) return false;
+  return true;
+}
+
+function window(text: string, start: number, end: number, digitCount: number): NumericWindow {
+  return new LazyWindow(text, start, end, digitCount, end - start - digitCount);
 }
 
 /** True when every separator of the window is `allowed` (a one-character set string) and all are the same. */

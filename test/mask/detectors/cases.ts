@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { Detector, NumericWindow, ScanInput } from '../../../src/mask/detector.js';
-import { findNumericWindows } from '../../../src/mask/lib/numeric-windows.js';
+import type { Detector } from '../../../src/mask/detector.js';
+import { createScanInput } from '../../../src/mask/scanner.js';
 
 export function scan(detector: Detector, text: string, hint?: string): { written: string; value: string }[] {
-  let windows: NumericWindow[] | undefined;
-  const input: ScanInput = { text, hint, numericWindows: () => (windows ??= findNumericWindows(text)) };
+  const input = createScanInput(text, hint);
   return detector.detect(input).map((d) => ({ written: text.slice(d.start, d.end), value: d.value }));
 }
 

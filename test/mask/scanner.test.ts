@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Detection, Detector } from '../../src/mask/detector.js';
+import { findDigitRuns } from '../../src/mask/lib/digit-runs.js';
+import { createScanInput, scanText } from '../../src/mask/scanner.js';
+
+/** A detector that reports fixed spans, in the order given (not necessarily sorted). */
+function fixed(name: string, priority: number, spans: [number, number][]): Detector {
+  return { name, label: name.toUpperCase(), priority, detect: (): Detection[] => spans.map(([start, end]) => ({ start, end, value: `${name}${start}` })) };
+}
+
+function spans(text: string, detectors: Detector[]): string[] {
+  return scanText(text, detectors).map((d) => `${d.detector.name}:${d.start}-${d.end}`);
+}
+
+describe('scanText', () => {
+  const text = 'x'.repeat(100);
+
+  it('returns detections in offset order, whatever order each detector reports them in', () => {
+    assert.deepEqual(spans(text, [fixed('a', 10, [[50, 55], [10, 15]]), fixed('b', 10, [[30, 35], [0, 5]])]), ['b:0-5', 'a:10-15', 'b:30-35', 'a:50-55']);
+  });
+
+  it('resolves overlaps by priority, then length', () => {
+    assert.deepEqual(spans(text, [fixed('low', 10, [[10, 30]]), fixed('high', 20, [[15, 20]])]), ['high:15-20']);
+    assert.deepEqual(spans(text, [fixed('short', 10, [[10, 15]]), fixed('long', 10, [[12, 30]])]), ['long:12-30']);
+  });
+
+  it('lets a winner reach back over several earlier spans it beats', () => {
+    assert.deepEqual(spans(text, [fixed('small', 10, [[10, 12], [14, 16], [18, 20]]), fixed('big', 50, [[11, 19]])]), ['big:11-19']);
+  });
+
+  it('on an exact tie (same span, same priority) keeps the detector listed first', () => {
+    assert.deepEqual(spans(text, [fixed('first', 80, [[5, 14]]), fixed('second', 80, [[5, 14]])]), ['first:5-14']);
+    assert.deepEqual(spans(text, [fixed('second', 80, [[5, 14]]), fixed('first', 80, [[5, 14]])]), ['second:5-14']);
+  });
+});
+
+describe('findDigitRuns', () => {
+  it('lists maximal runs of ASCII digits as start/end pairs', () => {
+    assert.deepEqual([...findDigitRuns('a12 3-456x٣7')], [1, 3, 4, 5, 6, 9, 11, 12]);
+    assert.deepEqual([...findDigitRuns('')], []);
+    assert.deepEqual([...findDigitRuns('1234')], [0, 4]);
+  });
+
+  it('is shared through the scan input, computed once', () => {
+    const input = createScanInput('tel 030 1234567');
+    assert.equal(input.digitRuns(), input.digitRuns());
+    assert.deepEqual([...input.digitRuns()], [4, 7, 8, 15]);
+  });
+});
