@@ -1,6 +1,6 @@
 import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
 import { luhnValid } from '../lib/luhn.js';
-import { uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, uniformSeparators } from '../lib/numeric-windows.js';
 
 /**
  * Issuer prefixes and lengths of the major brands (Visa, Mastercard incl.
@@ -50,11 +50,7 @@ export const creditCard: Detector = {
   label: 'CREDIT_CARD',
   priority: 85,
   detect(input: ScanInput): Detection[] {
-    const found: Detection[] = [];
-    for (const window of input.numericWindows()) {
-      if (accepts(window)) found.push({ start: window.start, end: window.end, value: window.digits });
-    }
-    return found;
+    return detectInWindows(input, accepts);
   },
   partial(value: string): string {
     // PCI DSS allows the last four digits to be shown.

@@ -1,6 +1,6 @@
 import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, hasShape, uniformSeparators } from '../lib/numeric-windows.js';
 
 const LABEL = /steuer|identifikationsnummer|id-?nr|\btin\b|tax ?id/i;
 
@@ -63,10 +63,6 @@ export const deSteuerId: Detector = {
   priority: 80,
   nationalId: true,
   detect(input: ScanInput): Detection[] {
-    const found: Detection[] = [];
-    for (const window of input.numericWindows()) {
-      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
-    }
-    return found;
+    return detectInWindows(input, accepts);
   },
 };

@@ -1,5 +1,6 @@
 import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
+import { detectInWindows } from '../lib/numeric-windows.js';
 import { isRealDate } from '../lib/date.js';
 
 const LABEL = /pesel/i;
@@ -35,10 +36,6 @@ export const plPesel: Detector = {
   priority: 80,
   nationalId: true,
   detect(input: ScanInput): Detection[] {
-    const found: Detection[] = [];
-    for (const window of input.numericWindows()) {
-      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
-    }
-    return found;
+    return detectInWindows(input, accepts);
   },
 };

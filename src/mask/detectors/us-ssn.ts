@@ -1,6 +1,6 @@
 import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, hasShape, uniformSeparators } from '../lib/numeric-windows.js';
 
 const LABEL = /ssn|social security|soc\.? ?sec/i;
 
@@ -29,11 +29,7 @@ export const usSsn: Detector = {
   label: 'US_SSN',
   priority: 80,
   detect(input: ScanInput): Detection[] {
-    const found: Detection[] = [];
-    for (const window of input.numericWindows()) {
-      if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
-    }
-    return found;
+    return detectInWindows(input, accepts);
   },
   partial(value: string): string {
     // The last four digits are what US forms and statements print.

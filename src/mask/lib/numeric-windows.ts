@@ -1,4 +1,4 @@
-import type { NumericWindow } from '../detector.js';
+import type { Detection, NumericWindow, ScanInput } from '../detector.js';
 import { isDigit, isIsolated, wordCharAt } from './chars.js';
 import { findDigitRuns } from './digit-runs.js';
 
@@ -174,4 +174,16 @@ export function hasShape(window: NumericWindow, shape: readonly number[]): boole
   if (window.groups.length !== shape.length) return false;
   for (let k = 0; k < shape.length; k++) if (window.groups[k] !== shape[k]) return false;
   return true;
+}
+
+/**
+ * The detections of a numeric-id detector: every window `accepts` takes,
+ * its digits as the value.
+ */
+export function detectInWindows(input: ScanInput, accepts: (window: NumericWindow, input: ScanInput) => boolean): Detection[] {
+  const found: Detection[] = [];
+  for (const window of input.numericWindows()) {
+    if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
+  }
+  return found;
 }
