@@ -6,11 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { isGuardError } from '../errors.js';
 import { packageVersion } from './version.js';
-
-/** Each entry is a file in this folder exporting `command(): Command`. */
-const COMMANDS = ['./run.js', './login.js', './whoami.js', './logout.js', './sessions.js', './replay.js', './verify.js', './policy.js', './pins.js', './mask.js'] as const;
-
-const COMMAND_NAMES = new Set([...COMMANDS.map((file) => file.slice(2, -3)), 'help']);
+import { COMMAND_FILES, wrappedCommand } from './wrap-argv.js';
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('mcp-guard')
@@ -23,8 +19,7 @@ export async function main(argv: string[]): Promise<void> {
 
   // Wrapping a server (`mcp-guard [options] -- cmd`) is the hot path: MCP clients spawn it on
   // every start, so it skips loading the definitions of the other commands.
-  const wrapping = argv.includes('--') && !argv.slice(0, argv.indexOf('--')).some((arg) => COMMAND_NAMES.has(arg) && arg !== 'run');
-  for (const file of wrapping ? ['./run.js'] : COMMANDS) {
+  for (const file of wrappedCommand(argv) ? ['./run.js'] : COMMAND_FILES) {
     const module = (await import(file)) as { command(): Command };
     const sub = module.command();
     program.addCommand(sub, sub.name() === 'run' ? { isDefault: true } : undefined);

@@ -12,10 +12,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocument } from 'yaml';
 import { GuardError } from '../errors.js';
 import { compilePolicy } from './evaluate.js';
 import { isObject } from './lib/is-object.js';
+import { readParsedPolicy, rememberParsedPolicy } from './parsed-cache.js';
 import type { Policy } from './policy.js';
 import { validatePolicy, type ValidationResult } from './validate.js';
 
@@ -41,6 +41,8 @@ export interface LoadPolicyOptions {
   configPolicy?: string;
   /** Working directory for relative paths (default: process.cwd()). */
   cwd?: string;
+  /** Where parsed YAML documents are remembered between starts (see `parsed-cache.ts`); none when unset. */
+  cacheDirectory?: string;
 }
 
 /** The default pack when no policy is named anywhere. */
@@ -91,11 +93,25 @@ export async function inspectPolicy(spec: string | undefined, options: LoadPolic
     const hint = (error as NodeJS.ErrnoException).code === 'ENOENT' ? ` — check the path, or use a built-in pack: ${PACKS.join(', ')}` : '';
     throw new GuardError('GUARD_POLICY_INVALID', `cannot read policy ${path}: ${(error as Error).message}${hint}`, { cause: error });
   }
-  const value = parsePolicyText(bytes.toString('utf8'), path);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const value = await parseOrRecall(bytes.toString('utf8'), path, hash, options.cacheDirectory);
   const result = validatePolicy(value, { issuerConfigured: options.issuerConfigured === true });
   // A policy without a name is called after its file.
   if (result.policy && isObject(value) && value.name === undefined) result.policy.name = basename(path, extname(path));
-  return { path, source, hash: createHash('sha256').update(bytes).digest('hex'), result };
+  return { path, source, hash, result };
+}
+
+async function parseOrRecall(text: string, path: string, hash: string, cacheDirectory: string | undefined): Promise<unknown> {
+  if (cacheDirectory === undefined || isJsonPath(path)) return parsePolicyText(text, path);
+  const recalled = readParsedPolicy(cacheDirectory, hash);
+  if (recalled !== undefined) return recalled;
+  const parsed = await parsePolicyText(text, path);
+  rememberParsedPolicy(cacheDirectory, hash, parsed);
+  return parsed;
+}
+
+function isJsonPath(path: string): boolean {
+  return extname(path).toLowerCase() === '.json';
 }
 
 /**
@@ -103,14 +119,16 @@ export async function inspectPolicy(spec: string | undefined, options: LoadPolic
  * superset of JSON). Duplicate keys are errors: the second would silently win.
  * @throws GuardError GUARD_POLICY_INVALID with the parser's line and column.
  */
-export function parsePolicyText(text: string, path: string): unknown {
-  if (extname(path).toLowerCase() === '.json') {
+export async function parsePolicyText(text: string, path: string): Promise<unknown> {
+  if (isJsonPath(path)) {
     try {
       return JSON.parse(text) as unknown;
     } catch (error) {
       throw new GuardError('GUARD_POLICY_INVALID', `policy ${path} is not valid JSON: ${(error as Error).message} — fix the syntax`, { cause: error });
     }
   }
+  // Loaded on first use: a start whose policy is JSON or cached never loads it.
+  const { parseDocument } = await import('yaml');
   const document = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (document.errors.length > 0) {
     const problems = document.errors.map((error) => error.message.split('\n')[0]);

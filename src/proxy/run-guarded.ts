@@ -3,16 +3,18 @@
  * source → interceptors → audit observer → session. Precedence: flags >
  * `MCP_GUARD_*` environment > config file > defaults.
  *
- * Only the config and the policy are loaded before the server is spawned (a
- * bad policy must stop us before anything runs); everything else loads
- * while the server starts, so that its start-up and ours overlap.
+ * `bin/mcp-guard` has started the server already (see `early-server.ts`);
+ * no message reaches it before the config and the policy have loaded (a bad
+ * policy stops mcp-guard, and the server, here) and the guards are built.
  */
+import { join } from 'node:path';
 import type { RunOptions } from '../cli/run.js';
 import { loadConfig } from '../config/config.js';
 import { resolveHome } from '../config/home.js';
 import { configuredIssuer } from '../identity/issuer-config.js';
 import { loadPolicy } from '../policy/load.js';
 import { openClientStdio } from './client-stdio.js';
+import { takeEarlyServer } from './early-server.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './framing.js';
 import { runSession, type SessionGuards } from './session.js';
 
@@ -25,8 +27,13 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
   const graceMs = options.graceMs ?? numberFromEnv(env.MCP_GUARD_GRACE_MS) ?? DEFAULT_GRACE_MS;
   const durability = options.durability ?? durabilityFromEnv(env.MCP_GUARD_DURABILITY) ?? config.durability ?? 'default';
 
-  // Before anything starts: a bad policy stops mcp-guard here, and the server never runs unguarded.
-  const policy = await loadPolicy(options.policy, { env, issuerConfigured: configuredIssuer(config, env).issuer !== undefined, ...(config.policy ? { configPolicy: config.policy } : {}) });
+  // Before any message flows: a bad policy stops mcp-guard here, and the server never runs unguarded.
+  const policy = await loadPolicy(options.policy, {
+    env,
+    issuerConfigured: configuredIssuer(config, env).issuer !== undefined,
+    cacheDirectory: join(home, 'cache'),
+    ...(config.policy ? { configPolicy: config.policy } : {}),
+  });
   for (const warning of policy.warnings) process.stderr.write(`mcp-guard: policy warning: ${warning}\n`);
 
   const setup = async (): Promise<SessionGuards> => {
@@ -90,8 +97,10 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
     return { chain, observers: [audit], identitySource };
   };
 
+  const server = takeEarlyServer(command);
   return runSession({
     command,
+    ...(server ? { server } : {}),
     setup,
     client: openClientStdio(),
     maxMessageBytes,

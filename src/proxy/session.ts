@@ -44,6 +44,8 @@ export interface SessionGuards {
 
 export interface SessionOptions {
   command: readonly string[];
+  /** The server, when it was started already (see `early-server.ts`); else the session spawns `command`. */
+  server?: ServerProcess;
   /**
    * Builds the guards. The server is spawned first so that its start-up
    * overlaps ours; no message flows either way until this resolves. When it
@@ -105,8 +107,8 @@ class GuardSession {
 
   async run(): Promise<number> {
     const { client } = this.#options;
-    // Spawn first so the server starts while identity and interceptors load.
-    this.#server = spawnServer(this.#options.command, this.#options.env);
+    // Spawn first (if not done already) so the server starts while identity and interceptors load.
+    this.#server = this.#options.server ?? spawnServer(this.#options.command, this.#options.env);
     const signals = this.#forwardSignals();
     try {
       try {

@@ -216,20 +216,41 @@ describe('tool pinning through mcp-guard', () => {
 });
 
 describe('a bad policy file', () => {
-  it('stops mcp-guard at start-up with the dot-path error, exit 1, and the server never starts', () => {
+  it('stops mcp-guard at start-up with the dot-path error, exit 1, and the server gets no message and is stopped', async () => {
     const home = tempHome();
     const bad = join(home, 'bad.yaml');
     writeFileSync(bad, 'version: 1\nname: bad\ndefault: deny\ntools:\n  - match: "delete_*"\n    action: alow\n');
+    // The server is started early, in parallel with the policy load (bin/mcp-guard): it may have started.
     const marker = join(home, 'server-started');
+    const handled = join(home, 'server-handled');
     const run = spawnSync(process.execPath, [BIN, '--policy', bad, '--', ...SERVER], {
-      env: { ...process.env, MCP_GUARD_HOME: home, POLICY_FIXTURE_STARTED: marker },
-      input: '',
+      env: { ...process.env, MCP_GUARD_HOME: home, POLICY_FIXTURE_STARTED: marker, POLICY_FIXTURE_LOG: handled },
+      input: '{"jsonrpc":"2.0","id":1,"method":"tools/list"}\n',
       encoding: 'utf8',
       timeout: 15_000,
     });
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /tools\[0\]\.action: expected one of allow, deny, approve, got "alow"/);
     assert.equal(run.stdout, '', 'nothing on the protocol stream');
-    assert.equal(existsSync(marker), false, 'the server was never started');
+    assert.equal(existsSync(handled), false, 'the server handled no request');
+    if (existsSync(marker)) {
+      const pid = Number(readFileSync(marker, 'utf8'));
+      assert.ok(await exitsWithin(pid, 5000), `the server (pid ${pid}) was stopped with mcp-guard`);
+    }
   });
 });
+
+/** True once `pid` has exited (polled; a zombie left to a non-reaping init counts), false after `ms`. */
+async function exitsWithin(pid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(pid, 0);
+      if (/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return false;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -95,5 +95,41 @@ describe('loadPolicy', () => {
     await assert.rejects(loadPolicy(duplicate, { env: noEnv }), /not valid YAML[\s\S]*unique/i);
     await assert.rejects(loadPolicy(join(dir, 'missing.yaml'), { env: noEnv }), /cannot read policy .*missing\.yaml/);
     await assert.rejects(loadPolicy('no-such-pack', { env: noEnv, cwd: dir }), /no built-in pack and no file named "no-such-pack"/);
+  });
+});
+
+describe('the parsed-document cache', () => {
+  const policyText = 'version: 1\nname: cached\ndefault: allow\ntools:\n  - match: "*"\n    action: allow\n';
+
+  it('stores a parsed YAML policy under the hash of its text and loads it back the same', async () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'mcp-guard-policy-cache-'));
+    const path = join(cacheDirectory, 'policy.yaml');
+    writeFileSync(path, policyText);
+    const first = await loadPolicy(path, { env: noEnv, cacheDirectory });
+    const entry = join(cacheDirectory, `policy-${first.hash}.json`);
+    assert.equal(statSync(entry).mode & 0o777, 0o600);
+    const second = await loadPolicy(path, { env: noEnv, cacheDirectory });
+    assert.deepEqual(second.policy, first.policy);
+  });
+
+  it('validates a recalled document like a parsed one: the entry cannot make a policy pass', async () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'mcp-guard-policy-cache-'));
+    const path = join(cacheDirectory, 'policy.yaml');
+    writeFileSync(path, policyText);
+    const hash = createHash('sha256').update(policyText).digest('hex');
+    writeFileSync(join(cacheDirectory, `policy-${hash}.json`), JSON.stringify({ version: 1, name: 'cached', default: 'maybe' }));
+    await assert.rejects(loadPolicy(path, { env: noEnv, cacheDirectory }), /default/);
+  });
+
+  it('does not store a document that JSON cannot hold exactly, and still loads when the cache cannot be written', async () => {
+    const cacheDirectory = mkdtempSync(join(tmpdir(), 'mcp-guard-policy-cache-'));
+    const path = join(cacheDirectory, 'policy.yaml');
+    writeFileSync(path, `${policyText}bulk:\n  max_findings_per_result: .inf\n  action: deny\n`);
+    const loaded = await loadPolicy(path, { env: noEnv, cacheDirectory }).catch((error: unknown) => error);
+    assert.equal(readdirSync(cacheDirectory).filter((name) => name.endsWith('.json')).length, 0, String(loaded));
+    const blocked = join(cacheDirectory, 'not-a-directory');
+    writeFileSync(blocked, '');
+    writeFileSync(path, policyText);
+    assert.equal((await loadPolicy(path, { env: noEnv, cacheDirectory: blocked })).name, 'cached');
   });
 });
