@@ -81,13 +81,10 @@ export function createPolicyGate(loaded: LoadedPolicy): Interceptor {
       if (kind === 'request' && direction === 'to-server') {
         const request = message as JsonRpcRequest;
         if (!TO_SERVER_TARGETS.has(request.method)) return FORWARD;
-        if (request.method === 'tools/call') {
-          // Refresh per tool call: tokens expire mid-session, and the source refreshes them cheaply.
-          const fresh = context.session.identitySource.peek?.();
-          if (fresh) return gateToServer(context, request, adoptIdentity(context.session, fresh));
-          return refreshIdentity(context.session).then((identity) => gateToServer(context, request, identity));
-        }
-        return gateToServer(context, request, context.session.identity);
+        // Refresh per decided request: tokens expire or are revoked mid-session, and the source refreshes them cheaply.
+        const fresh = context.session.identitySource.peek?.();
+        if (fresh) return gateToServer(context, request, adoptIdentity(context.session, fresh));
+        return refreshIdentity(context.session).then((identity) => gateToServer(context, request, identity));
       }
       if (kind === 'request' && direction === 'to-client') {
         const request = message as JsonRpcRequest;

@@ -144,6 +144,25 @@ describe('identity through the wrapper', () => {
     assert.ok(recorded, 'the audit spool records the identity problem');
   });
 
+  it('decides resources/read and prompts/get with the current identity too: revoked mid-session, they are refused', async () => {
+    const setup = await setUp(provider, 'alice');
+    writeFileSync(join(setup.home, 'team.yaml'), `${POLICY}  - method: resources/read
+    roles: [support]
+    action: allow
+`);
+    const connection = await connect(setup);
+    try {
+      const first = await connection.client.readResource({ uri: 'record://1' });
+      assert.deepEqual(first.contents.map((content) => ('text' in content ? content.text : undefined)), ['record one']);
+      await provider.revokeGrants('alice');
+      await sleep(3_200); // The access token has expired; the refresh token is revoked.
+      await assert.rejects(connection.client.readResource({ uri: 'record://1' }), /requires a verified identity \(your session with .* expired and could not be refreshed/);
+      assert.equal(serverSaw(setup).length, 1, 'the refused read never reached the server');
+    } finally {
+      await connection.close();
+    }
+  });
+
   it('an issuer configured but never logged in: tools/call says to run mcp-guard login', async () => {
     const home = tempHome('mcp-guard-identity-');
     updateConfig({ issuer: provider.issuer, clientId: provider.clientId, policy: join(home, 'team.yaml') }, { MCP_GUARD_HOME: home });

@@ -119,19 +119,31 @@ describe('policy gate: tools/call', () => {
 
 describe('policy gate: other requests', () => {
   const state = (identity: Identity | null = person()) => session({ identity });
-  it('denies resources/read by URI with a JSON-RPC error', () => {
+  it('denies resources/read by URI with a JSON-RPC error', async () => {
     const gate = createPolicyGate(loaded(policyValue));
-    const verdict = now(gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 'secret://keys' } }))) as Extract<Verdict, { action: 'deny' }>;
+    const verdict = (await gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 3, method: 'resources/read', params: { uri: 'secret://keys' } }))) as Extract<Verdict, { action: 'deny' }>;
     assert.equal(verdict.action, 'deny');
     assert.deepEqual((verdict.reply as { error: { code: number; data: unknown } }).error.code, -32003);
     assert.match(JSON.stringify(verdict.reply), /secrets stay put/);
-    assert.equal(now(gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 4, method: 'resources/read', params: { uri: 'file:///x' } }))).action, 'forward');
-    assert.equal(now(gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 5, method: 'resources/read', params: { uri: 'SECRET://keys' } }))).action, 'deny');
+    assert.equal((await gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 4, method: 'resources/read', params: { uri: 'file:///x' } }))).action, 'forward');
+    assert.equal((await gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 5, method: 'resources/read', params: { uri: 'SECRET://keys' } }))).action, 'deny');
   });
-  it('gates prompts/get by prompt name', () => {
+  it('gates prompts/get by prompt name', async () => {
     const gate = createPolicyGate(loaded({ tools: [{ match: 'leak', method: 'prompts/get', action: 'deny', reason: 'no' }, { method: '*', action: 'allow' }] }));
-    assert.equal(now(gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 1, method: 'prompts/get', params: { name: 'leak' } }))).action, 'deny');
-    assert.equal(now(gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 1, method: 'prompts/get', params: { name: 'ok' } }))).action, 'forward');
+    assert.equal((await gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 1, method: 'prompts/get', params: { name: 'leak' } }))).action, 'deny');
+    assert.equal((await gate.intercept(context(state(), 'to-server', 'request', { jsonrpc: '2.0', id: 1, method: 'prompts/get', params: { name: 'ok' } }))).action, 'forward');
+  });
+  it('asks the identity source again for resources/read and prompts/get: a revoked identity is not used', async () => {
+    const gate = createPolicyGate(loaded({ identity: { require: 'verified' }, tools: [{ method: '*', action: 'allow' }] }));
+    const state = session({ identity: person() }, [{ identity: null, reason: 'revoked' }, { identity: null, reason: 'revoked' }]);
+    for (const message of [
+      { jsonrpc: '2.0', id: 1, method: 'resources/read', params: { uri: 'file:///x' } },
+      { jsonrpc: '2.0', id: 2, method: 'prompts/get', params: { name: 'p' } },
+    ] as JsonRpcMessage[]) {
+      const verdict = await gate.intercept(context(state, 'to-server', 'request', message));
+      assert.equal(verdict.action, 'deny');
+      assert.match(JSON.stringify(verdict), /requires a verified identity \(revoked\)/);
+    }
   });
   it('gates server → client requests, answering the server', () => {
     const gate = createPolicyGate(loaded(policyValue));
