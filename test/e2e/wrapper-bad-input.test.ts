@@ -153,6 +153,20 @@ describe('lifecycle', () => {
     assert.equal(readFileSync(signals, 'utf8'), 'SIGTERM\n');
   });
 
+  it('forwards a signal that arrives while mcp-guard is still starting, then exits with the server status', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    const pid = guard.child.pid as number;
+    // The server is started before mcp-guard has loaded; signal mcp-guard as soon as its child exists.
+    const childrenFile = `/proc/${pid}/task/${pid}/children`;
+    while (readFileSync(childrenFile, 'utf8').trim() === '') await new Promise((resolve) => setTimeout(resolve, 2));
+    const server = Number(readFileSync(childrenFile, 'utf8').trim().split(/\s+/)[0]);
+    guard.child.kill('SIGTERM');
+    const exit = await guard.exited;
+    assert.equal(exit.signal, null, 'mcp-guard was not killed by the signal: it forwarded it');
+    assert.equal(exit.code, 128 + 15);
+    assert.throws(() => process.kill(server, 0), 'the server is gone');
+  });
+
   for (const [signal, status] of [['SIGHUP', 41], ['SIGINT', 40], ['SIGTERM', 42]] as const) {
     it(`forwards ${signal} to the server and exits with its status`, async () => {
       const signals = join(mkdtempSync(join(tmpdir(), 'fixture-signals-')), 'signals.log');
