@@ -9,6 +9,7 @@
  * @see ../../../shared/DESIGN.md "Policy"
  */
 import type { Identity } from '../identity/identity.js';
+import { POLICY_DETECTOR_NAMES } from '../mask/detector-names.js';
 import { compileGlob } from './lib/glob.js';
 import { isObject } from './lib/is-object.js';
 import { normalisePosixPath } from './lib/path-under.js';
@@ -44,10 +45,6 @@ const REQUIREMENTS: readonly DeclaredIdentityRequirement[] = ['verified', 'any',
 const PINNING: readonly PinningMode[] = ['off', 'warn', 'block'];
 const MASK_TARGETS: readonly MaskingTarget[] = ['client', 'audit'];
 const MASK_STYLES: readonly MaskingStyle[] = ['redact', 'partial', 'pseudonym'];
-const KNOWN_DETECTORS = [
-  'email', 'phone', 'iban', 'credit_card', 'ip', 'eu_national_ids', 'us_ssn',
-  'de_steuer_id', 'fr_nir', 'es_dni', 'es_nie', 'it_codice_fiscale', 'nl_bsn', 'pl_pesel', 'se_personnummer', 'uk_nino',
-];
 const TOP_KEYS = ['version', 'name', 'description', 'identity', 'default', 'tools', 'masking', 'bulk', 'pinning', 'tests'];
 const RULE_KEYS = ['match', 'method', 'roles', 'when', 'action', 'reason', 'approvers', 'ttl'];
 const CONDITION_OPERATORS = ['equals', 'glob', 'matches', 'gt', 'gte', 'lt', 'lte', 'under', 'exists'] as const;
@@ -307,8 +304,9 @@ class Validator {
     }
     const detectors = value.detectors === undefined ? [] : (this.stringList('masking.detectors', value.detectors) ?? []);
     detectors.forEach((name, i) => {
-      if (!KNOWN_DETECTORS.includes(name)) {
-        this.warnings.push(`masking.detectors[${i}]: unknown detector "${name}" — known: ${KNOWN_DETECTORS.join(', ')}`);
+      // An error, not a warning: a policy that asks for data we cannot find must not run as if it masked it.
+      if (!POLICY_DETECTOR_NAMES.includes(name)) {
+        this.errors.push(`masking.detectors[${i}]: unknown detector "${name}" — use one of ${POLICY_DETECTOR_NAMES.join(', ')}`);
       }
     });
     const fields = value.fields === undefined ? [] : (this.stringList('masking.fields', value.fields) ?? []);

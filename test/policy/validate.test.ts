@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { POLICY_DETECTOR_NAMES } from '../../src/mask/detector-names.js';
+import { detectorNames } from '../../src/mask/registry.js';
 import { validatePolicy } from '../../src/policy/validate.js';
 
 const base = { version: 1, name: 't', default: 'deny' };
@@ -130,5 +132,20 @@ describe('validatePolicy', () => {
     assert.equal(policy?.tests[1]?.identity, null);
     assert.deepEqual(policy?.tests[1]?.expect, { action: 'allow', rule: 'default' });
     assert.deepEqual(policy?.tests[2], { name: 'tests[2]', identity: { sub: 'a', groups: ['g'], roles: [], verified: true }, method: 'tools/call', tool: 'y', arguments: { n: 1 }, issuer: true, expect: { action: 'approve' } });
+  });
+});
+
+describe('masking.detectors', () => {
+  it('accepts every detector the registry has, and the national-id group', () => {
+    assert.deepEqual([...POLICY_DETECTOR_NAMES].sort(), detectorNames().sort());
+    const { errors, policy } = validatePolicy({ ...base, masking: { detectors: ['es_dni_nie', 'eu_national_ids', 'phone'] } });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(policy?.masking.detectors, ['es_dni_nie', 'eu_national_ids', 'phone']);
+  });
+
+  it('refuses an unknown detector with its path and the names it accepts', () => {
+    const { errors } = validatePolicy({ ...base, masking: { detectors: ['email', 'es_dni'] } });
+    assert.equal(errors.length, 1);
+    assert.match(errors[0] ?? '', /^masking\.detectors\[1\]: unknown detector "es_dni" — use one of email, .*es_dni_nie/);
   });
 });

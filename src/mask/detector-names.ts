@@ -1,0 +1,17 @@
+/**
+ * The names a policy's `masking.detectors` accepts: each detector's name and
+ * the group of national identifiers. Kept apart from `registry.ts` so that
+ * policy validation can check names without loading the detectors (and the
+ * phone numbering plans); a test keeps the two in step.
+ */
+export const DETECTOR_NAMES = [
+  'email', 'phone', 'iban', 'credit_card', 'ip',
+  'de_steuer_id', 'fr_nir', 'es_dni_nie', 'it_codice_fiscale', 'nl_bsn', 'pl_pesel', 'se_personnummer', 'uk_nino',
+  'us_ssn',
+] as const;
+
+/** The group of all EU and UK national identifiers. */
+export const NATIONAL_ID_GROUP = 'eu_national_ids';
+
+/** Every name `masking.detectors` accepts. */
+export const POLICY_DETECTOR_NAMES: readonly string[] = [...DETECTOR_NAMES, NATIONAL_ID_GROUP];
