@@ -53,6 +53,13 @@ export interface AuditRecorderOptions {
   maxDelayMs?: number;
   /** Where audit problems are told (default: stderr). */
   log?: (line: string) => void;
+  /**
+   * The audit masker loading in the background (see `mask/masker-load.ts`):
+   * nothing is recorded before `ready` settles, so nothing before it can be
+   * masked. Recording waits for someone else to `start()` it, except where
+   * it must not wait long (backpressure, strict durability, the end).
+   */
+  loading?: { readonly ready: Promise<unknown>; start(): unknown };
 }
 
 export type AuditRecorder = SessionObserver & {
@@ -116,12 +123,22 @@ class Recorder implements AuditRecorder {
   /** Outcomes seen on the data path, recorded on the next turn of the event loop, in order. */
   #deferred: Array<() => void> = [];
   #scheduled = false;
+  /** Pending while `options.loading` is: deferred recording waits for it. */
+  #loading: Promise<void> | undefined;
 
   constructor(options: AuditRecorderOptions, signer: Signer, log: (line: string) => void) {
     this.#options = options;
     this.#signer = signer;
     this.#log = log;
     this.#clock = options.clock ?? Date.now;
+    if (options.loading) {
+      // A failed load shows where it matters: the masker throws, and payloads are not recorded.
+      this.#loading = options.loading.ready.then(
+        () => undefined,
+        () => undefined,
+      );
+      void this.#loading.then(() => (this.#loading = undefined));
+    }
   }
 
   sessionStarted(session: SessionState): void | Promise<void> {
@@ -168,6 +185,7 @@ class Recorder implements AuditRecorder {
 
   beforeForward(request: JsonRpcRequest, notes: MessageNotes, _session: SessionState): void | Promise<void> {
     if (this.#options.durability !== 'strict' || !this.#session) return undefined;
+    if (this.#loading) return this.#loaded().then(() => this.beforeForward(request, notes, _session));
     // Keep the chain in arrival order: what came before this request is recorded first.
     this.#runDeferred();
     const params = this.#payload(request.params);
@@ -208,15 +226,23 @@ class Recorder implements AuditRecorder {
   backpressure(): Promise<void> | undefined {
     const writer = this.#writer;
     if (!writer || this.#deferred.length + writer.backlog < BACKLOG_HIGH_EVENTS) return undefined;
+    if (this.#loading) return this.#loaded();
     this.#runDeferred();
     return writer.backlogBelow(BACKLOG_LOW_EVENTS);
+  }
+
+  /** Starts the masker's load if nobody has, and waits for it. */
+  #loaded(): Promise<void> {
+    this.#options.loading?.start();
+    return this.#loading ?? Promise.resolve();
   }
 
   #defer(work: () => void): void {
     this.#deferred.push(work);
     if (this.#scheduled) return;
     this.#scheduled = true;
-    setImmediate(() => this.#runDeferred());
+    if (this.#loading) void this.#loading.then(() => setImmediate(() => this.#runDeferred()));
+    else setImmediate(() => this.#runDeferred());
   }
 
   /** Records everything deferred so far, in arrival order (the chain's order). */
@@ -234,6 +260,7 @@ class Recorder implements AuditRecorder {
   }
 
   async sessionEnded(end: SessionEnd): Promise<void> {
+    if (this.#loading) await this.#loaded();
     this.#runDeferred();
     if (!this.#session || !this.#writer || this.#ended) return;
     for (const pending of this.#pending.values()) this.#recordCall(pending.request, 'unanswered', undefined, {}, end.at, pending.requestSeq);
@@ -260,6 +287,7 @@ class Recorder implements AuditRecorder {
   }
 
   flush(): Promise<void> {
+    if (this.#loading) return this.#loaded().then(() => this.flush());
     this.#runDeferred();
     return this.#writer?.flush() ?? Promise.resolve();
   }

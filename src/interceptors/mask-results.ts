@@ -11,6 +11,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import type { MaskerLoad } from '../mask/masker-load.js';
 import type { Findings, Masker } from '../mask/masker.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
@@ -19,7 +20,12 @@ import { FORWARD } from '../proxy/interceptor.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 
 export interface ResultMaskingOptions {
-  masker: Masker;
+  /**
+   * The masker, or its background load: started once the client's
+   * `initialize` has been answered (or by the first result to mask, which
+   * waits for it); other messages never wait.
+   */
+  masker: Masker | MaskerLoad;
   bulk?: BulkPolicy;
   /** Rewrite what goes to the client (`masking.in` has `client`); otherwise findings are only counted. */
   toClient: boolean;
@@ -112,49 +118,67 @@ function summarise(findings: Findings): string {
  * `notes.decision`; `approve` fails closed until approvals exist.
  */
 export function createResultMasking(options: ResultMaskingOptions): Interceptor {
-  const { masker, bulk, toClient } = options;
+  const { bulk, toClient } = options;
+  const load = 'start' in options.masker ? options.masker : undefined;
+  let masker = 'start' in options.masker ? undefined : options.masker;
+  // A failed load is reported on each result it withholds.
+  load?.ready.then((loaded) => (masker = loaded), () => undefined);
+
+  /** Fail closed: a result that cannot be masked is not passed on. */
+  function withhold(context: MessageContext, method: string, message: JsonRpcSuccess, error: unknown): Verdict {
+    const reason = `the result could not be masked (${(error as Error).message})`;
+    context.notes.error = reason;
+    const text = `mcp-guard withheld this result: ${reason}.`;
+    return { action: 'rewrite', message: method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.InternalError, text) };
+  }
+
   return {
     name: 'result-masking',
-    intercept(context: MessageContext): Verdict {
+    intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (context.direction !== 'to-client' || context.kind !== 'response') return FORWARD;
       const method = context.request?.method;
+      // The session is up: load now, in the background, while the client settles in.
+      if (method === 'initialize') void load?.start();
       if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
       const message = context.message as JsonRpcSuccess;
       if (!isObject(message.result)) return FORWARD;
-
-      const tally = new Tally(masker);
-      let masked: Json;
-      try {
-        masked = maskResult(method, message.result, tally);
-      } catch (error) {
-        // Fail closed: a result that cannot be masked is not passed on.
-        const reason = `the result could not be masked (${(error as Error).message})`;
-        context.notes.error = reason;
-        const text = `mcp-guard withheld this result: ${reason}.`;
-        return { action: 'rewrite', message: method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.InternalError, text) };
-      }
-      if (tally.total > 0) {
-        const findings = (context.notes.findings ??= {});
-        for (const [type, count] of Object.entries(tally.findings)) findings[type] = (findings[type] ?? 0) + count;
-      }
-
-      if (bulk !== undefined && bulk.action !== 'allow' && tally.total > bulk.maxFindingsPerResult) {
-        const pending = bulk.action === 'approve' ? ' (it needs a reviewer\'s approval, which is not available yet, so it is refused)' : '';
-        const reason = `the result carries ${tally.total} personal-data findings (${summarise(tally.findings)}), more than bulk.max_findings_per_result ${bulk.maxFindingsPerResult} allows${pending}`;
-        context.notes.decision = { action: bulk.action, rule: 'bulk.max_findings_per_result', reason };
-        const text = `mcp-guard withheld this result: ${reason}. Ask for fewer records, or ask the policy owner to raise the limit.`;
-        const reply = method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.PolicyDenied, text);
-        context.notes.resultMasked = true;
-        return { action: 'rewrite', message: reply };
-      }
-
-      if (tally.total === 0) {
-        context.notes.resultMasked = true;
-        return FORWARD;
-      }
-      if (!toClient) return FORWARD;
-      context.notes.resultMasked = true;
-      return { action: 'rewrite', message: { ...message, result: masked } };
+      if (masker) return maskWith(masker, context, method, message);
+      return (load as MaskerLoad).start().then(
+        (loaded) => maskWith(loaded, context, method, message),
+        (error: unknown) => withhold(context, method, message, error),
+      );
     },
   };
+
+  function maskWith(loaded: Masker, context: MessageContext, method: string, message: JsonRpcSuccess & { result: Json }): Verdict {
+    const tally = new Tally(loaded);
+    let masked: Json;
+    try {
+      masked = maskResult(method, message.result, tally);
+    } catch (error) {
+      return withhold(context, method, message, error);
+    }
+    if (tally.total > 0) {
+      const findings = (context.notes.findings ??= {});
+      for (const [type, count] of Object.entries(tally.findings)) findings[type] = (findings[type] ?? 0) + count;
+    }
+
+    if (bulk !== undefined && bulk.action !== 'allow' && tally.total > bulk.maxFindingsPerResult) {
+      const pending = bulk.action === 'approve' ? ' (it needs a reviewer\'s approval, which is not available yet, so it is refused)' : '';
+      const reason = `the result carries ${tally.total} personal-data findings (${summarise(tally.findings)}), more than bulk.max_findings_per_result ${bulk.maxFindingsPerResult} allows${pending}`;
+      context.notes.decision = { action: bulk.action, rule: 'bulk.max_findings_per_result', reason };
+      const text = `mcp-guard withheld this result: ${reason}. Ask for fewer records, or ask the policy owner to raise the limit.`;
+      const reply = method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.PolicyDenied, text);
+      context.notes.resultMasked = true;
+      return { action: 'rewrite', message: reply };
+    }
+
+    if (tally.total === 0) {
+      context.notes.resultMasked = true;
+      return FORWARD;
+    }
+    if (!toClient) return FORWARD;
+    context.notes.resultMasked = true;
+    return { action: 'rewrite', message: { ...message, result: masked } };
+  }
 }

@@ -14,6 +14,8 @@ import { resolveHome } from '../config/home.js';
 import { configuredIssuer } from '../identity/issuer-config.js';
 import { loadPolicy } from '../policy/load.js';
 import { openClientStdio } from './client-stdio.js';
+import type { MaskerLoad } from '../mask/masker-load.js';
+import type { Masker } from '../mask/masker.js';
 import { takeEarlyServer } from './early-server.js';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './framing.js';
 import { runSession, type SessionGuards } from './session.js';
@@ -68,17 +70,19 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
     const masks = masking.in.length > 0 && (masking.detectors.length > 0 || masking.fields.length > 0);
     const guardsBulk = bulk !== undefined && bulk.action !== 'allow';
     // One masker for the client stream and the trail: the same value gets the same pseudonym in both.
-    // The masking modules (phone numbering plans among them) load only when the policy needs them.
-    let masker: import('../mask/masker.js').Masker | undefined;
+    // The masking modules (phone numbering plans among them) load in the background once the client's
+    // initialize has been answered (see masker-load.ts). The key loads now: a bad key stops the start.
+    let maskerLoad: MaskerLoad | undefined;
     let resultMasking: import('../proxy/interceptor.js').Interceptor | undefined;
     if (masks || guardsBulk) {
-      const [{ createMasker }, { loadMaskingKey }, { createResultMasking }] = await Promise.all([
-        import('../mask/masker.js'),
+      const [{ loadMaskingKey }, { loadMaskerLater }, { createResultMasking }] = await Promise.all([
         import('../mask/masking-key.js'),
+        import('../mask/masker-load.js'),
         import('../interceptors/mask-results.js'),
       ]);
-      masker = createMasker(masking, loadMaskingKey({ home, env, ...(config.maskingKey ? { configured: config.maskingKey } : {}) }));
-      resultMasking = createResultMasking({ masker, ...(bulk ? { bulk } : {}), toClient: masking.in.includes('client') });
+      maskerLoad = loadMaskerLater(masking, loadMaskingKey({ home, env, ...(config.maskingKey ? { configured: config.maskingKey } : {}) }));
+      maskerLoad.ready.catch((error: unknown) => process.stderr.write(`mcp-guard: the masking engine did not load (${(error as Error).message}): results to mask are withheld\n`));
+      resultMasking = createResultMasking({ masker: maskerLoad, ...(bulk ? { bulk } : {}), toClient: masking.in.includes('client') });
     }
     const chain = guardChain({
       policyGate: createPolicyGate(policy),
@@ -86,13 +90,24 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
       ...(resultMasking ? { resultMasking } : {}),
     });
     // The audit trail is masked under the policy's masking when `masking.in` includes `audit`.
-    const auditMasker = masker && masking.in.includes('audit') ? masker : undefined;
+    let auditMasker: Masker | undefined;
+    const auditMasking = maskerLoad && masking.in.includes('audit') ? maskerLoad : undefined;
+    void auditMasking?.ready.then((loaded) => (auditMasker = loaded), () => undefined);
     const audit = await createAuditRecorder({
       home,
       durability,
       policy: { name: policy.name, hash: policy.hash },
       version: packageVersion(),
-      ...(auditMasker ? { mask: (value: unknown) => auditMasker.maskValue(value) } : {}),
+      ...(auditMasking
+        ? {
+            // Recording waits for the load; a masker that failed to load throws here, and the payload is not recorded.
+            mask: (value: unknown) => {
+              if (!auditMasker) throw new Error('the masking engine did not load');
+              return auditMasker.maskValue(value);
+            },
+            loading: auditMasking,
+          }
+        : {}),
     });
     return { chain, observers: [audit], identitySource };
   };

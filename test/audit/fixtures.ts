@@ -57,7 +57,7 @@ export function fakeClock(start = 1_700_000_000_000): Clock {
   return clock;
 }
 
-export async function recorderFor(home: string, signer: Signer, options: { durability?: 'default' | 'strict'; mask?: typeof toyMask; clock?: () => number } = {}): Promise<AuditRecorder> {
+export async function recorderFor(home: string, signer: Signer, options: { durability?: 'default' | 'strict'; mask?: typeof toyMask; loading?: { ready: Promise<unknown>; start(): unknown }; clock?: () => number } = {}): Promise<AuditRecorder> {
   return createAuditRecorder({
     home,
     durability: options.durability ?? 'default',
@@ -67,6 +67,7 @@ export async function recorderFor(home: string, signer: Signer, options: { durab
     keychain: null,
     log: () => undefined,
     ...(options.mask ? { mask: options.mask } : {}),
+    ...(options.loading ? { loading: options.loading } : {}),
     ...(options.clock ? { clock: options.clock } : {}),
   });
 }

@@ -75,6 +75,55 @@ test('without a masker payloads are recorded unmasked, but secrets still never a
   assert.ok(!text.includes('tok-123'));
 });
 
+test('a masker still loading: recording waits for it, in order, and nothing is recorded unmasked', async () => {
+  for (const durability of ['default', 'strict'] as const) {
+    const home = tempHome();
+    let loaded = false;
+    let finish!: () => void;
+    const ready = new Promise<void>((resolve) => (finish = resolve));
+    // Nobody else starts the load here: the recorder does at the latest when the session ends.
+    const loading = {
+      ready,
+      start: () =>
+        setTimeout(() => {
+          loaded = true;
+          finish();
+        }, 50),
+    };
+    const mask = (value: unknown): ReturnType<typeof toyMask> => {
+      if (!loaded) throw new Error('masking is not loaded');
+      return toyMask(value);
+    };
+    const recorder = await recorderFor(home, newSigner(), { mask, loading, durability });
+    const session = sessionState();
+    await scriptedSession(recorder, session);
+    const text = readFileSync(sessionFile(home, session.id), 'utf8');
+    assert.ok(!text.includes('bob@example.com') && !text.includes('UNRECORDED'), durability);
+    assert.ok(text.includes('[EMAIL]'), durability);
+    assert.equal(readSessionEvents(home, session.id).at(-1)?.type, 'session-end');
+  }
+});
+
+test('a masker that failed to load: events are still recorded, their payloads never', async () => {
+  const home = tempHome();
+  const failed = Promise.reject(new Error('no numbering plans'));
+  failed.catch(() => undefined);
+  const loading = { ready: failed, start: () => undefined };
+  const mask = (): never => {
+    throw new Error('the masking engine did not load');
+  };
+  const recorder = await recorderFor(home, newSigner(), { mask, loading });
+  const session = sessionState();
+  await scriptedSession(recorder, session);
+  const text = readFileSync(sessionFile(home, session.id), 'utf8');
+  assert.ok(!text.includes('bob@example.com'));
+  assert.ok(text.includes('[UNRECORDED: masking failed]'));
+  assert.deepEqual(
+    readSessionEvents(home, session.id).map((event) => event.type),
+    ['session-start', 'call', 'call', 'call', 'notification', 'bad-input', 'session-end'],
+  );
+});
+
 test('default durability: message() does not wait, and every event is on disk within 250 ms', async () => {
   const home = tempHome();
   const recorder = await recorderFor(home, newSigner());

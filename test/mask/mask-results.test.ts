@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { createResultMasking } from '../../src/interceptors/mask-results.js';
 import { createMasker } from '../../src/mask/masker.js';
 import type { IdentitySource } from '../../src/identity/identity.js';
-import type { Direction, MessageContext, MessageNotes, SessionState, Verdict } from '../../src/proxy/interceptor.js';
+import { FORWARD, type Direction, type MessageContext, type MessageNotes, type SessionState, type Verdict } from '../../src/proxy/interceptor.js';
 import type { JsonRpcMessage, JsonRpcSuccess, MessageKind } from '../../src/proxy/json-rpc.js';
 
 const masker = createMasker({ in: ['client', 'audit'], detectors: ['email', 'phone', 'iban'], fields: ['first_name'], style: 'redact' }, new Uint8Array(32));
@@ -115,5 +115,33 @@ describe('createResultMasking', () => {
     const out = (guard.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', text: 'a@example.de b@example.de' }] }))) as { message: { error: { code: number; message: string } } }).message;
     assert.equal(out.error.code, -32003);
     assert.match(out.error.message, /2 personal-data findings/);
+  });
+
+  it('with a masker loading in the background: starts it after initialize; other messages pass at once, a result to mask waits', async () => {
+    let finish!: (loaded: typeof masker) => void;
+    let starts = 0;
+    const ready = new Promise<typeof masker>((resolve) => (finish = resolve));
+    const loading = createResultMasking({ masker: { ready, start: () => (starts++, ready) }, toClient: true });
+    assert.equal(loading.intercept(context('tools/list', response({ tools: [] }))), FORWARD, 'not a result to mask: no wait');
+    assert.equal(starts, 0, 'nothing asked for the masker yet');
+    assert.equal(loading.intercept(context('initialize', response({ protocolVersion: '2025-06-18' }))), FORWARD);
+    assert.equal(starts, 1, 'the load starts once initialize is answered');
+    const verdict = loading.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'mail anna@example.de' }] })));
+    assert.ok(verdict instanceof Promise, 'a result to mask waits');
+    finish(masker);
+    assert.deepEqual(rewritten(await verdict).result, { content: [{ type: 'text', text: 'mail [EMAIL]' }] });
+    // Once loaded, results are masked without a wait.
+    assert.ok(!(loading.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'x@example.de' }] }))) instanceof Promise));
+  });
+
+  it('with a masker that failed to load: every result to mask is withheld, saying why (fail closed)', async () => {
+    const failed = Promise.reject(new Error('no numbering plans'));
+    failed.catch(() => undefined);
+    const broken = createResultMasking({ masker: { ready: failed, start: () => failed }, toClient: true });
+    const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'mail anna@example.de' }] }));
+    const out = rewritten(await broken.intercept(ctx));
+    assert.equal(out.result.isError, true);
+    assert.match(JSON.stringify(out), /withheld this result: the result could not be masked \(no numbering plans\)/);
+    assert.ok(!JSON.stringify(out).includes('anna@example.de'));
   });
 });
