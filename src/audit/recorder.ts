@@ -4,7 +4,7 @@
  * spool writer.
  *
  * - `message()` and `badInput()` never wait on disk, and do their work
- *   (masking, hashing) on the next turn of the event loop, after the
+ *   (masking, hashing) a few milliseconds later, in one batch, after the
  *   message has been forwarded, so the data path pays for neither.
  * - `backpressure()` makes the session wait while more events are queued
  *   than the disk has taken, so a flood cannot grow memory without bound.
@@ -94,6 +94,15 @@ export async function createAuditRecorder(options: AuditRecorderOptions): Promis
   return new Recorder(options, signer, log);
 }
 
+/**
+ * How long outcomes wait before they are recorded, as one batch. Recording
+ * on the very next turn of the event loop put ~0.1 ms of hashing and masking
+ * in front of the client's next request in a quick exchange; a short wait lets
+ * the exchange run first (measured: ~0.08 ms off the median added latency of
+ * a small call). Far inside the writer's 100 ms batch delay.
+ */
+const RECORD_AFTER_MS = 5;
+
 /** Queued events (deferred plus not yet on disk) above which the session waits for the disk. */
 const BACKLOG_HIGH_EVENTS = 256;
 /** ... and below which it reads again. */
@@ -120,7 +129,7 @@ class Recorder implements AuditRecorder {
   readonly #counts: Record<string, number> = {};
   #ended = false;
   #warned = false;
-  /** Outcomes seen on the data path, recorded on the next turn of the event loop, in order. */
+  /** Outcomes seen on the data path, recorded RECORD_AFTER_MS later, in order. */
   #deferred: Array<() => void> = [];
   #scheduled = false;
   /** Pending while `options.loading` is: deferred recording waits for it. */
@@ -241,8 +250,12 @@ class Recorder implements AuditRecorder {
     this.#deferred.push(work);
     if (this.#scheduled) return;
     this.#scheduled = true;
-    if (this.#loading) void this.#loading.then(() => setImmediate(() => this.#runDeferred()));
-    else setImmediate(() => this.#runDeferred());
+    const record = (): void => {
+      // Never keeps the process alive: sessionEnded records whatever is left.
+      setTimeout(() => this.#runDeferred(), RECORD_AFTER_MS).unref();
+    };
+    if (this.#loading) void this.#loading.then(record);
+    else record();
   }
 
   /** Records everything deferred so far, in arrival order (the chain's order). */
