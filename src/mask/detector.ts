@@ -6,6 +6,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import type { NumericWindows } from './lib/numeric-windows.js';
 
 /** One span of personal data a detector found in a text. */
 export interface Detection {
@@ -31,33 +32,13 @@ export interface ScanInput {
    */
   readonly hint: string | undefined;
   /** Numeric tokens of the text, computed once and shared by the numeric-id detectors. */
-  numericWindows(): readonly NumericWindow[];
+  numericWindows(): NumericWindows;
   /**
    * Maximal runs of ASCII digits, [start0, end0, start1, end1, …], computed
    * once and shared: detectors whose matches begin at or just before a digit
    * run try their pattern only there (see `lib/digit-runs.ts`).
    */
   digitRuns(): Int32Array;
-}
-
-/**
- * A candidate numeric identifier: consecutive digit groups of one isolated
- * numeric token (see `lib/numeric-windows.ts`), e.g. `4111 1111 1111 1111` or
- * `123-45-6789`.
- */
-export interface NumericWindow {
-  readonly start: number;
-  readonly end: number;
-  /** How many digits: the cheap first test of every numeric detector. */
-  readonly digitCount: number;
-  /** How many separators (0 for a bare run). */
-  readonly separatorCount: number;
-  /** The digits alone. */
-  readonly digits: string;
-  /** Length of each digit group, e.g. [3, 2, 4] for `123-45-6789`. */
-  readonly groups: readonly number[];
-  /** The separators between groups, in order (`--` for `123-45-6789`, empty when bare). */
-  readonly separators: string;
 }
 
 export interface Detector {

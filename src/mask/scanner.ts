@@ -1,6 +1,6 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from './detector.js';
+import type { Detection, Detector, ScanInput } from './detector.js';
 import { findDigitRuns } from './lib/digit-runs.js';
-import { findNumericWindows } from './lib/numeric-windows.js';
+import { findNumericWindows, type NumericWindows } from './lib/numeric-windows.js';
 
 /** A detection with the detector that made it. */
 export interface TypedDetection extends Detection {
@@ -20,7 +20,7 @@ export interface Scan {
 
 /** The input the detectors share for one text: numeric windows and digit runs are computed once, on first use. */
 export function createScanInput(text: string, hint?: string): ScanInput {
-  let windows: NumericWindow[] | undefined;
+  let windows: NumericWindows | undefined;
   let runs: Int32Array | undefined;
   const digitRuns = (): Int32Array => (runs ??= findDigitRuns(text));
   return { text, hint, numericWindows: () => (windows ??= findNumericWindows(text, digitRuns())), digitRuns };

@@ -1,6 +1,6 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detection, Detector, ScanInput } from '../detector.js';
 import { luhnValid } from '../lib/luhn.js';
-import { detectInWindows, uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, type NumericWindows } from '../lib/numeric-windows.js';
 
 /**
  * Issuer prefixes and lengths of the major brands (Visa, Mastercard incl.
@@ -24,24 +24,25 @@ function brandAccepts(digits: string): boolean {
   return false;
 }
 
+const AMEX_PRINTED = [4, 6, 5];
+const DINERS_PRINTED = [4, 6, 4];
+
 /** Card numbers are printed in fours (the last group shorter), or 4-6-5 (Amex) and 4-6-4 (Diners). */
-function printedGrouping(groups: readonly number[]): boolean {
-  if (groups.length === 1) return true;
-  if (hasShape(groups, [4, 6, 5]) || hasShape(groups, [4, 6, 4])) return true;
-  for (let k = 0; k < groups.length - 1; k++) if (groups[k] !== 4) return false;
-  return groups[groups.length - 1]! <= 4;
+function printedGrouping(windows: NumericWindows, window: number): boolean {
+  const groups = windows.groupCount(window);
+  if (groups === 1) return true;
+  if (windows.hasShape(window, AMEX_PRINTED) || windows.hasShape(window, DINERS_PRINTED)) return true;
+  for (let k = 0; k < groups - 1; k++) if (windows.group(window, k) !== 4) return false;
+  return windows.group(window, groups - 1) <= 4;
 }
 
-function hasShape(groups: readonly number[], shape: readonly number[]): boolean {
-  return groups.length === shape.length && groups.every((group, k) => group === shape[k]);
-}
-
-function accepts(window: NumericWindow): boolean {
-  const n = window.digitCount;
+function accepts(windows: NumericWindows, window: number): boolean {
+  const n = windows.digitCount(window);
   if (n < 13 || n > 19) return false;
   // Bare, or grouped as printed, with all-spaces or all-dashes.
-  if (!uniformSeparators(window, ' -') || !printedGrouping(window.groups)) return false;
-  return brandAccepts(window.digits) && luhnValid(window.digits);
+  if (!windows.uniformSeparators(window, ' -') || !printedGrouping(windows, window)) return false;
+  const digits = windows.digits(window);
+  return brandAccepts(digits) && luhnValid(digits);
 }
 
 /** Payment card numbers: Luhn, brand prefix and length; bare or grouped by spaces or dashes. */

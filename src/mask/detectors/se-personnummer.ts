@@ -1,10 +1,12 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detection, Detector, ScanInput } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
 import { luhnValid } from '../lib/luhn.js';
-import { hasShape } from '../lib/numeric-windows.js';
+import type { NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /person ?n(?:umme)?r|pnr|samordningsnummer|personal identity number/i;
+const LONG_WRITTEN = [8, 4];
+const SHORT_WRITTEN = [6, 4];
 
 /** Date part YYMMDD; coordination numbers (samordningsnummer) add 60 to the day. */
 function dateValid(yymmdd: string, century: number | undefined): boolean {
@@ -17,32 +19,39 @@ function dateValid(yymmdd: string, century: number | undefined): boolean {
   return isRealDate(1900 + yy, mm, dd) || isRealDate(2000 + yy, mm, dd);
 }
 
-function accepts(window: NumericWindow, input: ScanInput): string | null {
-  if (window.digitCount !== 10 && window.digitCount !== 12) return null;
+/** One `-` or `+` (YYMMDD+NNNN at 100 years or older) between the date and the number. */
+function writtenSeparator(windows: NumericWindows, window: number): boolean {
+  if (windows.separatorCount(window) !== 1) return false;
+  const separator = windows.separator(window, 0);
+  return separator === 45 || separator === 43;
+}
+
+function accepts(windows: NumericWindows, window: number, input: ScanInput): string | null {
+  const digitCount = windows.digitCount(window);
+  if (digitCount !== 10 && digitCount !== 12) return null;
   // Written forms have one separator, bare runs none: anything else fails below, decided here without building strings.
-  if (window.separatorCount > 1) return null;
-  const { digits, separators } = window;
+  const separators = windows.separatorCount(window);
+  if (separators > 1) return null;
+  const digits = windows.digits(window);
   let tenDigits: string;
   let century: number | undefined;
   let written: boolean;
-  if (digits.length === 12) {
+  if (digitCount === 12) {
     // YYYYMMDD-NNNN or bare YYYYMMDDNNNN
     const head = Number(digits.slice(0, 2));
     if (head !== 18 && head !== 19 && head !== 20) return null;
     century = head * 100;
     tenDigits = digits.slice(2);
-    written = hasShape(window, [8, 4]) && (separators === '-' || separators === '+');
-  } else if (digits.length === 10) {
-    // YYMMDD-NNNN (YYMMDD+NNNN at 100 years or older), or a labelled bare run
-    tenDigits = digits;
-    written = hasShape(window, [6, 4]) && (separators === '-' || separators === '+');
+    written = windows.hasShape(window, LONG_WRITTEN) && writtenSeparator(windows, window);
   } else {
-    return null;
+    // YYMMDD-NNNN, or a labelled bare run
+    tenDigits = digits;
+    written = windows.hasShape(window, SHORT_WRITTEN) && writtenSeparator(windows, window);
   }
-  if (!written && separators.length !== 0) return null;
+  if (!written && separators !== 0) return null;
   if (!dateValid(tenDigits.slice(0, 6), century) || !luhnValid(tenDigits)) return null;
   // A bare run needs a label; looked up last, as the costly check.
-  return written || hasLabel(input.text, window.start, input.hint, LABEL) ? digits : null;
+  return written || hasLabel(input.text, windows.start(window), input.hint, LABEL) ? digits : null;
 }
 
 /** Swedish personal identity number (personnummer) and coordination number. */
@@ -53,9 +62,10 @@ export const sePersonnummer: Detector = {
   nationalId: true,
   detect(input: ScanInput): Detection[] {
     const found: Detection[] = [];
-    for (const window of input.numericWindows()) {
-      const value = accepts(window, input);
-      if (value !== null) found.push({ start: window.start, end: window.end, value });
+    const windows = input.numericWindows();
+    for (let window = 0; window < windows.count; window++) {
+      const value = accepts(windows, window, input);
+      if (value !== null) found.push({ start: windows.start(window), end: windows.end(window), value });
     }
     return found;
   },
