@@ -6,8 +6,9 @@
  * @see ../../../shared/DESIGN.md "Masking"
  */
 import type { MaskingPolicy } from '../policy/policy.js';
-import type { Detector } from './detector.js';
-import { createPseudonymizer } from './pseudonym.js';
+import type { Detection, Detector } from './detector.js';
+import { SpanCache } from './lib/span-cache.js';
+import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
 import { scan, scanText } from './scanner.js';
 
@@ -81,15 +82,28 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const redactTokens = detectors.map((detector) => `[${detector.label}]`);
   const counts = new Int32Array(detectors.length);
 
-  function detectorReplacement(owner: number, value: string): string {
+  /**
+   * Pseudonyms of detections, by detector (`owner`) and the value as written:
+   * a detector's normal form is a function of the written span, so the span
+   * can key the cache without building or hashing a string per finding.
+   */
+  const writtenTokens = new SpanCache<string>(CACHE_LIMIT);
+
+  function detectorReplacement(owner: number, text: string, detection: Detection): string {
     const detector = detectors[owner]!;
     switch (policy.style) {
       case 'redact':
         return redactTokens[owner]!;
       case 'partial':
-        return detector.partial?.(value) ?? redactTokens[owner]!;
-      case 'pseudonym':
-        return pseudonym(detector.name, value);
+        return detector.partial?.(detection.value) ?? redactTokens[owner]!;
+      case 'pseudonym': {
+        let token = writtenTokens.get(owner, text, detection.start, detection.end);
+        if (token === undefined) {
+          token = pseudonymToken(key, detector.name, detection.value);
+          writtenTokens.set(owner, text, detection.start, detection.end, token);
+        }
+        return token;
+      }
     }
   }
 
@@ -106,7 +120,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const detection = detections[k]!;
       const owner = owners[k]!;
       out += text.slice(at, detection.start);
-      out += detectorReplacement(owner, detection.value);
+      out += detectorReplacement(owner, text, detection);
       at = detection.end;
       // Types enter `findings` in order of first occurrence, as they always have.
       if (counts[owner]!++ === 0) seen.push(owner);
