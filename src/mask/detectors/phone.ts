@@ -3,6 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detection, Detector, ScanInput } from '../detector.js';
 import { isDigit, wordCharAt } from '../lib/chars.js';
 import { hasLabel } from '../lib/context.js';
+import { SpanCache } from '../lib/span-cache.js';
 
 /**
  * Phone numbers, validated against real numbering plans by libphonenumber-js
@@ -137,61 +138,54 @@ function looksLikeDate(): boolean {
 /**
  * Validation is costly (~15 µs a library call, up to ten calls for a
  * national number); values recur in tool output, so the outcome per written
- * candidate and country list is remembered (bounded; cleared when full).
- * One map per country list, keyed by the written candidate.
+ * candidate and country list is remembered (bounded; cleared when full),
+ * keyed by the candidate's span in the text (no string per lookup) and the list.
  */
-const caches = new Map<string, Map<string, string | null>>();
-let cached = 0;
-const CACHE_LIMIT = 50_000;
+const outcomes = new SpanCache<string | null>(50_000);
 
 function parseValid(raw: string, country: CountryCode | undefined): string | null {
   const parsed = country === undefined ? parsePhoneNumberFromString(raw) : parsePhoneNumberFromString(raw, country);
   return parsed !== undefined && parsed.isValid() ? parsed.number : null;
 }
 
-function cacheFor(list: string): Map<string, string | null> {
-  let cache = caches.get(list);
-  if (cache === undefined) caches.set(list, (cache = new Map()));
-  return cache;
-}
+/** Cache kinds of the international forms `+49 …` and `0049 …`; country lists take the next ones. */
+const PLUS = 0;
+const DOUBLE_ZERO = 1;
+let nextKind = 2;
 
-function remember(cache: Map<string, string | null>, raw: string, compute: () => string | null): string | null {
-  const known = cache.get(raw);
-  if (known !== undefined) return known;
-  const result = compute();
-  if (cached >= CACHE_LIMIT) {
-    for (const each of caches.values()) each.clear();
-    cached = 0;
+/** The number written at text[start, end) with `+` or `00`: `00` is read as `+`. */
+function validate(text: string, start: number, end: number, kind: typeof PLUS | typeof DOUBLE_ZERO): string | null {
+  let number = outcomes.get(kind, text, start, end);
+  if (number === undefined) {
+    number = parseValid(kind === PLUS ? text.slice(start, end) : `+${text.slice(start + 2, end)}`, undefined);
+    outcomes.set(kind, text, start, end, number);
   }
-  cache.set(raw, result);
-  cached++;
-  return result;
+  return number;
 }
 
-const INTERNATIONAL = cacheFor('+');
-
-function validate(raw: string): string | null {
-  return remember(INTERNATIONAL, raw, () => parseValid(raw, undefined));
-}
-
-function validateAny(raw: string, countries: readonly CountryCode[], cache: Map<string, string | null>): string | null {
-  return remember(cache, raw, () => {
-    for (const country of countries) {
-      const number = parseValid(raw, country);
-      if (number !== null) return number;
+/** The national number written at text[start, end), in the first of `countries` where it is valid. */
+function validateAny(text: string, start: number, end: number, countries: Countries): string | null {
+  let number = outcomes.get(countries.kind, text, start, end);
+  if (number === undefined) {
+    const raw = text.slice(start, end);
+    number = null;
+    for (const country of countries.list) {
+      number = parseValid(raw, country);
+      if (number !== null) break;
     }
-    return null;
-  });
+    outcomes.set(countries.kind, text, start, end, number);
+  }
+  return number;
 }
 
-/** A country list with its cache. */
+/** A country list with its cache kind. */
 interface Countries {
   list: readonly CountryCode[];
-  cache: Map<string, string | null>;
+  kind: number;
 }
 
 function countries(list: readonly CountryCode[]): Countries {
-  return { list, cache: cacheFor(list.join(',')) };
+  return { list, kind: nextKind++ };
 }
 
 /** Trunk countries with the one the grouping suggests first (none: registry order). */
@@ -231,11 +225,11 @@ function classify(text: string, start: number, plus: boolean, hint: string | und
   const bare = separatorCount === 0;
   if (plus) {
     if (digitCount < 8) return null;
-    return validate(text.slice(start, candidateEnd));
+    return validate(text, start, candidateEnd, PLUS);
   }
   if (firstDigit === 48 && digitCount > 1 && secondDigit === 48) {
     if (digitCount < 10 || (bare && !labelled(text, start, hint))) return null;
-    return validate(`+${text.slice(start + 2, candidateEnd)}`);
+    return validate(text, start, candidateEnd, DOUBLE_ZERO);
   }
   if (digitCount < 7 || looksLikeDate()) return null;
   // "0.5449…" is a decimal fraction, not a trunk prefix.
@@ -245,16 +239,15 @@ function classify(text: string, start: number, plus: boolean, hint: string | und
   if (bare && !labelled(text, start, hint)) return null;
   if (firstDigit === 48) {
     if (digitCount < 9 || digitCount > 13) return null;
-    const trunk = trunkCountries();
-    return validateAny(text.slice(start, candidateEnd), trunk.list, trunk.cache);
+    return validateAny(text, start, candidateEnd, trunkCountries());
   }
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
-  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text.slice(start, candidateEnd), US_IT.list, US_IT.cache);
+  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, start, candidateEnd, US_IT);
   // Polish numbers are usually written 3-3-3, Spanish ones 3-2-2-2; both occur both ways.
-  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text.slice(start, candidateEnd), PL_ES.list, PL_ES.cache);
-  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text.slice(start, candidateEnd), ES_PL.list, ES_PL.cache);
+  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text, start, candidateEnd, PL_ES);
+  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text, start, candidateEnd, ES_PL);
   // Bare and labelled ("Tel. 612345678"). Any other grouping is no common national format.
-  return bare ? validateAny(text.slice(start, candidateEnd), BARE.list, BARE.cache) : null;
+  return bare ? validateAny(text, start, candidateEnd, BARE) : null;
 }
 
 /** Phone numbers by real numbering plans, international and common national formats. */
