@@ -6,11 +6,11 @@
  * @see ../../../shared/DESIGN.md "Masking"
  */
 import type { MaskingPolicy } from '../policy/policy.js';
-import type { Detection, Detector } from './detector.js';
+import { valueOf, type Detector } from './detector.js';
 import { SpanCache } from './lib/span-cache.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
-import { scan, scanText } from './scanner.js';
+import { createScanner, scanText, type Scan } from './scanner.js';
 
 /** One span of personal data, without its value (safe to print or record). */
 export interface Finding {
@@ -81,6 +81,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // Per detector, in `detectors` order: the redact token, built once.
   const redactTokens = detectors.map((detector) => `[${detector.label}]`);
   const counts = new Int32Array(detectors.length);
+  const scan = createScanner(detectors);
 
   /**
    * Pseudonyms of detections, by detector (`owner`) and the value as written:
@@ -89,18 +90,22 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    */
   const writtenTokens = new SpanCache<string>(CACHE_LIMIT);
 
-  function detectorReplacement(owner: number, text: string, detection: Detection): string {
+  /** The replacement of detection `k` of `found`. */
+  function detectorReplacement(text: string, found: Scan, k: number): string {
+    const owner = found.owners[k]!;
     const detector = detectors[owner]!;
     switch (policy.style) {
       case 'redact':
         return redactTokens[owner]!;
       case 'partial':
-        return detector.partial?.(detection.value) ?? redactTokens[owner]!;
+        return detector.partial?.(valueOf(detector, found.found[owner]!, found.positions[k]!, text)) ?? redactTokens[owner]!;
       case 'pseudonym': {
-        let token = writtenTokens.get(owner, text, detection.start, detection.end);
+        const start = found.starts[k]!;
+        const end = found.ends[k]!;
+        let token = writtenTokens.get(owner, text, start, end);
         if (token === undefined) {
-          token = pseudonymToken(key, detector.name, detection.value);
-          writtenTokens.set(owner, text, detection.start, detection.end, token);
+          token = pseudonymToken(key, detector.name, valueOf(detector, found.found[owner]!, found.positions[k]!, text));
+          writtenTokens.set(owner, text, start, end, token);
         }
         return token;
       }
@@ -109,19 +114,18 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   function maskString(text: string, hint: string | undefined, findings: Findings): string {
     if (detectors.length === 0 || text.length === 0) return text;
-    const { detections, owners } = scan(text, detectors, hint);
-    if (detections.length === 0) return text;
+    const found = scan(text, hint);
+    if (found.count === 0) return text;
     counts.fill(0);
     const seen: number[] = [];
     // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
     let out = '';
     let at = 0;
-    for (let k = 0; k < detections.length; k++) {
-      const detection = detections[k]!;
-      const owner = owners[k]!;
-      out += text.slice(at, detection.start);
-      out += detectorReplacement(owner, text, detection);
-      at = detection.end;
+    for (let k = 0; k < found.count; k++) {
+      const owner = found.owners[k]!;
+      out += text.slice(at, found.starts[k]!);
+      out += detectorReplacement(text, found, k);
+      at = found.ends[k]!;
       // Types enter `findings` in order of first occurrence, as they always have.
       if (counts[owner]!++ === 0) seen.push(owner);
     }

@@ -1,19 +1,18 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { luhnValid } from '../lib/luhn.js';
-import { detectInWindows, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 /**
  * Issuer prefixes and lengths of the major brands (Visa, Mastercard incl.
  * 2-series, Amex, Discover, JCB, Diners, UnionPay, Maestro). A Luhn-valid
  * number outside these ranges (an order id that happens to pass) survives.
+ * `p6` is the number the first six digits form, `n` the digit count.
  */
-function brandAccepts(digits: string): boolean {
-  const n = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  const p6 = Number(digits.slice(0, 6));
-  if (digits[0] === '4') return n === 13 || n === 16 || n === 19; // Visa
+function brandAccepts(p6: number, n: number): boolean {
+  const p2 = Math.floor(p6 / 10_000);
+  const p3 = Math.floor(p6 / 1000);
+  const p4 = Math.floor(p6 / 100);
+  if (p6 >= 400_000 && p6 < 500_000) return n === 13 || n === 16 || n === 19; // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
   if (p2 === 34 || p2 === 37) return n === 15; // Amex
   if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return n >= 16 && n <= 19; // Discover
@@ -41,8 +40,7 @@ function accepts(windows: NumericWindows, window: number): boolean {
   if (n < 13 || n > 19) return false;
   // Bare, or grouped as printed, with all-spaces or all-dashes.
   if (!windows.uniformSeparators(window, ' -') || !printedGrouping(windows, window)) return false;
-  const digits = windows.digits(window);
-  return brandAccepts(digits) && luhnValid(digits);
+  return brandAccepts(windows.leadingDigits(window, 6), n) && luhnValid(windows.text, windows.start(window), windows.end(window));
 }
 
 /** Payment card numbers: Luhn, brand prefix and length; bare or grouped by spaces or dashes. */
@@ -50,9 +48,10 @@ export const creditCard: Detector = {
   name: 'credit_card',
   label: 'CREDIT_CARD',
   priority: 85,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, accepts);
   },
+  normalize: digitsOf,
   partial(value: string): string {
     // PCI DSS allows the last four digits to be shown.
     return `****${value.slice(-4)}`;

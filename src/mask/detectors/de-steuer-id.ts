@@ -1,6 +1,6 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /steuer|identifikationsnummer|id-?nr|\btin\b|tax ?id/i;
 const PRINTED = [2, 3, 3, 3];
@@ -65,7 +65,8 @@ export const deSteuerId: Detector = {
   label: 'DE_STEUER_ID',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, accepts);
   },
+  normalize: digitsOf,
 };

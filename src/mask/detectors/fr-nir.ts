@@ -1,4 +1,4 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isWordChar, wordCharAt } from '../lib/chars.js';
 
 /**
@@ -27,9 +27,8 @@ export const frNir: Detector = {
   label: 'FR_NIR',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     const runs = input.digitRuns();
     // A match starts with 1 or 2 that no word character or dot precedes: the
     // start of a digit run. The pattern is tried only there, and, as a global
@@ -50,8 +49,11 @@ export const frNir: Detector = {
       const upperDepartment = department!.toUpperCase();
       const numericDepartment = upperDepartment === '2A' ? '19' : upperDepartment === '2B' ? '18' : upperDepartment;
       if (!keyValid(`${sex}${year}${month}${numericDepartment}${commune}${order}`, Number(key))) continue;
-      found.push({ start: match.index, end: match.index + whole!.length, value: `${sex}${year}${month}${upperDepartment}${commune}${order}${key}` });
+      found.add(match.index, match.index + whole!.length);
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    // The fifteen characters without the printed separators, Corsica's 2A/2B in upper case.
+    return text.slice(start, end).replace(/[ .]/g, '').toUpperCase();
   },
 };

@@ -1,6 +1,6 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /\bbsn|burgerservice|sofi/i;
 const PRINTED = [4, 2, 3];
@@ -34,7 +34,8 @@ export const nlBsn: Detector = {
   label: 'NL_BSN',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, accepts);
   },
+  normalize: digitsOf,
 };

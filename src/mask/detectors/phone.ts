@@ -1,6 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, wordCharAt } from '../lib/chars.js';
 import { hasLabel } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
@@ -255,10 +255,9 @@ export const phone: Detector = {
   name: 'phone',
   label: 'PHONE',
   priority: 50,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text, hint } = input;
     const length = text.length;
-    const found: Detection[] = [];
     // Candidates start at a digit, `+` or `(`: the scan jumps from one such
     // character to the next (digits from the shared digit runs, the others by
     // indexOf) rather than stepping over every character in between.
@@ -294,9 +293,9 @@ export const phone: Detector = {
       k = !read && code === 40 ? k + 1 : skipTo;
       if (!read) continue;
       const number = classify(text, start, code === 43, hint);
-      if (number !== null) found.push({ start, end: candidateEnd, value: number });
+      // The value comes from the validation cache: no string is built for it.
+      if (number !== null) found.add(start, candidateEnd, number);
     }
-    return found;
   },
   partial(value: string): string {
     // "+49" and the last two digits: the country and a hint for the person who knows the number.

@@ -1,6 +1,6 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 import { isRealDate } from '../lib/date.js';
 
 const LABEL = /pesel/i;
@@ -36,7 +36,8 @@ export const plPesel: Detector = {
   label: 'PL_PESEL',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, accepts);
   },
+  normalize: digitsOf,
 };

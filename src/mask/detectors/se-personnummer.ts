@@ -1,8 +1,8 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
 import { luhnValid } from '../lib/luhn.js';
-import type { NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /person ?n(?:umme)?r|pnr|samordningsnummer|personal identity number/i;
 const LONG_WRITTEN = [8, 4];
@@ -26,12 +26,12 @@ function writtenSeparator(windows: NumericWindows, window: number): boolean {
   return separator === 45 || separator === 43;
 }
 
-function accepts(windows: NumericWindows, window: number, input: ScanInput): string | null {
+function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   const digitCount = windows.digitCount(window);
-  if (digitCount !== 10 && digitCount !== 12) return null;
+  if (digitCount !== 10 && digitCount !== 12) return false;
   // Written forms have one separator, bare runs none: anything else fails below, decided here without building strings.
   const separators = windows.separatorCount(window);
-  if (separators > 1) return null;
+  if (separators > 1) return false;
   const digits = windows.digits(window);
   let tenDigits: string;
   let century: number | undefined;
@@ -39,7 +39,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): str
   if (digitCount === 12) {
     // YYYYMMDD-NNNN or bare YYYYMMDDNNNN
     const head = Number(digits.slice(0, 2));
-    if (head !== 18 && head !== 19 && head !== 20) return null;
+    if (head !== 18 && head !== 19 && head !== 20) return false;
     century = head * 100;
     tenDigits = digits.slice(2);
     written = windows.hasShape(window, LONG_WRITTEN) && writtenSeparator(windows, window);
@@ -48,10 +48,10 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): str
     tenDigits = digits;
     written = windows.hasShape(window, SHORT_WRITTEN) && writtenSeparator(windows, window);
   }
-  if (!written && separators !== 0) return null;
-  if (!dateValid(tenDigits.slice(0, 6), century) || !luhnValid(tenDigits)) return null;
+  if (!written && separators !== 0) return false;
+  if (!dateValid(tenDigits.slice(0, 6), century) || !luhnValid(tenDigits)) return false;
   // A bare run needs a label; looked up last, as the costly check.
-  return written || hasLabel(input.text, windows.start(window), input.hint, LABEL) ? digits : null;
+  return written || hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }
 
 /** Swedish personal identity number (personnummer) and coordination number. */
@@ -60,13 +60,8 @@ export const sePersonnummer: Detector = {
   label: 'SE_PERSONNUMMER',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    const found: Detection[] = [];
-    const windows = input.numericWindows();
-    for (let window = 0; window < windows.count; window++) {
-      const value = accepts(windows, window, input);
-      if (value !== null) found.push({ start: windows.start(window), end: windows.end(window), value });
-    }
-    return found;
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, accepts);
   },
+  normalize: digitsOf,
 };

@@ -1,4 +1,4 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { wordCharAt } from '../lib/chars.js';
 
 /**
@@ -21,9 +21,8 @@ export const ukNino: Detector = {
   label: 'UK_NINO',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     const runs = input.digitRuns();
     // The first digits start a digit run, right after the two prefix letters
     // or after them and one space: the pattern is tried only there, and, as a
@@ -39,8 +38,11 @@ export const ukNino: Detector = {
       if (match === null) continue;
       floor = match.index + match[0].length;
       if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;
-      found.push({ start: match.index, end: match.index + match[0].length, value: `${match[1]}${match[2]}${match[3]}${match[4]}${match[5]}` });
+      found.add(match.index, match.index + match[0].length);
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    // Printed `QQ 12 34 56 C` or compact: the compact form.
+    return text.slice(start, end).replaceAll(' ', '');
   },
 };

@@ -1,6 +1,6 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /ssn|social security|soc\.? ?sec/i;
 const SSN_SHAPE = [3, 2, 4];
@@ -30,9 +30,10 @@ export const usSsn: Detector = {
   name: 'us_ssn',
   label: 'US_SSN',
   priority: 80,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, accepts);
   },
+  normalize: digitsOf,
   partial(value: string): string {
     // The last four digits are what US forms and statements print.
     return `***-**-${value.slice(-4)}`;

@@ -1,5 +1,5 @@
-import type { Detection, ScanInput } from '../detector.js';
-import { isIsolated, wordCharAt } from './chars.js';
+import type { ScanInput, SpanList } from '../detector.js';
+import { isDigit, isIsolated, wordCharAt } from './chars.js';
 import { findDigitRuns } from './digit-runs.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
@@ -102,6 +102,18 @@ export class NumericWindows {
     let digits = '';
     for (let k = 0; k < groups; k++) digits += this.text.slice(this.runs[2 * (first + k)]!, this.runs[2 * (first + k) + 1]!);
     return digits;
+  }
+
+  /** The number formed by the first `n` digits (n ≤ the digit count): prefix checks without a string. */
+  leadingDigits(window: number, n: number): number {
+    let value = 0;
+    for (let k = this.starts[window]!; n > 0; k++) {
+      const code = this.text.charCodeAt(k);
+      if (!isDigit(code)) continue;
+      value = value * 10 + (code - 48);
+      n--;
+    }
+    return value;
   }
 
   /** Appends the window of runs [firstRun, lastRun] (run indices counted in pairs). */
@@ -213,15 +225,20 @@ function collectWindows(windows: NumericWindows, text: string, runs: Int32Array,
   }
 }
 
-/**
- * The detections of a numeric-id detector: every window `accepts` takes,
- * its digits as the value.
- */
-export function detectInWindows(input: ScanInput, accepts: (windows: NumericWindows, window: number, input: ScanInput) => boolean): Detection[] {
-  const found: Detection[] = [];
+/** Adds to `found` every window `accepts` takes: the detector of a numeric id. */
+export function detectInWindows(input: ScanInput, found: SpanList, accepts: (windows: NumericWindows, window: number, input: ScanInput) => boolean): void {
   const windows = input.numericWindows();
-  for (let w = 0; w < windows.count; w++) {
-    if (accepts(windows, w, input)) found.push({ start: windows.start(w), end: windows.end(w), value: windows.digits(w) });
+  for (let w = 0; w < windows.count; w++) if (accepts(windows, w, input)) found.add(windows.start(w), windows.end(w));
+}
+
+/** The digits of `text[start, end)` alone: the normal form of a numeric id, whatever its separators. */
+export function digitsOf(text: string, start: number, end: number): string {
+  let digits = '';
+  let groupStart = start;
+  for (let k = start; k < end; k++) {
+    if (isDigit(text.charCodeAt(k))) continue;
+    digits += text.slice(groupStart, k);
+    groupStart = k + 1;
   }
-  return found;
+  return groupStart === start ? text.slice(start, end) : digits + text.slice(groupStart, end);
 }
