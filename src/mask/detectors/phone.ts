@@ -65,8 +65,10 @@ function addDigit(code: number): void {
  * separators between them, and parenthesised groups, into the scratch above.
  * Returns false when the token is longer than any phone number (its end is
  * still reported via `skipTo` so the caller moves past it in one step).
+ * Digits are taken a whole run at a time from the shared digit runs; `run`
+ * is the index of a run at or before the first one of the token.
  */
-function readCandidate(text: string, start: number): boolean {
+function readCandidate(text: string, start: number, runs: Int32Array, run: number): boolean {
   const length = text.length;
   let k = start;
   if (text.charCodeAt(k) === 43) k++;
@@ -78,9 +80,14 @@ function readCandidate(text: string, start: number): boolean {
   while (k < length && k - start <= MAX_CANDIDATE) {
     const code = text.charCodeAt(k);
     if (isDigit(code)) {
+      while (runs[run + 1]! <= k) run += 2;
+      // The rest of the run, as far as the length cap.
+      const stop = Math.min(runs[run + 1]!, start + MAX_CANDIDATE + 1);
+      if (digitCount === 0 && stop - k > 1) secondDigit = text.charCodeAt(k + 1);
       addDigit(code);
-      group++;
-      k++;
+      digitCount += stop - k - 1;
+      group += stop - k;
+      k = stop;
       end = k;
     } else if (code === 40) {
       // "(0)30", "(212)": 1–4 digits in parentheses, after a group or at the start.
@@ -284,11 +291,12 @@ export const phone: Detector = {
       // Only at the start of a token: not inside a word, a number, or after another + or (.
       if (k > 0 && (wordCharAt(text, k - 1) || before === 43 || ((isSeparator(before) && before !== 32 && before !== 0xa0) && wordCharAt(text, k - 2)))) {
         k++;
-        while (k < length && isDigit(text.charCodeAt(k))) k++;
+        // On to the end of the digit run k is in, if it is in one.
+        if (run < runs.length && runs[run]! <= k) k = runs[run + 1]!;
         continue;
       }
       const start = k;
-      const read = readCandidate(text, start);
+      const read = readCandidate(text, start, runs, run);
       // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area code is just punctuation.
       k = !read && code === 40 ? k + 1 : skipTo;
       if (!read) continue;
