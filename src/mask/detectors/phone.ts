@@ -126,6 +126,14 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
   return true;
 }
 
+/** True when `readCandidate` would read on past the digit run ending at `end`: a separator before a digit or `(`, or a `(`. */
+function continuesToken(text: string, end: number): boolean {
+  const code = text.charCodeAt(end);
+  if (code === 40) return true;
+  const next = text.charCodeAt(end + 1);
+  return isSeparator(code) && (isDigit(next) || next === 40);
+}
+
 /** True when the digit groups are exactly a, b[, c[, d[, e]]] (unused trailing parameters are 0). */
 function hasGroups(a: number, b: number, c = 0, d = 0, e = 0): boolean {
   const count = e !== 0 ? 5 : d !== 0 ? 4 : c !== 0 ? 3 : 2;
@@ -293,6 +301,13 @@ export const phone: Detector = {
         k++;
         // On to the end of the digit run k is in, if it is in one.
         if (run < runs.length && runs[run]! <= k) k = runs[run + 1]!;
+        continue;
+      }
+      // A run of fewer than seven digits that no separator or parenthesis
+      // continues is no phone number, and reading it would stop at its end:
+      // most numbers in text (counts, times, ids) are let go here, unread.
+      if (code !== 43 && code !== 40 && runs[run + 1]! - k < 7 && !continuesToken(text, runs[run + 1]!)) {
+        k = runs[run + 1]!;
         continue;
       }
       const start = k;

@@ -1,5 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { wordCharAt } from '../lib/chars.js';
+import { isAsciiLetter, isDigit, wordCharAt } from '../lib/chars.js';
 
 /**
  * HMRC format: prefix letters (first not D F I Q U V, second not D F I O Q U V),
@@ -11,6 +11,10 @@ const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\
 
 function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
+}
+
+function isAsciiAlnum(code: number): boolean {
+  return isDigit(code) || isAsciiLetter(code);
 }
 /** Prefixes HMRC never allocates. */
 const NOT_ALLOCATED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
@@ -33,6 +37,8 @@ export const ukNino: Detector = {
       if (runs[r + 1]! - digits < 2) continue;
       const at = text.charCodeAt(digits - 1) === 32 ? digits - 3 : digits - 2;
       if (at < floor || !isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
+      // The pattern's lookbehind, checked before running it: in "AB12AB12…" every run has letters before it.
+      if (isAsciiAlnum(text.charCodeAt(at - 1))) continue;
       NINO.lastIndex = at;
       const match = NINO.exec(text);
       if (match === null) continue;
