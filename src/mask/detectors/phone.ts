@@ -295,19 +295,20 @@ export const phone: Detector = {
       k = Math.min(nextDigit, nextPlus, nextParen);
       if (k >= length) break;
       const code = text.charCodeAt(k);
+      // A run of fewer than seven digits that no separator or parenthesis
+      // continues is no phone number, and reading it would stop at its end:
+      // most numbers in text (counts, times, ids) are let go here, unread,
+      // before the costlier look at what precedes them.
+      if (code !== 43 && code !== 40 && runs[run + 1]! - k < 7 && !continuesToken(text, runs[run + 1]!)) {
+        k = runs[run + 1]!;
+        continue;
+      }
       const before = text.charCodeAt(k - 1);
       // Only at the start of a token: not inside a word, a number, or after another + or (.
       if (k > 0 && (wordCharAt(text, k - 1) || before === 43 || ((isSeparator(before) && before !== 32 && before !== 0xa0) && wordCharAt(text, k - 2)))) {
         k++;
         // On to the end of the digit run k is in, if it is in one.
         if (run < runs.length && runs[run]! <= k) k = runs[run + 1]!;
-        continue;
-      }
-      // A run of fewer than seven digits that no separator or parenthesis
-      // continues is no phone number, and reading it would stop at its end:
-      // most numbers in text (counts, times, ids) are let go here, unread.
-      if (code !== 43 && code !== 40 && runs[run + 1]! - k < 7 && !continuesToken(text, runs[run + 1]!)) {
-        k = runs[run + 1]!;
         continue;
       }
       const start = k;
