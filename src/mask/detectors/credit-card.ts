@@ -36,11 +36,9 @@ function printedGrouping(windows: NumericWindows, window: number): boolean {
 }
 
 function accepts(windows: NumericWindows, window: number): boolean {
-  const n = windows.digitCount(window);
-  if (n < 13 || n > 19) return false;
   // Bare, or grouped as printed, with all-spaces or all-dashes.
   if (!windows.uniformSeparators(window, ' -') || !printedGrouping(windows, window)) return false;
-  return brandAccepts(windows.leadingDigits(window, 6), n) && luhnValid(windows.text, windows.start(window), windows.end(window));
+  return brandAccepts(windows.leadingDigits(window, 6), windows.digitCount(window)) && luhnValid(windows.text, windows.start(window), windows.end(window));
 }
 
 /** Payment card numbers: Luhn, brand prefix and length; bare or grouped by spaces or dashes. */
@@ -49,7 +47,7 @@ export const creditCard: Detector = {
   label: 'CREDIT_CARD',
   priority: 85,
   detect(input: ScanInput, found: SpanList): void {
-    detectInWindows(input, found, accepts);
+    detectInWindows(input, found, 13, 19, accepts);
   },
   normalize: digitsOf,
   partial(value: string): string {

@@ -46,7 +46,6 @@ function checkDigitValid(digits: string): boolean {
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
-  if (windows.digitCount(window) !== 11) return false;
   const separators = windows.separatorCount(window);
   // Printed 2-3-3-3 (three separators) or bare: decided before any string is built.
   if (separators !== 0 && separators !== 3) return false;
@@ -66,7 +65,7 @@ export const deSteuerId: Detector = {
   priority: 80,
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
-    detectInWindows(input, found, accepts);
+    detectInWindows(input, found, 11, 11, accepts);
   },
   normalize: digitsOf,
 };

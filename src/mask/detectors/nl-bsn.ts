@@ -15,7 +15,6 @@ function elevenProof(digits: string): boolean {
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
-  if (windows.digitCount(window) !== 9) return false;
   const separators = windows.separatorCount(window);
   // 4-2-3 or 3-3-3 (two separators) or bare: decided before any string is built.
   if (separators !== 0 && separators !== 2) return false;
@@ -35,7 +34,7 @@ export const nlBsn: Detector = {
   priority: 80,
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
-    detectInWindows(input, found, accepts);
+    detectInWindows(input, found, 9, 9, accepts);
   },
   normalize: digitsOf,
 };

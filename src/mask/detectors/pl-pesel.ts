@@ -25,7 +25,7 @@ function checkDigitValid(digits: string): boolean {
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   // PESEL is always written as a bare 11-digit run, the same shape as phone
   // numbers and order ids, so it needs its label (or a `pesel` JSON key).
-  if (windows.digitCount(window) !== 11 || windows.separatorCount(window) !== 0) return false;
+  if (windows.separatorCount(window) !== 0) return false;
   const digits = windows.digits(window);
   return dateValid(digits) && checkDigitValid(digits) && hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }
@@ -37,7 +37,7 @@ export const plPesel: Detector = {
   priority: 80,
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
-    detectInWindows(input, found, accepts);
+    detectInWindows(input, found, 11, 11, accepts);
   },
   normalize: digitsOf,
 };

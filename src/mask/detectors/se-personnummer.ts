@@ -28,7 +28,8 @@ function writtenSeparator(windows: NumericWindows, window: number): boolean {
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   const digitCount = windows.digitCount(window);
-  if (digitCount !== 10 && digitCount !== 12) return false;
+  // 11 digits: neither YYMMDD-NNNN nor YYYYMMDD-NNNN.
+  if (digitCount === 11) return false;
   // Written forms have one separator, bare runs none: anything else fails below, decided here without building strings.
   const separators = windows.separatorCount(window);
   if (separators > 1) return false;
@@ -61,7 +62,7 @@ export const sePersonnummer: Detector = {
   priority: 80,
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
-    detectInWindows(input, found, accepts);
+    detectInWindows(input, found, 10, 12, accepts);
   },
   normalize: digitsOf,
 };

@@ -14,7 +14,6 @@ function rulesValid(digits: string): boolean {
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
-  if (windows.digitCount(window) !== 9) return false;
   const separators = windows.separatorCount(window);
   // 3-2-4 (two separators) or bare: decided before any string is built.
   if (separators !== 0 && separators !== 2) return false;
@@ -31,7 +30,7 @@ export const usSsn: Detector = {
   label: 'US_SSN',
   priority: 80,
   detect(input: ScanInput, found: SpanList): void {
-    detectInWindows(input, found, accepts);
+    detectInWindows(input, found, 9, 9, accepts);
   },
   normalize: digitsOf,
   partial(value: string): string {

@@ -225,10 +225,24 @@ function collectWindows(windows: NumericWindows, text: string, runs: Int32Array,
   }
 }
 
-/** Adds to `found` every window `accepts` takes: the detector of a numeric id. */
-export function detectInWindows(input: ScanInput, found: SpanList, accepts: (windows: NumericWindows, window: number, input: ScanInput) => boolean): void {
+/**
+ * Adds to `found` every window of `minDigits`–`maxDigits` digits that
+ * `accepts` takes: the detector of a numeric id. The digit count is tested
+ * here, so `accepts` (a different function per detector, too many for the
+ * call to be inlined) runs only for the few windows of the right length.
+ */
+export function detectInWindows(
+  input: ScanInput,
+  found: SpanList,
+  minDigits: number,
+  maxDigits: number,
+  accepts: (windows: NumericWindows, window: number, input: ScanInput) => boolean,
+): void {
   const windows = input.numericWindows();
-  for (let w = 0; w < windows.count; w++) if (accepts(windows, w, input)) found.add(windows.start(w), windows.end(w));
+  for (let w = 0; w < windows.count; w++) {
+    const digits = windows.digitCount(w);
+    if (digits >= minDigits && digits <= maxDigits && accepts(windows, w, input)) found.add(windows.start(w), windows.end(w));
+  }
 }
 
 /** The digits of `text[start, end)` alone: the normal form of a numeric id, whatever its separators. */
