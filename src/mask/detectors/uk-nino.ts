@@ -16,6 +16,7 @@ function isUpper(code: number): boolean {
 function isAsciiAlnum(code: number): boolean {
   return isDigit(code) || isAsciiLetter(code);
 }
+
 /** Prefixes HMRC never allocates. */
 const NOT_ALLOCATED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
