@@ -6,6 +6,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import type { NumericWindows } from './lib/numeric-windows.js';
 
 /** One span of personal data a detector found in a text. */
 export interface Detection {
@@ -22,6 +23,41 @@ export interface Detection {
   value: string;
 }
 
+/**
+ * The spans one detector found in one text, in parallel typed arrays: dense
+ * text has ~22 findings per KiB, and an object and a value string per finding
+ * were most of what the garbage collector had to do. Values are built only
+ * when a style needs one (see `Detector.normalize`).
+ */
+export class SpanList {
+  length = 0;
+  starts: Int32Array = new Int32Array(16);
+  ends: Int32Array = new Int32Array(16);
+  /** The normal form, where the detector held it as a string anyway (phone: its validation cache). */
+  values: (string | undefined)[] = [];
+
+  add(start: number, end: number, value?: string): void {
+    if (this.length === this.starts.length) {
+      const starts = new Int32Array(this.length * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const ends = new Int32Array(this.length * 2);
+      ends.set(this.ends);
+      this.ends = ends;
+    }
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    // A sparse store: most detectors never set a value.
+    if (value !== undefined) this.values[this.length] = value;
+    this.length++;
+  }
+
+  clear(): void {
+    this.length = 0;
+    if (this.values.length > 0) this.values = [];
+  }
+}
+
 /** A text to scan, with what the scanner knows around it. */
 export interface ScanInput {
   readonly text: string;
@@ -31,33 +67,13 @@ export interface ScanInput {
    */
   readonly hint: string | undefined;
   /** Numeric tokens of the text, computed once and shared by the numeric-id detectors. */
-  numericWindows(): readonly NumericWindow[];
+  numericWindows(): NumericWindows;
   /**
    * Maximal runs of ASCII digits, [start0, end0, start1, end1, …], computed
    * once and shared: detectors whose matches begin at or just before a digit
    * run try their pattern only there (see `lib/digit-runs.ts`).
    */
   digitRuns(): Int32Array;
-}
-
-/**
- * A candidate numeric identifier: consecutive digit groups of one isolated
- * numeric token (see `lib/numeric-windows.ts`), e.g. `4111 1111 1111 1111` or
- * `123-45-6789`.
- */
-export interface NumericWindow {
-  readonly start: number;
-  readonly end: number;
-  /** How many digits: the cheap first test of every numeric detector. */
-  readonly digitCount: number;
-  /** How many separators (0 for a bare run). */
-  readonly separatorCount: number;
-  /** The digits alone. */
-  readonly digits: string;
-  /** Length of each digit group, e.g. [3, 2, 4] for `123-45-6789`. */
-  readonly groups: readonly number[];
-  /** The separators between groups, in order (`--` for `123-45-6789`, empty when bare). */
-  readonly separators: string;
 }
 
 export interface Detector {
@@ -69,12 +85,26 @@ export interface Detector {
   readonly priority: number;
   /** Member of the `eu_national_ids` group (EU and UK national identifiers). */
   readonly nationalId?: boolean;
-  /** All spans in `input.text`, validated. Must run in time linear in the text length. */
-  detect(input: ScanInput): Detection[];
+  /** Adds all spans in `input.text`, validated, to `found`. Must run in time linear in the text length. */
+  detect(input: ScanInput, found: SpanList): void;
+  /**
+   * The normal form (see `Detection.value`) of a span this detector found. It
+   * depends on the written span alone, never on the context around it, which
+   * is also what lets pseudonyms be cached by the written span. Detectors
+   * that give every span its value in `detect` omit it.
+   */
+  normalize?(text: string, start: number, end: number): string;
   /**
    * The `partial` style: what the standard lets one show of the normal-form
    * value (card: last four digits). Detectors for which nothing may be shown
    * omit it and get the redact label.
    */
   partial?(value: string): string;
+}
+
+/** The normal form of span `k` of `found`, which `detector` found in `text`. */
+export function valueOf(detector: Detector, found: SpanList, k: number, text: string): string {
+  const value = found.values[k] ?? detector.normalize?.(text, found.starts[k]!, found.ends[k]!);
+  if (value === undefined) throw new Error(`detector ${detector.name} gave no value and has no normalize()`);
+  return value;
 }

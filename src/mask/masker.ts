@@ -6,10 +6,11 @@
  * @see ../../../shared/DESIGN.md "Masking"
  */
 import type { MaskingPolicy } from '../policy/policy.js';
-import type { Detector } from './detector.js';
-import { createPseudonymizer } from './pseudonym.js';
+import { valueOf, type Detector } from './detector.js';
+import { SpanCache } from './lib/span-cache.js';
+import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
-import { scan, scanText } from './scanner.js';
+import { createScanner, scanText, type Scan } from './scanner.js';
 
 /** One span of personal data, without its value (safe to print or record). */
 export interface Finding {
@@ -80,34 +81,51 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // Per detector, in `detectors` order: the redact token, built once.
   const redactTokens = detectors.map((detector) => `[${detector.label}]`);
   const counts = new Int32Array(detectors.length);
+  const scan = createScanner(detectors);
 
-  function detectorReplacement(owner: number, value: string): string {
+  /**
+   * Pseudonyms of detections, by detector (`owner`) and the value as written:
+   * a detector's normal form is a function of the written span, so the span
+   * can key the cache without building or hashing a string per finding.
+   */
+  const writtenTokens = new SpanCache<string>(CACHE_LIMIT);
+
+  /** The replacement of detection `k` of `found`. */
+  function detectorReplacement(text: string, found: Scan, k: number): string {
+    const owner = found.owners[k]!;
     const detector = detectors[owner]!;
     switch (policy.style) {
       case 'redact':
         return redactTokens[owner]!;
       case 'partial':
-        return detector.partial?.(value) ?? redactTokens[owner]!;
-      case 'pseudonym':
-        return pseudonym(detector.name, value);
+        return detector.partial?.(valueOf(detector, found.found[owner]!, found.positions[k]!, text)) ?? redactTokens[owner]!;
+      case 'pseudonym': {
+        const start = found.starts[k]!;
+        const end = found.ends[k]!;
+        let token = writtenTokens.get(owner, text, start, end);
+        if (token === undefined) {
+          token = pseudonymToken(key, detector.name, valueOf(detector, found.found[owner]!, found.positions[k]!, text));
+          writtenTokens.set(owner, text, start, end, token);
+        }
+        return token;
+      }
     }
   }
 
   function maskString(text: string, hint: string | undefined, findings: Findings): string {
     if (detectors.length === 0 || text.length === 0) return text;
-    const { detections, owners } = scan(text, detectors, hint);
-    if (detections.length === 0) return text;
+    const found = scan(text, hint);
+    if (found.count === 0) return text;
     counts.fill(0);
     const seen: number[] = [];
     // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
     let out = '';
     let at = 0;
-    for (let k = 0; k < detections.length; k++) {
-      const detection = detections[k]!;
-      const owner = owners[k]!;
-      out += text.slice(at, detection.start);
-      out += detectorReplacement(owner, detection.value);
-      at = detection.end;
+    for (let k = 0; k < found.count; k++) {
+      const owner = found.owners[k]!;
+      out += text.slice(at, found.starts[k]!);
+      out += detectorReplacement(text, found, k);
+      at = found.ends[k]!;
       // Types enter `findings` in order of first occurrence, as they always have.
       if (counts[owner]!++ === 0) seen.push(owner);
     }

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
 /** Distinct values remembered per masker; HMAC costs ~4 µs and values recur in tool output. */
-const CACHE_LIMIT = 50_000;
+export const CACHE_LIMIT = 50_000;
 
 /**
  * Keyed pseudonyms: `<type:8 hex>` where the hex is the first 8 of
@@ -10,6 +10,11 @@ const CACHE_LIMIT = 50_000;
  * sessions; without the key the token cannot be linked back to the value
  * (short of guessing it, which is why the key must stay secret).
  */
+export function pseudonymToken(key: Uint8Array, type: string, value: string): string {
+  return `<${type}:${createHmac('sha256', key).update(`${type}:${value}`, 'utf8').digest('hex').slice(0, 8)}>`;
+}
+
+/** `pseudonymToken` with a bounded cache of the tokens made. */
 export function createPseudonymizer(key: Uint8Array): (type: string, value: string) => string {
   // One map per type, keyed by the value itself: no key string to build per lookup.
   const caches = new Map<string, Map<string, string>>();
@@ -19,8 +24,7 @@ export function createPseudonymizer(key: Uint8Array): (type: string, value: stri
     if (cache === undefined) caches.set(type, (cache = new Map()));
     let token = cache.get(value);
     if (token === undefined) {
-      const input = `${type}:${value}`;
-      token = `<${type}:${createHmac('sha256', key).update(input, 'utf8').digest('hex').slice(0, 8)}>`;
+      token = pseudonymToken(key, type, value);
       if (size >= CACHE_LIMIT) {
         for (const typeCache of caches.values()) typeCache.clear();
         size = 0;

@@ -1,6 +1,6 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from './detector.js';
+import { SpanList, valueOf, type Detection, type Detector, type ScanInput } from './detector.js';
 import { findDigitRuns } from './lib/digit-runs.js';
-import { findNumericWindows } from './lib/numeric-windows.js';
+import { findNumericWindows, type NumericWindows } from './lib/numeric-windows.js';
 
 /** A detection with the detector that made it. */
 export interface TypedDetection extends Detection {
@@ -9,111 +9,130 @@ export interface TypedDetection extends Detection {
 
 /**
  * The non-overlapping detections of a text in offset order, as parallel
- * arrays: `owners[k]` is the index (in the detector list scanned) of the
- * detector that made `detections[k]`. No object per finding beyond the
- * detectors' own: on dense text the copies cost as much as the detection.
+ * typed arrays (no object per finding): detection `k` spans
+ * [starts[k], ends[k]) and was made by detector `owners[k]` (an index in the
+ * detector list scanned), as span `positions[k]` of `found[owners[k]]`.
  */
 export interface Scan {
-  detections: Detection[];
-  owners: number[];
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  owners: Int32Array;
+  positions: Int32Array;
+  found: readonly SpanList[];
 }
 
 /** The input the detectors share for one text: numeric windows and digit runs are computed once, on first use. */
 export function createScanInput(text: string, hint?: string): ScanInput {
-  let windows: NumericWindow[] | undefined;
+  let windows: NumericWindows | undefined;
   let runs: Int32Array | undefined;
   const digitRuns = (): Int32Array => (runs ??= findDigitRuns(text));
   return { text, hint, numericWindows: () => (windows ??= findNumericWindows(text, digitRuns())), digitRuns };
 }
 
 /**
- * Runs `detectors` over `text` and returns non-overlapping detections sorted
- * by offset. Where two overlap, the higher priority wins (an IBAN over the
- * phone number its digits also form), then the longer one; so a value is
- * counted once. `hint` is the JSON key the text belongs to, if any.
+ * A scanner for `detectors`: scans a text and returns non-overlapping
+ * detections sorted by offset. Where two overlap, the higher priority wins (an
+ * IBAN over the phone number its digits also form), then the longer one; so a
+ * value is counted once. `hint` is the JSON key the text belongs to, if any.
+ * The buffers are reused: a `Scan` is valid until the next call.
  */
+export function createScanner(detectors: readonly Detector[]): (text: string, hint?: string) => Scan {
+  const found = detectors.map(() => new SpanList());
+  const priorities = Int32Array.from(detectors, (detector) => detector.priority);
+  const result: Scan = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), owners: new Int32Array(16), positions: new Int32Array(16), found };
+  // Per detector: the next unmerged span, and its start (Infinity once used up),
+  // so the merge's inner loop reads one typed array.
+  const heads = new Int32Array(detectors.length);
+  const headStarts = new Float64Array(detectors.length);
+
+  return (text, hint) => {
+    const input = createScanInput(text, hint);
+    let total = 0;
+    for (let d = 0; d < detectors.length; d++) {
+      const list = found[d]!;
+      list.clear();
+      detectors[d]!.detect(input, list);
+      sortByStart(list);
+      total += list.length;
+      heads[d] = 0;
+      headStarts[d] = list.length > 0 ? list.starts[0]! : Infinity;
+    }
+    result.count = 0;
+    if (total === 0) return result;
+    if (result.starts.length < total) {
+      const size = Math.max(total, result.starts.length * 2);
+      result.starts = new Int32Array(size);
+      result.ends = new Int32Array(size);
+      result.owners = new Int32Array(size);
+      result.positions = new Int32Array(size);
+    }
+    const { starts, ends, owners, positions } = result;
+    let kept = 0;
+    // A k-way merge of the per-detector lists, each in offset order: ties go to
+    // the earlier detector, then to the earlier span of one detector.
+    for (let merged = 0; merged < total; merged++) {
+      let owner = 0;
+      let start = headStarts[0]!;
+      for (let d = 1; d < headStarts.length; d++) {
+        if (headStarts[d]! < start) {
+          owner = d;
+          start = headStarts[d]!;
+        }
+      }
+      const list = found[owner]!;
+      const position = heads[owner]!++;
+      headStarts[owner] = position + 1 < list.length ? list.starts[position + 1]! : Infinity;
+      const end = list.ends[position]!;
+      const priority = priorities[owner]!;
+      if (kept > 0 && start < ends[kept - 1]!) {
+        if (!wins(start, end, priority, starts[kept - 1]!, ends[kept - 1]!, priorities[owners[kept - 1]!]!)) continue;
+        kept--;
+        // The winner may also reach back over earlier kept spans; drop those it beats.
+        while (kept > 0 && ends[kept - 1]! > start && wins(start, end, priority, starts[kept - 1]!, ends[kept - 1]!, priorities[owners[kept - 1]!]!)) kept--;
+        if (kept > 0 && ends[kept - 1]! > start) continue;
+      }
+      starts[kept] = start;
+      ends[kept] = end;
+      owners[kept] = owner;
+      positions[kept] = position;
+      kept++;
+    }
+    result.count = kept;
+    return result;
+  };
+}
+
+/** `createScanner` for one text, with a detection object (and value) per finding: for `findAll` and tests. */
 export function scanText(text: string, detectors: readonly Detector[], hint?: string): TypedDetection[] {
-  const { detections, owners } = scan(text, detectors, hint);
-  const out = new Array<TypedDetection>(detections.length);
-  for (let k = 0; k < detections.length; k++) {
-    const detection = detections[k]!;
-    out[k] = { start: detection.start, end: detection.end, value: detection.value, detector: detectors[owners[k]!]! };
+  const { count, starts, ends, owners, positions, found } = createScanner(detectors)(text, hint);
+  const out = new Array<TypedDetection>(count);
+  for (let k = 0; k < count; k++) {
+    const detector = detectors[owners[k]!]!;
+    out[k] = { start: starts[k]!, end: ends[k]!, value: valueOf(detector, found[owners[k]!]!, positions[k]!, text), detector };
   }
   return out;
 }
 
-/** `scanText` without a copy per detection (see `Scan`). */
-export function scan(text: string, detectors: readonly Detector[], hint?: string): Scan {
-  const input = createScanInput(text, hint);
-  const lists: Detection[][] = [];
-  const listOwners: number[] = [];
-  let total = 0;
-  for (let d = 0; d < detectors.length; d++) {
-    const list = detectors[d]!.detect(input);
-    if (list.length === 0) continue;
-    lists.push(sortedByStart(list));
-    listOwners.push(d);
-    total += list.length;
-  }
-  const detections: Detection[] = [];
-  const owners: number[] = [];
-  if (total === 0) return { detections, owners };
-  const priorities = detectors.map((detector) => detector.priority);
-  // A k-way merge of the per-detector lists, each already in offset order: ties
-  // go to the earlier detector, then to the earlier detection of one detector.
-  const heads = new Int32Array(lists.length);
-  // The start offset at each list's head (Infinity once a list is used up): the
-  // inner loop reads one typed array rather than an object per list.
-  const headStarts = new Float64Array(lists.length);
-  for (let l = 0; l < lists.length; l++) headStarts[l] = lists[l]![0]!.start;
-  for (let merged = 0; merged < total; merged++) {
-    let best = 0;
-    let bestStart = headStarts[0]!;
-    for (let l = 1; l < headStarts.length; l++) {
-      if (headStarts[l]! < bestStart) {
-        best = l;
-        bestStart = headStarts[l]!;
-      }
-    }
-    const list = lists[best]!;
-    const detection = list[heads[best]!]!;
-    const next = ++heads[best]!;
-    headStarts[best] = next < list.length ? list[next]!.start : Infinity;
-    const owner = listOwners[best]!;
-    const last = detections.length - 1;
-    if (last < 0 || detection.start >= detections[last]!.end) {
-      detections.push(detection);
-      owners.push(owner);
-      continue;
-    }
-    if (wins(detection, priorities[owner]!, detections[last]!, priorities[owners[last]!]!)) {
-      detections.pop();
-      owners.pop();
-      // The winner may also reach back over earlier kept spans; drop those it beats.
-      while (detections.length > 0) {
-        const top = detections.length - 1;
-        if (detections[top]!.end <= detection.start || !wins(detection, priorities[owner]!, detections[top]!, priorities[owners[top]!]!)) break;
-        detections.pop();
-        owners.pop();
-      }
-      if (detections.length === 0 || detections[detections.length - 1]!.end <= detection.start) {
-        detections.push(detection);
-        owners.push(owner);
-      }
-    }
-  }
-  return { detections, owners };
+/** Puts `list` in offset order, stably (detectors usually report in order already). */
+function sortByStart(list: SpanList): void {
+  const { starts, ends, values } = list;
+  let sorted = true;
+  for (let k = 1; k < list.length && sorted; k++) sorted = starts[k - 1]! <= starts[k]!;
+  if (sorted) return;
+  const order = Array.from({ length: list.length }, (_, k) => k).sort((a, b) => starts[a]! - starts[b]! || a - b);
+  const oldStarts = starts.slice(0, list.length);
+  const oldEnds = ends.slice(0, list.length);
+  const oldValues = values.slice();
+  list.values = [];
+  order.forEach((from, to) => {
+    starts[to] = oldStarts[from]!;
+    ends[to] = oldEnds[from]!;
+    if (oldValues[from] !== undefined) list.values[to] = oldValues[from];
+  });
 }
 
-/** The list itself when already in offset order (the usual case), else a stable sort of it. */
-function sortedByStart(list: Detection[]): Detection[] {
-  for (let k = 1; k < list.length; k++) {
-    if (list[k]!.start < list[k - 1]!.start) return list.slice().sort((a, b) => a.start - b.start);
-  }
-  return list;
-}
-
-function wins(challenger: Detection, challengerPriority: number, holder: Detection, holderPriority: number): boolean {
+function wins(challengerStart: number, challengerEnd: number, challengerPriority: number, holderStart: number, holderEnd: number, holderPriority: number): boolean {
   if (challengerPriority !== holderPriority) return challengerPriority > holderPriority;
-  return challenger.end - challenger.start > holder.end - holder.start;
+  return challengerEnd - challengerStart > holderEnd - holderStart;
 }

@@ -1,12 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Detection, Detector } from '../../src/mask/detector.js';
+import type { Detector, SpanList } from '../../src/mask/detector.js';
 import { findDigitRuns } from '../../src/mask/lib/digit-runs.js';
 import { createScanInput, scanText } from '../../src/mask/scanner.js';
 
 /** A detector that reports fixed spans, in the order given (not necessarily sorted). */
 function fixed(name: string, priority: number, spans: [number, number][]): Detector {
-  return { name, label: name.toUpperCase(), priority, detect: (): Detection[] => spans.map(([start, end]) => ({ start, end, value: `${name}${start}` })) };
+  return {
+    name,
+    label: name.toUpperCase(),
+    priority,
+    detect: (_input, found: SpanList): void => {
+      for (const [start, end] of spans) found.add(start, end, `${name}${start}`);
+    },
+  };
 }
 
 function spans(text: string, detectors: Detector[]): string[] {

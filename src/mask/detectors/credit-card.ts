@@ -1,19 +1,18 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { luhnValid } from '../lib/luhn.js';
-import { detectInWindows, uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 /**
  * Issuer prefixes and lengths of the major brands (Visa, Mastercard incl.
  * 2-series, Amex, Discover, JCB, Diners, UnionPay, Maestro). A Luhn-valid
  * number outside these ranges (an order id that happens to pass) survives.
+ * `p6` is the number the first six digits form, `n` the digit count.
  */
-function brandAccepts(digits: string): boolean {
-  const n = digits.length;
-  const p2 = Number(digits.slice(0, 2));
-  const p3 = Number(digits.slice(0, 3));
-  const p4 = Number(digits.slice(0, 4));
-  const p6 = Number(digits.slice(0, 6));
-  if (digits[0] === '4') return n === 13 || n === 16 || n === 19; // Visa
+function brandAccepts(p6: number, n: number): boolean {
+  const p2 = Math.floor(p6 / 10_000);
+  const p3 = Math.floor(p6 / 1000);
+  const p4 = Math.floor(p6 / 100);
+  if (p6 >= 400_000 && p6 < 500_000) return n === 13 || n === 16 || n === 19; // Visa
   if ((p2 >= 51 && p2 <= 55) || (p4 >= 2221 && p4 <= 2720)) return n === 16; // Mastercard
   if (p2 === 34 || p2 === 37) return n === 15; // Amex
   if (p4 === 6011 || p2 === 65 || (p3 >= 644 && p3 <= 649)) return n >= 16 && n <= 19; // Discover
@@ -24,24 +23,22 @@ function brandAccepts(digits: string): boolean {
   return false;
 }
 
+const AMEX_PRINTED = [4, 6, 5];
+const DINERS_PRINTED = [4, 6, 4];
+
 /** Card numbers are printed in fours (the last group shorter), or 4-6-5 (Amex) and 4-6-4 (Diners). */
-function printedGrouping(groups: readonly number[]): boolean {
-  if (groups.length === 1) return true;
-  if (hasShape(groups, [4, 6, 5]) || hasShape(groups, [4, 6, 4])) return true;
-  for (let k = 0; k < groups.length - 1; k++) if (groups[k] !== 4) return false;
-  return groups[groups.length - 1]! <= 4;
+function printedGrouping(windows: NumericWindows, window: number): boolean {
+  const groups = windows.groupCount(window);
+  if (groups === 1) return true;
+  if (windows.hasShape(window, AMEX_PRINTED) || windows.hasShape(window, DINERS_PRINTED)) return true;
+  for (let k = 0; k < groups - 1; k++) if (windows.group(window, k) !== 4) return false;
+  return windows.group(window, groups - 1) <= 4;
 }
 
-function hasShape(groups: readonly number[], shape: readonly number[]): boolean {
-  return groups.length === shape.length && groups.every((group, k) => group === shape[k]);
-}
-
-function accepts(window: NumericWindow): boolean {
-  const n = window.digitCount;
-  if (n < 13 || n > 19) return false;
+function accepts(windows: NumericWindows, window: number): boolean {
   // Bare, or grouped as printed, with all-spaces or all-dashes.
-  if (!uniformSeparators(window, ' -') || !printedGrouping(window.groups)) return false;
-  return brandAccepts(window.digits) && luhnValid(window.digits);
+  if (!windows.uniformSeparators(window, ' -') || !printedGrouping(windows, window)) return false;
+  return brandAccepts(windows.leadingDigits(window, 6), windows.digitCount(window)) && luhnValid(windows.text, windows.start(window), windows.end(window));
 }
 
 /** Payment card numbers: Luhn, brand prefix and length; bare or grouped by spaces or dashes. */
@@ -49,9 +46,10 @@ export const creditCard: Detector = {
   name: 'credit_card',
   label: 'CREDIT_CARD',
   priority: 85,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, 13, 19, accepts);
   },
+  normalize: digitsOf,
   partial(value: string): string {
     // PCI DSS allows the last four digits to be shown.
     return `****${value.slice(-4)}`;

@@ -1,8 +1,9 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /steuer|identifikationsnummer|id-?nr|\btin\b|tax ?id/i;
+const PRINTED = [2, 3, 3, 3];
 
 /**
  * Structure rule (since 2016): in the first ten digits exactly one digit
@@ -44,16 +45,17 @@ function checkDigitValid(digits: string): boolean {
   return check === digits.charCodeAt(10) - 48;
 }
 
-function accepts(window: NumericWindow, input: ScanInput): boolean {
-  if (window.digitCount !== 11) return false;
+function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
+  const separators = windows.separatorCount(window);
   // Printed 2-3-3-3 (three separators) or bare: decided before any string is built.
-  if (window.separatorCount !== 0 && window.separatorCount !== 3) return false;
+  if (separators !== 0 && separators !== 3) return false;
   // Printed on tax letters as "12 345 678 901"; a bare 11-digit run needs a label
   // (looked up last: it is the costly check).
-  const printed = hasShape(window, [2, 3, 3, 3]) && uniformSeparators(window, ' ');
-  if (!printed && window.separatorCount !== 0) return false;
-  if (!structureValid(window.digits) || !checkDigitValid(window.digits)) return false;
-  return printed || hasLabel(input.text, window.start, input.hint, LABEL);
+  const printed = windows.hasShape(window, PRINTED) && windows.uniformSeparators(window, ' ');
+  if (!printed && separators !== 0) return false;
+  const digits = windows.digits(window);
+  if (!structureValid(digits) || !checkDigitValid(digits)) return false;
+  return printed || hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }
 
 /** German tax identification number (steuerliche Identifikationsnummer, IdNr). */
@@ -62,7 +64,8 @@ export const deSteuerId: Detector = {
   label: 'DE_STEUER_ID',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, 11, 11, accepts);
   },
+  normalize: digitsOf,
 };

@@ -1,4 +1,4 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiLetter, isDigit, isWordChar } from '../lib/chars.js';
 
 /** RFC 5321 limits: local part 64 octets, domain 253. They also bound the work per `@`. */
@@ -63,9 +63,8 @@ export const email: Detector = {
   name: 'email',
   label: 'EMAIL',
   priority: 95,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     let floor = 0;
     let at = text.indexOf('@');
     while (at !== -1) {
@@ -79,7 +78,7 @@ export const email: Detector = {
       // Sentence punctuation after an address is not part of it.
       while (end > at + 1 && (text.charCodeAt(end - 1) === 46 || text.charCodeAt(end - 1) === 45)) end--;
       if (validLocal(text, start, at) && validDomain(text, at + 1, end)) {
-        found.push({ start, end, value: text.slice(start, end).toLowerCase() });
+        found.add(start, end);
         floor = end;
         at = text.indexOf('@', end);
       } else {
@@ -87,7 +86,9 @@ export const email: Detector = {
         at = text.indexOf('@', at + 1);
       }
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    return text.slice(start, end).toLowerCase();
   },
   partial(value: string): string {
     // First character of the mailbox and the domain: enough to tell work from private addresses.

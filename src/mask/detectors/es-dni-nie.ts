@@ -1,4 +1,4 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { wordCharAt } from '../lib/chars.js';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -18,9 +18,8 @@ export const esDniNie: Detector = {
   label: 'ES_DNI_NIE',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     const runs = input.digitRuns();
     // A match's digits are one whole run of 7 or 8 (a digit or letter must not
     // touch them), so the pattern is tried only where such a run, or its X/Y/Z
@@ -46,8 +45,11 @@ export const esDniNie: Detector = {
       if ((prefix === undefined) !== (digits.length === 8)) continue;
       const number = Number(prefix === undefined ? digits : `${'XYZ'.indexOf(prefix)}${digits}`);
       if (LETTERS[number % 23] !== letter) continue;
-      found.push({ start: match.index, end: match.index + match[0].length, value: `${prefix ?? ''}${digits}${letter}` });
+      found.add(match.index, match.index + match[0].length);
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    // Prefix, digits and letter without the optional dashes.
+    return text.slice(start, end).replaceAll('-', '');
   },
 };

@@ -1,4 +1,4 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiLetter, isDigit, wordCharAt } from '../lib/chars.js';
 
 /** IBAN length per country (SWIFT IBAN registry). Unknown country codes are not IBANs. */
@@ -13,52 +13,70 @@ const LENGTHS: Record<string, number> = {
   VA: 22, VG: 24, XK: 20, YE: 30,
 };
 
+/**
+ * The same lengths indexed by the country code's letters (A–Z × A–Z, case
+ * ignored; 0 for no IBAN country): looked up for every candidate, without a string.
+ */
+const LENGTH_BY_CODE = new Uint8Array(26 * 26);
+for (const [country, length] of Object.entries(LENGTHS)) LENGTH_BY_CODE[letterIndex(country.charCodeAt(0)) * 26 + letterIndex(country.charCodeAt(1))] = length;
+
+/** 0–25 for an ASCII letter of either case. */
+function letterIndex(code: number): number {
+  return (code | 0x20) - 97;
+}
+
 function isAlnum(code: number): boolean {
   return isDigit(code) || isAsciiLetter(code);
 }
 
-/** ISO 13616 check: move the first four characters to the end, letters → 10..35, mod 97 must be 1. */
-function mod97Valid(iban: string): boolean {
-  const rearranged = iban.slice(4) + iban.slice(0, 4);
+/** 0–9 for a digit, 10–35 for a letter of either case: the IBAN check's value of a character. */
+function checkValue(code: number): number {
+  return code <= 57 ? code - 48 : letterIndex(code) + 10;
+}
+
+/**
+ * ISO 13616 check over the IBAN written at text[start, end) (its first four
+ * characters adjacent, spaces between groups skipped): move the first four
+ * characters to the end, letters → 10..35, mod 97 must be 1.
+ */
+function mod97Valid(text: string, start: number, end: number): boolean {
   let remainder = 0;
-  for (let k = 0; k < rearranged.length; k++) {
-    const code = rearranged.charCodeAt(k);
-    if (code <= 57) remainder = (remainder * 10 + (code - 48)) % 97;
-    else remainder = (remainder * 100 + (code - 55)) % 97;
+  for (let k = start + 4; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 32 && code !== 0xa0) remainder = mod97Step(remainder, code);
   }
+  for (let k = start; k < start + 4; k++) remainder = mod97Step(remainder, text.charCodeAt(k));
   return remainder === 1;
+}
+
+/** Appends a character's value (one digit, or two for a letter) to `remainder`, mod 97. */
+function mod97Step(remainder: number, code: number): number {
+  const value = checkValue(code);
+  return (value < 10 ? remainder * 10 + value : remainder * 100 + value) % 97;
 }
 
 /**
  * Reads an IBAN of exactly `length` characters from `at`, allowing one space
  * (or no-break space) between characters as printed IBANs are grouped. Returns
- * the end offset and the compact upper-case value, or null.
+ * the end offset, or -1.
  */
-function readIban(text: string, at: number, length: number): { end: number; value: string } | null {
-  // Counts characters and collects whole space-free pieces as slices: one
-  // string per group rather than one per character.
+function readIban(text: string, at: number, length: number): number {
   let count = 0;
-  let value = '';
-  let pieceStart = at;
   let k = at;
   while (count < length) {
-    if (k >= text.length) return null;
+    if (k >= text.length) return -1;
     const code = text.charCodeAt(k);
     if (isAlnum(code)) {
       count++;
       k++;
     } else if ((code === 32 || code === 0xa0) && count > 0 && k + 1 < text.length && isAlnum(text.charCodeAt(k + 1))) {
-      value += text.slice(pieceStart, k);
       k++;
-      pieceStart = k;
     } else {
-      return null;
+      return -1;
     }
   }
   // The IBAN must end here: exact per-country length, then no further word character.
-  if (wordCharAt(text, k)) return null;
-  value += text.slice(pieceStart, k);
-  return { end: k, value: value.toUpperCase() };
+  return wordCharAt(text, k) ? -1 : k;
 }
 
 function isWordStart(text: string, at: number): boolean {
@@ -72,9 +90,8 @@ export const iban: Detector = {
   name: 'iban',
   label: 'IBAN',
   priority: 90,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     const runs = input.digitRuns();
     // Candidates: two letters and two digits at a word start (`DE89`),
     // case-insensitive; the digits start a digit run, so only runs are
@@ -87,14 +104,17 @@ export const iban: Detector = {
       if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1)) || !isWordStart(text, start)) continue;
       floor = start + 4;
       if (wordCharAt(text, start - 1)) continue; // a non-ASCII letter before it
-      const length = LENGTHS[text.slice(start, start + 2).toUpperCase()];
-      if (length === undefined) continue;
-      const read = readIban(text, start, length);
-      if (read === null || !mod97Valid(read.value)) continue;
-      found.push({ start, end: read.end, value: read.value });
-      floor = read.end;
+      const length = LENGTH_BY_CODE[letterIndex(text.charCodeAt(start)) * 26 + letterIndex(text.charCodeAt(start + 1))]!;
+      if (length === 0) continue;
+      const end = readIban(text, start, length);
+      if (end === -1 || !mod97Valid(text, start, end)) continue;
+      found.add(start, end);
+      floor = end;
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    // Compact, upper case.
+    return text.slice(start, end).replace(/[ \u00a0]/g, '').toUpperCase();
   },
   partial(value: string): string {
     // Country code and last four characters, as banks print them on statements.

@@ -1,5 +1,5 @@
 import { isIPv6 } from 'node:net';
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isWordChar, wordCharAt } from '../lib/chars.js';
 
 /**
@@ -17,7 +17,7 @@ function isHexOrSeparator(code: number): boolean {
 }
 
 /** IPv6 tokens: maximal runs of hex digits, `:` and `.` around each `:`, checked by `net.isIPv6`. */
-function detectIpv6(text: string, found: Detection[]): void {
+function detectIpv6(text: string, found: SpanList): void {
   let colon = text.indexOf(':');
   while (colon !== -1) {
     let start = colon;
@@ -32,7 +32,7 @@ function detectIpv6(text: string, found: Detection[]): void {
     if (token.length > 45 + 2) continue;
     while (token.endsWith('.') || (token.endsWith(':') && !token.endsWith('::'))) token = token.slice(0, -1);
     if (countColons(token) < 2 || !/[0-9a-f]/i.test(token) || !isIPv6(token)) continue;
-    found.push({ start, end: start + token.length, value: token.toLowerCase() });
+    found.add(start, start + token.length);
   }
 }
 
@@ -47,9 +47,8 @@ export const ip: Detector = {
   name: 'ip',
   label: 'IP',
   priority: 60,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     if (text.includes('.')) {
       const runs = input.digitRuns();
       // A match starts where a digit run of at most three digits starts and a
@@ -69,11 +68,14 @@ export const ip: Detector = {
         const start = match.index;
         floor = start + match[0].length;
         if (wordCharAt(text, start - 1) || VERSION_LABEL.test(text.slice(Math.max(0, start - 10), start))) continue;
-        found.push({ start, end: start + match[0].length, value: match[0] });
+        found.add(start, start + match[0].length);
       }
     }
     if (text.includes(':')) detectIpv6(text, found);
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    // IPv6 in lower case; IPv4 as written.
+    return text.slice(start, end).toLowerCase();
   },
   partial(value: string): string {
     // Keep the network, drop the host: /24 for IPv4, the first three groups (/48) for IPv6.

@@ -1,4 +1,4 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { wordCharAt } from '../lib/chars.js';
 
 /**
@@ -40,16 +40,17 @@ export const itCodiceFiscale: Detector = {
   label: 'IT_CODICE_FISCALE',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     CODICE.lastIndex = 0;
     for (let match = CODICE.exec(text); match !== null; match = CODICE.exec(text)) {
       if (wordCharAt(text, match.index - 1) || wordCharAt(text, match.index + 16)) continue;
       const code = match[0].toUpperCase();
       if (!dayValid(code) || !controlValid(code)) continue;
-      found.push({ start: match.index, end: match.index + 16, value: code });
+      found.add(match.index, match.index + 16);
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    return text.slice(start, end).toUpperCase();
   },
 };

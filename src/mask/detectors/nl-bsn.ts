@@ -1,8 +1,10 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, hasShape, uniformSeparators } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /\bbsn|burgerservice|sofi/i;
+const PRINTED = [4, 2, 3];
+const THREES = [3, 3, 3];
 
 /** The "elfproef": 9·d1 + 8·d2 + … + 2·d8 − d9 ≡ 0 (mod 11), never all zeros. */
 function elevenProof(digits: string): boolean {
@@ -12,17 +14,17 @@ function elevenProof(digits: string): boolean {
   return sum % 11 === 0 && sum !== 0;
 }
 
-function accepts(window: NumericWindow, input: ScanInput): boolean {
-  if (window.digitCount !== 9) return false;
+function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
+  const separators = windows.separatorCount(window);
   // 4-2-3 or 3-3-3 (two separators) or bare: decided before any string is built.
-  if (window.separatorCount !== 0 && window.separatorCount !== 2) return false;
+  if (separators !== 0 && separators !== 2) return false;
   // "1234.56.782" is how the BSN is printed on Dutch documents; a bare run or
   // 3-3-3 groups need a label. Cheap checks first: the label lookup is the costly one.
-  const printed = hasShape(window, [4, 2, 3]) && uniformSeparators(window, '.');
-  const plain = window.separatorCount === 0 || (hasShape(window, [3, 3, 3]) && uniformSeparators(window, ' .-'));
+  const printed = windows.hasShape(window, PRINTED) && windows.uniformSeparators(window, '.');
+  const plain = separators === 0 || (windows.hasShape(window, THREES) && windows.uniformSeparators(window, ' .-'));
   if (!printed && !plain) return false;
-  if (!elevenProof(window.digits)) return false;
-  return printed || hasLabel(input.text, window.start, input.hint, LABEL);
+  if (!elevenProof(windows.digits(window))) return false;
+  return printed || hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }
 
 /** Dutch citizen service number (burgerservicenummer). */
@@ -31,7 +33,8 @@ export const nlBsn: Detector = {
   label: 'NL_BSN',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, 9, 9, accepts);
   },
+  normalize: digitsOf,
 };

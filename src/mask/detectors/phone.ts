@@ -1,8 +1,9 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { Detection, Detector, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, wordCharAt } from '../lib/chars.js';
 import { hasLabel } from '../lib/context.js';
+import { SpanCache } from '../lib/span-cache.js';
 
 /**
  * Phone numbers, validated against real numbering plans by libphonenumber-js
@@ -64,8 +65,10 @@ function addDigit(code: number): void {
  * separators between them, and parenthesised groups, into the scratch above.
  * Returns false when the token is longer than any phone number (its end is
  * still reported via `skipTo` so the caller moves past it in one step).
+ * Digits are taken a whole run at a time from the shared digit runs; `run`
+ * is the index of a run at or before the first one of the token.
  */
-function readCandidate(text: string, start: number): boolean {
+function readCandidate(text: string, start: number, runs: Int32Array, run: number): boolean {
   const length = text.length;
   let k = start;
   if (text.charCodeAt(k) === 43) k++;
@@ -77,9 +80,14 @@ function readCandidate(text: string, start: number): boolean {
   while (k < length && k - start <= MAX_CANDIDATE) {
     const code = text.charCodeAt(k);
     if (isDigit(code)) {
+      while (runs[run + 1]! <= k) run += 2;
+      // The rest of the run, as far as the length cap.
+      const stop = Math.min(runs[run + 1]!, start + MAX_CANDIDATE + 1);
+      if (digitCount === 0 && stop - k > 1) secondDigit = text.charCodeAt(k + 1);
       addDigit(code);
-      group++;
-      k++;
+      digitCount += stop - k - 1;
+      group += stop - k;
+      k = stop;
       end = k;
     } else if (code === 40) {
       // "(0)30", "(212)": 1–4 digits in parentheses, after a group or at the start.
@@ -118,6 +126,14 @@ function readCandidate(text: string, start: number): boolean {
   return true;
 }
 
+/** True when `readCandidate` would read on past the digit run ending at `end`: a separator before a digit or `(`, or a `(`. */
+function continuesToken(text: string, end: number): boolean {
+  const code = text.charCodeAt(end);
+  if (code === 40) return true;
+  const next = text.charCodeAt(end + 1);
+  return isSeparator(code) && (isDigit(next) || next === 40);
+}
+
 /** True when the digit groups are exactly a, b[, c[, d[, e]]] (unused trailing parameters are 0). */
 function hasGroups(a: number, b: number, c = 0, d = 0, e = 0): boolean {
   const count = e !== 0 ? 5 : d !== 0 ? 4 : c !== 0 ? 3 : 2;
@@ -137,61 +153,54 @@ function looksLikeDate(): boolean {
 /**
  * Validation is costly (~15 µs a library call, up to ten calls for a
  * national number); values recur in tool output, so the outcome per written
- * candidate and country list is remembered (bounded; cleared when full).
- * One map per country list, keyed by the written candidate.
+ * candidate and country list is remembered (bounded; cleared when full),
+ * keyed by the candidate's span in the text (no string per lookup) and the list.
  */
-const caches = new Map<string, Map<string, string | null>>();
-let cached = 0;
-const CACHE_LIMIT = 50_000;
+const outcomes = new SpanCache<string | null>(50_000);
 
 function parseValid(raw: string, country: CountryCode | undefined): string | null {
   const parsed = country === undefined ? parsePhoneNumberFromString(raw) : parsePhoneNumberFromString(raw, country);
   return parsed !== undefined && parsed.isValid() ? parsed.number : null;
 }
 
-function cacheFor(list: string): Map<string, string | null> {
-  let cache = caches.get(list);
-  if (cache === undefined) caches.set(list, (cache = new Map()));
-  return cache;
-}
+/** Cache kinds of the international forms `+49 …` and `0049 …`; country lists take the next ones. */
+const PLUS = 0;
+const DOUBLE_ZERO = 1;
+let nextKind = 2;
 
-function remember(cache: Map<string, string | null>, raw: string, compute: () => string | null): string | null {
-  const known = cache.get(raw);
-  if (known !== undefined) return known;
-  const result = compute();
-  if (cached >= CACHE_LIMIT) {
-    for (const each of caches.values()) each.clear();
-    cached = 0;
+/** The number written at text[start, end) with `+` or `00`: `00` is read as `+`. */
+function validate(text: string, start: number, end: number, kind: typeof PLUS | typeof DOUBLE_ZERO): string | null {
+  let number = outcomes.get(kind, text, start, end);
+  if (number === undefined) {
+    number = parseValid(kind === PLUS ? text.slice(start, end) : `+${text.slice(start + 2, end)}`, undefined);
+    outcomes.set(kind, text, start, end, number);
   }
-  cache.set(raw, result);
-  cached++;
-  return result;
+  return number;
 }
 
-const INTERNATIONAL = cacheFor('+');
-
-function validate(raw: string): string | null {
-  return remember(INTERNATIONAL, raw, () => parseValid(raw, undefined));
-}
-
-function validateAny(raw: string, countries: readonly CountryCode[], cache: Map<string, string | null>): string | null {
-  return remember(cache, raw, () => {
-    for (const country of countries) {
-      const number = parseValid(raw, country);
-      if (number !== null) return number;
+/** The national number written at text[start, end), in the first of `countries` where it is valid. */
+function validateAny(text: string, start: number, end: number, countries: Countries): string | null {
+  let number = outcomes.get(countries.kind, text, start, end);
+  if (number === undefined) {
+    const raw = text.slice(start, end);
+    number = null;
+    for (const country of countries.list) {
+      number = parseValid(raw, country);
+      if (number !== null) break;
     }
-    return null;
-  });
+    outcomes.set(countries.kind, text, start, end, number);
+  }
+  return number;
 }
 
-/** A country list with its cache. */
+/** A country list with its cache kind. */
 interface Countries {
   list: readonly CountryCode[];
-  cache: Map<string, string | null>;
+  kind: number;
 }
 
 function countries(list: readonly CountryCode[]): Countries {
-  return { list, cache: cacheFor(list.join(',')) };
+  return { list, kind: nextKind++ };
 }
 
 /** Trunk countries with the one the grouping suggests first (none: registry order). */
@@ -231,11 +240,11 @@ function classify(text: string, start: number, plus: boolean, hint: string | und
   const bare = separatorCount === 0;
   if (plus) {
     if (digitCount < 8) return null;
-    return validate(text.slice(start, candidateEnd));
+    return validate(text, start, candidateEnd, PLUS);
   }
   if (firstDigit === 48 && digitCount > 1 && secondDigit === 48) {
     if (digitCount < 10 || (bare && !labelled(text, start, hint))) return null;
-    return validate(`+${text.slice(start + 2, candidateEnd)}`);
+    return validate(text, start, candidateEnd, DOUBLE_ZERO);
   }
   if (digitCount < 7 || looksLikeDate()) return null;
   // "0.5449…" is a decimal fraction, not a trunk prefix.
@@ -245,16 +254,15 @@ function classify(text: string, start: number, plus: boolean, hint: string | und
   if (bare && !labelled(text, start, hint)) return null;
   if (firstDigit === 48) {
     if (digitCount < 9 || digitCount > 13) return null;
-    const trunk = trunkCountries();
-    return validateAny(text.slice(start, candidateEnd), trunk.list, trunk.cache);
+    return validateAny(text, start, candidateEnd, trunkCountries());
   }
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
-  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text.slice(start, candidateEnd), US_IT.list, US_IT.cache);
+  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, start, candidateEnd, US_IT);
   // Polish numbers are usually written 3-3-3, Spanish ones 3-2-2-2; both occur both ways.
-  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text.slice(start, candidateEnd), PL_ES.list, PL_ES.cache);
-  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text.slice(start, candidateEnd), ES_PL.list, ES_PL.cache);
+  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text, start, candidateEnd, PL_ES);
+  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text, start, candidateEnd, ES_PL);
   // Bare and labelled ("Tel. 612345678"). Any other grouping is no common national format.
-  return bare ? validateAny(text.slice(start, candidateEnd), BARE.list, BARE.cache) : null;
+  return bare ? validateAny(text, start, candidateEnd, BARE) : null;
 }
 
 /** Phone numbers by real numbering plans, international and common national formats. */
@@ -262,10 +270,9 @@ export const phone: Detector = {
   name: 'phone',
   label: 'PHONE',
   priority: 50,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text, hint } = input;
     const length = text.length;
-    const found: Detection[] = [];
     // Candidates start at a digit, `+` or `(`: the scan jumps from one such
     // character to the next (digits from the shared digit runs, the others by
     // indexOf) rather than stepping over every character in between.
@@ -288,22 +295,31 @@ export const phone: Detector = {
       k = Math.min(nextDigit, nextPlus, nextParen);
       if (k >= length) break;
       const code = text.charCodeAt(k);
+      // A run of fewer than seven digits that no separator or parenthesis
+      // continues is no phone number, and reading it would stop at its end:
+      // most numbers in text (counts, times, ids) are let go here, unread,
+      // before the costlier look at what precedes them.
+      if (code !== 43 && code !== 40 && runs[run + 1]! - k < 7 && !continuesToken(text, runs[run + 1]!)) {
+        k = runs[run + 1]!;
+        continue;
+      }
       const before = text.charCodeAt(k - 1);
       // Only at the start of a token: not inside a word, a number, or after another + or (.
       if (k > 0 && (wordCharAt(text, k - 1) || before === 43 || ((isSeparator(before) && before !== 32 && before !== 0xa0) && wordCharAt(text, k - 2)))) {
         k++;
-        while (k < length && isDigit(text.charCodeAt(k))) k++;
+        // On to the end of the digit run k is in, if it is in one.
+        if (run < runs.length && runs[run]! <= k) k = runs[run + 1]!;
         continue;
       }
       const start = k;
-      const read = readCandidate(text, start);
+      const read = readCandidate(text, start, runs, run);
       // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area code is just punctuation.
       k = !read && code === 40 ? k + 1 : skipTo;
       if (!read) continue;
       const number = classify(text, start, code === 43, hint);
-      if (number !== null) found.push({ start, end: candidateEnd, value: number });
+      // The value comes from the validation cache: no string is built for it.
+      if (number !== null) found.add(start, candidateEnd, number);
     }
-    return found;
   },
   partial(value: string): string {
     // "+49" and the last two digits: the country and a hint for the person who knows the number.

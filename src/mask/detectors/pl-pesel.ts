@@ -1,6 +1,6 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 import { isRealDate } from '../lib/date.js';
 
 const LABEL = /pesel/i;
@@ -22,11 +22,12 @@ function checkDigitValid(digits: string): boolean {
   return (10 - (sum % 10)) % 10 === digits.charCodeAt(10) - 48;
 }
 
-function accepts(window: NumericWindow, input: ScanInput): boolean {
+function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   // PESEL is always written as a bare 11-digit run, the same shape as phone
   // numbers and order ids, so it needs its label (or a `pesel` JSON key).
-  if (window.digitCount !== 11 || window.separatorCount !== 0) return false;
-  return dateValid(window.digits) && checkDigitValid(window.digits) && hasLabel(input.text, window.start, input.hint, LABEL);
+  if (windows.separatorCount(window) !== 0) return false;
+  const digits = windows.digits(window);
+  return dateValid(digits) && checkDigitValid(digits) && hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }
 
 /** Polish national identification number (PESEL). */
@@ -35,7 +36,8 @@ export const plPesel: Detector = {
   label: 'PL_PESEL',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    return detectInWindows(input, accepts);
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, 11, 11, accepts);
   },
+  normalize: digitsOf,
 };

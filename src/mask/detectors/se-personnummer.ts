@@ -1,10 +1,12 @@
-import type { Detection, Detector, NumericWindow, ScanInput } from '../detector.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
 import { luhnValid } from '../lib/luhn.js';
-import { hasShape } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /person ?n(?:umme)?r|pnr|samordningsnummer|personal identity number/i;
+const LONG_WRITTEN = [8, 4];
+const SHORT_WRITTEN = [6, 4];
 
 /** Date part YYMMDD; coordination numbers (samordningsnummer) add 60 to the day. */
 function dateValid(yymmdd: string, century: number | undefined): boolean {
@@ -17,32 +19,40 @@ function dateValid(yymmdd: string, century: number | undefined): boolean {
   return isRealDate(1900 + yy, mm, dd) || isRealDate(2000 + yy, mm, dd);
 }
 
-function accepts(window: NumericWindow, input: ScanInput): string | null {
-  if (window.digitCount !== 10 && window.digitCount !== 12) return null;
+/** One `-` or `+` (YYMMDD+NNNN at 100 years or older) between the date and the number. */
+function writtenSeparator(windows: NumericWindows, window: number): boolean {
+  if (windows.separatorCount(window) !== 1) return false;
+  const separator = windows.separator(window, 0);
+  return separator === 45 || separator === 43;
+}
+
+function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
+  const digitCount = windows.digitCount(window);
+  // 11 digits: neither YYMMDD-NNNN nor YYYYMMDD-NNNN.
+  if (digitCount === 11) return false;
   // Written forms have one separator, bare runs none: anything else fails below, decided here without building strings.
-  if (window.separatorCount > 1) return null;
-  const { digits, separators } = window;
+  const separators = windows.separatorCount(window);
+  if (separators > 1) return false;
+  const digits = windows.digits(window);
   let tenDigits: string;
   let century: number | undefined;
   let written: boolean;
-  if (digits.length === 12) {
+  if (digitCount === 12) {
     // YYYYMMDD-NNNN or bare YYYYMMDDNNNN
     const head = Number(digits.slice(0, 2));
-    if (head !== 18 && head !== 19 && head !== 20) return null;
+    if (head !== 18 && head !== 19 && head !== 20) return false;
     century = head * 100;
     tenDigits = digits.slice(2);
-    written = hasShape(window, [8, 4]) && (separators === '-' || separators === '+');
-  } else if (digits.length === 10) {
-    // YYMMDD-NNNN (YYMMDD+NNNN at 100 years or older), or a labelled bare run
-    tenDigits = digits;
-    written = hasShape(window, [6, 4]) && (separators === '-' || separators === '+');
+    written = windows.hasShape(window, LONG_WRITTEN) && writtenSeparator(windows, window);
   } else {
-    return null;
+    // YYMMDD-NNNN, or a labelled bare run
+    tenDigits = digits;
+    written = windows.hasShape(window, SHORT_WRITTEN) && writtenSeparator(windows, window);
   }
-  if (!written && separators.length !== 0) return null;
-  if (!dateValid(tenDigits.slice(0, 6), century) || !luhnValid(tenDigits)) return null;
+  if (!written && separators !== 0) return false;
+  if (!dateValid(tenDigits.slice(0, 6), century) || !luhnValid(tenDigits)) return false;
   // A bare run needs a label; looked up last, as the costly check.
-  return written || hasLabel(input.text, window.start, input.hint, LABEL) ? digits : null;
+  return written || hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }
 
 /** Swedish personal identity number (personnummer) and coordination number. */
@@ -51,12 +61,8 @@ export const sePersonnummer: Detector = {
   label: 'SE_PERSONNUMMER',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
-    const found: Detection[] = [];
-    for (const window of input.numericWindows()) {
-      const value = accepts(window, input);
-      if (value !== null) found.push({ start: window.start, end: window.end, value });
-    }
-    return found;
+  detect(input: ScanInput, found: SpanList): void {
+    detectInWindows(input, found, 10, 12, accepts);
   },
+  normalize: digitsOf,
 };

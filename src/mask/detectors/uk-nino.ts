@@ -1,5 +1,5 @@
-import type { Detection, Detector, ScanInput } from '../detector.js';
-import { wordCharAt } from '../lib/chars.js';
+import type { Detector, ScanInput, SpanList } from '../detector.js';
+import { isAsciiLetter, isDigit, wordCharAt } from '../lib/chars.js';
 
 /**
  * HMRC format: prefix letters (first not D F I Q U V, second not D F I O Q U V),
@@ -12,6 +12,11 @@ const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\
 function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
 }
+
+function isAsciiAlnum(code: number): boolean {
+  return isDigit(code) || isAsciiLetter(code);
+}
+
 /** Prefixes HMRC never allocates. */
 const NOT_ALLOCATED = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
@@ -21,9 +26,8 @@ export const ukNino: Detector = {
   label: 'UK_NINO',
   priority: 80,
   nationalId: true,
-  detect(input: ScanInput): Detection[] {
+  detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    const found: Detection[] = [];
     const runs = input.digitRuns();
     // The first digits start a digit run, right after the two prefix letters
     // or after them and one space: the pattern is tried only there, and, as a
@@ -34,13 +38,18 @@ export const ukNino: Detector = {
       if (runs[r + 1]! - digits < 2) continue;
       const at = text.charCodeAt(digits - 1) === 32 ? digits - 3 : digits - 2;
       if (at < floor || !isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
+      // The pattern's lookbehind, checked before running it: in "AB12AB12…" every run has letters before it.
+      if (isAsciiAlnum(text.charCodeAt(at - 1))) continue;
       NINO.lastIndex = at;
       const match = NINO.exec(text);
       if (match === null) continue;
       floor = match.index + match[0].length;
       if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;
-      found.push({ start: match.index, end: match.index + match[0].length, value: `${match[1]}${match[2]}${match[3]}${match[4]}${match[5]}` });
+      found.add(match.index, match.index + match[0].length);
     }
-    return found;
+  },
+  normalize(text: string, start: number, end: number): string {
+    // Printed `QQ 12 34 56 C` or compact: the compact form.
+    return text.slice(start, end).replaceAll(' ', '');
   },
 };

@@ -1,4 +1,4 @@
-import type { Detection, NumericWindow, ScanInput } from '../detector.js';
+import type { ScanInput, SpanList } from '../detector.js';
 import { isDigit, isIsolated, wordCharAt } from './chars.js';
 import { findDigitRuns } from './digit-runs.js';
 
@@ -19,6 +19,130 @@ function isSpace(code: number): boolean {
 }
 
 /**
+ * The candidate numeric identifiers of one text: consecutive digit groups of
+ * one isolated numeric token, e.g. `4111 1111 1111 1111` or `123-45-6789`.
+ * Stored as parallel typed arrays and addressed by index (0 … count-1), not
+ * as an object per window: dense text has ~30 windows per KiB and nearly all
+ * are turned down on their digit count. A window's digit groups are
+ * consecutive digit runs of the text, so its groups and separators are read
+ * off the runs, and a string is built only for a value a detector accepts.
+ */
+export class NumericWindows {
+  count = 0;
+  private starts: Int32Array = new Int32Array(16);
+  private ends: Int32Array = new Int32Array(16);
+  private digitCounts: Int32Array = new Int32Array(16);
+  /** Index (in runs, counted in pairs) of the window's first digit group. */
+  private firstRuns: Int32Array = new Int32Array(16);
+  private groupCounts: Int32Array = new Int32Array(16);
+
+  constructor(
+    readonly text: string,
+    /** The text's digit runs (`findDigitRuns`). */
+    private readonly runs: Int32Array,
+  ) {}
+
+  start(window: number): number {
+    return this.starts[window]!;
+  }
+
+  end(window: number): number {
+    return this.ends[window]!;
+  }
+
+  /** How many digits: the cheap first test of every numeric detector. */
+  digitCount(window: number): number {
+    return this.digitCounts[window]!;
+  }
+
+  /** How many separators (0 for a bare run). */
+  separatorCount(window: number): number {
+    return this.groupCounts[window]! - 1;
+  }
+
+  /** How many digit groups (1 for a bare run). */
+  groupCount(window: number): number {
+    return this.groupCounts[window]!;
+  }
+
+  /** Length of digit group `k`, e.g. 2 for k = 1 of `123-45-6789`. */
+  group(window: number, k: number): number {
+    const run = 2 * (this.firstRuns[window]! + k);
+    return this.runs[run + 1]! - this.runs[run]!;
+  }
+
+  /** Separator `k` (after group `k`) as a char code, no-break space read as space. */
+  separator(window: number, k: number): number {
+    const code = this.text.charCodeAt(this.runs[2 * (this.firstRuns[window]! + k) + 1]!);
+    return code === 0xa0 ? 32 : code;
+  }
+
+  /** True when the window's group lengths are exactly `shape` (a constant array: no allocation per call). */
+  hasShape(window: number, shape: readonly number[]): boolean {
+    if (this.groupCounts[window] !== shape.length) return false;
+    for (let k = 0; k < shape.length; k++) if (this.group(window, k) !== shape[k]) return false;
+    return true;
+  }
+
+  /** True when every separator of the window is in `allowed` (a string of characters) and all are the same. */
+  uniformSeparators(window: number, allowed: string): boolean {
+    const separators = this.groupCounts[window]! - 1;
+    if (separators === 0) return true;
+    const first = this.separator(window, 0);
+    if (!allowed.includes(String.fromCharCode(first))) return false;
+    for (let k = 1; k < separators; k++) if (this.separator(window, k) !== first) return false;
+    return true;
+  }
+
+  /** The digits alone, as a string: built on demand, for windows that pass the cheap tests. */
+  digits(window: number): string {
+    const first = this.firstRuns[window]!;
+    const groups = this.groupCounts[window]!;
+    if (groups === 1) return this.text.slice(this.starts[window]!, this.ends[window]!);
+    let digits = '';
+    for (let k = 0; k < groups; k++) digits += this.text.slice(this.runs[2 * (first + k)]!, this.runs[2 * (first + k) + 1]!);
+    return digits;
+  }
+
+  /** The number formed by the first `n` digits (n ≤ the digit count): prefix checks without a string. */
+  leadingDigits(window: number, n: number): number {
+    let value = 0;
+    for (let k = this.starts[window]!; n > 0; k++) {
+      const code = this.text.charCodeAt(k);
+      if (!isDigit(code)) continue;
+      value = value * 10 + (code - 48);
+      n--;
+    }
+    return value;
+  }
+
+  /** Appends the window of runs [firstRun, lastRun] (run indices counted in pairs). */
+  add(firstRun: number, lastRun: number, digitCount: number): void {
+    if (this.count === this.starts.length) this.grow();
+    const w = this.count++;
+    this.starts[w] = this.runs[2 * firstRun]!;
+    this.ends[w] = this.runs[2 * lastRun + 1]!;
+    this.digitCounts[w] = digitCount;
+    this.firstRuns[w] = firstRun;
+    this.groupCounts[w] = lastRun - firstRun + 1;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const grown = (from: Int32Array): Int32Array => {
+      const to = new Int32Array(size);
+      to.set(from);
+      return to;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    this.digitCounts = grown(this.digitCounts);
+    this.firstRuns = grown(this.firstRuns);
+    this.groupCounts = grown(this.groupCounts);
+  }
+}
+
+/**
  * Cuts `text` into numeric tokens (digit groups joined by single separators)
  * and returns every candidate window of 9–19 digits: a prefix or suffix of
  * whole space-delimited chunks of one token that stands alone (see
@@ -27,56 +151,56 @@ function isSpace(code: number): boolean {
  * the digit runs (`runs`, from `findDigitRuns`), at most MAX_LENGTH windows per
  * token: linear in the text length.
  */
-export function findNumericWindows(text: string, runs: Int32Array = findDigitRuns(text)): NumericWindow[] {
-  const windows: NumericWindow[] = [];
+export function findNumericWindows(text: string, runs: Int32Array = findDigitRuns(text)): NumericWindows {
+  const windows = new NumericWindows(text, runs);
+  const runCount = runs.length >> 1;
   // A token: digit runs joined by single separators, read off the shared digit runs.
-  for (let r = 0; r < runs.length; r += 2) {
-    const tokenStart = runs[r]!;
-    let tokenEnd = runs[r + 1]!;
-    let digitCount = tokenEnd - tokenStart;
-    while (r + 2 < runs.length && runs[r + 2] === tokenEnd + 1 && isSeparator(text.charCodeAt(tokenEnd))) {
-      r += 2;
-      digitCount += runs[r + 1]! - runs[r]!;
-      tokenEnd = runs[r + 1]!;
+  for (let r = 0; r < runCount; r++) {
+    const firstRun = r;
+    let tokenEnd = runs[2 * r + 1]!;
+    let digitCount = tokenEnd - runs[2 * r]!;
+    while (r + 1 < runCount && runs[2 * r + 2] === tokenEnd + 1 && isSeparator(text.charCodeAt(tokenEnd))) {
+      r++;
+      digitCount += runs[2 * r + 1]! - runs[2 * r]!;
+      tokenEnd = runs[2 * r + 1]!;
     }
     // A token glued to a word ("DE89 3704 …", "ID12 345 …") belongs to that word: no window in it.
-    if (digitCount >= MIN_DIGITS && !wordCharAt(text, tokenStart - 1)) collectWindows(text, tokenStart, tokenEnd, digitCount, windows);
+    if (digitCount >= MIN_DIGITS && !wordCharAt(text, runs[2 * firstRun]! - 1)) collectWindows(windows, text, runs, firstRun, r, digitCount);
   }
   return windows;
 }
 
-/** Scratch buffers for chunk boundaries, reused across tokens (no allocation per token). */
-let chunkStarts = new Int32Array(64);
+/** Scratch for the chunks of one token: first run and digit count of each (no allocation per token). */
+let chunkRuns = new Int32Array(64);
 let chunkDigits = new Int32Array(64);
 
-function collectWindows(text: string, tokenStart: number, tokenEnd: number, digitCount: number, out: NumericWindow[]): void {
+function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number, digitCount: number): void {
+  const tokenStart = runs[2 * firstRun]!;
+  const tokenEnd = runs[2 * lastRun + 1]!;
   // Chunks: the space-delimited parts of the token, with their digit counts.
   let chunks = 0;
   let digits = 0;
-  let chunkStart = tokenStart;
-  for (let k = tokenStart; k <= tokenEnd; k++) {
-    const code = k < tokenEnd ? text.charCodeAt(k) : 32;
-    if (isSpace(code)) {
-      if (chunks === chunkStarts.length) {
-        const grownStarts = new Int32Array(chunks * 2);
-        grownStarts.set(chunkStarts);
-        chunkStarts = grownStarts;
-        const grownDigits = new Int32Array(chunks * 2);
-        grownDigits.set(chunkDigits);
-        chunkDigits = grownDigits;
-      }
-      chunkStarts[chunks] = chunkStart;
-      chunkDigits[chunks] = digits;
-      chunks++;
-      chunkStart = k + 1;
-      digits = 0;
-    } else if (isDigit(code)) {
-      digits++;
+  let chunkRun = firstRun;
+  for (let r = firstRun; r <= lastRun; r++) {
+    digits += runs[2 * r + 1]! - runs[2 * r]!;
+    if (r < lastRun && !isSpace(text.charCodeAt(runs[2 * r + 1]!))) continue;
+    if (chunks === chunkRuns.length) {
+      const grownRuns = new Int32Array(chunks * 2);
+      grownRuns.set(chunkRuns);
+      chunkRuns = grownRuns;
+      const grownDigits = new Int32Array(chunks * 2);
+      grownDigits.set(chunkDigits);
+      chunkDigits = grownDigits;
     }
+    chunkRuns[chunks] = chunkRun;
+    chunkDigits[chunks] = digits;
+    chunks++;
+    chunkRun = r + 1;
+    digits = 0;
   }
   if (chunks === 1) {
     // The common case: one chunk, one window.
-    if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) out.push(window(text, tokenStart, tokenEnd, digitCount));
+    if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) windows.add(firstRun, lastRun, digitCount);
     return;
   }
   // Windows are prefixes and suffixes of the token: an id is written alone or
@@ -85,105 +209,50 @@ function collectWindows(text: string, tokenStart: number, tokenEnd: number, digi
   // to at most 2 × MAX_LENGTH/2 however long the token is.
   const last = chunks - 1;
   digits = 0;
-  for (let d = 0; d <= last; d++) {
-    const end = d < last ? chunkStarts[d + 1]! - 1 : tokenEnd;
-    digits += chunkDigits[d]!;
+  for (let c = 0; c <= last; c++) {
+    const endRun = c < last ? chunkRuns[c + 1]! - 1 : lastRun;
+    const end = runs[2 * endRun + 1]!;
+    digits += chunkDigits[c]!;
     if (end - tokenStart > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(text, tokenStart, end)) out.push(window(text, tokenStart, end, digits));
+    if (digits >= MIN_DIGITS && isIsolated(text, tokenStart, end)) windows.add(firstRun, endRun, digits);
   }
   digits = 0;
   for (let c = last; c >= 1; c--) {
-    const start = chunkStarts[c]!;
+    const start = runs[2 * chunkRuns[c]!]!;
     digits += chunkDigits[c]!;
     if (tokenEnd - start > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(text, start, tokenEnd)) out.push(window(text, start, tokenEnd, digits));
+    if (digits >= MIN_DIGITS && isIsolated(text, start, tokenEnd)) windows.add(chunkRuns[c]!, lastRun, digits);
   }
 }
 
 /**
- * A window whose digits, groups and separators are worked out on first use:
- * most windows are turned down on their digit count alone, and building the
- * strings for every one of them was most of the cost of the numeric detectors.
+ * Adds to `found` every window of `minDigits`–`maxDigits` digits that
+ * `accepts` takes: the detector of a numeric id. The digit count is tested
+ * here, so `accepts` (a different function per detector, too many for the
+ * call to be inlined) runs only for the few windows of the right length.
  */
-class LazyWindow implements NumericWindow {
-  private described: { digits: string; groups: number[]; separators: string } | undefined;
-
-  constructor(
-    private readonly text: string,
-    readonly start: number,
-    readonly end: number,
-    readonly digitCount: number,
-    /** Characters that are not digits: 0 for a bare run. */
-    readonly separatorCount: number,
-  ) {}
-
-  get digits(): string {
-    return (this.described ??= describe(this.text, this.start, this.end)).digits;
-  }
-
-  get groups(): readonly number[] {
-    return (this.described ??= describe(this.text, this.start, this.end)).groups;
-  }
-
-  get separators(): string {
-    if (this.separatorCount === 0) return '';
-    return (this.described ??= describe(this.text, this.start, this.end)).separators;
+export function detectInWindows(
+  input: ScanInput,
+  found: SpanList,
+  minDigits: number,
+  maxDigits: number,
+  accepts: (windows: NumericWindows, window: number, input: ScanInput) => boolean,
+): void {
+  const windows = input.numericWindows();
+  for (let w = 0; w < windows.count; w++) {
+    const digits = windows.digitCount(w);
+    if (digits >= minDigits && digits <= maxDigits && accepts(windows, w, input)) found.add(windows.start(w), windows.end(w));
   }
 }
 
-function describe(text: string, start: number, end: number): { digits: string; groups: number[]; separators: string } {
-  if (end - start <= MAX_DIGITS && isBare(text, start, end)) return { digits: text.slice(start, end), groups: [end - start], separators: '' };
-  const groups: number[] = [];
-  let separators = '';
+/** The digits of `text[start, end)` alone: the normal form of a numeric id, whatever its separators. */
+export function digitsOf(text: string, start: number, end: number): string {
   let digits = '';
   let groupStart = start;
   for (let k = start; k < end; k++) {
-    const code = text.charCodeAt(k);
-    if (!isDigit(code)) {
-      groups.push(k - groupStart);
-      digits += text.slice(groupStart, k);
-      separators += code === 0xa0 ? ' ' : text[k]!;
-      groupStart = k + 1;
-    }
+    if (isDigit(text.charCodeAt(k))) continue;
+    digits += text.slice(groupStart, k);
+    groupStart = k + 1;
   }
-  groups.push(end - groupStart);
-  digits += text.slice(groupStart, end);
-  return { digits, groups, separators };
-}
-
-function isBare(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (!isDigit(text.charCodeAt(k))) return false;
-  return true;
-}
-
-function window(text: string, start: number, end: number, digitCount: number): NumericWindow {
-  return new LazyWindow(text, start, end, digitCount, end - start - digitCount);
-}
-
-/** True when every separator of the window is `allowed` (a one-character set string) and all are the same. */
-export function uniformSeparators(window: NumericWindow, allowed: string): boolean {
-  const first = window.separators[0];
-  if (first === undefined) return true;
-  if (!allowed.includes(first)) return false;
-  for (let k = 1; k < window.separators.length; k++) if (window.separators[k] !== first) return false;
-  return true;
-}
-
-/** True when the window's group lengths are exactly `shape`. */
-export function hasShape(window: NumericWindow, shape: readonly number[]): boolean {
-  if (window.groups.length !== shape.length) return false;
-  for (let k = 0; k < shape.length; k++) if (window.groups[k] !== shape[k]) return false;
-  return true;
-}
-
-/**
- * The detections of a numeric-id detector: every window `accepts` takes,
- * its digits as the value.
- */
-export function detectInWindows(input: ScanInput, accepts: (window: NumericWindow, input: ScanInput) => boolean): Detection[] {
-  const found: Detection[] = [];
-  for (const window of input.numericWindows()) {
-    if (accepts(window, input)) found.push({ start: window.start, end: window.end, value: window.digits });
-  }
-  return found;
+  return groupStart === start ? text.slice(start, end) : digits + text.slice(groupStart, end);
 }

@@ -5,12 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { Detector } from '../../../src/mask/detector.js';
+import { SpanList, valueOf, type Detector } from '../../../src/mask/detector.js';
 import { createScanInput } from '../../../src/mask/scanner.js';
 
 export function scan(detector: Detector, text: string, hint?: string): { written: string; value: string }[] {
-  const input = createScanInput(text, hint);
-  return detector.detect(input).map((d) => ({ written: text.slice(d.start, d.end), value: d.value }));
+  const found = new SpanList();
+  detector.detect(createScanInput(text, hint), found);
+  const out: { written: string; value: string }[] = [];
+  for (let k = 0; k < found.length; k++) out.push({ written: text.slice(found.starts[k]!, found.ends[k]!), value: valueOf(detector, found, k, text) });
+  return out;
 }
 
 export interface Cases {
