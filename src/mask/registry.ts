@@ -4,6 +4,7 @@
  */
 import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
+import { NATIONAL_ID_GROUP } from './detector-names.js';
 import { creditCard } from './detectors/credit-card.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
 import { email } from './detectors/email.js';
@@ -24,8 +25,6 @@ export const DETECTORS: readonly Detector[] = [
   deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
   usSsn,
 ];
-
-export const NATIONAL_ID_GROUP = 'eu_national_ids';
 
 /** Every name a policy's `masking.detectors` accepts. */
 export function detectorNames(): string[] {
