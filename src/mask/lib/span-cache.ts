@@ -6,7 +6,15 @@
  * largest single cost of masking dense text. Here the span is hashed and
  * compared in place; keys are copied into a char-code arena, so a cached key
  * never keeps a large text alive. Cleared when `limit` keys are held.
+ *
+ * The hash is not keyed, and the values come from untrusted tool output:
+ * spans crafted to collide could make every lookup walk one long cluster
+ * (quadratic time). Probes are therefore capped at MAX_PROBES: a key that
+ * finds no free slot that near is simply not cached, which costs its
+ * recomputation and nothing else.
  */
+const MAX_PROBES = 32;
+
 export class SpanCache<V> {
   private readonly slotMask: number;
   /** Arena offset of each slot's key, -1 for an empty slot. */
@@ -35,7 +43,7 @@ export class SpanCache<V> {
   get(kind: number, text: string, start: number, end: number): V | undefined {
     const hash = spanHash(kind, text, start, end);
     const length = end - start;
-    for (let slot = hash & this.slotMask; this.keyStarts[slot] !== -1; slot = (slot + 1) & this.slotMask) {
+    for (let slot = hash & this.slotMask, probes = 0; this.keyStarts[slot] !== -1 && probes < MAX_PROBES; slot = (slot + 1) & this.slotMask, probes++) {
       if (this.hashes[slot] === hash && this.kinds[slot] === kind && this.keyLengths[slot] === length && this.keyEquals(this.keyStarts[slot]!, text, start, length)) {
         return this.values[slot];
       }
@@ -43,13 +51,15 @@ export class SpanCache<V> {
     return undefined;
   }
 
-  /** Stores `value` for a span that `get` did not find. */
+  /** Stores `value` for a span that `get` did not find (unless its slot's neighbourhood is full, see MAX_PROBES). */
   set(kind: number, text: string, start: number, end: number, value: V): void {
     if (this.size >= this.limit) this.clear();
     const hash = spanHash(kind, text, start, end);
     const length = end - start;
     let slot = hash & this.slotMask;
-    while (this.keyStarts[slot] !== -1) slot = (slot + 1) & this.slotMask;
+    for (let probes = 0; this.keyStarts[slot] !== -1; slot = (slot + 1) & this.slotMask) {
+      if (++probes >= MAX_PROBES) return;
+    }
     if (this.arenaUsed + length > this.arena.length) {
       const grown = new Uint16Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
       grown.set(this.arena.subarray(0, this.arenaUsed));
@@ -79,7 +89,7 @@ export class SpanCache<V> {
 }
 
 /** FNV-1a over the kind and the span's UTF-16 code units. */
-function spanHash(kind: number, text: string, start: number, end: number): number {
+export function spanHash(kind: number, text: string, start: number, end: number): number {
   let hash = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
   for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
   return hash;
