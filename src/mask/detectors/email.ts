@@ -47,10 +47,21 @@ function validDomain(text: string, start: number, end: number): boolean {
     labels++;
     if (k < end) labelStart = k + 1;
   }
-  if (labels < 2) return false;
-  const tld = text.slice(labelStart, end);
-  // A top-level domain is letters (or an IDN `xn--` label), never digits: `a@1.2` is not an address.
-  return tld.length >= 2 && (/^[\p{L}]+$/u.test(tld) || /^xn--[a-z0-9-]+$/i.test(tld));
+  return labels >= 2 && validTld(text, labelStart, end);
+}
+
+/**
+ * A top-level domain is letters (or an IDN `xn--` label), never digits:
+ * `a@1.2` is not an address. Nearly every TLD is ASCII letters, checked in
+ * place; only others are cut out for the regexes.
+ */
+function validTld(text: string, start: number, end: number): boolean {
+  if (end - start < 2) return false;
+  let asciiLetters = true;
+  for (let k = start; k < end && asciiLetters; k++) asciiLetters = isAsciiLetter(text.charCodeAt(k));
+  if (asciiLetters) return true;
+  const tld = text.slice(start, end);
+  return /^[\p{L}]+$/u.test(tld) || /^xn--[a-z0-9-]+$/i.test(tld);
 }
 
 /**

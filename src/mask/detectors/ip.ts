@@ -3,14 +3,78 @@ import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isWordChar, wordCharAt } from '../lib/chars.js';
 
 /**
- * Dotted quad, octets 0–255 without leading zeros (so `01.02.03.04`-style
- * dates and zero-padded versions survive); not inside a longer dotted
- * sequence (`1.3.6.1.4.1` OIDs, five-part versions) nor the tail of an IPv6
- * address (`::ffff:192.0.2.1`). Bounded, no nested quantifiers.
+ * IPv4: a dotted quad, octets 0–255 without leading zeros (so
+ * `01.02.03.04`-style dates and zero-padded versions survive); not inside a
+ * longer dotted sequence (`1.3.6.1.4.1` OIDs, five-part versions) nor the
+ * tail of an IPv6 address (`::ffff:192.0.2.1`). Each octet is one whole
+ * digit run, so a quad is read off the shared digit runs by hand: a regex
+ * there built a match object for every address in the text.
  */
-const IPV4 = /(?<![\w.:])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\w|\.\d)/y;
+
 /** A four-part version written after its name is not an address. */
 const VERSION_LABEL = /(?:version|release|build|ver\.?|v)\s*$/i;
+/** How far back VERSION_LABEL is looked for. */
+const VERSION_WINDOW = 10;
+
+/** True when the digits text[start, end) are an octet: 0–255, no leading zero. */
+function isOctet(text: string, start: number, end: number): boolean {
+  const length = end - start;
+  if (length === 1) return true;
+  if (length > 3 || text.charCodeAt(start) === 48) return false;
+  if (length === 2) return true;
+  const value = (text.charCodeAt(start) - 48) * 100 + (text.charCodeAt(start + 1) - 48) * 10 + (text.charCodeAt(start + 2) - 48);
+  return value <= 255;
+}
+
+/** An ASCII letter, digit or `_`: JavaScript's `\w`. */
+function isAsciiWordChar(code: number): boolean {
+  return code < 128 && isWordChar(code);
+}
+
+/**
+ * The end of the dotted quad whose first octet is digit run `r` (runs counted
+ * in pairs), or -1. The run is known to be 1–3 digits followed by a dot, with
+ * no word character, dot or colon before it.
+ */
+function readIpv4(text: string, runs: Int32Array, r: number): number {
+  if (r + 7 >= runs.length) return -1;
+  for (let octet = 0; octet < 4; octet++) {
+    const start = runs[r + 2 * octet]!;
+    const end = runs[r + 2 * octet + 1]!;
+    if (!isOctet(text, start, end)) return -1;
+    // Octets are joined by single dots: the next run starts right after one.
+    if (octet < 3 && (text.charCodeAt(end) !== 46 || runs[r + 2 * octet + 2] !== end + 1)) return -1;
+  }
+  const end = runs[r + 7]!;
+  // Not glued to a word, and not followed by a fifth part.
+  const after = text.charCodeAt(end);
+  if (isAsciiWordChar(after) || (after === 46 && isDigit(text.charCodeAt(end + 1)))) return -1;
+  return end;
+}
+
+/**
+ * True when a version label (`version`, `v`, …) ends just before `start`. The
+ * label's last letter is looked for first, past any whitespace: before most
+ * addresses there is none, and the regex and its slice are skipped.
+ */
+function versionLabelBefore(text: string, start: number): boolean {
+  const from = Math.max(0, start - VERSION_WINDOW);
+  let k = start - 1;
+  while (k >= from && isAsciiSpace(text.charCodeAt(k))) k--;
+  if (k >= from && !mayEndVersionLabel(text.charCodeAt(k))) return false;
+  return VERSION_LABEL.test(text.slice(from, start));
+}
+
+/** ASCII characters that `\s` matches. */
+function isAsciiSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+/** Whether `code` can be the last character of VERSION_LABEL's words (n e d r . v, either case), or is not ASCII (other whitespace). */
+function mayEndVersionLabel(code: number): boolean {
+  const lower = code | 0x20;
+  return code >= 128 || code === 46 || lower === 110 || lower === 101 || lower === 100 || lower === 114 || lower === 118;
+}
 
 function isHexOrSeparator(code: number): boolean {
   return isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102) || code === 58 || code === 46;
@@ -51,10 +115,9 @@ export const ip: Detector = {
     const { text } = input;
     if (text.includes('.')) {
       const runs = input.digitRuns();
-      // A match starts where a digit run of at most three digits starts and a
-      // dot follows it (no word character, dot or colon before: the
-      // lookbehind). The pattern is tried only there, and, as a global scan
-      // would, never before the end of the previous match.
+      // An address starts where a digit run of at most three digits starts
+      // and a dot follows it, with no word character, dot or colon before;
+      // and never before the end of the previous address.
       let floor = 0;
       for (let r = 0; r < runs.length; r += 2) {
         const at = runs[r]!;
@@ -62,13 +125,11 @@ export const ip: Detector = {
         if (runEnd - at > 3 || text.charCodeAt(runEnd) !== 46 || at < floor) continue;
         const before = text.charCodeAt(at - 1);
         if (before === 46 || before === 58 || (before < 128 && isWordChar(before))) continue;
-        IPV4.lastIndex = at;
-        const match = IPV4.exec(text);
-        if (match === null) continue;
-        const start = match.index;
-        floor = start + match[0].length;
-        if (wordCharAt(text, start - 1) || VERSION_LABEL.test(text.slice(Math.max(0, start - 10), start))) continue;
-        found.add(start, start + match[0].length);
+        const end = readIpv4(text, runs, r);
+        if (end === -1) continue;
+        floor = end;
+        if (wordCharAt(text, at - 1) || versionLabelBefore(text, at)) continue;
+        found.add(at, end);
       }
     }
     if (text.includes(':')) detectIpv6(text, found);
