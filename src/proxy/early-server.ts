@@ -23,13 +23,19 @@ export function startServerEarly(command: readonly string[]): void {
   let server: ServerProcess | undefined;
   const forward = (signal: NodeJS.Signals): void => server?.kill(signal);
   for (const signal of FORWARDED_SIGNALS) process.on(signal, forward);
-  server = spawnServer(command);
-  const stopUnclaimed = (): void => server.kill('SIGTERM');
-  process.once('exit', stopUnclaimed);
+  const stopUnclaimed = (): void => server?.kill('SIGTERM');
   const release = (): void => {
     for (const signal of FORWARDED_SIGNALS) process.off(signal, forward);
     process.off('exit', stopUnclaimed);
   };
+  try {
+    server = spawnServer(command);
+  } catch {
+    // spawn throws some errors instead of emitting them: the session spawns again and reports it properly.
+    release();
+    return;
+  }
+  process.once('exit', stopUnclaimed);
   early = { command, server, release };
 }
 
