@@ -1,5 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isWordChar, wordCharAt } from '../lib/chars.js';
+import { isAsciiWordChar, wordCharAt } from '../lib/chars.js';
 
 /**
  * NIR ("numéro de sécurité sociale"): sex, YY, MM, department (2 digits or
@@ -56,7 +56,7 @@ export const frNir: Detector = {
       const first = text.charCodeAt(at);
       if ((first !== 49 && first !== 50) || at < floor || !mayStartNir(runs[r + 1]! - at, text.charCodeAt(runs[r + 1]!))) continue;
       const before = text.charCodeAt(at - 1);
-      if (before === 46 || (before < 128 && isWordChar(before))) continue;
+      if (before === 46 || isAsciiWordChar(before)) continue;
       NIR.lastIndex = at;
       const match = NIR.exec(text);
       if (match === null) continue;

@@ -1,5 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isAsciiLetter, isDigit, wordCharAt } from '../lib/chars.js';
+import { isAsciiAlnum, isAsciiLetter, isAsciiWordChar, wordCharAt } from '../lib/chars.js';
 
 /** IBAN length per country (SWIFT IBAN registry). Unknown country codes are not IBANs. */
 const LENGTHS: Record<string, number> = {
@@ -23,10 +23,6 @@ for (const [country, length] of Object.entries(LENGTHS)) LENGTH_BY_CODE[letterIn
 /** 0–25 for an ASCII letter of either case. */
 function letterIndex(code: number): number {
   return (code | 0x20) - 97;
-}
-
-function isAlnum(code: number): boolean {
-  return isDigit(code) || isAsciiLetter(code);
 }
 
 /** 0–9 for a digit, 10–35 for a letter of either case: the IBAN check's value of a character. */
@@ -66,10 +62,10 @@ function readIban(text: string, at: number, length: number): number {
   while (count < length) {
     if (k >= text.length) return -1;
     const code = text.charCodeAt(k);
-    if (isAlnum(code)) {
+    if (isAsciiAlnum(code)) {
       count++;
       k++;
-    } else if ((code === 32 || code === 0xa0) && count > 0 && k + 1 < text.length && isAlnum(text.charCodeAt(k + 1))) {
+    } else if ((code === 32 || code === 0xa0) && count > 0 && k + 1 < text.length && isAsciiAlnum(text.charCodeAt(k + 1))) {
       k++;
     } else {
       return -1;
@@ -77,12 +73,6 @@ function readIban(text: string, at: number, length: number): number {
   }
   // The IBAN must end here: exact per-country length, then no further word character.
   return wordCharAt(text, k) ? -1 : k;
-}
-
-function isWordStart(text: string, at: number): boolean {
-  if (at === 0) return true;
-  const code = text.charCodeAt(at - 1);
-  return !isAlnum(code) && code !== 95;
 }
 
 /** IBANs of the registry's countries: country length, mod-97; compact or grouped by spaces. */
@@ -101,7 +91,7 @@ export const iban: Detector = {
     for (let r = 0; r < runs.length; r += 2) {
       const start = runs[r]! - 2;
       if (start < floor || runs[r + 1]! - runs[r]! < 2) continue;
-      if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1)) || !isWordStart(text, start)) continue;
+      if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1)) || isAsciiWordChar(text.charCodeAt(start - 1))) continue;
       floor = start + 4;
       if (wordCharAt(text, start - 1)) continue; // a non-ASCII letter before it
       const length = LENGTH_BY_CODE[letterIndex(text.charCodeAt(start)) * 26 + letterIndex(text.charCodeAt(start + 1))]!;

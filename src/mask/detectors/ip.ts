@@ -1,6 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isDigit, isWordChar, wordCharAt } from '../lib/chars.js';
+import { isAsciiWordChar, isDigit, wordCharAt } from '../lib/chars.js';
 
 /**
  * IPv4: a dotted quad, octets 0–255 without leading zeros (so
@@ -24,11 +24,6 @@ function isOctet(text: string, start: number, end: number): boolean {
   if (length === 2) return true;
   const value = (text.charCodeAt(start) - 48) * 100 + (text.charCodeAt(start + 1) - 48) * 10 + (text.charCodeAt(start + 2) - 48);
   return value <= 255;
-}
-
-/** An ASCII letter, digit or `_`: JavaScript's `\w`. */
-function isAsciiWordChar(code: number): boolean {
-  return code < 128 && isWordChar(code);
 }
 
 /**
@@ -124,7 +119,7 @@ export const ip: Detector = {
         const runEnd = runs[r + 1]!;
         if (runEnd - at > 3 || text.charCodeAt(runEnd) !== 46 || at < floor) continue;
         const before = text.charCodeAt(at - 1);
-        if (before === 46 || before === 58 || (before < 128 && isWordChar(before))) continue;
+        if (before === 46 || before === 58 || isAsciiWordChar(before)) continue;
         const end = readIpv4(text, runs, r);
         if (end === -1) continue;
         floor = end;

@@ -1,5 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isAsciiLetter, isDigit, wordCharAt } from '../lib/chars.js';
+import { isAsciiAlnum, wordCharAt } from '../lib/chars.js';
 
 /**
  * HMRC format: prefix letters (first not D F I Q U V, second not D F I O Q U V),
@@ -11,10 +11,6 @@ const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\
 
 function isUpper(code: number): boolean {
   return code >= 65 && code <= 90;
-}
-
-function isAsciiAlnum(code: number): boolean {
-  return isDigit(code) || isAsciiLetter(code);
 }
 
 /** Prefixes HMRC never allocates. */

@@ -8,6 +8,16 @@ export function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
+/** An ASCII letter or digit. */
+export function isAsciiAlnum(code: number): boolean {
+  return isDigit(code) || isAsciiLetter(code);
+}
+
+/** An ASCII letter, digit or `_`: what a regex's `\w` matches. */
+export function isAsciiWordChar(code: number): boolean {
+  return code === 95 || isAsciiAlnum(code);
+}
+
 const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
 
 /**
@@ -16,7 +26,7 @@ const NON_ASCII_WORD = /[\p{L}\p{N}]/u;
  * "müller@" put non-ASCII letters next to many candidates.
  */
 const WORD = new Uint8Array(0x10000);
-for (let code = 0; code < 128; code++) WORD[code] = isDigit(code) || isAsciiLetter(code) || code === 95 ? 1 : 2;
+for (let code = 0; code < 128; code++) WORD[code] = isAsciiWordChar(code) ? 1 : 2;
 
 /**
  * A character that continues a word: ASCII letters, digits, `_`, and any
