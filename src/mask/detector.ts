@@ -6,6 +6,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import { doubled } from './lib/grow.js';
 import type { NumericWindows } from './lib/numeric-windows.js';
 
 /** One span of personal data a detector found in a text. */
@@ -38,12 +39,8 @@ export class SpanList {
 
   add(start: number, end: number, value?: string): void {
     if (this.length === this.starts.length) {
-      const starts = new Int32Array(this.length * 2);
-      starts.set(this.starts);
-      this.starts = starts;
-      const ends = new Int32Array(this.length * 2);
-      ends.set(this.ends);
-      this.ends = ends;
+      this.starts = doubled(this.starts);
+      this.ends = doubled(this.ends);
     }
     this.starts[this.length] = start;
     this.ends[this.length] = end;

@@ -1,3 +1,5 @@
+import { doubled } from './grow.js';
+
 /**
  * Maximal runs of ASCII digits in `text`, as [start0, end0, start1, end1, …].
  * Computed once per text and shared: most detectors' matches start at or just
@@ -22,11 +24,7 @@ export function findDigitRuns(text: string): Int32Array {
       if (code < 48 || code > 57) break;
       i++;
     }
-    if (count + 2 > runs.length) {
-      const grown = new Int32Array(runs.length * 2);
-      grown.set(runs);
-      runs = grown;
-    }
+    if (count + 2 > runs.length) runs = doubled(runs);
     runs[count++] = start;
     runs[count++] = i;
   }

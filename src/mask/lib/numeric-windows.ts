@@ -1,6 +1,7 @@
 import type { ScanInput, SpanList } from '../detector.js';
 import { isDigit, isIsolated, wordCharAt } from './chars.js';
 import { findDigitRuns } from './digit-runs.js';
+import { doubled } from './grow.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
 const MIN_DIGITS = 9;
@@ -128,17 +129,11 @@ export class NumericWindows {
   }
 
   private grow(): void {
-    const size = this.starts.length * 2;
-    const grown = (from: Int32Array): Int32Array => {
-      const to = new Int32Array(size);
-      to.set(from);
-      return to;
-    };
-    this.starts = grown(this.starts);
-    this.ends = grown(this.ends);
-    this.digitCounts = grown(this.digitCounts);
-    this.firstRuns = grown(this.firstRuns);
-    this.groupCounts = grown(this.groupCounts);
+    this.starts = doubled(this.starts);
+    this.ends = doubled(this.ends);
+    this.digitCounts = doubled(this.digitCounts);
+    this.firstRuns = doubled(this.firstRuns);
+    this.groupCounts = doubled(this.groupCounts);
   }
 }
 
@@ -185,12 +180,8 @@ function collectWindows(windows: NumericWindows, text: string, runs: Int32Array,
     digits += runs[2 * r + 1]! - runs[2 * r]!;
     if (r < lastRun && !isSpace(text.charCodeAt(runs[2 * r + 1]!))) continue;
     if (chunks === chunkRuns.length) {
-      const grownRuns = new Int32Array(chunks * 2);
-      grownRuns.set(chunkRuns);
-      chunkRuns = grownRuns;
-      const grownDigits = new Int32Array(chunks * 2);
-      grownDigits.set(chunkDigits);
-      chunkDigits = grownDigits;
+      chunkRuns = doubled(chunkRuns);
+      chunkDigits = doubled(chunkDigits);
     }
     chunkRuns[chunks] = chunkRun;
     chunkDigits[chunks] = digits;
