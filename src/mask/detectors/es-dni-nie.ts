@@ -1,5 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { wordCharAt } from '../lib/chars.js';
+import { stickyMatcher } from '../lib/sticky-match.js';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 /**
@@ -23,20 +24,16 @@ export const esDniNie: Detector = {
     const runs = input.digitRuns();
     // A match's digits are one whole run of 7 or 8 (a digit or letter must not
     // touch them), so the pattern is tried only where such a run, or its X/Y/Z
-    // prefix, starts; and, as a global scan would, never before the end of the
-    // previous match.
-    let floor = 0;
+    // prefix, starts.
+    const matchAt = stickyMatcher(DNI_NIE, text);
     for (let r = 0; r < runs.length; r += 2) {
       const runStart = runs[r]!;
       const runLength = runs[r + 1]! - runStart;
       if (runLength !== 7 && runLength !== 8) continue;
       const before = text.charCodeAt(runStart - 1);
       const at = isNiePrefix(before) ? runStart - 1 : before === 45 && isNiePrefix(text.charCodeAt(runStart - 2)) ? runStart - 2 : runStart;
-      if (at < floor) continue;
-      DNI_NIE.lastIndex = at;
-      const match = DNI_NIE.exec(text);
+      const match = matchAt(at);
       if (match === null) continue;
-      floor = match.index + match[0].length;
       if (wordCharAt(text, match.index - 1)) continue;
       const prefix = match[1]?.[0];
       const digits = match[2]!;

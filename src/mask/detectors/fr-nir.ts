@@ -1,5 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiWordChar, wordCharAt } from '../lib/chars.js';
+import { stickyMatcher } from '../lib/sticky-match.js';
 
 /**
  * NIR ("numéro de sécurité sociale"): sex, YY, MM, department (2 digits or
@@ -48,19 +49,16 @@ export const frNir: Detector = {
     const { text } = input;
     const runs = input.digitRuns();
     // A match starts with 1 or 2 that no word character or dot precedes: the
-    // start of a digit run. The pattern is tried only there, and, as a global
-    // scan would, never before the end of the previous match.
-    let floor = 0;
+    // start of a digit run. The pattern is tried only there.
+    const matchAt = stickyMatcher(NIR, text);
     for (let r = 0; r < runs.length; r += 2) {
       const at = runs[r]!;
       const first = text.charCodeAt(at);
-      if ((first !== 49 && first !== 50) || at < floor || !mayStartNir(runs[r + 1]! - at, text.charCodeAt(runs[r + 1]!))) continue;
+      if ((first !== 49 && first !== 50) || !mayStartNir(runs[r + 1]! - at, text.charCodeAt(runs[r + 1]!))) continue;
       const before = text.charCodeAt(at - 1);
       if (before === 46 || isAsciiWordChar(before)) continue;
-      NIR.lastIndex = at;
-      const match = NIR.exec(text);
+      const match = matchAt(at);
       if (match === null) continue;
-      floor = match.index + match[0].length;
       const [whole, sex, year, month, department, commune, order, key] = match as unknown as string[];
       if (wordCharAt(text, match.index - 1) || !monthValid(Number(month))) continue;
       const upperDepartment = department!.toUpperCase();

@@ -1,5 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiAlnum, wordCharAt } from '../lib/chars.js';
+import { stickyMatcher } from '../lib/sticky-match.js';
 
 /**
  * HMRC format: prefix letters (first not D F I Q U V, second not D F I O Q U V),
@@ -26,20 +27,17 @@ export const ukNino: Detector = {
     const { text } = input;
     const runs = input.digitRuns();
     // The first digits start a digit run, right after the two prefix letters
-    // or after them and one space: the pattern is tried only there, and, as a
-    // global scan would, never before the end of the previous match.
-    let floor = 0;
+    // or after them and one space: the pattern is tried only there.
+    const matchAt = stickyMatcher(NINO, text);
     for (let r = 0; r < runs.length; r += 2) {
       const digits = runs[r]!;
       if (runs[r + 1]! - digits < 2) continue;
       const at = text.charCodeAt(digits - 1) === 32 ? digits - 3 : digits - 2;
-      if (at < floor || !isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
+      if (!isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
       // The pattern's lookbehind, checked before running it: in "AB12AB12…" every run has letters before it.
       if (isAsciiAlnum(text.charCodeAt(at - 1))) continue;
-      NINO.lastIndex = at;
-      const match = NINO.exec(text);
+      const match = matchAt(at);
       if (match === null) continue;
-      floor = match.index + match[0].length;
       if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;
       found.add(match.index, match.index + match[0].length);
     }

@@ -1,0 +1,16 @@
+/**
+ * Runs a sticky (`/y`) pattern at the offsets a detector picks, in increasing
+ * order, over one text: the detectors anchored on digit runs (DNI/NIE, NIR,
+ * NINO) try their pattern only where a match can start. As a global scan
+ * would, an offset before the end of the previous match is not tried.
+ */
+export function stickyMatcher(pattern: RegExp, text: string): (at: number) => RegExpExecArray | null {
+  let floor = 0;
+  return (at) => {
+    if (at < floor) return null;
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match !== null) floor = match.index + match[0].length;
+    return match;
+  };
+}
