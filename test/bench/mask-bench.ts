@@ -41,8 +41,12 @@ function time(run: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** CPU time (ms, user + system) that `run` took. */
-function cpuTime(run: () => void): number {
+/**
+ * CPU time (ms, user + system) that `run` took: it does not count the time
+ * other processes hold the core, which on a shared machine swings wall-clock
+ * ratios of short runs far more than any detector could.
+ */
+export function cpuTime(run: () => void): number {
   const start = process.cpuUsage();
   run();
   const used = process.cpuUsage(start);
@@ -50,7 +54,7 @@ function cpuTime(run: () => void): number {
 }
 
 /** Best of `rounds` (ms): the machine is shared, the minimum is the least disturbed. */
-function best(rounds: number, run: () => void, measure: (run: () => void) => number = time): number {
+export function best(rounds: number, run: () => void, measure: (run: () => void) => number = time): number {
   let min = Infinity;
   for (let k = 0; k < rounds; k++) min = Math.min(min, measure(run));
   return min;
