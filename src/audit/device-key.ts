@@ -24,6 +24,17 @@ export interface DeviceKeyInfo {
 
 const KEYCHAIN_ACCOUNT_PREFIX = 'audit-device-key:';
 
+/**
+ * The keychain, or how to open it when it is needed: only a key that lives
+ * in the keychain, or a new one, needs it. Opening loads keytar and asks the
+ * Secret Service, 10–25 ms of every start that a key in a file can skip.
+ */
+export type KeychainAccess = Keychain | null | (() => Promise<Keychain | null>);
+
+function opener(access: KeychainAccess): () => Promise<Keychain | null> {
+  return typeof access === 'function' ? access : async () => access;
+}
+
 export function deviceKeyPaths(home: string): { pem: string; info: string } {
   return { pem: join(home, 'device-key.pem'), info: join(home, 'device-key.json') };
 }
@@ -46,14 +57,16 @@ export function readDeviceKeyInfo(home: string): DeviceKeyInfo | null {
  * @throws GuardError `GUARD_AUDIT_IO` when the key exists but cannot be read
  *   (the keychain holding it does not answer, or the file is unreadable).
  */
-export async function loadDeviceKey(home: string, options: { create: boolean; keychain: Keychain | null }): Promise<Signer | null> {
-  const existing = await loadExisting(home, options.keychain);
+export async function loadDeviceKey(home: string, options: { create: boolean; keychain: KeychainAccess }): Promise<Signer | null> {
+  const keychain = opener(options.keychain);
+  const existing = await loadExisting(home, keychain);
   if (existing || !options.create) return existing;
   mkdirSync(home, { recursive: true, mode: 0o700 });
-  return options.keychain ? createInKeychain(home, options.keychain) : createInFile(home);
+  const opened = await keychain();
+  return opened ? createInKeychain(home, opened) : createInFile(home);
 }
 
-async function loadExisting(home: string, keychain: Keychain | null): Promise<Signer | null> {
+async function loadExisting(home: string, getKeychain: () => Promise<Keychain | null>): Promise<Signer | null> {
   const paths = deviceKeyPaths(home);
   let pem: string | null = null;
   try {
@@ -69,6 +82,7 @@ async function loadExisting(home: string, keychain: Keychain | null): Promise<Si
   if (info.storage !== 'keychain') {
     throw new GuardError('GUARD_AUDIT_IO', `the audit device key ${paths.pem} is missing though ${paths.info} names it — restore it from a backup`);
   }
+  const keychain = await getKeychain();
   if (!keychain) {
     throw new GuardError('GUARD_AUDIT_IO', `the audit device key ${info.keyId} is in the OS keychain, which is not available now — unlock the keychain and retry`);
   }
@@ -135,20 +149,20 @@ async function createInKeychain(home: string, keychain: Keychain): Promise<Signe
   if (publishExclusive(deviceKeyPaths(home).info, `${JSON.stringify(info, null, 2)}\n`, 0o644)) return signer;
   // Another process published its key first: drop ours and use theirs.
   await keychain.delete(KEYCHAIN_ACCOUNT_PREFIX + signer.keyId);
-  const winner = await loadExisting(home, keychain);
+  const winner = await loadExisting(home, async () => keychain);
   if (!winner) throw new GuardError('GUARD_AUDIT_IO', `cannot load the audit device key another mcp-guard just created in ${home}`);
   return winner;
 }
 
 /** The public keys this device trusts for its own audit trail (key id → raw public key, base64url). */
-export async function knownDeviceKeys(home: string, keychain: Keychain | null): Promise<Map<string, string>> {
+export async function knownDeviceKeys(home: string, keychain: KeychainAccess): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   const info = readDeviceKeyInfo(home);
   // The private key is the root of trust: derive the public key from it when
   // it is readable, so a swapped device-key.json cannot vouch for another key.
   let signer: Signer | null = null;
   try {
-    signer = await loadExisting(home, keychain);
+    signer = await loadExisting(home, opener(keychain));
   } catch {
     signer = null;
   }

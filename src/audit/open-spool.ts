@@ -3,7 +3,7 @@
  * the device key (never create it) and repair sessions that crashed, so that
  * every start of mcp-guard seals torn tails, not only a new wrapper.
  */
-import { openKeychain, type Keychain } from '../identity/keychain.js';
+import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
 import { knownDeviceKeys, loadDeviceKey } from './device-key.js';
 import { recoverCrashedSessions, type RecoveryReport } from './recover.js';
 import { readIndex } from './spool.js';
@@ -16,7 +16,7 @@ export interface OpenedSpool {
 }
 
 export async function prepareSpool(home: string, options: { keychain?: Keychain | null; log?: (line: string) => void } = {}): Promise<OpenedSpool> {
-  const keychain = options.keychain !== undefined ? options.keychain : (await openKeychain()).keychain;
+  const keychain = options.keychain !== undefined ? options.keychain : keychainWhenNeeded();
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   let recovered: RecoveryReport[] = [];
   // Nothing to repair without an index; and without a key nothing was ever signed.

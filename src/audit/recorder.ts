@@ -23,7 +23,7 @@
 import { hostname } from 'node:os';
 import { GuardError } from '../errors.js';
 import type { Identity } from '../identity/identity.js';
-import { openKeychain, type Keychain } from '../identity/keychain.js';
+import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
 import type { BadInput, Decision, Direction, MessageNotes, MessageOutcome, SessionEnd, SessionObserver, SessionState, TrackedRequest } from '../proxy/interceptor.js';
 import { idKey, type JsonRpcMessage, type JsonRpcRequest } from '../proxy/json-rpc.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
@@ -47,7 +47,7 @@ export interface AuditRecorderOptions {
   clock?: () => number;
   /** The batch signer; default: the device key (created on first use). */
   signer?: Signer;
-  /** The keychain for the device key; default: `openKeychain()`. */
+  /** The keychain for the device key; default: the OS keychain, opened only when the key is not in a file. */
   keychain?: Keychain | null;
   /** Longest an event waits before it is written (default 100 ms). */
   maxDelayMs?: number;
@@ -81,7 +81,7 @@ export async function createAuditRecorder(options: AuditRecorderOptions): Promis
   }
   let signer = options.signer;
   if (!signer) {
-    const keychain = options.keychain !== undefined ? options.keychain : (await openKeychain()).keychain;
+    const keychain = options.keychain !== undefined ? options.keychain : keychainWhenNeeded();
     signer = (await loadDeviceKey(options.home, { create: true, keychain })) as Signer;
   }
   try {

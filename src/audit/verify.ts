@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { GuardError } from '../errors.js';
 import type { Keychain } from '../identity/keychain.js';
-import { openKeychain } from '../identity/keychain.js';
+import { keychainWhenNeeded } from '../identity/keychain.js';
 import { knownDeviceKeys } from './device-key.js';
 import { processAlive } from './recover.js';
 import { readIndex, readLines, sessionFile, type IndexRecord } from './spool.js';
@@ -20,7 +20,7 @@ export type { VerifyProblem, VerifyResult } from './verify-records.js';
 export interface VerifyOptions {
   /** Trusted keys (key id → raw public key); default: this device's key. */
   knownKeys?: ReadonlyMap<string, string>;
-  /** Keychain holding the device key; default: `openKeychain()`. */
+  /** Keychain holding the device key; default: the OS keychain, opened only when the key is not in a file. */
   keychain?: Keychain | null;
   /** The index, when the caller has read it already. */
   index?: readonly IndexRecord[];
@@ -39,7 +39,7 @@ export async function verifySession(home: string, sessionId: string, options: Ve
   if (!existsSync(path) && entries.length === 0) {
     throw new GuardError('GUARD_SESSION_NOT_FOUND', `no session ${sessionId} in ${home} — list them with \`mcp-guard sessions\``);
   }
-  const knownKeys = options.knownKeys ?? (await knownDeviceKeys(home, options.keychain !== undefined ? options.keychain : (await openKeychain()).keychain));
+  const knownKeys = options.knownKeys ?? (await knownDeviceKeys(home, options.keychain !== undefined ? options.keychain : keychainWhenNeeded()));
   const { lines, torn } = readLines(path);
   return verifyRecords(sessionId, lines, torn, sessionContext(entries, knownKeys, options.isAlive ?? processAlive));
 }

@@ -47,6 +47,12 @@ export async function openKeychain(env: NodeJS.ProcessEnv = process.env): Promis
   };
 }
 
+/** `openKeychain`, deferred until first called, then answered once: for callers that may not need the keychain at all. */
+export function keychainWhenNeeded(env: NodeJS.ProcessEnv = process.env): () => Promise<Keychain | null> {
+  let opened: Promise<Keychain | null> | undefined;
+  return () => (opened ??= openKeychain(env).then((result) => result.keychain));
+}
+
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);

@@ -40,3 +40,18 @@ test('with a keychain the private key goes there, not to a file', async () => {
   assert.equal((await loadDeviceKey(home, { create: false, keychain }))?.keyId, signer.keyId);
   await assert.rejects(loadDeviceKey(home, { create: true, keychain: null }), { code: 'GUARD_AUDIT_IO' });
 });
+
+test('a key kept in a file is loaded without opening the keychain; a new key opens it once', async () => {
+  const home = tempHome();
+  let opened = 0;
+  const keychain = async (): Promise<Keychain | null> => {
+    opened += 1;
+    return null;
+  };
+  const created = await loadDeviceKey(home, { create: true, keychain });
+  assert.equal(opened, 1, 'creating a key asks whether a keychain can hold it');
+  opened = 0;
+  assert.equal((await loadDeviceKey(home, { create: true, keychain }))?.keyId, created?.keyId);
+  assert.deepEqual([...(await knownDeviceKeys(home, keychain))], [[created?.keyId, created?.publicKey]]);
+  assert.equal(opened, 0, 'the key is in its 0600 file: no keychain is needed');
+});
