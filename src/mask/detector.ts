@@ -73,6 +73,8 @@ export interface ScanInput {
   digitRuns(): Int32Array;
   /** Starts of the maximal runs of exactly 16 ASCII letters and digits (the codice fiscale's shape). */
   asciiWords16(): Int32Array;
+  /** Offsets in `digitRuns()` of the runs right after two ASCII letters that start a word (`DE89`). */
+  runsAfterTwoLetters(): Int32Array;
 }
 
 export interface Detector {

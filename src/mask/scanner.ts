@@ -38,6 +38,7 @@ export function createScanInput(text: string, hint?: string, index = new TextInd
     numericWindows: () => (windows ??= findNumericWindows(text, digitRuns())),
     digitRuns,
     asciiWords16: () => textIndex().asciiWords16,
+    runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
   };
 }
 

@@ -56,6 +56,11 @@ describe('TextIndex', () => {
     assert.deepEqual([...new TextIndex().index(text).asciiWords16], [0, 54, 71]);
   });
 
+  it('lists the digit runs right after two letters that start a word (an IBAN\'s DE89)', () => {
+    const index = new TextIndex().index('DE89 3704, xDE89, D1E89, de12, A1');
+    assert.deepEqual([...index.runsAfterTwoLetters].map((r) => index.digitRuns[r]), [2, 27]);
+  });
+
   it('reuses its buffers: a second text replaces the first', () => {
     const index = new TextIndex();
     index.index('12 34 56 RSSMRA85T10A562S');
