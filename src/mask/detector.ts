@@ -68,9 +68,13 @@ export interface ScanInput {
   /**
    * Maximal runs of ASCII digits, [start0, end0, start1, end1, …], computed
    * once and shared: detectors whose matches begin at or just before a digit
-   * run try their pattern only there (see `lib/digit-runs.ts`).
+   * run try their pattern only there (see `lib/text-index.ts`).
    */
   digitRuns(): Int32Array;
+  /** Starts of the maximal runs of exactly 16 ASCII letters and digits (the codice fiscale's shape). */
+  asciiWords16(): Int32Array;
+  /** Offsets in `digitRuns()` of the runs right after two ASCII letters that start a word (`DE89`). */
+  runsAfterTwoLetters(): Int32Array;
 }
 
 export interface Detector {

@@ -1,6 +1,6 @@
 import { SpanList, valueOf, type Detection, type Detector, type ScanInput } from './detector.js';
-import { findDigitRuns } from './lib/digit-runs.js';
 import { findNumericWindows, type NumericWindows } from './lib/numeric-windows.js';
+import { TextIndex } from './lib/text-index.js';
 
 /** A detection with the detector that made it. */
 export interface TypedDetection extends Detection {
@@ -22,12 +22,24 @@ export interface Scan {
   found: readonly SpanList[];
 }
 
-/** The input the detectors share for one text: numeric windows and digit runs are computed once, on first use. */
-export function createScanInput(text: string, hint?: string): ScanInput {
+/**
+ * The input the detectors share for one text: the text index and numeric
+ * windows are computed once, on first use. A scanner passes its own `index`
+ * to reuse its buffers.
+ */
+export function createScanInput(text: string, hint?: string, index = new TextIndex()): ScanInput {
   let windows: NumericWindows | undefined;
-  let runs: Int32Array | undefined;
-  const digitRuns = (): Int32Array => (runs ??= findDigitRuns(text));
-  return { text, hint, numericWindows: () => (windows ??= findNumericWindows(text, digitRuns())), digitRuns };
+  let indexed: TextIndex | undefined;
+  const textIndex = (): TextIndex => (indexed ??= index.index(text));
+  const digitRuns = (): Int32Array => textIndex().digitRuns;
+  return {
+    text,
+    hint,
+    numericWindows: () => (windows ??= findNumericWindows(text, digitRuns())),
+    digitRuns,
+    asciiWords16: () => textIndex().asciiWords16,
+    runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
+  };
 }
 
 /**
@@ -45,9 +57,10 @@ export function createScanner(detectors: readonly Detector[]): (text: string, hi
   // so the merge's inner loop reads one typed array.
   const heads = new Int32Array(detectors.length);
   const headStarts = new Float64Array(detectors.length);
+  const index = new TextIndex();
 
   return (text, hint) => {
-    const input = createScanInput(text, hint);
+    const input = createScanInput(text, hint, index);
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Detector, SpanList } from '../../src/mask/detector.js';
-import { findDigitRuns } from '../../src/mask/lib/digit-runs.js';
+import { TextIndex } from '../../src/mask/lib/text-index.js';
 import { createScanInput, scanText } from '../../src/mask/scanner.js';
 
 /** A detector that reports fixed spans, in the order given (not necessarily sorted). */
@@ -42,11 +42,31 @@ describe('scanText', () => {
   });
 });
 
-describe('findDigitRuns', () => {
+describe('TextIndex', () => {
+  const runs = (text: string): number[] => [...new TextIndex().index(text).digitRuns];
+
   it('lists maximal runs of ASCII digits as start/end pairs', () => {
-    assert.deepEqual([...findDigitRuns('a12 3-456x٣7')], [1, 3, 4, 5, 6, 9, 11, 12]);
-    assert.deepEqual([...findDigitRuns('')], []);
-    assert.deepEqual([...findDigitRuns('1234')], [0, 4]);
+    assert.deepEqual(runs('a12 3-456x٣7'), [1, 3, 4, 5, 6, 9, 11, 12]);
+    assert.deepEqual(runs(''), []);
+    assert.deepEqual(runs('1234'), [0, 4]);
+  });
+
+  it('lists the starts of ASCII words of exactly 16 letters and digits', () => {
+    const text = 'RSSMRA85T10A562S x ABCDEFGHIJKLMNOPQ ABCDEFGHIJKLMNO éABCDEFGHIJKLMNOP-0123456789abcdef';
+    assert.deepEqual([...new TextIndex().index(text).asciiWords16], [0, 54, 71]);
+  });
+
+  it('lists the digit runs right after two letters that start a word (an IBAN\'s DE89)', () => {
+    const index = new TextIndex().index('DE89 3704, xDE89, D1E89, de12, A1');
+    assert.deepEqual([...index.runsAfterTwoLetters].map((r) => index.digitRuns[r]), [2, 27]);
+  });
+
+  it('reuses its buffers: a second text replaces the first', () => {
+    const index = new TextIndex();
+    index.index('12 34 56 RSSMRA85T10A562S');
+    index.index('7');
+    assert.deepEqual([...index.digitRuns], [0, 1]);
+    assert.deepEqual([...index.asciiWords16], []);
   });
 
   it('is shared through the scan input, computed once', () => {

@@ -84,11 +84,14 @@ export const iban: Detector = {
     const { text } = input;
     const runs = input.digitRuns();
     // Candidates: two letters and two digits at a word start (`DE89`),
-    // case-insensitive; the digits start a digit run, so only runs are
+    // case-insensitive; the digits start a digit run right after two letters
+    // that start a word, and the text index lists those runs: only they are
     // visited. Linear: each candidate reads at most 34 characters × 2, and
     // the next candidate starts after it (after the IBAN when one was found).
+    const candidates = input.runsAfterTwoLetters();
     let floor = 0;
-    for (let r = 0; r < runs.length; r += 2) {
+    for (let c = 0; c < candidates.length; c++) {
+      const r = candidates[c]!;
       const start = runs[r]! - 2;
       if (start < floor || runs[r + 1]! - runs[r]! < 2) continue;
       if (!isAsciiLetter(text.charCodeAt(start)) || !isAsciiLetter(text.charCodeAt(start + 1)) || isAsciiWordChar(text.charCodeAt(start - 1))) continue;

@@ -6,7 +6,7 @@ import { wordCharAt } from '../lib/chars.js';
  * women), municipality (letter + 3), control letter. Digits may be replaced
  * by LMNPQRSTUV ("omocodia") when two people would otherwise collide.
  */
-const CODICE = /(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])/g;
+const CODICE = /(?<![A-Za-z0-9])[A-Za-z]{6}[0-9LMNPQRSTUVlmnpqrstuv]{2}[ABCDEHLMPRSTabcdehlmprst][0-9LMNPQRSTUVlmnpqrstuv]{2}[A-Za-z][0-9LMNPQRSTUVlmnpqrstuv]{3}[A-Za-z](?![A-Za-z0-9])/y;
 
 /** Values of characters in odd positions (1st, 3rd, …) for the control letter. */
 const ODD: Record<string, number> = {
@@ -42,12 +42,19 @@ export const itCodiceFiscale: Detector = {
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
-    CODICE.lastIndex = 0;
-    for (let match = CODICE.exec(text); match !== null; match = CODICE.exec(text)) {
-      if (wordCharAt(text, match.index - 1) || wordCharAt(text, match.index + 16)) continue;
+    // The pattern is exactly 16 ASCII letters and digits between two
+    // characters that are neither: a whole 16-character ASCII word, which the
+    // text index lists. Only those are tried (a scan of the whole text tried
+    // the pattern at every letter).
+    const words = input.asciiWords16();
+    for (let w = 0; w < words.length; w++) {
+      const start = words[w]!;
+      CODICE.lastIndex = start;
+      const match = CODICE.exec(text);
+      if (match === null || wordCharAt(text, start - 1) || wordCharAt(text, start + 16)) continue;
       const code = match[0].toUpperCase();
       if (!dayValid(code) || !controlValid(code)) continue;
-      found.add(match.index, match.index + 16);
+      found.add(start, start + 16);
     }
   },
   normalize(text: string, start: number, end: number): string {

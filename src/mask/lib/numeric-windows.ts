@@ -1,6 +1,5 @@
 import type { ScanInput, SpanList } from '../detector.js';
 import { isDigit, isIsolated, wordCharAt } from './chars.js';
-import { findDigitRuns } from './digit-runs.js';
 import { doubled } from './grow.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
@@ -39,7 +38,7 @@ export class NumericWindows {
 
   constructor(
     readonly text: string,
-    /** The text's digit runs (`findDigitRuns`). */
+    /** The text's digit runs (`TextIndex.digitRuns`). */
     private readonly runs: Int32Array,
   ) {}
 
@@ -143,10 +142,10 @@ export class NumericWindows {
  * whole space-delimited chunks of one token that stands alone (see
  * `isIsolated`). Windows never start or end inside a chunk, so
  * `2024-000123-45` and UUID fragments are never cut into an id. One pass over
- * the digit runs (`runs`, from `findDigitRuns`), at most MAX_LENGTH windows per
+ * the digit runs (`runs`, from `TextIndex`), at most MAX_LENGTH windows per
  * token: linear in the text length.
  */
-export function findNumericWindows(text: string, runs: Int32Array = findDigitRuns(text)): NumericWindows {
+export function findNumericWindows(text: string, runs: Int32Array): NumericWindows {
   const windows = new NumericWindows(text, runs);
   const runCount = runs.length >> 1;
   // A token: digit runs joined by single separators, read off the shared digit runs.

@@ -17,11 +17,18 @@ const MAX_PROBES = 32;
 
 export class SpanCache<V> {
   private readonly slotMask: number;
-  /** Arena offset of each slot's key, -1 for an empty slot. */
-  private readonly keyStarts: Int32Array;
-  private readonly keyLengths: Int32Array;
-  private readonly hashes: Int32Array;
-  private readonly kinds: Int32Array;
+  /**
+   * The hash table: per slot, the key's hash and its entry (-1: empty slot).
+   * Entries are numbered in insertion order and their fields (key, kind,
+   * value) kept in that order, apart from the table: values recur in the
+   * order they first appeared, so consecutive lookups read neighbouring
+   * entries and only the table is read at random. The table is megabytes,
+   * and each random read misses the processor's caches: that was most of a
+   * lookup's time when every field lived in a table of its own.
+   */
+  private readonly slots: Int32Array;
+  /** Per entry: arena offset of the key, its length and its kind. */
+  private readonly entries: Int32Array;
   private readonly values: (V | undefined)[];
   private arena = new Uint16Array(1024);
   private arenaUsed = 0;
@@ -29,23 +36,24 @@ export class SpanCache<V> {
 
   constructor(private readonly limit: number) {
     // Power-of-two slots at most half full: short linear probes.
-    let slots = 16;
-    while (slots < limit * 2) slots *= 2;
-    this.slotMask = slots - 1;
-    this.keyStarts = new Int32Array(slots).fill(-1);
-    this.keyLengths = new Int32Array(slots);
-    this.hashes = new Int32Array(slots);
-    this.kinds = new Int32Array(slots);
-    this.values = new Array<V | undefined>(slots).fill(undefined);
+    let slotCount = 16;
+    while (slotCount < limit * 2) slotCount *= 2;
+    this.slotMask = slotCount - 1;
+    this.slots = new Int32Array(slotCount * 2).fill(-1);
+    this.entries = new Int32Array(limit * 3);
+    this.values = new Array<V | undefined>(limit).fill(undefined);
   }
 
   /** The value stored for `text[start, end)` under `kind`, or undefined. */
   get(kind: number, text: string, start: number, end: number): V | undefined {
+    const { slots, entries } = this;
     const hash = spanHash(kind, text, start, end);
     const length = end - start;
-    for (let slot = hash & this.slotMask, probes = 0; this.keyStarts[slot] !== -1 && probes < MAX_PROBES; slot = (slot + 1) & this.slotMask, probes++) {
-      if (this.hashes[slot] === hash && this.kinds[slot] === kind && this.keyLengths[slot] === length && this.keyEquals(this.keyStarts[slot]!, text, start, length)) {
-        return this.values[slot];
+    for (let slot = hash & this.slotMask, probes = 0; probes < MAX_PROBES; slot = (slot + 1) & this.slotMask, probes++) {
+      const entry = slots[2 * slot + 1]!;
+      if (entry === -1) return undefined;
+      if (slots[2 * slot] === hash && entries[3 * entry + 1] === length && entries[3 * entry + 2] === kind && this.keyEquals(entries[3 * entry]!, text, start, length)) {
+        return this.values[entry];
       }
     }
     return undefined;
@@ -54,10 +62,11 @@ export class SpanCache<V> {
   /** Stores `value` for a span that `get` did not find (unless its slot's neighbourhood is full, see MAX_PROBES). */
   set(kind: number, text: string, start: number, end: number, value: V): void {
     if (this.size >= this.limit) this.clear();
+    const { slots, entries } = this;
     const hash = spanHash(kind, text, start, end);
     const length = end - start;
     let slot = hash & this.slotMask;
-    for (let probes = 0; this.keyStarts[slot] !== -1; slot = (slot + 1) & this.slotMask) {
+    for (let probes = 0; slots[2 * slot + 1] !== -1; slot = (slot + 1) & this.slotMask) {
       if (++probes >= MAX_PROBES) return;
     }
     if (this.arenaUsed + length > this.arena.length) {
@@ -66,13 +75,14 @@ export class SpanCache<V> {
       this.arena = grown;
     }
     for (let k = 0; k < length; k++) this.arena[this.arenaUsed + k] = text.charCodeAt(start + k);
-    this.keyStarts[slot] = this.arenaUsed;
+    const entry = this.size++;
+    slots[2 * slot] = hash;
+    slots[2 * slot + 1] = entry;
+    entries[3 * entry] = this.arenaUsed;
+    entries[3 * entry + 1] = length;
+    entries[3 * entry + 2] = kind;
+    this.values[entry] = value;
     this.arenaUsed += length;
-    this.keyLengths[slot] = length;
-    this.hashes[slot] = hash;
-    this.kinds[slot] = kind;
-    this.values[slot] = value;
-    this.size++;
   }
 
   private keyEquals(keyStart: number, text: string, start: number, length: number): boolean {
@@ -81,7 +91,7 @@ export class SpanCache<V> {
   }
 
   private clear(): void {
-    this.keyStarts.fill(-1);
+    this.slots.fill(-1);
     this.values.fill(undefined);
     this.arenaUsed = 0;
     this.size = 0;
