@@ -6,7 +6,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
-import { doubled } from './lib/grow.js';
+import { doubled, trimmed } from './lib/grow.js';
 import type { NumericWindows } from './lib/numeric-windows.js';
 
 /** One span of personal data a detector found in a text. */
@@ -52,6 +52,13 @@ export class SpanList {
   clear(): void {
     this.length = 0;
     if (this.values.length > 0) this.values = [];
+  }
+
+  /** Clears the list and lets go of buffers a large text grew (see `KEEP_ENTRIES`). */
+  release(): void {
+    this.clear();
+    this.starts = trimmed(this.starts, 16);
+    this.ends = trimmed(this.ends, 16);
   }
 }
 

@@ -53,6 +53,9 @@ function tooDeep(findings: Findings): string {
   return TOO_DEEP;
 }
 
+/** Texts longer than this give back the scan buffers they grew (see `Scanner.release`). */
+const RELEASE_AFTER_CHARS = 64 * 1024;
+
 /** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
 function fieldKey(key: string): string {
   return key.toLowerCase().replace(/[-\s]/g, '_');
@@ -114,7 +117,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   function maskString(text: string, hint: string | undefined, findings: Findings): string {
     if (detectors.length === 0 || text.length === 0) return text;
-    const found = scan(text, hint);
+    const masked = replaceFound(text, scan(text, hint), findings);
+    // The scan grew its buffers to this text's size: a large one must not keep them for good.
+    if (text.length > RELEASE_AFTER_CHARS) scan.release();
+    return masked;
+  }
+
+  /** `text` with the detections of `found` replaced, counted into `findings`. */
+  function replaceFound(text: string, found: Scan, findings: Findings): string {
     if (found.count === 0) return text;
     counts.fill(0);
     const seen: number[] = [];

@@ -1,5 +1,6 @@
 import { SpanList, valueOf, type Detection, type Detector, type ScanInput } from './detector.js';
-import { findNumericWindows, type NumericWindows } from './lib/numeric-windows.js';
+import { findNumericWindows, releaseWindowScratch, type NumericWindows } from './lib/numeric-windows.js';
+import { trimmed } from './lib/grow.js';
 import { TextIndex } from './lib/text-index.js';
 
 /** A detection with the detector that made it. */
@@ -43,13 +44,22 @@ export function createScanInput(text: string, hint?: string, index = new TextInd
 }
 
 /**
- * A scanner for `detectors`: scans a text and returns non-overlapping
- * detections sorted by offset. Where two overlap, the higher priority wins (an
- * IBAN over the phone number its digits also form), then the longer one; so a
- * value is counted once. `hint` is the JSON key the text belongs to, if any.
- * The buffers are reused: a `Scan` is valid until the next call.
+ * Scans a text and returns non-overlapping detections sorted by offset. The
+ * buffers are reused: a `Scan` is valid until the next call, or `release()`,
+ * which lets go of the buffers a large text grew.
  */
-export function createScanner(detectors: readonly Detector[]): (text: string, hint?: string) => Scan {
+export interface Scanner {
+  (text: string, hint?: string): Scan;
+  release(): void;
+}
+
+/**
+ * A scanner for `detectors`. Where two detections overlap, the higher
+ * priority wins (an IBAN over the phone number its digits also form), then the
+ * longer one; so a value is counted once. `hint` is the JSON key the text
+ * belongs to, if any.
+ */
+export function createScanner(detectors: readonly Detector[]): Scanner {
   const found = detectors.map(() => new SpanList());
   const priorities = Int32Array.from(detectors, (detector) => detector.priority);
   const result: Scan = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), owners: new Int32Array(16), positions: new Int32Array(16), found };
@@ -59,7 +69,7 @@ export function createScanner(detectors: readonly Detector[]): (text: string, hi
   const headStarts = new Float64Array(detectors.length);
   const index = new TextIndex();
 
-  return (text, hint) => {
+  const scan = (text: string, hint?: string): Scan => {
     const input = createScanInput(text, hint, index);
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
@@ -114,6 +124,18 @@ export function createScanner(detectors: readonly Detector[]): (text: string, hi
     result.count = kept;
     return result;
   };
+
+  const release = (): void => {
+    for (const list of found) list.release();
+    result.count = 0;
+    result.starts = trimmed(result.starts, 16);
+    result.ends = trimmed(result.ends, 16);
+    result.owners = trimmed(result.owners, 16);
+    result.positions = trimmed(result.positions, 16);
+    index.release();
+    releaseWindowScratch();
+  };
+  return Object.assign(scan, { release });
 }
 
 /** `createScanner` for one text, with a detection object (and value) per finding: for `findAll` and tests. */

@@ -1,6 +1,6 @@
 import type { ScanInput, SpanList } from '../detector.js';
 import { isDigit, isIsolated, wordCharAt } from './chars.js';
-import { doubled } from './grow.js';
+import { doubled, trimmed } from './grow.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
 const MIN_DIGITS = 9;
@@ -167,6 +167,12 @@ export function findNumericWindows(text: string, runs: Int32Array): NumericWindo
 /** Scratch for the chunks of one token: first run and digit count of each (no allocation per token). */
 let chunkRuns = new Int32Array(64);
 let chunkDigits = new Int32Array(64);
+
+/** Lets go of the chunk scratch a token of many chunks grew (see `KEEP_ENTRIES`). */
+export function releaseWindowScratch(): void {
+  chunkRuns = trimmed(chunkRuns, 64);
+  chunkDigits = trimmed(chunkDigits, 64);
+}
 
 function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number, digitCount: number): void {
   const tokenStart = runs[2 * firstRun]!;

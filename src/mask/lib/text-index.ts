@@ -1,5 +1,5 @@
 import { isAsciiLetter, isDigit } from './chars.js';
-import { doubled } from './grow.js';
+import { doubled, trimmed } from './grow.js';
 
 /**
  * Where in a text the detectors' candidates can start, found in one pass over
@@ -83,6 +83,16 @@ export class TextIndex {
     this.lettered = lettered;
     this.runsAfterTwoLetters = lettered.subarray(0, letteredCount);
     return this;
+  }
+
+  /** Forgets the last text and lets go of buffers it grew (see `KEEP_ENTRIES`). */
+  release(): void {
+    this.runs = trimmed(this.runs, 1024);
+    this.words16 = trimmed(this.words16, 64);
+    this.lettered = trimmed(this.lettered, 64);
+    this.digitRuns = this.runs.subarray(0, 0);
+    this.asciiWords16 = this.words16.subarray(0, 0);
+    this.runsAfterTwoLetters = this.lettered.subarray(0, 0);
   }
 }
 
