@@ -42,7 +42,7 @@ export class Pump {
 
   start(): void {
     this.#source.on('data', (chunk: Buffer) => {
-      for (const frame of this.#framer.push(chunk)) this.#queue.push(frame);
+      this.#framer.push(chunk, this.#queue);
       if (this.#queue.length >= HIGH_WATER_FRAMES) this.#source.pause();
       this.#kick();
     });
