@@ -27,8 +27,8 @@ export function computeEventHash(event: Omit<AuditEvent, 'hash'> | AuditEvent): 
  * computes `hash`. Returns the event and the new head.
  */
 export function chainEvent(head: ChainHead, session: string, ts: number, body: EventBody): { event: AuditEvent; head: ChainHead } {
-  const unhashed = { v: EVENT_VERSION, seq: head.seq + 1, ts, session, prev: head.hash, ...body } as Omit<AuditEvent, 'hash'>;
-  const hash = computeEventHash(unhashed);
-  const event = { ...unhashed, hash } as AuditEvent;
-  return { event, head: { seq: event.seq, hash } };
+  const event = { v: EVENT_VERSION, seq: head.seq + 1, ts, session, prev: head.hash, ...body } as AuditEvent;
+  // Hashed before it has a hash, then given it (as its last member): one object per event, not three copies.
+  event.hash = canonicalHash(event);
+  return { event, head: { seq: event.seq, hash: event.hash } };
 }

@@ -39,6 +39,8 @@ export function preparePayload(
     }
   }
   const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
+  // Most payloads are far below the limit: a bound proves it without serializing them.
+  if (jsonBytesLeft(masked.value, maxBytes) >= 0) return { value: masked.value, findings: { ...masked.findings } };
   const json = JSON.stringify(masked.value) ?? 'null';
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes <= maxBytes) return { value: masked.value, findings: { ...masked.findings } };
@@ -49,6 +51,46 @@ export function preparePayload(
     excerpt: json.slice(0, EXCERPT_CHARS),
   };
   return { value: digest, findings: { ...masked.findings } };
+}
+
+/** Longest JSON of a character (`\u001f`), and of a number (`-1.7976931348623157e+308`). */
+const MAX_CHAR_BYTES = 6;
+const MAX_NUMBER_BYTES = 24;
+
+/**
+ * What is left of `budget` after the UTF-8 bytes of `JSON.stringify(value)`
+ * at their most (every character at its longest escape); negative once it
+ * runs out, where the walk stops. A bound, not a size: negative means "maybe
+ * more", and the caller measures. Values whose JSON is not their own
+ * (`toJSON`, a bigint) count as too large.
+ */
+export function jsonBytesLeft(value: unknown, budget: number): number {
+  switch (typeof value) {
+    case 'string':
+      return budget - (value.length * MAX_CHAR_BYTES + 2);
+    case 'number':
+      return budget - MAX_NUMBER_BYTES;
+    case 'bigint':
+      return -1;
+    case 'object':
+      break;
+    default:
+      // true, false, or what JSON writes as null or leaves out.
+      return budget - 5;
+  }
+  if (value === null) return budget - 4;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return -1;
+  let left = budget - 2;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length && left >= 0; i += 1) left = jsonBytesLeft(value[i], left - 1);
+    return left;
+  }
+  // for-in also counts inherited enumerable members, which JSON leaves out: still a bound.
+  for (const key in value) {
+    if (left < 0) break;
+    left = jsonBytesLeft((value as Record<string, unknown>)[key], left - (key.length * MAX_CHAR_BYTES + 4));
+  }
+  return left;
 }
 
 /** JSON of `value`, cut at about `limit` characters without serialising the rest. */

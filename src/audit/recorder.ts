@@ -198,13 +198,14 @@ class Recorder implements AuditRecorder {
     // Keep the chain in arrival order: what came before this request is recorded first.
     this.#runDeferred();
     const params = this.#payload(request.params);
+    const tool = toolOf(request.method, request.params, notes);
     const seq = this.#head.seq + 1;
     const written = this.#record({
       type: 'request',
       direction: 'to-server',
       id: request.id,
       method: request.method,
-      ...toolOf(request.method, request.params, notes),
+      ...(tool === undefined ? undefined : { tool }),
       user: this.#user(),
       ...(notes.decision ? { decision: recordDecision(notes.decision) } : {}),
       ...(params.value !== undefined ? { params: params.value } : {}),
@@ -307,7 +308,9 @@ class Recorder implements AuditRecorder {
 
   #onRequest(outcome: MessageOutcome): void {
     const message = outcome.original as JsonRpcRequest;
-    const request: TrackedRequest = { id: message.id, method: message.method, params: message.params, direction: outcome.direction, startedAt: outcome.at, notes: outcome.notes };
+    // The params as forwarded; a denied request was forwarded nowhere, so its own.
+    const params = ((outcome.forwarded ?? message) as JsonRpcRequest).params;
+    const request: TrackedRequest = { id: message.id, method: message.method, params, direction: outcome.direction, startedAt: outcome.at, notes: outcome.notes };
     const key = pendingKey(outcome.direction, message.id);
     const requestSeq = this.#requestSeqs.get(key);
     this.#requestSeqs.delete(key);
@@ -317,8 +320,7 @@ class Recorder implements AuditRecorder {
       this.#recordCall(request, 'denied', outcome.reply, outcome.notes, outcome.at, requestSeq);
       return;
     }
-    const forwarded = outcome.forwarded as JsonRpcRequest;
-    this.#pending.set(key, { request: { ...request, params: forwarded.params }, ...(requestSeq !== undefined ? { requestSeq } : {}) });
+    this.#pending.set(key, requestSeq === undefined ? { request } : { request, requestSeq });
   }
 
   #onResponse(outcome: MessageOutcome): void {
@@ -379,36 +381,29 @@ class Recorder implements AuditRecorder {
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice.
-    const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true, wire) : { value: undefined, findings: {} };
-    const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : { value: undefined, findings: {} };
-    const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings);
-    const masked = mergeCounts(params.findings, resultPart.findings, errorPart.findings);
-    // A withheld response was refused on its own merits (e.g. the bulk guard): keep that decision apart from the request's.
-    const resultDecision = outcome === 'withheld' ? responseNotes.decision : undefined;
+    const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true, wire) : undefined;
+    const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
+    const result = resultPart?.value as Record<string, unknown> | undefined;
     const problem = responseNotes.error ?? request.notes.error;
-    const result = resultPart.value as Record<string, unknown> | undefined;
-    const body: CallBody = {
-      type: 'call',
-      direction: request.direction,
-      id: request.id,
-      method: request.method,
-      ...toolOf(request.method, request.params, request.notes),
-      user: this.#user(),
-      outcome,
-      ...(request.notes.decision ? { decision: recordDecision(request.notes.decision) } : {}),
-      ...(resultDecision ? { resultDecision: recordDecision(resultDecision) } : {}),
-      ...(params.value !== undefined ? { params: params.value } : {}),
-      ...(result !== undefined ? { result } : {}),
-      ...(errorPart.value !== undefined ? { error: errorPart.value as { code: number; message: string } } : {}),
-      ...(typeof problem === 'string' ? { problem } : {}),
-      ...(nonEmpty(findings) ? { findings } : {}),
-      ...(nonEmpty(masked) ? { maskedInTrail: masked } : {}),
-      durationMs: Math.max(0, at - request.startedAt),
-      ...(requestSeq !== undefined ? { requestSeq } : {}),
-      ...(request.method === 'initialize' && typeof result?.protocolVersion === 'string' ? { protocolVersion: result.protocolVersion } : {}),
-      ...(request.method === 'initialize' && isRecord(result?.serverInfo) ? { serverInfo: pickInfo(result.serverInfo) } : {}),
-      ...(request.notes.approval !== undefined ? { approval: this.#payload(request.notes.approval).value } : {}),
-    };
+    const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings);
+    const masked = mergeCounts(params.findings, resultPart?.findings, errorPart?.findings);
+    // Only the members with a value, in the order events have always had, without a throwaway object per member.
+    const tool = toolOf(request.method, request.params, request.notes);
+    const body: CallBody = { type: 'call', direction: request.direction, id: request.id, method: request.method, ...(tool === undefined ? undefined : { tool }), user: this.#user(), outcome };
+    if (request.notes.decision) body.decision = recordDecision(request.notes.decision);
+    // A withheld response was refused on its own merits (e.g. the bulk guard): keep that decision apart from the request's.
+    if (outcome === 'withheld' && responseNotes.decision) body.resultDecision = recordDecision(responseNotes.decision);
+    if (params.value !== undefined) body.params = params.value;
+    if (result !== undefined) body.result = result;
+    if (errorPart?.value !== undefined) body.error = errorPart.value as { code: number; message: string };
+    if (typeof problem === 'string') body.problem = problem;
+    if (findings) body.findings = findings;
+    if (masked) body.maskedInTrail = masked;
+    body.durationMs = Math.max(0, at - request.startedAt);
+    if (requestSeq !== undefined) body.requestSeq = requestSeq;
+    if (request.method === 'initialize' && typeof result?.protocolVersion === 'string') body.protocolVersion = result.protocolVersion;
+    if (request.method === 'initialize' && isRecord(result?.serverInfo)) body.serverInfo = pickInfo(result.serverInfo);
+    if (request.notes.approval !== undefined) body.approval = this.#payload(request.notes.approval).value;
     this.#record(body, at);
   }
 
@@ -475,10 +470,10 @@ function recordDecision(decision: Decision): RecordedDecision {
   return { action: decision.action, rule: decision.rule, ...(decision.reason ? { reason: decision.reason } : {}) };
 }
 
-function toolOf(method: string, params: Record<string, unknown> | undefined, notes: MessageNotes): { tool?: string } {
-  if (typeof notes.tool === 'string') return { tool: notes.tool };
-  if (method === 'tools/call' && typeof params?.name === 'string') return { tool: params.name };
-  return {};
+function toolOf(method: string, params: Record<string, unknown> | undefined, notes: MessageNotes): string | undefined {
+  if (typeof notes.tool === 'string') return notes.tool;
+  if (method === 'tools/call' && typeof params?.name === 'string') return params.name;
+  return undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -493,11 +488,15 @@ function nonEmpty(counts: Record<string, number> | undefined): counts is Record<
   return counts !== undefined && Object.keys(counts).length > 0;
 }
 
-function mergeCounts(...parts: (Record<string, number> | undefined)[]): Record<string, number> {
-  const out: Record<string, number> = {};
+/** The counts added up, type by type, in a new object; undefined when there are none. */
+function mergeCounts(...parts: (Record<string, number> | undefined)[]): Record<string, number> | undefined {
+  let out: Record<string, number> | undefined;
   for (const part of parts) {
     if (!part) continue;
-    for (const [key, count] of Object.entries(part)) out[key] = (out[key] ?? 0) + count;
+    for (const [key, count] of Object.entries(part)) {
+      out ??= {};
+      out[key] = (out[key] ?? 0) + count;
+    }
   }
   return out;
 }

@@ -36,10 +36,27 @@ const SECRET_KEYS = new Set([
 // Protocol fields that end like a credential name but are not one.
 const NOT_SECRET = new Set(['progresstoken', 'maxtokens', 'nexttoken', 'pagetoken', 'nextpagetoken']);
 
+/**
+ * Verdicts by key name. Payloads repeat a few names, and normalising one
+ * makes two new strings per member of every payload recorded. Bounded: a
+ * peer that sends endless new names only makes it start over, and long
+ * names are not kept.
+ */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 1024;
+const MAX_REMEMBERED_KEY_LENGTH = 64;
+
 function isSecretKey(key: string): boolean {
-  const normalised = key.toLowerCase().replace(/[-_.]/g, '');
-  if (NOT_SECRET.has(normalised)) return false;
-  return SECRET_KEYS.has(normalised) || normalised.endsWith('token') || normalised.endsWith('secret') || normalised.endsWith('password');
+  let verdict = verdicts.get(key);
+  if (verdict === undefined) {
+    const normalised = key.toLowerCase().replace(/[-_.]/g, '');
+    verdict = !NOT_SECRET.has(normalised) && (SECRET_KEYS.has(normalised) || normalised.endsWith('token') || normalised.endsWith('secret') || normalised.endsWith('password'));
+    if (key.length <= MAX_REMEMBERED_KEY_LENGTH) {
+      if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+      verdicts.set(key, verdict);
+    }
+  }
+  return verdict;
 }
 
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
@@ -50,16 +67,46 @@ function scrubString(text: string): string {
   return text.replace(BEARER, `$1 ${SECRET_PLACEHOLDER}`).replace(JWT, SECRET_PLACEHOLDER);
 }
 
-/** A copy of `value` with every secret replaced by `[SECRET]`. */
+/**
+ * `value` with every secret replaced by `[SECRET]`. Copy on write: what holds
+ * no secret is returned as it is (most payloads, whole), never changed in
+ * place. Other objects than plain ones and arrays are always copied, as plain
+ * objects of their own enumerable members.
+ */
 export function scrubSecrets(value: unknown): unknown {
   if (typeof value === 'string') return scrubString(value);
-  if (Array.isArray(value)) return value.map(scrubSecrets);
-  if (typeof value === 'object' && value !== null) {
-    const out: Record<string, unknown> = {};
-    for (const [key, field] of Object.entries(value)) {
-      out[key] = isSecretKey(key) && field !== null && field !== undefined ? SECRET_PLACEHOLDER : scrubSecrets(field);
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      const scrubbed = scrubSecrets(item);
+      if (scrubbed !== item) out ??= value.slice();
+      if (out) out[i] = scrubbed;
     }
-    return out;
+    return out ?? value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const prototype: unknown = Object.getPrototypeOf(value);
+    let out: Record<string, unknown> | undefined = prototype === Object.prototype || prototype === null ? undefined : {};
+    const keys = Object.keys(value);
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i] as string;
+      const field: unknown = (value as Record<string, unknown>)[key];
+      const scrubbed = isSecretKey(key) && field !== null && field !== undefined ? SECRET_PLACEHOLDER : scrubSecrets(field);
+      if (scrubbed !== field && !out) {
+        // The members before this one, unchanged.
+        out = {};
+        for (let j = 0; j < i; j += 1) define(out, keys[j] as string, (value as Record<string, unknown>)[keys[j] as string]);
+      }
+      if (out) define(out, key, scrubbed);
+    }
+    return out ?? value;
   }
   return value;
+}
+
+/** Sets a member, `__proto__` included (a JSON name like any other, not the prototype). */
+function define(object: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+  else object[key] = value;
 }

@@ -5,6 +5,11 @@
  * one append of its event lines plus a signed `batch` record, then fsynced.
  * The data path never waits on it unless it chooses to await `append`
  * (strict durability).
+ *
+ * A queued event is kept as the bytes of its line (outside the JS heap) and
+ * its hash, not as the event object: up to `maxDelayMs` of events would
+ * otherwise be copied by every young-generation collection in between,
+ * which the data path waits for.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { GuardError } from '../errors.js';
@@ -44,10 +49,27 @@ function deferred(): Deferred {
   return { promise, resolve, reject };
 }
 
+/** Events on their way to disk, in seq order. */
+class QueuedEvents {
+  /** Each event's JSON line, newline included. */
+  readonly lines: Buffer[] = [];
+  readonly hashes: string[] = [];
+  firstSeq = 0;
+  lastSeq = 0;
+  /** Settles when these events are on disk. */
+  readonly done: Deferred = deferred();
+
+  add(event: AuditEvent): void {
+    if (this.lines.length === 0) this.firstSeq = event.seq;
+    this.lastSeq = event.seq;
+    this.lines.push(lineBytes(JSON.stringify(event)));
+    this.hashes.push(event.hash);
+  }
+}
+
 export class SpoolWriter {
   readonly #options: Required<Omit<SpoolWriterOptions, 'onError'>> & Pick<SpoolWriterOptions, 'onError'>;
-  #pending: AuditEvent[] = [];
-  #pendingDone: Deferred = deferred();
+  #pending = new QueuedEvents();
   #timer: NodeJS.Timeout | undefined;
   /** The last write in flight; writes run one after another in queue order. */
   #tail: Promise<void> = Promise.resolve();
@@ -66,7 +88,7 @@ export class SpoolWriter {
 
   /** Events queued or being written: what memory holds for the disk. */
   get backlog(): number {
-    return this.#pending.length + this.#inFlight;
+    return this.#pending.lines.length + this.#inFlight;
   }
 
   /**
@@ -76,13 +98,13 @@ export class SpoolWriter {
    */
   backlogBelow(below: number): Promise<void> {
     if (this.backlog < below) return Promise.resolve();
-    if (this.#pending.length > 0) void this.flush();
+    if (this.#pending.lines.length > 0) void this.flush();
     return new Promise((resolve) => this.#drainWaiters.push({ below, resolve }));
   }
 
   /** Events written so far (fsynced or in flight). */
   get events(): number {
-    return this.#events + this.#pending.length;
+    return this.#events + this.#pending.lines.length;
   }
 
   /**
@@ -96,15 +118,15 @@ export class SpoolWriter {
       this.#options.onError(new GuardError('GUARD_AUDIT_IO', `internal: event ${event.seq} of session ${event.session} recorded after the session was sealed`));
       return Promise.resolve();
     }
-    this.#pending.push(event);
-    const done = this.#pendingDone.promise;
-    if (options.now || this.#pending.length >= this.#options.maxBatchEvents) void this.flush();
+    const pending = this.#pending;
+    pending.add(event);
+    if (options.now || pending.lines.length >= this.#options.maxBatchEvents) void this.flush();
     else if (!this.#timer) {
       this.#timer = setTimeout(() => void this.flush(), this.#options.maxDelayMs);
       // Never keep the process alive for the audit alone: sessionEnded flushes on every exit path.
       this.#timer.unref();
     }
-    return done;
+    return pending.done.promise;
   }
 
   /** Writes and fsyncs everything queued; resolves when it is on disk (or the write failed and was reported). */
@@ -113,21 +135,20 @@ export class SpoolWriter {
       clearTimeout(this.#timer);
       this.#timer = undefined;
     }
-    if (this.#pending.length === 0) return this.#tail;
     const events = this.#pending;
-    const done = this.#pendingDone;
-    this.#pending = [];
-    this.#pendingDone = deferred();
-    this.#inFlight += events.length;
+    const count = events.lines.length;
+    if (count === 0) return this.#tail;
+    this.#pending = new QueuedEvents();
+    this.#inFlight += count;
     this.#tail = this.#tail
       .then(() => this.#writeBatch(events))
-      .then(done.resolve, (error: unknown) => {
+      .then(events.done.resolve, (error: unknown) => {
         const failure = error instanceof Error ? error : new Error(String(error));
         this.#options.onError(failure);
-        done.reject(failure);
+        events.done.reject(failure);
       })
       .finally(() => {
-        this.#inFlight -= events.length;
+        this.#inFlight -= count;
         this.#wakeDrainWaiters();
       });
     return this.#tail;
@@ -162,7 +183,7 @@ export class SpoolWriter {
       this.#options.signer,
     );
     try {
-      await this.#write(`${JSON.stringify(seal)}\n`);
+      await this.#write([lineBytes(JSON.stringify(seal))]);
     } catch (error) {
       this.#options.onError(error as Error);
     } finally {
@@ -176,40 +197,47 @@ export class SpoolWriter {
     return this.#head;
   }
 
-  async #writeBatch(events: AuditEvent[]): Promise<void> {
-    const first = events[0];
-    const last = events[events.length - 1];
-    if (!first || !last) return;
+  async #writeBatch(events: QueuedEvents): Promise<void> {
+    const { lines, hashes, firstSeq, lastSeq } = events;
     const batch = signRecord<BatchRecord>(
       {
         rec: 'batch',
         v: 1,
         session: this.#options.session,
         batch: this.#batches + 1,
-        firstSeq: first.seq,
-        lastSeq: last.seq,
-        hashes: events.map((event) => event.hash),
+        firstSeq,
+        lastSeq,
+        hashes,
         at: this.#options.clock(),
       },
       this.#options.signer,
     );
-    let text = '';
-    for (const event of events) text += `${JSON.stringify(event)}\n`;
-    text += `${JSON.stringify(batch)}\n`;
-    await this.#write(text);
+    const count = lines.length;
+    lines.push(lineBytes(JSON.stringify(batch)));
+    await this.#write(lines);
     this.#batches += 1;
-    this.#events += events.length;
-    this.#head = { seq: last.seq, hash: last.hash };
+    this.#events += count;
+    this.#head = { seq: lastSeq, hash: hashes[count - 1] as string };
   }
 
-  async #write(text: string): Promise<void> {
+  /** Appends the lines in one write (a writev) and fsyncs. */
+  async #write(lines: Buffer[]): Promise<void> {
     try {
       // O_APPEND: every write lands at the end even if something else appended (a recovery that misjudged us as dead).
       this.#handle ??= await open(this.#options.path, 'a', 0o600);
-      await this.#handle.appendFile(text, 'utf8');
+      await this.#handle.writev(lines);
       await this.#handle.datasync();
     } catch (error) {
       throw new GuardError('GUARD_AUDIT_IO', `cannot write the audit spool ${this.#options.path}: ${(error as Error).message}`, { cause: error });
     }
   }
+}
+
+/** `text` and a newline as UTF-8 bytes, without joining them into a string first (small lines share Node's buffer pool). */
+function lineBytes(text: string): Buffer {
+  const length = Buffer.byteLength(text, 'utf8');
+  const line = Buffer.allocUnsafe(length + 1);
+  line.write(text, 0, length, 'utf8');
+  line[length] = 0x0a;
+  return line;
 }

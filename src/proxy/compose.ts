@@ -4,7 +4,7 @@
  * the common case pays for no promise.
  */
 import type { JsonRpcMessage } from './json-rpc.js';
-import type { Interceptor, MessageContext, Verdict } from './interceptor.js';
+import { FORWARD, type Interceptor, type MessageContext, type Verdict } from './interceptor.js';
 
 export interface Chain {
   readonly interceptors: readonly Interceptor[];
@@ -33,28 +33,19 @@ function runFrom(parts: Interceptor[], index: number, context: Mutable<MessageCo
   for (let i = index; i < parts.length; i += 1) {
     const verdict = (parts[i] as Interceptor).intercept(context);
     if (verdict instanceof Promise) {
-      return verdict.then((settled) => {
-        const next = apply(settled, context, rewritten);
-        return next.done ? next.verdict : runFrom(parts, i + 1, context, next.rewritten);
-      });
+      return verdict.then((settled) => (settled.action === 'deny' ? settled : runFrom(parts, i + 1, context, apply(settled, context, rewritten))));
     }
-    const next = apply(verdict, context, rewritten);
-    if (next.done) return next.verdict;
-    rewritten = next.rewritten;
+    if (verdict.action === 'deny') return verdict;
+    rewritten = apply(verdict, context, rewritten);
   }
-  return rewritten === undefined ? { action: 'forward' } : { action: 'rewrite', message: rewritten };
+  // The shared verdict: a message nothing changed costs no object here.
+  return rewritten === undefined ? FORWARD : { action: 'rewrite', message: rewritten };
 }
 
-function apply(
-  verdict: Verdict,
-  context: Mutable<MessageContext>,
-  rewritten: JsonRpcMessage | undefined,
-): { done: true; verdict: Verdict } | { done: false; rewritten: JsonRpcMessage | undefined } {
-  if (verdict.action === 'deny') return { done: true, verdict };
-  if (verdict.action === 'rewrite') {
-    // Later interceptors see the rewritten message (masking sees the filtered tools/list, ...).
-    context.message = verdict.message;
-    return { done: false, rewritten: verdict.message };
-  }
-  return { done: false, rewritten };
+/** The message as rewritten so far, after a verdict that is not a denial. */
+function apply(verdict: Verdict, context: Mutable<MessageContext>, rewritten: JsonRpcMessage | undefined): JsonRpcMessage | undefined {
+  if (verdict.action !== 'rewrite') return rewritten;
+  // Later interceptors see the rewritten message (masking sees the filtered tools/list, ...).
+  context.message = verdict.message;
+  return verdict.message;
 }

@@ -41,9 +41,8 @@ export class LineFramer {
     return this.#length;
   }
 
-  /** Appends a chunk; returns the frames it completed, in order. */
-  push(chunk: Buffer): Frame[] {
-    const frames: Frame[] = [];
+  /** Appends a chunk; returns the frames it completed, in order, appended to `frames` when given (no array per chunk). */
+  push(chunk: Buffer, frames: Frame[] = []): Frame[] {
     let start = 0;
     // Only the new chunk is scanned for newlines, so cost stays linear in input size.
     for (let newline = chunk.indexOf(NEWLINE, start); newline !== -1; newline = chunk.indexOf(NEWLINE, start)) {
@@ -113,7 +112,8 @@ function keepTail(previous: Buffer, piece: Buffer): Buffer {
 }
 
 function isBlank(bytes: Buffer): boolean {
-  for (const byte of bytes) {
+  for (let i = 0; i < bytes.length; i += 1) {
+    const byte = bytes[i];
     if (byte !== 0x20 && byte !== 0x09 && byte !== CARRIAGE_RETURN) return false;
   }
   return true;

@@ -42,7 +42,7 @@ export class Pump {
 
   start(): void {
     this.#source.on('data', (chunk: Buffer) => {
-      for (const frame of this.#framer.push(chunk)) this.#queue.push(frame);
+      this.#framer.push(chunk, this.#queue);
       if (this.#queue.length >= HIGH_WATER_FRAMES) this.#source.pause();
       this.#kick();
     });
@@ -60,29 +60,37 @@ export class Pump {
   #kick(): void {
     if (this.#busy) return;
     this.#busy = true;
-    void this.#drain();
+    this.#drain();
   }
 
-  async #drain(): Promise<void> {
-    try {
-      while (this.#queue.length > 0) {
-        if (this.#destination.writableNeedDrain && !this.#destination.destroyed) {
-          this.#source.pause();
-          await waitForDrain(this.#destination);
-        }
-        const frame = this.#queue.shift() as Frame;
-        const handled = this.#handle(frame);
-        if (handled instanceof Promise) await handled;
+  /**
+   * Hands the queued frames over in order. Synchronous while the handler
+   * is (the common case: no promise per message); a handler's promise, or a
+   * destination to drain, continues it once settled.
+   */
+  #drain(): void {
+    while (this.#queue.length > 0) {
+      if (this.#destination.writableNeedDrain && !this.#destination.destroyed) {
+        this.#source.pause();
+        void waitForDrain(this.#destination).then(this.#continue);
+        return;
       }
-    } finally {
-      this.#busy = false;
+      const frame = this.#queue.shift() as Frame;
+      const handled = this.#handle(frame);
+      if (handled instanceof Promise) {
+        void handled.then(this.#continue);
+        return;
+      }
     }
+    this.#busy = false;
     if (this.#ended) {
       this.#resolveDone();
     } else if (this.#source.isPaused()) {
       this.#source.resume();
     }
   }
+
+  readonly #continue = (): void => this.#drain();
 }
 
 function waitForDrain(stream: Writable): Promise<void> {

@@ -26,7 +26,6 @@ import {
   ErrorCode,
   classifyMessage,
   errorResponse,
-  idKey,
   type JsonRpcId,
   type JsonRpcMessage,
   type JsonRpcRequest,
@@ -84,10 +83,10 @@ class GuardSession {
   readonly #clock: () => number;
   readonly #state: SessionState;
   readonly #counts: Record<string, number> = {};
-  /** Requests from the client forwarded to the server, by id. */
-  readonly #clientPending = new Map<string, TrackedRequest>();
+  /** Requests from the client forwarded to the server, by id (a Map tells 1 and "1" apart). */
+  readonly #clientPending = new Map<JsonRpcId, TrackedRequest>();
   /** Requests from the server forwarded to the client, by id. */
-  readonly #serverPending = new Map<string, TrackedRequest>();
+  readonly #serverPending = new Map<JsonRpcId, TrackedRequest>();
   #server!: ServerProcess;
   #stopping = false;
   /** Outcomes not yet told to the observers (see #observe). */
@@ -286,7 +285,7 @@ class GuardSession {
     }
     const { kind, message } = classified;
     this.#count(COUNT_KEYS[direction][kind]);
-    const request = kind === 'response' ? this.#pendingFor(direction).get(idKey((message as { id: JsonRpcId }).id)) : undefined;
+    const request = kind === 'response' ? this.#pendingFor(direction).get((message as { id: JsonRpcId }).id) : undefined;
     const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {} };
     this.#noteLifecycle(direction, kind, message, request);
     const verdict = this.#guards.chain.run(context);
@@ -295,7 +294,7 @@ class GuardSession {
   }
 
   /** Pending requests that a response travelling in `direction` answers. */
-  #pendingFor(direction: Direction): Map<string, TrackedRequest> {
+  #pendingFor(direction: Direction): Map<JsonRpcId, TrackedRequest> {
     return direction === 'to-client' ? this.#clientPending : this.#serverPending;
   }
 
@@ -311,7 +310,7 @@ class GuardSession {
       // After a cancellation the receiver need not answer; stop waiting for it.
       const requestId = (message as { params?: { requestId?: unknown } }).params?.requestId;
       if (typeof requestId === 'string' || typeof requestId === 'number') {
-        (direction === 'to-server' ? this.#clientPending : this.#serverPending).delete(idKey(requestId));
+        (direction === 'to-server' ? this.#clientPending : this.#serverPending).delete(requestId);
       }
     }
   }
@@ -327,7 +326,7 @@ class GuardSession {
         // The requester must not hang: it gets the reply, or an error, instead of the response.
         const id = (original as { id: JsonRpcId }).id;
         const reply = verdict.reply ?? errorResponse(id, ErrorCode.PolicyDenied, 'the response was withheld by policy');
-        this.#pendingFor(direction).delete(idKey(id));
+        this.#pendingFor(direction).delete(id);
         this.#write(destination, JSON.stringify(reply));
         this.#observe({ direction, kind, original, reply, ...(request ? { request } : {}), notes: context.notes, at });
         return;
@@ -337,26 +336,32 @@ class GuardSession {
       return;
     }
     const message = verdict.action === 'rewrite' ? verdict.message : original;
-    const forward = (): void => {
-      if (kind === 'request') {
-        const tracked = trackRequest(message as JsonRpcRequest, direction, at, context.notes);
-        (direction === 'to-server' ? this.#clientPending : this.#serverPending).set(idKey(tracked.id), tracked);
-      } else if (kind === 'response') {
-        this.#pendingFor(direction).delete(idKey((message as { id: JsonRpcId }).id));
-      }
-      const wire = verdict.action === 'forward' && raw ? raw : JSON.stringify(message);
-      const flushed = this.#write(destination, wire);
-      this.#observe({ direction, kind, original, forwarded: message, wire, ...(request ? { request } : {}), notes: context.notes, at }, flushed);
-    };
+    // The line as it came when nothing changed it: no second serialization.
+    const wire = verdict.action === 'forward' && raw ? raw : undefined;
     if (kind === 'request' && direction === 'to-server') {
       let waits: Promise<void>[] | undefined;
       for (const observer of this.#guards.observers) {
         const wait = observer.beforeForward?.(message as JsonRpcRequest, context.notes, this.#state);
         if (wait instanceof Promise) (waits ??= []).push(wait);
       }
-      if (waits) return Promise.all(waits).then(forward);
+      if (waits) return Promise.all(waits).then(() => this.#forward(context, message, wire, at));
     }
-    forward();
+    this.#forward(context, message, wire, at);
+  }
+
+  #forward(context: MessageContext, message: JsonRpcMessage, raw: Buffer | undefined, at: number): void {
+    const { direction, kind, request } = context;
+    if (kind === 'request') {
+      const tracked = trackRequest(message as JsonRpcRequest, direction, at, context.notes);
+      (direction === 'to-server' ? this.#clientPending : this.#serverPending).set(tracked.id, tracked);
+    } else if (kind === 'response') {
+      this.#pendingFor(direction).delete((message as { id: JsonRpcId }).id);
+    }
+    const wire = raw ?? JSON.stringify(message);
+    const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
+    const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, wire, notes: context.notes, at };
+    if (request) outcome.request = request;
+    this.#observe(outcome, flushed);
   }
 
   /**
@@ -406,9 +411,9 @@ class GuardSession {
       return;
     }
     // The server sent it. When it answers a client request, that request fails now instead of hanging.
-    const pending = this.#clientPending.get(idKey(id));
+    const pending = this.#clientPending.get(id);
     if (pending) {
-      this.#clientPending.delete(idKey(id));
+      this.#clientPending.delete(id);
       this.#write('client', JSON.stringify(errorResponse(id, code, `the MCP server's answer to ${pending.method} was dropped: ${why}`)));
     } else if (alwaysReply) {
       this.#write('server', JSON.stringify(errorResponse(id, code, `mcp-guard refused the message: ${why}`)));

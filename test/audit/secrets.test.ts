@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { boundedJson, preparePayload } from '../../src/audit/payload.js';
+import { boundedJson, jsonBytesLeft, preparePayload } from '../../src/audit/payload.js';
 import { scrubSecrets } from '../../src/audit/secrets.js';
 import { toyMask } from './fixtures.js';
 
@@ -61,4 +61,42 @@ test('a large payload with nothing left to mask is digested from the forwarded l
 test('boundedJson stops at the limit without serialising the rest', () => {
   assert.equal(boundedJson({ a: [1, 'two', null, { b: true }] }, 100), JSON.stringify({ a: [1, 'two', null, { b: true }] }));
   assert.equal(boundedJson({ text: 'z'.repeat(10_000_000) }, 50).length, 50);
+});
+
+test('scrubbing copies only what holds a secret and never changes the payload it was given', () => {
+  const clean = { content: [{ type: 'text', text: 'hello' }], meta: { page: 1 } };
+  assert.equal(scrubSecrets(clean), clean);
+  const payload = { a: { token: 't', keep: [1, { x: 'y' }] }, b: { untouched: true }, list: ['Bearer abc', 'fine'] };
+  const before = JSON.stringify(payload);
+  const scrubbed = scrubSecrets(payload) as typeof payload;
+  assert.equal(JSON.stringify(payload), before);
+  assert.deepEqual(scrubbed, { a: { token: '[SECRET]', keep: [1, { x: 'y' }] }, b: { untouched: true }, list: ['Bearer [SECRET]', 'fine'] });
+  assert.equal(scrubbed.b, payload.b);
+  assert.equal(scrubbed.a.keep, payload.a.keep);
+  // A member named __proto__ is data like any other, in a copy too.
+  const hostile = JSON.parse('{"__proto__":{"x":1},"password":"p"}') as object;
+  assert.equal(JSON.stringify(scrubSecrets(hostile)), '{"__proto__":{"x":1},"password":"[SECRET]"}');
+});
+
+test('the size bound that spares serializing small payloads never undercounts', () => {
+  const values: unknown[] = [
+    'plain',
+    'é😀"\\\n\u0000\u001f',
+    -1.7976931348623157e308,
+    5e-324,
+    [true, null, false, [], {}],
+    { a: [1, { 'ké"y': 'v\t' }], b: undefined, c: () => 1 },
+    JSON.parse('{"__proto__":{"x":[1,2,3]},"content":[{"type":"text","text":"call 1"}]}'),
+  ];
+  for (const value of values) {
+    const bytes = Buffer.byteLength(JSON.stringify(value) ?? 'null', 'utf8');
+    for (const budget of [0, bytes - 1, bytes, bytes * 6 + 50]) {
+      if (jsonBytesLeft(value, budget) >= 0) assert.ok(bytes <= budget, `${JSON.stringify(value)} within ${budget}`);
+    }
+    assert.ok(jsonBytesLeft(value, bytes * 6 + 50) >= 0, `${JSON.stringify(value)} is proved small with room to spare`);
+  }
+  assert.ok(jsonBytesLeft({ when: new Date(0) }, 1000) < 0, 'toJSON: measured, not bounded');
+  const cyclic: Record<string, unknown> = {};
+  cyclic.self = cyclic;
+  assert.ok(jsonBytesLeft(cyclic, 1000) < 0, 'a cycle ends the walk');
 });
