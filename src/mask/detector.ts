@@ -82,6 +82,8 @@ export interface ScanInput {
   asciiWords16(): Int32Array;
   /** Offsets in `digitRuns()` of the runs right after two ASCII letters that start a word (`DE89`). */
   runsAfterTwoLetters(): Int32Array;
+  /** Offsets in `digitRuns()` of the runs after a two-letter ASCII word and one space (`QQ 12`). */
+  runsAfterTwoLetterWord(): Int32Array;
 }
 
 export interface Detector {

@@ -40,6 +40,7 @@ export function createScanInput(text: string, hint?: string, index = new TextInd
     digitRuns,
     asciiWords16: () => textIndex().asciiWords16,
     runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
+    runsAfterTwoLetterWord: () => textIndex().runsAfterTwoLetterWord,
   };
 }
 

@@ -61,6 +61,11 @@ describe('TextIndex', () => {
     assert.deepEqual([...index.runsAfterTwoLetters].map((r) => index.digitRuns[r]), [2, 27]);
   });
 
+  it('lists the digit runs after a two-letter word and one space (a printed NINO\'s QQ 12)', () => {
+    const index = new TextIndex().index('QQ 12 34, xQQ 12, Q1 23, QQ  12, QQ 1, qq 7');
+    assert.deepEqual([...index.runsAfterTwoLetterWord].map((r) => index.digitRuns[r]), [3, 36, 42]);
+  });
+
   it('reuses its buffers: a second text replaces the first', () => {
     const index = new TextIndex();
     index.index('12 34 56 RSSMRA85T10A562S');

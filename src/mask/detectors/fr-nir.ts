@@ -1,14 +1,18 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isAsciiWordChar, wordCharAt } from '../lib/chars.js';
-import { stickyMatcher } from '../lib/sticky-match.js';
+import { isAsciiWordChar, isDigit, wordCharAt } from '../lib/chars.js';
 
 /**
  * NIR ("numéro de sécurité sociale"): sex, YY, MM, department (2 digits or
  * 2A/2B for Corsica), commune, order, then a 2-digit key; compact or in the
  * printed groups `1 84 12 76 451 089 46`. Fixed-size blocks with optional
- * single separators: bounded, no nested quantifiers.
+ * single separators (space or dot), read by hand: a regex there built a match
+ * array and strings for every candidate, most of which are dotted IPv4
+ * addresses and other numbers that fail on the first blocks.
  */
-const NIR = /(?<![\w.])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\d{3})[ .]?(\d{3})[ .]?(\d{2})(?![\w])/y;
+
+/** Digits per block after the sex digit: YY, MM, department, commune, order, key. */
+const BLOCKS = [2, 2, 2, 3, 3, 2];
+const DEPARTMENT_BLOCK = 2;
 
 /**
  * Where the first digit run of a NIR can end: after its blocks of 1, 2, 2, 2,
@@ -18,9 +22,9 @@ const NIR = /(?<![\w.])([12])[ .]?(\d{2})[ .]?(\d{2})[ .]?(\d{2}|2[ABab])[ .]?(\
 const FIRST_RUN_LENGTHS = (1 << 1) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 10) | (1 << 13) | (1 << 15);
 
 /**
- * A cheap necessary condition before the pattern is tried at a run of
- * `length` digits followed by `next`: the run ends at a block boundary, and
- * unless it holds all fifteen characters a separator or Corsica's letter follows.
+ * A cheap necessary condition before a NIR is read at a run of `length`
+ * digits followed by `next`: the run ends at a block boundary, and unless it
+ * holds all fifteen characters a separator or Corsica's letter follows.
  */
 function mayStartNir(length: number, next: number): boolean {
   if (length > 15 || (FIRST_RUN_LENGTHS & (1 << length)) === 0) return false;
@@ -32,11 +36,50 @@ function monthValid(month: number): boolean {
   return (month >= 1 && month <= 12) || (month >= 20 && month <= 42) || (month >= 50 && month <= 99);
 }
 
-/** key = 97 − (first 13 digits mod 97), with Corsica's 2A → 19 and 2B → 18. */
-function keyValid(thirteen: string, key: number): boolean {
+/**
+ * The end of the NIR-shaped token written from `at` (its sex digit, 1 or 2),
+ * or -1: blocks of 2, 2, 2 (or 2A/2B), 3, 3, 2 digits, each after an optional
+ * space or dot, then no ASCII word character. Month and key are checked
+ * apart (`nirValid`), since a token of this shape ends the candidates
+ * whether or not it is valid.
+ */
+function readNir(text: string, at: number): number {
+  let k = at + 1;
+  for (let block = 0; block < BLOCKS.length; block++) {
+    const separator = text.charCodeAt(k);
+    if (separator === 32 || separator === 46) k++;
+    const second = text.charCodeAt(k + 1) | 0x20;
+    if (block === DEPARTMENT_BLOCK && text.charCodeAt(k) === 50 && (second === 97 || second === 98)) {
+      k += 2; // Corsica: 2A or 2B, either case
+      continue;
+    }
+    for (let end = k + BLOCKS[block]!; k < end; k++) if (!isDigit(text.charCodeAt(k))) return -1;
+  }
+  return isAsciiWordChar(text.charCodeAt(k)) ? -1 : k;
+}
+
+/** The fifteen characters of the NIR being checked, without separators (scratch). */
+const characters = new Int32Array(15);
+
+/**
+ * True when the NIR token text[start, end) (read by `readNir`) has a valid
+ * month and key: key = 97 − (first 13 digits mod 97), with Corsica's 2A → 19
+ * and 2B → 18.
+ */
+function nirValid(text: string, start: number, end: number): boolean {
+  let count = 0;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 32 && code !== 46) characters[count++] = code;
+  }
+  const digit = (position: number): number => characters[position]! - 48;
+  const corsica = (characters[6]! | 0x20) === 97 ? 19 : (characters[6]! | 0x20) === 98 ? 18 : -1;
+  const department = corsica !== -1 ? corsica : digit(5) * 10 + digit(6);
   let remainder = 0;
-  for (let k = 0; k < thirteen.length; k++) remainder = (remainder * 10 + (thirteen.charCodeAt(k) - 48)) % 97;
-  return 97 - remainder === key;
+  for (let position = 0; position < 5; position++) remainder = (remainder * 10 + digit(position)) % 97;
+  remainder = (remainder * 100 + department) % 97;
+  for (let position = 7; position < 13; position++) remainder = (remainder * 10 + digit(position)) % 97;
+  return monthValid(digit(3) * 10 + digit(4)) && 97 - remainder === digit(13) * 10 + digit(14);
 }
 
 /** French social security number (NIR / numéro INSEE). */
@@ -48,23 +91,21 @@ export const frNir: Detector = {
   detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
     const runs = input.digitRuns();
-    // A match starts with 1 or 2 that no word character or dot precedes: the
-    // start of a digit run. The pattern is tried only there.
-    const matchAt = stickyMatcher(NIR, text);
+    // A NIR starts with 1 or 2 that no word character or dot precedes: the
+    // start of a digit run. It is read only there, and never from inside the
+    // previous one.
+    let floor = 0;
     for (let r = 0; r < runs.length; r += 2) {
       const at = runs[r]!;
       const first = text.charCodeAt(at);
       if ((first !== 49 && first !== 50) || !mayStartNir(runs[r + 1]! - at, text.charCodeAt(runs[r + 1]!))) continue;
       const before = text.charCodeAt(at - 1);
-      if (before === 46 || isAsciiWordChar(before)) continue;
-      const match = matchAt(at);
-      if (match === null) continue;
-      const [whole, sex, year, month, department, commune, order, key] = match as unknown as string[];
-      if (wordCharAt(text, match.index - 1) || !monthValid(Number(month))) continue;
-      const upperDepartment = department!.toUpperCase();
-      const numericDepartment = upperDepartment === '2A' ? '19' : upperDepartment === '2B' ? '18' : upperDepartment;
-      if (!keyValid(`${sex}${year}${month}${numericDepartment}${commune}${order}`, Number(key))) continue;
-      found.add(match.index, match.index + whole!.length);
+      if (before === 46 || isAsciiWordChar(before) || at < floor) continue;
+      const end = readNir(text, at);
+      if (end === -1) continue;
+      floor = end;
+      if (wordCharAt(text, at - 1) || !nirValid(text, at, end)) continue;
+      found.add(at, end);
     }
   },
   normalize(text: string, start: number, end: number): string {

@@ -86,9 +86,12 @@ function detectIpv6(text: string, found: SpanList): void {
     // The token is maximal, so continue after it: linear however many colons.
     colon = text.indexOf(':', end);
     if (wordCharAt(text, start - 1) || wordCharAt(text, end)) continue;
+    // Most colons in text are not in an address ("Customer 1:", "10:15:00Z"):
+    // with fewer than two in the token no trimming gives two, so it is let go
+    // before a string is cut for it.
+    if (end - start > 45 + 2 || countColonsIn(text, start, end) < 2) continue;
     // Sentence punctuation: "… from 2001:db8::1." or "2001:db8::1: refused".
     let token = text.slice(start, end);
-    if (token.length > 45 + 2) continue;
     while (token.endsWith('.') || (token.endsWith(':') && !token.endsWith('::'))) token = token.slice(0, -1);
     if (countColons(token) < 2 || !/[0-9a-f]/i.test(token) || !isIPv6(token)) continue;
     found.add(start, start + token.length);
@@ -96,8 +99,12 @@ function detectIpv6(text: string, found: SpanList): void {
 }
 
 function countColons(token: string): number {
+  return countColonsIn(token, 0, token.length);
+}
+
+function countColonsIn(text: string, start: number, end: number): number {
   let count = 0;
-  for (let k = 0; k < token.length; k++) if (token.charCodeAt(k) === 58) count++;
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === 58) count++;
   return count;
 }
 

@@ -1,5 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isAsciiAlnum, wordCharAt } from '../lib/chars.js';
+import { wordCharAt } from '../lib/chars.js';
 import { stickyMatcher } from '../lib/sticky-match.js';
 
 /**
@@ -27,15 +27,21 @@ export const ukNino: Detector = {
     const { text } = input;
     const runs = input.digitRuns();
     // The first digits start a digit run, right after the two prefix letters
-    // or after them and one space: the pattern is tried only there.
+    // (`QQ123456C`) or after them and one space (`QQ 12 34 56 C`): the text
+    // index lists both kinds of run, and the pattern is tried only there,
+    // taking the two lists in text order.
+    const compact = input.runsAfterTwoLetters();
+    const spaced = input.runsAfterTwoLetterWord();
     const matchAt = stickyMatcher(NINO, text);
-    for (let r = 0; r < runs.length; r += 2) {
+    let c = 0;
+    let s = 0;
+    while (c < compact.length || s < spaced.length) {
+      const fromSpaced = c === compact.length || (s < spaced.length && spaced[s]! < compact[c]!);
+      const r = fromSpaced ? spaced[s++]! : compact[c++]!;
       const digits = runs[r]!;
       if (runs[r + 1]! - digits < 2) continue;
-      const at = text.charCodeAt(digits - 1) === 32 ? digits - 3 : digits - 2;
+      const at = fromSpaced ? digits - 3 : digits - 2;
       if (!isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
-      // The pattern's lookbehind, checked before running it: in "AB12AB12…" every run has letters before it.
-      if (isAsciiAlnum(text.charCodeAt(at - 1))) continue;
       const match = matchAt(at);
       if (match === null) continue;
       if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;

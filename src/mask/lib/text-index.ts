@@ -14,6 +14,7 @@ export class TextIndex {
   private runs = new Int32Array(1024);
   private words16 = new Int32Array(64);
   private lettered = new Int32Array(64);
+  private spaced = new Int32Array(64);
   /**
    * Maximal runs of ASCII digits, [start0, end0, start1, end1, …]. Digit runs
    * lie inside ASCII words (see `asciiWords16`), so both come from one loop.
@@ -32,6 +33,13 @@ export class TextIndex {
    * these instead of every run.
    */
   runsAfterTwoLetters: Int32Array = this.lettered.subarray(0, 0);
+  /**
+   * Offsets in `digitRuns` (of the start of each pair) of the digit runs that
+   * follow a word of exactly two ASCII letters and one space: where a printed
+   * UK NINO's digits start (`QQ 12 34 56 C`). With `runsAfterTwoLetters` (the
+   * compact `QQ123456C`) these are all the runs the NINO detector visits.
+   */
+  runsAfterTwoLetterWord: Int32Array = this.spaced.subarray(0, 0);
 
   /** Indexes `text`, replacing what the previous call found. */
   index(text: string): this {
@@ -42,39 +50,51 @@ export class TextIndex {
     let words16Count = 0;
     let lettered = this.lettered;
     let letteredCount = 0;
-    // One table lookup per character and a little state: the loop over the
-    // 4 MiB benchmark text costs about as much as finding the digit runs alone.
-    let runStart = -1;
-    let wordStart = -1;
-    for (let i = 0; i <= length; i++) {
-      // Past the end counts as a delimiter, so runs and words at the end are closed.
-      const kind = i < length ? KIND[text.charCodeAt(i)]! : OTHER;
-      if (kind === DIGIT) {
-        if (runStart < 0) {
-          runStart = i;
-          if (wordStart < 0) wordStart = i;
-          else if (i - wordStart === 2 && KIND[text.charCodeAt(wordStart)] === LETTER && KIND[text.charCodeAt(wordStart + 1)] === LETTER) {
+    let spaced = this.spaced;
+    let spacedCount = 0;
+    // Tight loops, one per kind of stretch (between words, letters, digits),
+    // each a table lookup and a compare per character: a single loop that kept
+    // run and word state for every character cost twice a plain pass over the text.
+    let i = 0;
+    while (i < length) {
+      let kind = KIND[text.charCodeAt(i)]!;
+      if (kind === OTHER) {
+        i++;
+        continue;
+      }
+      const wordStart = i;
+      // One ASCII word: alternating stretches of letters and digits, up to the first OTHER (or the end).
+      while (kind !== OTHER) {
+        const stretchStart = i;
+        // The stretch goes on while the kind stays; `next` is the kind that ends
+        // it, read once (the end of the text counts as OTHER).
+        let next = OTHER;
+        while (++i < length) {
+          next = KIND[text.charCodeAt(i)]!;
+          if (next !== kind) break;
+        }
+        if (i === length) next = OTHER;
+        if (kind === DIGIT) {
+          if (stretchStart - wordStart === 2 && KIND[text.charCodeAt(wordStart)] === LETTER && KIND[text.charCodeAt(wordStart + 1)] === LETTER) {
             if (letteredCount === lettered.length) lettered = doubled(lettered);
             lettered[letteredCount++] = runCount;
           }
+          if (runCount + 2 > runs.length) runs = doubled(runs);
+          runs[runCount++] = stretchStart;
+          runs[runCount++] = i;
         }
-        continue;
+        kind = next;
       }
-      if (runStart >= 0) {
-        if (runCount + 2 > runs.length) runs = doubled(runs);
-        runs[runCount++] = runStart;
-        runs[runCount++] = i;
-        runStart = -1;
+      if (i - wordStart === 16) {
+        if (words16Count === words16.length) words16 = doubled(words16);
+        words16[words16Count++] = wordStart;
+      } else if (i - wordStart === 2 && text.charCodeAt(i) === 32 && KIND[text.charCodeAt(i + 1)] === DIGIT && KIND[text.charCodeAt(wordStart)] === LETTER && KIND[text.charCodeAt(wordStart + 1)] === LETTER) {
+        // The run at i + 1 is the next one found.
+        if (spacedCount === spaced.length) spaced = doubled(spaced);
+        spaced[spacedCount++] = runCount;
       }
-      if (kind === LETTER) {
-        if (wordStart < 0) wordStart = i;
-      } else if (wordStart >= 0) {
-        if (i - wordStart === 16) {
-          if (words16Count === words16.length) words16 = doubled(words16);
-          words16[words16Count++] = wordStart;
-        }
-        wordStart = -1;
-      }
+      // text[i] is no word character (or i is the end): the next word starts after it.
+      i++;
     }
     this.runs = runs;
     this.words16 = words16;
@@ -82,6 +102,8 @@ export class TextIndex {
     this.asciiWords16 = words16.subarray(0, words16Count);
     this.lettered = lettered;
     this.runsAfterTwoLetters = lettered.subarray(0, letteredCount);
+    this.spaced = spaced;
+    this.runsAfterTwoLetterWord = spaced.subarray(0, spacedCount);
     return this;
   }
 
@@ -90,9 +112,11 @@ export class TextIndex {
     this.runs = trimmed(this.runs, 1024);
     this.words16 = trimmed(this.words16, 64);
     this.lettered = trimmed(this.lettered, 64);
+    this.spaced = trimmed(this.spaced, 64);
     this.digitRuns = this.runs.subarray(0, 0);
     this.asciiWords16 = this.words16.subarray(0, 0);
     this.runsAfterTwoLetters = this.lettered.subarray(0, 0);
+    this.runsAfterTwoLetterWord = this.spaced.subarray(0, 0);
   }
 }
 
