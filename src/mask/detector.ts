@@ -57,8 +57,8 @@ export class SpanList {
   /** Clears the list and lets go of buffers a large text grew (see `KEEP_ENTRIES`). */
   release(): void {
     this.clear();
-    this.starts = trimmed(this.starts, 16);
-    this.ends = trimmed(this.ends, 16);
+    this.starts = trimmed(this.starts);
+    this.ends = trimmed(this.ends);
   }
 }
 

@@ -129,10 +129,10 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
   const release = (): void => {
     for (const list of found) list.release();
     result.count = 0;
-    result.starts = trimmed(result.starts, 16);
-    result.ends = trimmed(result.ends, 16);
-    result.owners = trimmed(result.owners, 16);
-    result.positions = trimmed(result.positions, 16);
+    result.starts = trimmed(result.starts);
+    result.ends = trimmed(result.ends);
+    result.owners = trimmed(result.owners);
+    result.positions = trimmed(result.positions);
     index.release();
     releaseWindowScratch();
   };

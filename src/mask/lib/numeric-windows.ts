@@ -170,8 +170,8 @@ let chunkDigits = new Int32Array(64);
 
 /** Lets go of the chunk scratch a token of many chunks grew (see `KEEP_ENTRIES`). */
 export function releaseWindowScratch(): void {
-  chunkRuns = trimmed(chunkRuns, 64);
-  chunkDigits = trimmed(chunkDigits, 64);
+  chunkRuns = trimmed(chunkRuns);
+  chunkDigits = trimmed(chunkDigits);
 }
 
 function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number, digitCount: number): void {

@@ -98,25 +98,27 @@ export class TextIndex {
     }
     this.runs = runs;
     this.words16 = words16;
-    this.digitRuns = runs.subarray(0, runCount);
-    this.asciiWords16 = words16.subarray(0, words16Count);
     this.lettered = lettered;
-    this.runsAfterTwoLetters = lettered.subarray(0, letteredCount);
     this.spaced = spaced;
-    this.runsAfterTwoLetterWord = spaced.subarray(0, spacedCount);
+    this.publish(runCount, words16Count, letteredCount, spacedCount);
     return this;
   }
 
   /** Forgets the last text and lets go of buffers it grew (see `KEEP_ENTRIES`). */
   release(): void {
-    this.runs = trimmed(this.runs, 1024);
-    this.words16 = trimmed(this.words16, 64);
-    this.lettered = trimmed(this.lettered, 64);
-    this.spaced = trimmed(this.spaced, 64);
-    this.digitRuns = this.runs.subarray(0, 0);
-    this.asciiWords16 = this.words16.subarray(0, 0);
-    this.runsAfterTwoLetters = this.lettered.subarray(0, 0);
-    this.runsAfterTwoLetterWord = this.spaced.subarray(0, 0);
+    this.runs = trimmed(this.runs);
+    this.words16 = trimmed(this.words16);
+    this.lettered = trimmed(this.lettered);
+    this.spaced = trimmed(this.spaced);
+    this.publish(0, 0, 0, 0);
+  }
+
+  /** Points the public lists at the first entries of the buffers. */
+  private publish(runCount: number, words16Count: number, letteredCount: number, spacedCount: number): void {
+    this.digitRuns = this.runs.subarray(0, runCount);
+    this.asciiWords16 = this.words16.subarray(0, words16Count);
+    this.runsAfterTwoLetters = this.lettered.subarray(0, letteredCount);
+    this.runsAfterTwoLetterWord = this.spaced.subarray(0, spacedCount);
   }
 }
 
