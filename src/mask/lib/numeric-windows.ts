@@ -96,12 +96,7 @@ export class NumericWindows {
 
   /** The digits alone, as a string: built on demand, for windows that pass the cheap tests. */
   digits(window: number): string {
-    const first = this.firstRuns[window]!;
-    const groups = this.groupCounts[window]!;
-    if (groups === 1) return this.text.slice(this.starts[window]!, this.ends[window]!);
-    let digits = '';
-    for (let k = 0; k < groups; k++) digits += this.text.slice(this.runs[2 * (first + k)]!, this.runs[2 * (first + k) + 1]!);
-    return digits;
+    return digitsOf(this.text, this.starts[window]!, this.ends[window]!);
   }
 
   /** The number formed by the first `n` digits (n ≤ the digit count): prefix checks without a string. */
