@@ -4,7 +4,7 @@
  */
 import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
-import { NATIONAL_ID_GROUP } from './detector-names.js';
+import { NATIONAL_ID_GROUP, POLICY_DETECTOR_NAMES } from './detector-names.js';
 import { creditCard } from './detectors/credit-card.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
 import { email } from './detectors/email.js';
@@ -26,11 +26,6 @@ export const DETECTORS: readonly Detector[] = [
   usSsn,
 ];
 
-/** Every name a policy's `masking.detectors` accepts. */
-export function detectorNames(): string[] {
-  return [...DETECTORS.map((detector) => detector.name), NATIONAL_ID_GROUP];
-}
-
 /**
  * The detectors a policy's names enable, in registry order. Throws
  * GUARD_MASK_CONFIG naming the unknown entry and the accepted names.
@@ -43,7 +38,7 @@ export function resolveDetectors(names: readonly string[]): Detector[] {
     } else if (DETECTORS.some((detector) => detector.name === name)) {
       wanted.add(name);
     } else {
-      throw new GuardError('GUARD_MASK_CONFIG', `masking.detectors: unknown detector "${name}" — use one of ${detectorNames().join(', ')}`);
+      throw new GuardError('GUARD_MASK_CONFIG', `masking.detectors: unknown detector "${name}" — use one of ${POLICY_DETECTOR_NAMES.join(', ')}`);
     }
   }
   return DETECTORS.filter((detector) => wanted.has(detector.name));
