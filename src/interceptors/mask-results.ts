@@ -120,9 +120,7 @@ function summarise(findings: Findings): string {
 export function createResultMasking(options: ResultMaskingOptions): Interceptor {
   const { bulk, toClient } = options;
   const load = 'start' in options.masker ? options.masker : undefined;
-  let masker = 'start' in options.masker ? undefined : options.masker;
-  // A failed load is reported on each result it withholds.
-  load?.ready.then((loaded) => (masker = loaded), () => undefined);
+  const given = 'start' in options.masker ? undefined : options.masker;
 
   /** Fail closed: a result that cannot be masked is not passed on. */
   function withhold(context: MessageContext, method: string, message: JsonRpcSuccess, error: unknown): Verdict {
@@ -142,7 +140,9 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
       const message = context.message as JsonRpcSuccess;
       if (!isObject(message.result)) return FORWARD;
+      const masker = given ?? load?.loaded();
       if (masker) return maskWith(masker, context, method, message);
+      // Not loaded yet, or failed to: a failed load is reported on each result it withholds.
       return (load as MaskerLoad).start().then(
         (loaded) => maskWith(loaded, context, method, message),
         (error: unknown) => withhold(context, method, message, error),

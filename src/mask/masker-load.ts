@@ -15,6 +15,8 @@ export interface MaskerLoad {
   readonly ready: Promise<Masker>;
   /** Starts the load unless it has started; returns `ready`. */
   start(): Promise<Masker>;
+  /** The masker once it has loaded, else undefined: for callers that must not wait. */
+  loaded(): Masker | undefined;
 }
 
 export function loadMaskerLater(policy: MaskingPolicy, key: Uint8Array): MaskerLoad {
@@ -27,16 +29,18 @@ export function loadMaskerLater(policy: MaskingPolicy, key: Uint8Array): MaskerL
   // Each user reports a failure where it matters (a withheld result, an unrecorded payload).
   ready.catch(() => undefined);
   let started = false;
+  let masker: Masker | undefined;
   return {
     ready,
     start() {
       if (!started) {
         started = true;
         import('./masker.js')
-          .then(({ createMasker }) => createMasker(policy, key))
+          .then(({ createMasker }) => (masker = createMasker(policy, key)))
           .then(resolve, reject);
       }
       return ready;
     },
+    loaded: () => masker,
   };
 }

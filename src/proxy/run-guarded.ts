@@ -13,7 +13,6 @@ import { loadConfig } from '../config/config.js';
 import { resolveHome } from '../config/home.js';
 import { configuredIssuer } from '../identity/issuer-config.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
-import type { Masker } from '../mask/masker.js';
 import { loadPolicy } from '../policy/load.js';
 import { openClientStdio } from './client-stdio.js';
 import { takeEarlyServer } from './early-server.js';
@@ -90,9 +89,7 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
       ...(resultMasking ? { resultMasking } : {}),
     });
     // The audit trail is masked under the policy's masking when `masking.in` includes `audit`.
-    let auditMasker: Masker | undefined;
     const auditMasking = maskerLoad && masking.in.includes('audit') ? maskerLoad : undefined;
-    void auditMasking?.ready.then((loaded) => (auditMasker = loaded), () => undefined);
     const audit = await createAuditRecorder({
       home,
       durability,
@@ -102,8 +99,9 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
         ? {
             // Recording waits for the load; a masker that failed to load throws here, and the payload is not recorded.
             mask: (value: unknown) => {
-              if (!auditMasker) throw new Error('the masking engine did not load');
-              return auditMasker.maskValue(value);
+              const masker = auditMasking.loaded();
+              if (!masker) throw new Error('the masking engine did not load');
+              return masker.maskValue(value);
             },
             loading: auditMasking,
           }

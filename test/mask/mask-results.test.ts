@@ -120,8 +120,9 @@ describe('createResultMasking', () => {
   it('with a masker loading in the background: starts it after initialize; other messages pass at once, a result to mask waits', async () => {
     let finish!: (loaded: typeof masker) => void;
     let starts = 0;
-    const ready = new Promise<typeof masker>((resolve) => (finish = resolve));
-    const loading = createResultMasking({ masker: { ready, start: () => (starts++, ready) }, toClient: true });
+    let loaded: typeof masker | undefined;
+    const ready = new Promise<typeof masker>((resolve) => (finish = (done) => resolve((loaded = done))));
+    const loading = createResultMasking({ masker: { ready, start: () => (starts++, ready), loaded: () => loaded }, toClient: true });
     assert.equal(loading.intercept(context('tools/list', response({ tools: [] }))), FORWARD, 'not a result to mask: no wait');
     assert.equal(starts, 0, 'nothing asked for the masker yet');
     assert.equal(loading.intercept(context('initialize', response({ protocolVersion: '2025-06-18' }))), FORWARD);
@@ -137,7 +138,7 @@ describe('createResultMasking', () => {
   it('with a masker that failed to load: every result to mask is withheld, saying why (fail closed)', async () => {
     const failed = Promise.reject(new Error('no numbering plans'));
     failed.catch(() => undefined);
-    const broken = createResultMasking({ masker: { ready: failed, start: () => failed }, toClient: true });
+    const broken = createResultMasking({ masker: { ready: failed, start: () => failed, loaded: () => undefined }, toClient: true });
     const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'mail anna@example.de' }] }));
     const out = rewritten(await broken.intercept(ctx));
     assert.equal(out.result.isError, true);
