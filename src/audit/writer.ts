@@ -225,7 +225,12 @@ export class SpoolWriter {
     try {
       // O_APPEND: every write lands at the end even if something else appended (a recovery that misjudged us as dead).
       this.#handle ??= await open(this.#options.path, 'a', 0o600);
-      await this.#handle.writev(lines);
+      const { bytesWritten } = await this.#handle.writev(lines);
+      // One writev may stop short (a nearly full disk): the rest follows, or fails with the reason,
+      // never leaving a torn line for the next batch to be appended after.
+      let total = 0;
+      for (const line of lines) total += line.length;
+      if (bytesWritten < total) await this.#handle.appendFile(Buffer.concat(lines, total).subarray(bytesWritten));
       await this.#handle.datasync();
     } catch (error) {
       throw new GuardError('GUARD_AUDIT_IO', `cannot write the audit spool ${this.#options.path}: ${(error as Error).message}`, { cause: error });
