@@ -1,5 +1,5 @@
 import { SpanList, valueOf, type Detection, type Detector, type ScanInput } from './detector.js';
-import { findNumericWindows, releaseWindowScratch, type NumericWindows } from './lib/numeric-windows.js';
+import { findNumericWindows, NumericWindows } from './lib/numeric-windows.js';
 import { trimmed } from './lib/grow.js';
 import { TextIndex } from './lib/text-index.js';
 
@@ -26,17 +26,17 @@ export interface Scan {
 /**
  * The input the detectors share for one text: the text index and numeric
  * windows are computed once, on first use. A scanner passes its own `index`
- * to reuse its buffers.
+ * and `windows` to reuse their buffers.
  */
-export function createScanInput(text: string, hint?: string, index = new TextIndex()): ScanInput {
-  let windows: NumericWindows | undefined;
+export function createScanInput(text: string, hint?: string, index = new TextIndex(), windows = new NumericWindows()): ScanInput {
+  let found: NumericWindows | undefined;
   let indexed: TextIndex | undefined;
   const textIndex = (): TextIndex => (indexed ??= index.index(text));
   const digitRuns = (): Int32Array => textIndex().digitRuns;
   return {
     text,
     hint,
-    numericWindows: () => (windows ??= findNumericWindows(text, digitRuns())),
+    numericWindows: () => (found ??= findNumericWindows(text, digitRuns(), windows)),
     digitRuns,
     asciiWords16: () => textIndex().asciiWords16,
     runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
@@ -69,9 +69,10 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
   const heads = new Int32Array(detectors.length);
   const headStarts = new Float64Array(detectors.length);
   const index = new TextIndex();
+  const windows = new NumericWindows();
 
   const scan = (text: string, hint?: string): Scan => {
-    const input = createScanInput(text, hint, index);
+    const input = createScanInput(text, hint, index, windows);
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
@@ -134,7 +135,7 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
     result.owners = trimmed(result.owners);
     result.positions = trimmed(result.positions);
     index.release();
-    releaseWindowScratch();
+    windows.release();
   };
   return Object.assign(scan, { release });
 }

@@ -29,18 +29,16 @@ function isSpace(code: number): boolean {
  */
 export class NumericWindows {
   count = 0;
+  /** The text the windows were found in. */
+  text = '';
+  /** The text's digit runs (`TextIndex.digitRuns`). */
+  private runs: Int32Array = new Int32Array(0);
   private starts: Int32Array = new Int32Array(16);
   private ends: Int32Array = new Int32Array(16);
   private digitCounts: Int32Array = new Int32Array(16);
   /** Index (in runs, counted in pairs) of the window's first digit group. */
   private firstRuns: Int32Array = new Int32Array(16);
   private groupCounts: Int32Array = new Int32Array(16);
-
-  constructor(
-    readonly text: string,
-    /** The text's digit runs (`TextIndex.digitRuns`). */
-    private readonly runs: Int32Array,
-  ) {}
 
   start(window: number): number {
     return this.starts[window]!;
@@ -122,6 +120,25 @@ export class NumericWindows {
     this.groupCounts[w] = lastRun - firstRun + 1;
   }
 
+  /** Forgets the windows found so far; the next ones are of `text`, whose digit runs are `runs`. */
+  reset(text: string, runs: Int32Array): void {
+    this.count = 0;
+    this.text = text;
+    this.runs = runs;
+  }
+
+  /** Forgets the last text and lets go of buffers it grew (see `KEEP_ENTRIES`). */
+  release(): void {
+    this.reset('', new Int32Array(0));
+    this.starts = trimmed(this.starts);
+    this.ends = trimmed(this.ends);
+    this.digitCounts = trimmed(this.digitCounts);
+    this.firstRuns = trimmed(this.firstRuns);
+    this.groupCounts = trimmed(this.groupCounts);
+    chunkRuns = trimmed(chunkRuns);
+    chunkDigits = trimmed(chunkDigits);
+  }
+
   private grow(): void {
     this.starts = doubled(this.starts);
     this.ends = doubled(this.ends);
@@ -138,10 +155,11 @@ export class NumericWindows {
  * `isIsolated`). Windows never start or end inside a chunk, so
  * `2024-000123-45` and UUID fragments are never cut into an id. One pass over
  * the digit runs (`runs`, from `TextIndex`), at most MAX_LENGTH windows per
- * token: linear in the text length.
+ * token: linear in the text length. The windows go into `windows`, which
+ * a scanner passes to reuse its buffers from one text to the next.
  */
-export function findNumericWindows(text: string, runs: Int32Array): NumericWindows {
-  const windows = new NumericWindows(text, runs);
+export function findNumericWindows(text: string, runs: Int32Array, windows = new NumericWindows()): NumericWindows {
+  windows.reset(text, runs);
   const runCount = runs.length >> 1;
   // A token: digit runs joined by single separators, read off the shared digit runs.
   for (let r = 0; r < runCount; r++) {
@@ -159,15 +177,13 @@ export function findNumericWindows(text: string, runs: Int32Array): NumericWindo
   return windows;
 }
 
-/** Scratch for the chunks of one token: first run and digit count of each (no allocation per token). */
+/**
+ * Scratch for the chunks of one token: first run and digit count of each (no
+ * allocation per token). `NumericWindows.release` lets go of what a token of
+ * many chunks grew.
+ */
 let chunkRuns = new Int32Array(64);
 let chunkDigits = new Int32Array(64);
-
-/** Lets go of the chunk scratch a token of many chunks grew (see `KEEP_ENTRIES`). */
-export function releaseWindowScratch(): void {
-  chunkRuns = trimmed(chunkRuns);
-  chunkDigits = trimmed(chunkDigits);
-}
 
 function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number, digitCount: number): void {
   const tokenStart = runs[2 * firstRun]!;
