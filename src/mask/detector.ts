@@ -54,6 +54,27 @@ export class SpanList {
     if (this.values.length > 0) this.values = [];
   }
 
+  /**
+   * The entries from `first` on were found in a part of the text that starts
+   * at offset `offset`: moves them to offsets in the whole text, and drops
+   * those that do not start in [start, end), the range the part was scanned for.
+   */
+  rebase(first: number, offset: number, start: number, end: number): void {
+    const { starts, ends, values } = this;
+    let kept = first;
+    for (let k = first; k < this.length; k++) {
+      const at = starts[k]! + offset;
+      if (at < start || at >= end) continue;
+      starts[kept] = at;
+      ends[kept] = ends[k]! + offset;
+      if (values[k] !== undefined || values[kept] !== undefined) values[kept] = values[k];
+      kept++;
+    }
+    this.length = kept;
+    // Values past the new length belong to dropped entries.
+    if (values.length > kept) values.length = kept;
+  }
+
   /** Clears the list and lets go of buffers a large text grew (see `KEEP_ENTRIES`). */
   release(): void {
     this.clear();
@@ -95,7 +116,12 @@ export interface Detector {
   readonly priority: number;
   /** Member of the `eu_national_ids` group (EU and UK national identifiers). */
   readonly nationalId?: boolean;
-  /** Adds all spans in `input.text`, validated, to `found`. Must run in time linear in the text length. */
+  /**
+   * Adds all spans in `input.text`, validated, to `found`. Must run in time
+   * linear in the text length, and never report a span that holds a line
+   * break: a long text is scanned a part at a time, cut after line breaks
+   * (see `scanner.ts`).
+   */
   detect(input: ScanInput, found: SpanList): void;
   /**
    * The normal form (see `Detection.value`) of a span this detector found. It

@@ -45,6 +45,30 @@ export function createScanInput(text: string, hint?: string, index = new TextInd
 }
 
 /**
+ * A long text is scanned a chunk of at least this many characters at a time,
+ * each cut after a line break, so the buffers of a scan (digit runs, numeric
+ * windows) grow to the size of a chunk rather than of the text: a 4 MiB tool
+ * result no longer needs megabytes of them.
+ */
+export const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * The text on each side of a chunk that its detectors see as well: the
+ * context they read around a value (a label up to 48 characters before it,
+ * see `lib/context.ts`; the characters just before and after it). No
+ * detection contains a line break, so each lies in one chunk; what is found
+ * in the context belongs to a neighbouring chunk and is dropped.
+ */
+const CONTEXT_CHARS = 256;
+
+/** Where the chunk that starts at `start` ends: after the first line break at least `size` characters on, or at the end of the text. */
+function chunkEnd(text: string, start: number, size: number): number {
+  if (text.length - start <= size) return text.length;
+  const lineBreak = text.indexOf('\n', start + size - 1);
+  return lineBreak === -1 ? text.length : lineBreak + 1;
+}
+
+/**
  * Scans a text and returns non-overlapping detections sorted by offset. The
  * buffers are reused: a `Scan` is valid until the next call, or `release()`,
  * which lets go of the buffers a large text grew.
@@ -60,7 +84,7 @@ export interface Scanner {
  * longer one; so a value is counted once. `hint` is the JSON key the text
  * belongs to, if any.
  */
-export function createScanner(detectors: readonly Detector[]): Scanner {
+export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK_CHARS): Scanner {
   const found = detectors.map(() => new SpanList());
   const priorities = Int32Array.from(detectors, (detector) => detector.priority);
   const result: Scan = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), owners: new Int32Array(16), positions: new Int32Array(16), found };
@@ -71,13 +95,27 @@ export function createScanner(detectors: readonly Detector[]): Scanner {
   const index = new TextIndex();
   const windows = new NumericWindows();
 
+  /** Runs every detector on `text[from, to)`, keeping what starts in [start, end). */
+  const detectIn = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): void => {
+    const whole = from === 0 && to === text.length;
+    const input = createScanInput(whole ? text : text.slice(from, to), hint, index, windows);
+    for (let d = 0; d < detectors.length; d++) {
+      const list = found[d]!;
+      const first = list.length;
+      detectors[d]!.detect(input, list);
+      if (!whole) list.rebase(first, from, start, end);
+    }
+  };
+
   const scan = (text: string, hint?: string): Scan => {
-    const input = createScanInput(text, hint, index, windows);
+    for (const list of found) list.clear();
+    for (let start = 0, end = 0; start < text.length; start = end) {
+      end = chunkEnd(text, start, chunkChars);
+      detectIn(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end);
+    }
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
-      list.clear();
-      detectors[d]!.detect(input, list);
       sortByStart(list);
       total += list.length;
       heads[d] = 0;

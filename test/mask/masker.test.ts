@@ -5,6 +5,7 @@ import { GuardError } from '../../src/errors.js';
 import { defaultMasking } from '../../src/mask/default-masking.js';
 import { createMasker } from '../../src/mask/masker.js';
 import type { MaskingPolicy } from '../../src/policy/policy.js';
+import { collector, settledArrayBuffers } from '../helpers/memory.js';
 
 const KEY = new Uint8Array(32).fill(9);
 const TEXT = 'Anna: anna@example.de, +49 30 12345678, IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, SSN 123-45-6789, IP 192.168.1.10, order ORD-2024-000123';
@@ -128,29 +129,10 @@ describe('createMasker on hostile input', () => {
   });
 });
 
-/**
- * `arrayBuffers` once the collector has freed what it can: after `gc()` a
- * background sweeper releases the backing stores, so read until it stops moving.
- */
-async function settledArrayBuffers(gc: () => void): Promise<number> {
-  let last = -1;
-  for (let round = 0; round < 40; round += 1) {
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 25));
-    const now = process.memoryUsage().arrayBuffers;
-    if (now === last) break;
-    last = now;
-  }
-  return last;
-}
-
 describe('scan buffers', () => {
   it('are given back after a large text, so one big result does not hold megabytes for good', async () => {
-    const { setFlagsFromString } = await import('node:v8');
-    const { runInNewContext } = await import('node:vm');
     const { piiDenseText } = await import('../bench/mask-bench.js');
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
+    const gc = collector();
     const masker = createMasker(defaultMasking(), new Uint8Array(32).fill(3));
     masker.maskText('warm up 4111 1111 1111 1111');
     const text = piiDenseText(4 * 1024 * 1024);

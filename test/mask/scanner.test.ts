@@ -1,8 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Detector, SpanList } from '../../src/mask/detector.js';
+import { valueOf, type Detector, type SpanList } from '../../src/mask/detector.js';
 import { TextIndex } from '../../src/mask/lib/text-index.js';
-import { createScanInput, scanText } from '../../src/mask/scanner.js';
+import { DETECTORS } from '../../src/mask/registry.js';
+import { createScanInput, createScanner, scanText, type Scan } from '../../src/mask/scanner.js';
+import { ADVERSARIAL } from '../bench/mask-bench.js';
+import { collector, settledArrayBuffers } from '../helpers/memory.js';
+import { lookalikes, positives } from './corpus/corpus.js';
+import { int, pick, seeded } from './corpus/random.js';
 
 /** A detector that reports fixed spans, in the order given (not necessarily sorted). */
 function fixed(name: string, priority: number, spans: [number, number][]): Detector {
@@ -39,6 +44,55 @@ describe('scanText', () => {
   it('on an exact tie (same span, same priority) keeps the detector listed first', () => {
     assert.deepEqual(spans(text, [fixed('first', 80, [[5, 14]]), fixed('second', 80, [[5, 14]])]), ['first:5-14']);
     assert.deepEqual(spans(text, [fixed('second', 80, [[5, 14]]), fixed('first', 80, [[5, 14]])]), ['second:5-14']);
+  });
+});
+
+describe('a long text, scanned a chunk at a time', () => {
+  /** Every detection of a scan, with its detector and value, as one string. */
+  function listed(scan: Scan, text: string): string {
+    const out: string[] = [];
+    for (let k = 0; k < scan.count; k++) {
+      const detector = DETECTORS[scan.owners[k]!]!;
+      out.push(`${detector.name}:${scan.starts[k]}-${scan.ends[k]}:${valueOf(detector, scan.found[scan.owners[k]!]!, scan.positions[k]!, text)}`);
+    }
+    return out.join(' ');
+  }
+
+  it('finds exactly what one scan of the whole text finds, wherever the chunks are cut', () => {
+    const random = seeded(20261126);
+    const snippets = [...positives().map((p) => p.text), ...lookalikes()];
+    // Line breaks next to labels, separators and half-values: where a value or its context could be cut.
+    const joiners = ['\n', '\r\n', ' ', ', ', '\nTel. ', '\nPESEL: ', '\nSSN ', ' version\n', '+\n', '(\n', '-\n', '.\n', '@\n', 'DE\n', 'QQ\n', '\n12 ', ' 12\n'];
+    const whole = createScanner(DETECTORS, Infinity);
+    const chunked = [1, 17, 300].map((size) => createScanner(DETECTORS, size));
+    let detections = 0;
+    for (let n = 0; n < 400; n++) {
+      let text = '';
+      for (let part = int(random, 1, 12); part > 0; part--) {
+        let snippet = pick(random, snippets);
+        const cut = int(random, 0, snippet.length);
+        if (random() < 0.3) snippet = `${snippet.slice(0, cut)}${pick(random, ['\n', '\r\n', ' ', '-', '.'])}${snippet.slice(cut)}`;
+        text += snippet + pick(random, joiners);
+      }
+      if (random() < 0.1) text = `${pick(random, Object.values(ADVERSARIAL))(int(random, 100, 600))}\n${text}`;
+      const expected = listed(whole(text), text);
+      detections += whole(text).count;
+      for (const scan of chunked) assert.equal(listed(scan(text), text), expected, JSON.stringify(text));
+    }
+    assert.ok(detections > 500, `the texts carry personal data (${detections} detections)`);
+  });
+
+  it('keeps its working buffers to the size of a chunk', async () => {
+    const gc = collector();
+    // 400k digit runs and no finding: only the scan's own buffers can grow.
+    const text = '12 34 56 78\n'.repeat(100_000);
+    const scan = createScanner(DETECTORS);
+    scan('warm up 12 34');
+    const before = await settledArrayBuffers(gc);
+    assert.equal(scan(text).count, 0);
+    const held = (await settledArrayBuffers(gc)) - before;
+    // Scanned whole, the digit runs alone would hold 3.2 MB (4 MB once doubled).
+    assert.ok(held < 1024 * 1024, `scanning ${text.length} characters holds ${(held / 1048576).toFixed(1)} MB of buffers`);
   });
 });
 

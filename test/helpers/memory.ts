@@ -1,0 +1,29 @@
+/**
+ * Reading how much memory a piece of code holds on to, for the tests that
+ * bound it: `gc()` without `--expose-gc` on the command line, and the
+ * array-buffer figure once the collector has settled.
+ */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** The collector, made callable for this process. */
+export function collector(): () => void {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+/**
+ * `arrayBuffers` once the collector has freed what it can: after `gc()` a
+ * background sweeper releases the backing stores, so read until it stops moving.
+ */
+export async function settledArrayBuffers(gc: () => void): Promise<number> {
+  let last = -1;
+  for (let round = 0; round < 40; round += 1) {
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    const now = process.memoryUsage().arrayBuffers;
+    if (now === last) break;
+    last = now;
+  }
+  return last;
+}
