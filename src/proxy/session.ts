@@ -89,6 +89,8 @@ class GuardSession {
   readonly #serverPending = new Map<JsonRpcId, TrackedRequest>();
   #server!: ServerProcess;
   #stopping = false;
+  /** Large writes whose bytes have not all left yet. */
+  #largeWrites = 0;
   /** Outcomes not yet told to the observers (see #observe). */
   readonly #observations: Array<{ outcome: MessageOutcome; ready: boolean }> = [];
 
@@ -219,12 +221,33 @@ class GuardSession {
 
   /** Never throws: an error in one message must not stop the session. */
   #handleFrame(direction: Direction, frame: Frame): void | Promise<void> {
+    const large = frame.kind === 'line' && frame.bytes.length >= LARGE_MESSAGE_BYTES;
     try {
       const handled = this.#handleFrameUnsafe(direction, frame);
-      if (handled instanceof Promise) return handled.then(() => this.#backpressure(), (error: unknown) => this.#internalError(direction, error));
+      if (handled instanceof Promise) {
+        return handled.then(
+          () => this.#handled(large),
+          (error: unknown) => {
+            this.#internalError(direction, error);
+            return this.#handled(large);
+          },
+        );
+      }
     } catch (error) {
       this.#internalError(direction, error);
     }
+    return this.#handled(large);
+  }
+
+  /**
+   * A message is done with. A large one that left as a large write is
+   * reclaimed once its bytes are out (see `#write`); one that was refused,
+   * dropped or answered briefly leaves its line, text and parsed value behind
+   * all the same, so it is reclaimed now, unless a large write is still on
+   * its way out (a collection then would stall it; its end reclaims).
+   */
+  #handled(large: boolean): Promise<void> | undefined {
+    if (large && this.#largeWrites === 0) reclaimAfterLargeMessage();
     return this.#backpressure();
   }
 
@@ -432,8 +455,10 @@ class GuardSession {
       // have left, its memory is reclaimed (not before: a collection would stall the transfer).
       stream.cork();
       stream.write(data);
+      this.#largeWrites++;
       const flushed = new Promise<void>((resolve) =>
         stream.write(NEWLINE, () => {
+          this.#largeWrites--;
           reclaimAfterLargeMessage();
           resolve();
         }),

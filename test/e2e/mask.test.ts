@@ -10,6 +10,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { connectThroughGuard, fixture, tempHome, type GuardConnection } from '../helpers/guard.js';
+import { residentBytes } from '../helpers/memory.js';
 
 const SERVER = [process.execPath, fixture('mask-server')];
 const EMAIL = 'anna.schmidt@example.de';
@@ -109,7 +110,8 @@ describe('masking through the wrapper', () => {
 });
 
 describe('bulk guard through the wrapper', () => {
-  it('refuses a result with more findings than the policy allows, with a tool error naming the rule', async () => {
+  /** The wrapper under a policy that masks e-mail addresses and refuses a result with more than five. */
+  function guardWithBulkLimit(): Promise<GuardConnection> {
     const home = tempHome('mcp-guard-mask-bulk-');
     const policy = join(home, 'bulk.yaml');
     writeFileSync(
@@ -117,7 +119,11 @@ describe('bulk guard through the wrapper', () => {
       ['version: 1', 'name: bulk-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
         'masking: { in: [client, audit], detectors: [email], fields: [], style: redact }', 'bulk: { max_findings_per_result: 5, action: deny }', 'pinning: off', ''].join('\n'),
     );
-    const guard = await connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
+    return connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
+  }
+
+  it('refuses a result with more findings than the policy allows, with a tool error naming the rule', async () => {
+    const guard = await guardWithBulkLimit();
     try {
       const small = await guard.client.callTool({ name: 'list_customers', arguments: { count: 5 } });
       assert.notEqual(small.isError, true);
@@ -126,6 +132,29 @@ describe('bulk guard through the wrapper', () => {
       assert.equal(large.isError, true);
       assert.match(textOf(large), /6 personal-data findings \(email 6\).*bulk\.max_findings_per_result 5/);
       assert.ok(!textOf(large).includes('@example.com'));
+    } finally {
+      await guard.close();
+    }
+  });
+
+  it('lets go of the large results it refuses, so refusing one after another does not grow the wrapper', async () => {
+    const guard = await guardWithBulkLimit();
+    const pid = guard.transport.pid as number;
+    // About 2.4 MB each: a large message, whose line, text and parsed value stay until a major collection.
+    const refuse = async (): Promise<void> => {
+      const result = await guard.client.callTool({ name: 'list_customers', arguments: { count: 100_000 } });
+      assert.equal(result.isError, true);
+    };
+    try {
+      await refuse();
+      await refuse();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const settled = residentBytes(pid, 'VmRSS');
+      for (let k = 0; k < 6; k += 1) await refuse();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const grown = residentBytes(pid, 'VmRSS') - settled;
+      // Left to V8's own timing the six refused results stayed, about 5 MB each.
+      assert.ok(grown < 12 * 1024 * 1024, `the wrapper grew ${(grown / 1048576).toFixed(1)} MB over six refused results`);
     } finally {
       await guard.close();
     }

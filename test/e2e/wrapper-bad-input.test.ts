@@ -8,16 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { connectThroughGuard, fixture, tempHome } from '../helpers/guard.js';
+import { residentBytes } from '../helpers/memory.js';
 import { INITIALIZE, spawnRawGuard, toolCall } from '../helpers/raw-guard.js';
 
 const SERVER = [process.execPath, fixture('misbehaving-server')];
 const home = tempHome();
 const env = { MCP_GUARD_HOME: home };
-
-function readProcStatus(pid: number, field: string): number {
-  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return match ? Number(match[1]) * 1024 : Number.NaN;
-}
 
 describe('bad input from the server', () => {
   it('drops a non-JSON line on stdout, shows it on stderr, and still answers', async () => {
@@ -194,11 +190,11 @@ describe('backpressure', () => {
     guard.child.stdout?.pause();
     guard.send(toolCall('flood', 'flood', { count: 50_000, bytes: 4096 }));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const pausedPeak = readProcStatus(pid, 'VmHWM');
+    const pausedPeak = residentBytes(pid, 'VmHWM');
     guard.child.stdout?.resume();
     const done = await guard.response('flood', 60_000);
     assert.deepEqual(done.result, { content: [{ type: 'text', text: 'flooded 50000' }] });
-    const peak = readProcStatus(pid, 'VmHWM');
+    const peak = residentBytes(pid, 'VmHWM');
     guard.child.stdin?.end();
     await guard.exited;
     assert.equal(guard.messages.length, 1 + 50_000 + 1, 'every notification arrived, in order, exactly once');

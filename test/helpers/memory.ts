@@ -1,8 +1,10 @@
 /**
- * Reading how much memory a piece of code holds on to, for the tests that
- * bound it: `gc()` without `--expose-gc` on the command line, and the
- * array-buffer figure once the collector has settled.
+ * Reading how much memory a piece of code or a process holds on to, for the
+ * tests and the benchmark that bound it: `gc()` without `--expose-gc` on the
+ * command line, the array-buffer figure once the collector has settled, and
+ * a process's resident memory.
  */
+import { readFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
@@ -26,4 +28,10 @@ export async function settledArrayBuffers(gc: () => void): Promise<number> {
     last = now;
   }
   return last;
+}
+
+/** A process's current (`VmRSS`) or peak (`VmHWM`) resident memory, in bytes (Linux). */
+export function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) * 1024 : Number.NaN;
 }
