@@ -134,6 +134,18 @@ function continuesToken(text: string, end: number): boolean {
   return isSeparator(code) && (isDigit(next) || next === 40);
 }
 
+/**
+ * True when a candidate may start at `k`: at the start of a token, not
+ * inside a word or a number, not after a `+`, nor after a hyphen, dot or
+ * slash glued to a word (`ORD-2024-861567`).
+ */
+function startsToken(text: string, k: number): boolean {
+  if (k === 0) return true;
+  const before = text.charCodeAt(k - 1);
+  if (wordCharAt(text, k - 1) || before === 43) return false;
+  return !((before === 45 || before === 46 || before === 47) && wordCharAt(text, k - 2));
+}
+
 /** True when the digit groups are exactly a, b[, c[, d[, e]]] (unused trailing parameters are 0). */
 function hasGroups(a: number, b: number, c = 0, d = 0, e = 0): boolean {
   const count = e !== 0 ? 5 : d !== 0 ? 4 : c !== 0 ? 3 : 2;
@@ -277,13 +289,12 @@ export const phone: Detector = {
     // character to the next (digits from the shared digit runs, the others by
     // indexOf) rather than stepping over every character in between.
     const runs = input.digitRuns();
+    const runCount = runs.length;
     let run = 0;
     let nextPlus = -1;
     let nextParen = -1;
     let k = 0;
     while (k < length) {
-      while (run < runs.length && runs[run + 1]! <= k) run += 2;
-      const nextDigit = run < runs.length ? Math.max(runs[run]!, k) : length;
       if (nextPlus !== length && nextPlus < k) {
         nextPlus = text.indexOf('+', k);
         if (nextPlus === -1) nextPlus = length;
@@ -292,23 +303,28 @@ export const phone: Detector = {
         nextParen = text.indexOf('(', k);
         if (nextParen === -1) nextParen = length;
       }
-      k = Math.min(nextDigit, nextPlus, nextParen);
+      const nextSymbol = Math.min(nextPlus, nextParen);
+      while (run < runCount && runs[run + 1]! <= k) run += 2;
+      // Runs up to the next `+` or `(` are passed over here, without the
+      // outer loop's bookkeeping per run: most runs in text are let go.
+      while (run < runCount && runs[run]! < nextSymbol) {
+        const runStart = Math.max(runs[run]!, k);
+        const runEnd = runs[run + 1]!;
+        // A run of fewer than seven digits that no separator or parenthesis
+        // continues is no phone number, and reading it would stop at its end:
+        // most numbers in text (counts, times, ids) are let go here, unread,
+        // before the costlier look at what precedes them.
+        if ((runEnd - runStart >= 7 || continuesToken(text, runEnd)) && startsToken(text, runStart)) break;
+        run += 2;
+      }
+      k = Math.min(run < runCount ? Math.max(runs[run]!, k) : length, nextSymbol);
       if (k >= length) break;
       const code = text.charCodeAt(k);
-      // A run of fewer than seven digits that no separator or parenthesis
-      // continues is no phone number, and reading it would stop at its end:
-      // most numbers in text (counts, times, ids) are let go here, unread,
-      // before the costlier look at what precedes them.
-      if (code !== 43 && code !== 40 && runs[run + 1]! - k < 7 && !continuesToken(text, runs[run + 1]!)) {
-        k = runs[run + 1]!;
-        continue;
-      }
-      const before = text.charCodeAt(k - 1);
-      // Only at the start of a token: not inside a word, a number, or after another + or (.
-      if (k > 0 && (wordCharAt(text, k - 1) || before === 43 || ((isSeparator(before) && before !== 32 && before !== 0xa0) && wordCharAt(text, k - 2)))) {
+      // A run that reached here starts a token; a `+` or `(` is checked here.
+      if ((code === 43 || code === 40) && !startsToken(text, k)) {
         k++;
-        // On to the end of the digit run k is in, if it is in one.
-        if (run < runs.length && runs[run]! <= k) k = runs[run + 1]!;
+        // On past a digit run right after it: in `x(030…` or `++49…` the digits start no token either.
+        if (run < runCount && runs[run]! === k) k = runs[run + 1]!;
         continue;
       }
       const start = k;
