@@ -64,7 +64,8 @@ function addDigit(code: number): void {
  * Reads a phone-shaped token at `start` (`+`, `(` or a digit): digits, single
  * separators between them, and parenthesised groups, into the scratch above.
  * Returns false when the token is longer than any phone number (its end is
- * still reported via `skipTo` so the caller moves past it in one step).
+ * still reported via `skipTo` so the caller moves past it in one step) or is
+ * not one (`skipTo` is then just past a `(` that opens no area code).
  * Digits are taken a whole run at a time from the shared digit runs; `run`
  * is the index of a run at or before the first one of the token.
  */
@@ -116,6 +117,12 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
   // Also not a phone: an amount with decimals ("123 456 789,50").
   const decimals = (text.charCodeAt(end) === 44 || text.charCodeAt(end) === 46) && isDigit(text.charCodeAt(end + 1));
   if (k - start > MAX_CANDIDATE || end === -1 || digitCount > MAX_DIGITS + 1 || wordCharAt(text, end) || decimals) {
+    // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area
+    // code is just punctuation, and the scan goes on right after it.
+    if (text.charCodeAt(start) === 40) {
+      skipTo = start + 1;
+      return false;
+    }
     let skip = Math.max(k, start + 1);
     while (skip < length && (isDigit(text.charCodeAt(skip)) || isSeparator(text.charCodeAt(skip)))) skip++;
     skipTo = skip;
@@ -329,8 +336,7 @@ export const phone: Detector = {
       }
       const start = k;
       const read = readCandidate(text, start, runs, run);
-      // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area code is just punctuation.
-      k = !read && code === 40 ? k + 1 : skipTo;
+      k = skipTo;
       if (!read) continue;
       const number = classify(text, start, code === 43, hint);
       // The value comes from the validation cache: no string is built for it.
