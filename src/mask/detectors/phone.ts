@@ -54,12 +54,6 @@ let candidateEnd = -1;
 /** Where the scan goes on after the token just read. */
 let skipTo = 0;
 
-function addDigit(code: number): void {
-  if (digitCount === 0) firstDigit = code;
-  else if (digitCount === 1) secondDigit = code;
-  digitCount++;
-}
-
 /**
  * Reads a phone-shaped token at `start` (`+`, `(` or a digit): digits, single
  * separators between them, and parenthesised groups, into the scratch above.
@@ -71,22 +65,31 @@ function addDigit(code: number): void {
  */
 function readCandidate(text: string, start: number, runs: Int32Array, run: number): boolean {
   const length = text.length;
-  let k = start;
-  if (text.charCodeAt(k) === 43) k++;
-  groupCount = 0;
-  separatorCount = 0;
-  digitCount = 0;
+  const last = start + MAX_CANDIDATE;
+  // Counts in locals, stored to the scratch once: a module-scope `let` is
+  // loaded, checked for initialisation and stored on every use.
+  let groupsRead = 0;
+  let separatorsRead = 0;
+  let digits = 0;
+  let first = 0;
+  let second = 0;
   let group = 0;
   let end = -1;
-  while (k < length && k - start <= MAX_CANDIDATE) {
+  let k = start;
+  if (text.charCodeAt(k) === 43) k++;
+  while (k < length && k <= last) {
     const code = text.charCodeAt(k);
     if (isDigit(code)) {
       while (runs[run + 1]! <= k) run += 2;
       // The rest of the run, as far as the length cap.
-      const stop = Math.min(runs[run + 1]!, start + MAX_CANDIDATE + 1);
-      if (digitCount === 0 && stop - k > 1) secondDigit = text.charCodeAt(k + 1);
-      addDigit(code);
-      digitCount += stop - k - 1;
+      const stop = Math.min(runs[run + 1]!, last + 1);
+      if (digits === 0) {
+        first = code;
+        if (stop - k > 1) second = text.charCodeAt(k + 1);
+      } else if (digits === 1) {
+        second = code;
+      }
+      digits += stop - k;
       group += stop - k;
       k = stop;
       end = k;
@@ -95,28 +98,39 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
       let close = k + 1;
       while (close < length && close - k <= 5 && isDigit(text.charCodeAt(close))) close++;
       if (close === k + 1 || text.charCodeAt(close) !== 41) break;
-      if (group > 0) groups[groupCount++] = group;
+      if (group > 0) groups[groupsRead++] = group;
       group = 0;
-      for (let d = k + 1; d < close; d++) addDigit(text.charCodeAt(d));
-      groups[groupCount++] = close - k - 1;
-      separators[separatorCount++] = 40;
+      if (digits === 0) {
+        first = text.charCodeAt(k + 1);
+        if (close - k > 2) second = text.charCodeAt(k + 2);
+      } else if (digits === 1) {
+        second = text.charCodeAt(k + 1);
+      }
+      digits += close - k - 1;
+      groups[groupsRead++] = close - k - 1;
+      separators[separatorsRead++] = 40;
       k = close + 1;
       end = k;
       if (k < length && isSeparator(text.charCodeAt(k)) && isDigit(text.charCodeAt(k + 1))) k++;
     } else if (isSeparator(code) && k + 1 < length && (isDigit(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) === 40) && group > 0) {
-      groups[groupCount++] = group;
+      groups[groupsRead++] = group;
       group = 0;
-      separators[separatorCount++] = code === 0xa0 ? 32 : code;
+      separators[separatorsRead++] = code === 0xa0 ? 32 : code;
       k++;
     } else {
       break;
     }
   }
-  if (group > 0) groups[groupCount++] = group;
+  if (group > 0) groups[groupsRead++] = group;
+  groupCount = groupsRead;
+  separatorCount = separatorsRead;
+  digitCount = digits;
+  firstDigit = first;
+  secondDigit = second;
   // Token continues past the cap, or into a word: not a phone number; skip the rest of the token.
   // Also not a phone: an amount with decimals ("123 456 789,50").
   const decimals = (text.charCodeAt(end) === 44 || text.charCodeAt(end) === 46) && isDigit(text.charCodeAt(end + 1));
-  if (k - start > MAX_CANDIDATE || end === -1 || digitCount > MAX_DIGITS + 1 || wordCharAt(text, end) || decimals) {
+  if (k > last || end === -1 || digits > MAX_DIGITS + 1 || wordCharAt(text, end) || decimals) {
     // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area
     // code is just punctuation, and the scan goes on right after it.
     if (text.charCodeAt(start) === 40) {
