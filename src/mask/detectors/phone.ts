@@ -279,16 +279,18 @@ function classify(text: string, start: number, plus: boolean, hint: string | und
     if (digitCount < 10 || (bare && !labelled(text, start, hint))) return null;
     return validate(text, start, candidateEnd, DOUBLE_ZERO);
   }
+  // What can pass below: national numbers of 9–13 digits with their trunk 0,
+  // bare runs, and groupings that open with 2 or 3 digits. Anything else
+  // (IBAN and card groups, addresses, most ids in dense text) is let go
+  // before the date, grouping and label checks.
+  if (firstDigit === 48 ? digitCount < 9 || digitCount > 13 : !bare && groups[0] !== 2 && groups[0] !== 3) return null;
   if (digitCount < 7 || looksLikeDate()) return null;
   // "0.5449…" is a decimal fraction, not a trunk prefix.
   if (groups[0] === 1 && separatorCount > 0 && separators[0] === 46) return null;
   // YYMMDD-NNNN and YYYYMMDD-NNNN are the shapes of Swedish personal numbers, not of phone numbers.
   if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(text, start, hint)) return null;
   if (bare && !labelled(text, start, hint)) return null;
-  if (firstDigit === 48) {
-    if (digitCount < 9 || digitCount > 13) return null;
-    return validateAny(text, start, candidateEnd, trunkCountries());
-  }
+  if (firstDigit === 48) return validateAny(text, start, candidateEnd, trunkCountries());
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
   if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, start, candidateEnd, US_IT);
   // Polish numbers are usually written 3-3-3, Spanish ones 3-2-2-2; both occur both ways.
