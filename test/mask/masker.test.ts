@@ -117,6 +117,23 @@ describe('createMasker', () => {
   });
 });
 
+describe('createMasker on large texts', () => {
+  // Over 256 KiB: masked text that is Latin-1 is written into a byte buffer and decoded in chunks of that size.
+  const COPIES = 3000;
+
+  for (const style of ['redact', 'partial', 'pseudonym'] as const) {
+    it(`${style}: a large text is masked as its lines are, Latin-1 or not, findings at its very start and end`, () => {
+      const masker = createMasker(policy({ style }), KEY);
+      for (const line of [`bob@example.org, María García, ${TEXT}, anna@example.de`, `bob@example.org, 😀 中文, ${TEXT}, anna@example.de`]) {
+        const one = masker.maskText(line);
+        const all = masker.maskText(Array(COPIES).fill(line).join('\n'));
+        assert.equal(all.text, Array(COPIES).fill(one.text).join('\n'));
+        assert.deepEqual(all.findings, Object.fromEntries(Object.entries(one.findings).map(([type, count]) => [type, count * COPIES])));
+      }
+    });
+  }
+});
+
 describe('createMasker on hostile input', () => {
   it('replaces structures nested deeper than it walks instead of overflowing the stack', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
