@@ -64,7 +64,10 @@ export function best(rounds: number, run: () => void, measure: (run: () => void)
  * Masking throughput on 4 MiB of PII-dense text (about 22 findings per KiB)
  * with the default policy (all detectors, pseudonyms), after warm-up; the
  * first pass over new values is slower (phone validation and HMAC per
- * distinct value are cached).
+ * distinct value are cached). Timed in CPU time, best of five: the target is
+ * per core, and the wall-clock time of a pass on these shared machines also
+ * counts the time other processes held the core (it swung from 160 to 270 ms
+ * between passes of one run).
  */
 export function benchMaskThroughput(options: { bytes?: number; distinct?: number; masker?: Masker } = {}): { mbPerSecond: number; bytes: number; findings: number; distinctRecords: number } {
   const bytes = options.bytes ?? 4 * 1024 * 1024;
@@ -74,9 +77,9 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
   let findings = 0;
   // Warm up until the JIT has settled (the first passes run 2–4× slower).
   for (let k = 0; k < 3; k++) masker.maskText(text);
-  const ms = best(3, () => {
+  const ms = best(5, () => {
     findings = Object.values(masker.maskText(text).findings).reduce((a, b) => a + b, 0);
-  });
+  }, cpuTime);
   return { mbPerSecond: text.length / 1e6 / (ms / 1000), bytes: text.length, findings, distinctRecords: distinct };
 }
 
