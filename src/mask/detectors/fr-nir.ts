@@ -23,11 +23,10 @@ const FIRST_RUN_LENGTHS = (1 << 1) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7) |
 
 /**
  * A cheap necessary condition before a NIR is read at a run of `length`
- * digits followed by `next`: the run ends at a block boundary, and unless it
- * holds all fifteen characters a separator or Corsica's letter follows.
+ * digits (a length in FIRST_RUN_LENGTHS) followed by `next`: unless the run
+ * holds all fifteen characters, a separator or Corsica's letter follows.
  */
 function mayStartNir(length: number, next: number): boolean {
-  if (length > 15 || (FIRST_RUN_LENGTHS & (1 << length)) === 0) return false;
   return length === 15 || next === 32 || next === 46 || next === 65 || next === 66 || next === 97 || next === 98;
 }
 
@@ -97,8 +96,11 @@ export const frNir: Detector = {
     let floor = 0;
     for (let r = 0; r < runs.length; r += 2) {
       const at = runs[r]!;
+      const length = runs[r + 1]! - at;
+      // The run's length alone turns down most runs (`2024`, `03`), before the text is read.
+      if (length > 15 || (FIRST_RUN_LENGTHS & (1 << length)) === 0) continue;
       const first = text.charCodeAt(at);
-      if ((first !== 49 && first !== 50) || !mayStartNir(runs[r + 1]! - at, text.charCodeAt(runs[r + 1]!))) continue;
+      if ((first !== 49 && first !== 50) || !mayStartNir(length, text.charCodeAt(at + length))) continue;
       const before = text.charCodeAt(at - 1);
       if (before === 46 || isAsciiWordChar(before) || at < floor) continue;
       const end = readNir(text, at);
