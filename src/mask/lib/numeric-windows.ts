@@ -164,15 +164,24 @@ export function findNumericWindows(text: string, runs: Int32Array, windows = new
   // A token: digit runs joined by single separators, read off the shared digit runs.
   for (let r = 0; r < runCount; r++) {
     const firstRun = r;
+    const tokenStart = runs[2 * r]!;
     let tokenEnd = runs[2 * r + 1]!;
-    let digitCount = tokenEnd - runs[2 * r]!;
-    while (r + 1 < runCount && runs[2 * r + 2] === tokenEnd + 1 && isSeparator(text.charCodeAt(tokenEnd))) {
+    let digitCount = tokenEnd - tokenStart;
+    let spaced = false;
+    for (let separator; r + 1 < runCount && runs[2 * r + 2] === tokenEnd + 1 && isSeparator((separator = text.charCodeAt(tokenEnd))); ) {
+      spaced ||= isSpace(separator);
       r++;
       digitCount += runs[2 * r + 1]! - runs[2 * r]!;
       tokenEnd = runs[2 * r + 1]!;
     }
     // A token glued to a word ("DE89 3704 …", "ID12 345 …") belongs to that word: no window in it.
-    if (digitCount >= MIN_DIGITS && !wordCharAt(text, runs[2 * firstRun]! - 1)) collectWindows(windows, text, runs, firstRun, r, digitCount);
+    if (digitCount < MIN_DIGITS || wordCharAt(text, tokenStart - 1)) continue;
+    if (spaced) {
+      collectWindows(windows, text, runs, firstRun, r);
+    } else if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) {
+      // The common case: no space in the token, so one chunk and one window.
+      windows.add(firstRun, r, digitCount);
+    }
   }
   return windows;
 }
@@ -185,7 +194,8 @@ export function findNumericWindows(text: string, runs: Int32Array, windows = new
 let chunkRuns = new Int32Array(64);
 let chunkDigits = new Int32Array(64);
 
-function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number, digitCount: number): void {
+/** The windows of a token of several chunks: runs [firstRun, lastRun], at least one space between them. */
+function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number): void {
   const tokenStart = runs[2 * firstRun]!;
   const tokenEnd = runs[2 * lastRun + 1]!;
   // Chunks: the space-delimited parts of the token, with their digit counts.
@@ -204,11 +214,6 @@ function collectWindows(windows: NumericWindows, text: string, runs: Int32Array,
     chunks++;
     chunkRun = r + 1;
     digits = 0;
-  }
-  if (chunks === 1) {
-    // The common case: one chunk, one window.
-    if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) windows.add(firstRun, lastRun, digitCount);
-    return;
   }
   // Windows are prefixes and suffixes of the token: an id is written alone or
   // next to other numbers on one side ("4111 1111 1111 1111 12/27"), rarely
