@@ -30,6 +30,10 @@ export const esDniNie: Detector = {
       const runStart = runs[r]!;
       const runLength = runs[r + 1]! - runStart;
       if (runLength !== 7 && runLength !== 8) continue;
+      // The control letter (or the dash before it) follows the run: most runs
+      // of this length (phone numbers, dates) are turned down without the regex.
+      const next = text.charCodeAt(runStart + runLength);
+      if (next !== 45 && (next < 65 || next > 90)) continue;
       const before = text.charCodeAt(runStart - 1);
       const at = isNiePrefix(before) ? runStart - 1 : before === 45 && isNiePrefix(text.charCodeAt(runStart - 2)) ? runStart - 2 : runStart;
       const match = matchAt(at);
