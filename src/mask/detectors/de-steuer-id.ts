@@ -5,6 +5,9 @@ import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-w
 const LABEL = /steuer|identifikationsnummer|id-?nr|\btin\b|tax ?id/i;
 const PRINTED = [2, 3, 3, 3];
 
+/** How often each digit occurs (scratch of `structureValid`: no array per candidate). */
+const digitCounts = new Int32Array(10);
+
 /**
  * Structure rule (since 2016): in the first ten digits exactly one digit
  * occurs twice or three times (three times never all adjacent), and the
@@ -12,7 +15,7 @@ const PRINTED = [2, 3, 3, 3];
  */
 function structureValid(digits: string): boolean {
   if (digits[0] === '0') return false;
-  const counts = new Array<number>(10).fill(0);
+  const counts = digitCounts.fill(0);
   for (let k = 0; k < 10; k++) counts[digits.charCodeAt(k) - 48]!++;
   let repeated = 0;
   let repeatedDigit = -1;
