@@ -87,9 +87,10 @@ export class NumericWindows {
     const separators = this.groupCounts[window]! - 1;
     if (separators === 0) return true;
     const first = this.separator(window, 0);
-    if (!allowed.includes(String.fromCharCode(first))) return false;
     for (let k = 1; k < separators; k++) if (this.separator(window, k) !== first) return false;
-    return true;
+    // Compared code by code: no one-character string per window.
+    for (let k = 0; k < allowed.length; k++) if (allowed.charCodeAt(k) === first) return true;
+    return false;
   }
 
   /** The digits alone, as a string: built on demand, for windows that pass the cheap tests. */
