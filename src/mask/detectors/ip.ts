@@ -124,7 +124,9 @@ export const ip: Detector = {
       for (let r = 0; r < runs.length; r += 2) {
         const at = runs[r]!;
         const runEnd = runs[r + 1]!;
-        if (runEnd - at > 3 || text.charCodeAt(runEnd) !== 46 || at < floor) continue;
+        // The next run starts one character on (where the dot must be): read
+        // off the runs, this turns down most runs before the text is read.
+        if (runEnd - at > 3 || r + 2 >= runs.length || runs[r + 2] !== runEnd + 1 || text.charCodeAt(runEnd) !== 46 || at < floor) continue;
         const before = text.charCodeAt(at - 1);
         if (before === 46 || before === 58 || isAsciiWordChar(before)) continue;
         const end = readIpv4(text, runs, r);
