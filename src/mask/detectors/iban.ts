@@ -30,21 +30,6 @@ function checkValue(code: number): number {
   return code <= 57 ? code - 48 : letterIndex(code) + 10;
 }
 
-/**
- * ISO 13616 check over the IBAN written at text[start, end) (its first four
- * characters adjacent, spaces between groups skipped): move the first four
- * characters to the end, letters → 10..35, mod 97 must be 1.
- */
-function mod97Valid(text: string, start: number, end: number): boolean {
-  let remainder = 0;
-  for (let k = start + 4; k < end; k++) {
-    const code = text.charCodeAt(k);
-    if (code !== 32 && code !== 0xa0) remainder = mod97Step(remainder, code);
-  }
-  for (let k = start; k < start + 4; k++) remainder = mod97Step(remainder, text.charCodeAt(k));
-  return remainder === 1;
-}
-
 /** Appends a character's value (one digit, or two for a letter) to `remainder`, mod 97. */
 function mod97Step(remainder: number, code: number): number {
   const value = checkValue(code);
@@ -52,17 +37,23 @@ function mod97Step(remainder: number, code: number): number {
 }
 
 /**
- * Reads an IBAN of exactly `length` characters from `at`, allowing one space
- * (or no-break space) between characters as printed IBANs are grouped. Returns
- * the end offset, or -1.
+ * Reads an IBAN of exactly `length` characters from `at` (its first four
+ * characters adjacent), allowing one space (or no-break space) between
+ * characters as printed IBANs are grouped, and checks it as it reads: one
+ * pass instead of a second one for the check. ISO 13616: the first four
+ * characters moved to the end, letters → 10..35, mod 97 must be 1. Returns
+ * the end offset of a valid IBAN, or -1.
  */
-function readIban(text: string, at: number, length: number): number {
+function readValidIban(text: string, at: number, length: number): number {
   let count = 0;
   let k = at;
+  let remainder = 0;
   while (count < length) {
     if (k >= text.length) return -1;
     const code = text.charCodeAt(k);
     if (isAsciiAlnum(code)) {
+      // The first four characters count last (below).
+      if (count >= 4) remainder = mod97Step(remainder, code);
       count++;
       k++;
     } else if ((code === 32 || code === 0xa0) && count > 0 && k + 1 < text.length && isAsciiAlnum(text.charCodeAt(k + 1))) {
@@ -72,7 +63,9 @@ function readIban(text: string, at: number, length: number): number {
     }
   }
   // The IBAN must end here: exact per-country length, then no further word character.
-  return wordCharAt(text, k) ? -1 : k;
+  if (wordCharAt(text, k)) return -1;
+  for (let first = at; first < at + 4; first++) remainder = mod97Step(remainder, text.charCodeAt(first));
+  return remainder === 1 ? k : -1;
 }
 
 /** IBANs of the registry's countries: country length, mod-97; compact or grouped by spaces. */
@@ -99,8 +92,8 @@ export const iban: Detector = {
       if (wordCharAt(text, start - 1)) continue; // a non-ASCII letter before it
       const length = LENGTH_BY_CODE[letterIndex(text.charCodeAt(start)) * 26 + letterIndex(text.charCodeAt(start + 1))]!;
       if (length === 0) continue;
-      const end = readIban(text, start, length);
-      if (end === -1 || !mod97Valid(text, start, end)) continue;
+      const end = readValidIban(text, start, length);
+      if (end === -1) continue;
       found.add(start, end);
       floor = end;
     }
