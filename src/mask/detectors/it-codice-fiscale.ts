@@ -16,21 +16,42 @@ const ODD: Record<string, number> = {
 };
 const OMOCODIA = 'LMNPQRSTUV';
 
-function evenValue(ch: string): number {
-  const code = ch.charCodeAt(0);
+/**
+ * ODD by character code, and the digit each date character stands for
+ * (itself, or its omocodia letter's index): a code is checked where it is
+ * written, without an upper-case copy or a string per character.
+ */
+const ODD_BY_CODE = new Uint8Array(128);
+for (const [character, value] of Object.entries(ODD)) ODD_BY_CODE[character.charCodeAt(0)] = value;
+const DATE_DIGIT = new Uint8Array(128);
+for (let digit = 0; digit < 10; digit++) {
+  DATE_DIGIT[48 + digit] = digit;
+  DATE_DIGIT[OMOCODIA.charCodeAt(digit)] = digit;
+}
+
+/** The upper-case form of an ASCII letter or digit. */
+function upper(code: number): number {
+  return code >= 97 ? code - 32 : code;
+}
+
+/** Values of characters in even positions (2nd, 4th, …): digits 0–9, letters 0–25. */
+function evenValue(code: number): number {
   return code <= 57 ? code - 48 : code - 65;
 }
 
-function controlValid(code: string): boolean {
+/** The control letter of the code written at `start`. */
+function controlValid(text: string, start: number): boolean {
   let sum = 0;
-  for (let k = 0; k < 15; k++) sum += k % 2 === 0 ? ODD[code[k]!]! : evenValue(code[k]!);
-  return String.fromCharCode(65 + (sum % 26)) === code[15];
+  for (let k = 0; k < 15; k++) {
+    const code = upper(text.charCodeAt(start + k));
+    sum += k % 2 === 0 ? ODD_BY_CODE[code]! : evenValue(code);
+  }
+  return 65 + (sum % 26) === upper(text.charCodeAt(start + 15));
 }
 
 /** Day of birth 1–31 (women: 41–71), after undoing omocodia. */
-function dayValid(code: string): boolean {
-  const digits = [code[9]!, code[10]!].map((ch) => (OMOCODIA.includes(ch) ? String(OMOCODIA.indexOf(ch)) : ch)).join('');
-  const day = Number(digits);
+function dayValid(text: string, start: number): boolean {
+  const day = DATE_DIGIT[upper(text.charCodeAt(start + 9))]! * 10 + DATE_DIGIT[upper(text.charCodeAt(start + 10))]!;
   return (day >= 1 && day <= 31) || (day >= 41 && day <= 71);
 }
 
@@ -50,10 +71,9 @@ export const itCodiceFiscale: Detector = {
     for (let w = 0; w < words.length; w++) {
       const start = words[w]!;
       CODICE.lastIndex = start;
-      const match = CODICE.exec(text);
-      if (match === null || wordCharAt(text, start - 1) || wordCharAt(text, start + 16)) continue;
-      const code = match[0].toUpperCase();
-      if (!dayValid(code) || !controlValid(code)) continue;
+      // test, not exec: the match is text[start, start + 16), no array needed.
+      if (!CODICE.test(text) || wordCharAt(text, start - 1) || wordCharAt(text, start + 16)) continue;
+      if (!dayValid(text, start) || !controlValid(text, start)) continue;
       found.add(start, start + 16);
     }
   },
