@@ -8,10 +8,28 @@ import { stickyMatcher } from '../lib/sticky-match.js';
  * check digit, so the suffix is required: without it, `AB123456` is as
  * likely a reference number.
  */
-const NINO = /(?<![A-Za-z0-9])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])(?![A-Za-z0-9])/y;
+const FIRST_LETTER = 'A-CEGHJ-PR-TW-Z';
+const SECOND_LETTER = 'A-CEGHJ-NPR-TW-Z';
+const NINO = new RegExp(`(?<![A-Za-z0-9])([${FIRST_LETTER}][${SECOND_LETTER}]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])(?![A-Za-z0-9])`, 'y');
 
-function isUpper(code: number): boolean {
-  return code >= 65 && code <= 90;
+/**
+ * The prefix letters' classes as a bit per letter A–Z, tested before the
+ * pattern runs: most candidates are IBANs (`IE79 …`, `DE89 …`), and the
+ * regex (and its match array) turned each down only at its first letter.
+ */
+const FIRST_LETTERS = letterBits(FIRST_LETTER);
+const SECOND_LETTERS = letterBits(SECOND_LETTER);
+
+function letterBits(letterClass: string): number {
+  const member = new RegExp(`^[${letterClass}]$`);
+  let bits = 0;
+  for (let letter = 0; letter < 26; letter++) if (member.test(String.fromCharCode(65 + letter))) bits |= 1 << letter;
+  return bits;
+}
+
+/** True when `code` is an upper-case ASCII letter whose bit is set in `letters`. */
+function isUpperIn(code: number, letters: number): boolean {
+  return code >= 65 && code <= 90 && (letters & (1 << (code - 65))) !== 0;
 }
 
 /** Prefixes HMRC never allocates. */
@@ -41,7 +59,7 @@ export const ukNino: Detector = {
       const digits = runs[r]!;
       if (runs[r + 1]! - digits < 2) continue;
       const at = fromSpaced ? digits - 3 : digits - 2;
-      if (!isUpper(text.charCodeAt(at)) || !isUpper(text.charCodeAt(at + 1))) continue;
+      if (!isUpperIn(text.charCodeAt(at), FIRST_LETTERS) || !isUpperIn(text.charCodeAt(at + 1), SECOND_LETTERS)) continue;
       const match = matchAt(at);
       if (match === null) continue;
       if (wordCharAt(text, match.index - 1) || NOT_ALLOCATED.has(match[1]!)) continue;
