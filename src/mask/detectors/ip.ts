@@ -71,8 +71,11 @@ function mayEndVersionLabel(code: number): boolean {
   return code >= 128 || code === 46 || lower === 110 || lower === 101 || lower === 100 || lower === 114 || lower === 118;
 }
 
+/** 1 for the characters of an IPv6 token: hex digits, `:` and `.` (a lookup per character read around every colon). */
+const HEX_OR_SEPARATOR = Uint8Array.from({ length: 128 }, (_, code) => (isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102) || code === 58 || code === 46 ? 1 : 0));
+
 function isHexOrSeparator(code: number): boolean {
-  return isDigit(code) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102) || code === 58 || code === 46;
+  return code < 128 && HEX_OR_SEPARATOR[code] === 1;
 }
 
 /** IPv6 tokens: maximal runs of hex digits, `:` and `.` around each `:`, checked by `net.isIPv6`. */
