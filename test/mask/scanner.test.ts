@@ -128,6 +128,22 @@ describe('TextIndex', () => {
     assert.deepEqual([...index.asciiWords16], []);
   });
 
+  it('ends the last word at the end of a text shorter than the one before', () => {
+    const index = new TextIndex();
+    index.index('abcdefghijklmno 1234567890123456');
+    // The buffer still holds the first text past this one's end.
+    index.index('x 12');
+    assert.deepEqual([...index.digitRuns], [2, 4]);
+    index.index('RSSMRA85T10A562');
+    assert.deepEqual([...index.asciiWords16], []);
+  });
+
+  it('reads whole UTF-16 code units: no non-ASCII character counts as a digit or letter', () => {
+    // U+0130 and U+0131 end in the byte of "0" and "1", U+FF11 is a full-width 1, U+D835 U+DFCF a mathematical 7.
+    assert.deepEqual(runs('\u01301\u0131 \uff11\ud835\udfcf 4'), [1, 2, 8, 9]);
+    assert.deepEqual([...new TextIndex().index('\u0130BCDEFGHIJKLMNOP ABCDEFGHIJKLMNOP').asciiWords16], [17]);
+  });
+
   it('is shared through the scan input, computed once', () => {
     const input = createScanInput('tel 030 1234567');
     assert.equal(input.digitRuns(), input.digitRuns());
