@@ -54,7 +54,7 @@ export const CHUNK_CHARS = 64 * 1024;
 
 /**
  * The text on each side of a chunk that its detectors see as well: the
- * context they read around a value (a label up to 48 characters before it,
+ * context they read around a value (a label up to `LABEL_WINDOW` characters before it,
  * see `lib/context.ts`; the characters just before and after it). No
  * detection contains a line break, so each lies in one chunk; what is found
  * in the context belongs to a neighbouring chunk and is dropped.

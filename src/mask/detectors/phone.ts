@@ -2,7 +2,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, wordCharAt } from '../lib/chars.js';
-import { hasLabel } from '../lib/context.js';
+import { hasLabel, LABEL_WINDOW } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
 
 /**
@@ -263,9 +263,6 @@ function trunkCountries(): Countries {
             : '';
   return TRUNK[first]!;
 }
-
-/** How far back `hasLabel` looks for a label (its WINDOW in `lib/context.ts`). */
-const LABEL_WINDOW = 48;
 
 /**
  * True when a label stands before `start` or the JSON key names a phone.

@@ -8,7 +8,7 @@
  */
 
 /** How far back a label may stand (characters): "Steuerliche Identifikationsnummer: " fits. */
-const WINDOW = 48;
+export const LABEL_WINDOW = 48;
 
 /**
  * True when `keywords` matches the JSON key hint or the text just before
@@ -16,5 +16,5 @@ const WINDOW = 48;
  */
 export function hasLabel(text: string, start: number, hint: string | undefined, keywords: RegExp): boolean {
   if (hint !== undefined && keywords.test(hint)) return true;
-  return keywords.test(text.slice(Math.max(0, start - WINDOW), start));
+  return keywords.test(text.slice(Math.max(0, start - LABEL_WINDOW), start));
 }
