@@ -56,36 +56,6 @@ function tooDeep(findings: Findings): string {
 /** Texts longer than this give back the scan buffers they grew (see `Scanner.release`). */
 const RELEASE_AFTER_CHARS = 64 * 1024;
 
-/**
- * Longer texts of Latin-1 characters are masked into a byte buffer (see
- * `writeLatin1`). Shorter ones are concatenated: their few pieces die young,
- * and the buffer's fixed costs (native calls to copy and decode) made small
- * texts ~1.7 µs each slower.
- */
-const FLAT_OUTPUT_AFTER_CHARS = 64 * 1024;
-
-/**
- * `writeLatin1` writes at most this many bytes before it decodes them and
- * starts over: its buffer stays this size whatever the text's, and each
- * decoded piece is large enough to get pages of its own, which scavenges
- * move without copying.
- */
-const OUTPUT_CHUNK_BYTES = 256 * 1024;
-
-/** How much of a text `writeLatin1` copies into its window at a time (chars). */
-const WINDOW_CHARS = 16 * 1024;
-
-/** Pieces of text longer than this are copied to the output by a call, shorter ones by a loop. */
-const COPY_CALL_CHARS = 32;
-
-/**
- * Matches a character that Latin-1 cannot hold. V8 compiles a regexp apart
- * for one-byte strings and sees that this one cannot match there, so for
- * them the test takes constant time; a two-byte text is read up to its first
- * such character.
- */
-const BEYOND_LATIN1 = /[^\x00-\xff]/;
-
 /** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
 function fieldKey(key: string): string {
   return key.toLowerCase().replace(/[-\s]/g, '_');
@@ -156,101 +126,25 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** `text` with the detections of `found` replaced, counted into `findings`. */
   function replaceFound(text: string, found: Scan, findings: Findings): string {
     if (found.count === 0) return text;
-    const masked = text.length > FLAT_OUTPUT_AFTER_CHARS && !BEYOND_LATIN1.test(text) ? writeLatin1(text, found) : concatenate(text, found);
     counts.fill(0);
     const seen: number[] = [];
-    for (let k = 0; k < found.count; k++) {
-      const owner = found.owners[k]!;
-      // Types enter `findings` in order of first occurrence, as they always have.
-      if (counts[owner]!++ === 0) seen.push(owner);
-    }
-    for (const owner of seen) {
-      const { name } = detectors[owner]!;
-      findings[name] = (findings[name] ?? 0) + counts[owner]!;
-    }
-    return masked;
-  }
-
-  /**
-   * `replaceFound`'s masked text, for a large text of Latin-1 characters.
-   * It is written into a byte buffer and decoded a chunk at a time: a string
-   * built by `+=` is a rope of several objects per finding (~300k for 4 MiB
-   * of dense text) that live until it is flattened, long enough to survive
-   * scavenges and double the young generation. The buffers are the call's
-   * own, so no text leaves them behind.
-   */
-  function writeLatin1(text: string, found: Scan): string {
-    // Element stores to a plain Uint8Array were faster than to a Buffer; the Buffer views only decode.
-    const outputBytes = new Uint8Array(OUTPUT_CHUNK_BYTES);
-    const outputBuffer = Buffer.from(outputBytes.buffer);
-    // The text is copied through this window: `write` copies a slice of a one-byte string whole, and
-    // copying bytes from here beat `charCodeAt` per character (by half on a text built by concatenation).
-    const textWindow = new Uint8Array(WINDOW_CHARS);
-    const textWindowBuffer = Buffer.from(textWindow.buffer);
-    let out = '';
-    let written = 0;
-    let at = 0;
-    // text[windowStart, windowEnd) is in textWindow.
-    let windowStart = 0;
-    let windowEnd = 0;
-    for (let k = 0; k <= found.count; k++) {
-      const start = k < found.count ? found.starts[k]! : text.length;
-      while (at < start) {
-        if (at >= windowEnd) {
-          windowStart = at;
-          windowEnd = at + textWindowBuffer.write(text.slice(at, at + WINDOW_CHARS), 0, 'latin1');
-        }
-        if (written === OUTPUT_CHUNK_BYTES) {
-          out += outputBuffer.toString('latin1', 0, written);
-          written = 0;
-        }
-        const stop = Math.min(start, windowEnd, at + OUTPUT_CHUNK_BYTES - written);
-        // A copy call costs more than a loop over the median piece between two findings (8 chars).
-        if (stop - at > COPY_CALL_CHARS) {
-          outputBytes.set(textWindow.subarray(at - windowStart, stop - windowStart), written);
-          written += stop - at;
-        } else {
-          for (let i = at - windowStart; i < stop - windowStart; i++) outputBytes[written++] = textWindow[i]!;
-        }
-        at = stop;
-      }
-      if (k === found.count) break;
-      const token = detectorReplacement(text, found, k);
-      at = found.ends[k]!;
-      if (written + token.length > OUTPUT_CHUNK_BYTES) {
-        out += outputBuffer.toString('latin1', 0, written);
-        written = 0;
-        if (token.length > OUTPUT_CHUNK_BYTES) {
-          out += token;
-          continue;
-        }
-      }
-      let codes = 0;
-      for (let i = 0; i < token.length; i++) {
-        const code = token.charCodeAt(i);
-        codes |= code;
-        outputBytes[written++] = code;
-      }
-      if (codes > 0xff) {
-        // A partial mask is made from the value's normal form, which need not be Latin-1: it joins as a string.
-        out += outputBuffer.toString('latin1', 0, written - token.length) + token;
-        written = 0;
-      }
-    }
-    return out + outputBuffer.toString('latin1', 0, written);
-  }
-
-  /** `replaceFound`'s masked text, for any text. */
-  function concatenate(text: string, found: Scan): string {
     // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
     let out = '';
     let at = 0;
     for (let k = 0; k < found.count; k++) {
+      const owner = found.owners[k]!;
       out += text.slice(at, found.starts[k]!);
       out += detectorReplacement(text, found, k);
       at = found.ends[k]!;
+      // Types enter `findings` in order of first occurrence, as they always have.
+      if (counts[owner]!++ === 0) seen.push(owner);
     }
-    return out + text.slice(at);
+    out += text.slice(at);
+    for (const owner of seen) {
+      const { name } = detectors[owner]!;
+      findings[name] = (findings[name] ?? 0) + counts[owner]!;
+    }
+    return out;
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */
