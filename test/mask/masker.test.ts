@@ -118,7 +118,7 @@ describe('createMasker', () => {
 });
 
 describe('createMasker on large texts', () => {
-  // Over 256 KiB: masked text that is Latin-1 is written into a byte buffer and decoded in chunks of that size.
+  // Over 256 KiB: scanned in chunks cut after line breaks, and past the size after which scan buffers are given back.
   const COPIES = 3000;
 
   for (const style of ['redact', 'partial', 'pseudonym'] as const) {
