@@ -18,7 +18,8 @@ export const LARGE_MESSAGE_BYTES = 1024 * 1024;
 let collect: (() => void) | null | undefined;
 let scheduled = false;
 
-function collector(): (() => void) | null {
+/** `gc()` for this process, made callable without `--expose-gc` on the command line; null where V8 refuses. */
+export function collector(): (() => void) | null {
   if (collect === undefined) {
     try {
       setFlagsFromString('--expose-gc');

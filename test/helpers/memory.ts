@@ -5,13 +5,13 @@
  * a process's resident memory.
  */
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { collector as wrapperCollector } from '../../src/proxy/reclaim.js';
 
-/** The collector, made callable for this process. */
+/** The collector the wrapper reclaims large messages with; a test that needs it cannot run without. */
 export function collector(): () => void {
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
+  const gc = wrapperCollector();
+  if (!gc) throw new Error('gc() cannot be made callable in this process');
+  return gc;
 }
 
 /**
