@@ -4,10 +4,12 @@
  * not absolute times: the machines are shared, and interleaving exposes both
  * sides to the same noise.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { stringify } from 'yaml';
+import { packDirectory, parsePolicyText } from '../../src/policy/load.js';
 import { type GuardConnection, connectThroughGuard, fixture, tempHome } from '../helpers/guard.js';
 import { residentBytes } from '../helpers/memory.js';
 
@@ -159,10 +161,10 @@ export async function benchSmallCalls(guardArgs: string[], rounds = 10): Promise
  * guard's, say) would be a short error, and timing it would measure nothing
  * of what the target is about.
  */
-export async function benchMaskedResult(guardArgs: string[] = ['--policy', maskingPolicy()]): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
+export async function benchMaskedResult(guardArgs?: string[]): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
   const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
   const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
-  const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs });
+  const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs: guardArgs ?? ['--policy', await maskingPolicy()] });
   try {
     const times: Record<string, number[]> = { direct: [], guarded: [] };
     // The wrapper's memory before any large result, with the masker loaded (a small result waits for it).
@@ -193,38 +195,26 @@ function assertMaskedWhole(result: Awaited<ReturnType<GuardConnection['client'][
 }
 
 /**
- * gdpr-default's masking (every detector, pseudonyms, for the client and the
- * trail) without its bulk guard, which would refuse a result this dense
- * (94k findings against a limit of 50) instead of masking it.
+ * gdpr-default's own masking section (every detector, pseudonyms, for the
+ * client and the trail) without the pack's bulk guard, which would refuse a
+ * result this dense (94k findings against a limit of 50) instead of masking it.
  */
-function maskingPolicy(): string {
-  const file = join(tempHome('mcp-guard-bench-policy-'), 'masking.yaml');
-  writeFileSync(
-    file,
-    [
-      'version: 1',
-      'name: bench-masking',
-      'identity: { require: any }',
-      'default: allow',
-      'tools:',
-      '  - method: "*"',
-      '    action: allow',
-      'masking:',
-      '  in: [client, audit]',
-      '  detectors: [email, phone, iban, credit_card, ip, eu_national_ids, us_ssn]',
-      '  fields: [first_name, last_name, full_name, date_of_birth, home_address]',
-      '  style: pseudonym',
-      'pinning: off',
-      '',
-    ].join('\n'),
-  );
-  return file;
+async function maskingPolicy(): Promise<string> {
+  const path = join(packDirectory(), 'gdpr-default.yaml');
+  const pack = (await parsePolicyText(readFileSync(path, 'utf8'), path)) as { masking: unknown };
+  return allowAllPolicy('bench-masking', pack.masking);
 }
 
 /** A policy that allows everything and masks nothing: the wrapper as a pure pass-through (the audit trail still records). */
 function passThroughPolicy(): string {
-  const file = join(tempHome('mcp-guard-bench-policy-'), 'pass-through.yaml');
-  writeFileSync(file, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
+  return allowAllPolicy('pass-through', { in: [] });
+}
+
+/** A YAML policy file that allows every call, under any identity, with `masking` as given and no tool pinning. */
+function allowAllPolicy(name: string, masking: unknown): string {
+  const file = join(tempHome('mcp-guard-bench-policy-'), `${name}.yaml`);
+  const policy = { version: 1, name, identity: { require: 'any' }, default: 'allow', tools: [{ method: '*', action: 'allow' }], masking, pinning: 'off' };
+  writeFileSync(file, stringify(policy));
   return file;
 }
 
