@@ -10,7 +10,7 @@ import { valueOf, type Detector } from './detector.js';
 import { SpanCache } from './lib/span-cache.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
-import { createScanner, scanText, type Scan } from './scanner.js';
+import { CONTEXT_CHARS, createScanner, scanText, type Scan } from './scanner.js';
 
 /** One span of personal data, without its value (safe to print or record). */
 export interface Finding {
@@ -35,6 +35,15 @@ export interface Masker {
    * (counted as `nesting_too_deep`).
    */
   maskValue(value: unknown): { value: unknown; findings: Findings };
+  /**
+   * Masks a text that comes in pieces, each but the last ending with a line
+   * break and longer than the context a detector reads around a value
+   * (`CONTEXT_CHARS`; a long string decoded a piece at a time, see
+   * `proxy/long-strings.ts`): `write` gets the masked pieces in order, and
+   * together they are what `maskText` makes of the whole text. Only the
+   * current piece and the edges of its neighbours are held.
+   */
+  maskPieces(pieces: Iterable<string>, write: (masked: string) => void): Findings;
   /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
   findAll(text: string): Finding[];
 }
@@ -123,14 +132,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return masked;
   }
 
-  /** `text` with the detections of `found` replaced, counted into `findings`. */
-  function replaceFound(text: string, found: Scan, findings: Findings): string {
-    if (found.count === 0) return text;
+  /** `text[from, to)` with the detections of `found` (all inside it) replaced, counted into `findings`. */
+  function replaceFound(text: string, found: Scan, findings: Findings, from = 0, to = text.length): string {
+    if (found.count === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
     counts.fill(0);
     const seen: number[] = [];
     // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
     let out = '';
-    let at = 0;
+    let at = from;
     for (let k = 0; k < found.count; k++) {
       const owner = found.owners[k]!;
       out += text.slice(at, found.starts[k]!);
@@ -139,7 +148,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       // Types enter `findings` in order of first occurrence, as they always have.
       if (counts[owner]!++ === 0) seen.push(owner);
     }
-    out += text.slice(at);
+    out += text.slice(at, to);
     for (const owner of seen) {
       const { name } = detectors[owner]!;
       findings[name] = (findings[name] ?? 0) + counts[owner]!;
@@ -220,6 +229,29 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     maskValue(value) {
       const findings: Findings = {};
       return { value: walk(value, undefined, findings, 0), findings };
+    },
+    maskPieces(pieces, write) {
+      const findings: Findings = {};
+      if (detectors.length === 0) {
+        for (const piece of pieces) write(piece);
+        return findings;
+      }
+      // Each piece is scanned with the end of the one before and the start of the one after
+      // around it (the context a detector reads), keeping what starts in the piece.
+      const next = pieces[Symbol.iterator]();
+      let before = '';
+      let piece = next.next();
+      while (!piece.done) {
+        const after = next.next();
+        const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
+        const from = before.length;
+        const to = from + piece.value.length;
+        write(replaceFound(window, scan(window, undefined, from, to), findings, from, to));
+        before = piece.value.slice(-CONTEXT_CHARS);
+        piece = after;
+      }
+      scan.release();
+      return findings;
     },
     findAll(text) {
       return scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));

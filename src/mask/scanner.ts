@@ -59,22 +59,27 @@ export const CHUNK_CHARS = 64 * 1024;
  * detection contains a line break, so each lies in one chunk; what is found
  * in the context belongs to a neighbouring chunk and is dropped.
  */
-const CONTEXT_CHARS = 256;
+export const CONTEXT_CHARS = 256;
 
-/** Where the chunk that starts at `start` ends: after the first line break at least `size` characters on, or at the end of the text. */
-function chunkEnd(text: string, start: number, size: number): number {
-  if (text.length - start <= size) return text.length;
+/** Where the chunk that starts at `start` ends: after the first line break at least `size` characters on, or at `end`. */
+function chunkEnd(text: string, start: number, end: number, size: number): number {
+  if (end - start <= size) return end;
   const lineBreak = text.indexOf('\n', start + size - 1);
-  return lineBreak === -1 ? text.length : lineBreak + 1;
+  return lineBreak === -1 || lineBreak >= end ? end : lineBreak + 1;
 }
 
 /**
  * Scans a text and returns non-overlapping detections sorted by offset. The
  * buffers are reused: a `Scan` is valid until the next call, or `release()`,
  * which lets go of the buffers a large text grew.
+ *
+ * With `from` and `to`, only the detections that start in [from, to) are
+ * returned, the rest of the text being context (a piece of a longer text
+ * with the text around it, see `Masker.maskPieces`). Both must be 0, the
+ * end of the text, or just after a line break.
  */
 export interface Scanner {
-  (text: string, hint?: string): Scan;
+  (text: string, hint?: string, from?: number, to?: number): Scan;
   release(): void;
 }
 
@@ -98,19 +103,20 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
   /** Runs every detector on `text[from, to)`, keeping what starts in [start, end). */
   const detectIn = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): void => {
     const whole = from === 0 && to === text.length;
+    const keepsAll = start === from && end === to;
     const input = createScanInput(whole ? text : text.slice(from, to), hint, index, windows);
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
       const first = list.length;
       detectors[d]!.detect(input, list);
-      if (!whole) list.rebase(first, from, start, end);
+      if (!whole || !keepsAll) list.rebase(first, from, start, end);
     }
   };
 
-  const scan = (text: string, hint?: string): Scan => {
+  const scan = (text: string, hint?: string, from = 0, to = text.length): Scan => {
     for (const list of found) list.clear();
-    for (let start = 0, end = 0; start < text.length; start = end) {
-      end = chunkEnd(text, start, chunkChars);
+    for (let start = from, end = from; start < to; start = end) {
+      end = chunkEnd(text, start, to, chunkChars);
       detectIn(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end);
     }
     let total = 0;

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { GuardError } from '../../src/errors.js';
 import { defaultMasking } from '../../src/mask/default-masking.js';
 import { createMasker } from '../../src/mask/masker.js';
+import { LongString } from '../../src/proxy/long-strings.js';
 import type { MaskingPolicy } from '../../src/policy/policy.js';
 import { collector, settledArrayBuffers } from '../helpers/memory.js';
 
@@ -132,6 +133,32 @@ describe('createMasker on large texts', () => {
       }
     });
   }
+});
+
+describe('maskPieces', () => {
+  // A long string of a large result, decoded a piece at a time (proxy/long-strings.ts), must come out as the whole text would.
+  it('masks a text given in pieces exactly as the whole text, in every style, whatever the piece size', async () => {
+    const { piiDenseText } = await import('../bench/mask-bench.js');
+    const text = `${piiDenseText(300_000, 500)}\n😀 bob@example.org, ${TEXT}\nlast line anna@example.de`;
+    for (const style of ['redact', 'partial', 'pseudonym'] as const) {
+      const masker = createMasker(policy({ style }), KEY);
+      const whole = masker.maskText(text);
+      for (const pieceBytes of [300, 4096, 64 * 1024]) {
+        const long = new LongString([Buffer.from(JSON.stringify(text), 'utf8')], false);
+        let masked = '';
+        const findings = masker.maskPieces(long.pieces(pieceBytes), (piece) => (masked += piece));
+        assert.equal(masked, whole.text, `${style}, pieces of ${pieceBytes} bytes`);
+        assert.deepEqual(findings, whole.findings);
+      }
+    }
+  });
+
+  it('passes the pieces through when the policy has no detectors', () => {
+    const masker = createMasker(policy({ detectors: [] }), KEY);
+    const out: string[] = [];
+    assert.deepEqual(masker.maskPieces(['a@example.de\n', 'b'], (piece) => out.push(piece)), {});
+    assert.deepEqual(out, ['a@example.de\n', 'b']);
+  });
 });
 
 describe('createMasker on hostile input', () => {
