@@ -1,0 +1,278 @@
+/**
+ * Long strings of a large message kept as bytes. A multi-megabyte tool
+ * result is nearly all one or two JSON string literals (a text block, an
+ * image's base64); parsing the line whole holds the line, its text, the
+ * parsed string, the masked string, its serialisation and the write buffer
+ * at once, six copies of the message. Here the line is parsed without its
+ * long literals: each is replaced by a placeholder string, the rest (a few
+ * hundred bytes) is parsed as usual, and a long literal is decoded only a
+ * piece at a time by whoever must read it (the masking, see
+ * `interceptors/mask-results.ts`). On the way out, each placeholder becomes
+ * the literal's bytes again, or its masked bytes.
+ *
+ * Placeholders carry a random nonce of this process: a server cannot write
+ * one into a short string and have it replaced by another literal's bytes.
+ * Pure: no I/O.
+ */
+import { randomBytes } from 'node:crypto';
+
+/** String literals (quotes included) of at least this many bytes are kept as bytes. */
+export const LONG_STRING_BYTES = 64 * 1024;
+
+/**
+ * A long string is decoded in pieces of at least this many bytes, each cut
+ * after an escaped line break (`\n` in the JSON): the masking scans a piece
+ * with the text around it, and no finding holds a line break.
+ */
+export const PIECE_BYTES = 64 * 1024;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const ESCAPED_NEWLINE = Buffer.from('\\n');
+const NONCE = randomBytes(8).toString('hex');
+/** Every placeholder starts with a NUL, which no JSON a peer sends can put there by accident. */
+const PREFIX = `\u0000mcp-guard long string ${NONCE} #`;
+/** The placeholder as it appears in serialised JSON, without its opening quote. */
+const PREFIX_JSON = JSON.stringify(PREFIX).slice(1, -1);
+
+/** One long JSON string, as the bytes of its literal (quotes included), in one or more parts. */
+export class LongString {
+  readonly parts: readonly Buffer[];
+  readonly byteLength: number;
+  readonly #ascii: boolean;
+  /** Whether the literal is known to be a valid JSON string (decoded whole once, or written by us). */
+  #valid: boolean;
+
+  constructor(parts: readonly Buffer[], ascii: boolean, valid = false) {
+    this.parts = parts;
+    this.byteLength = parts.reduce((sum, part) => sum + part.length, 0);
+    this.#ascii = ascii;
+    this.#valid = valid;
+  }
+
+  /** Whether the literal is a valid JSON string; decodes it (and discards the text) unless already known. */
+  valid(): boolean {
+    if (!this.#valid) {
+      try {
+        for (const piece of this.pieces()) void piece;
+      } catch {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The decoded text, a piece at a time (see `PIECE_BYTES`); the pieces
+   * joined are the whole text. Throws a SyntaxError where the literal is not
+   * a valid JSON string.
+   */
+  *pieces(pieceBytes = PIECE_BYTES): Generator<string> {
+    const literal = this.#literal();
+    const end = literal.length - 1;
+    for (let start = 1; start < end; ) {
+      const cut = pieceEnd(literal, start, end, pieceBytes);
+      yield JSON.parse(`"${literal.toString(this.#ascii ? 'latin1' : 'utf8', start, cut)}"`) as string;
+      start = cut;
+    }
+    this.#valid = true;
+  }
+
+  /** The whole decoded text (for a reader that cannot take it in pieces). */
+  text(): string {
+    const text = JSON.parse(this.#literal().toString(this.#ascii ? 'latin1' : 'utf8')) as string;
+    this.#valid = true;
+    return text;
+  }
+
+  /**
+   * Whether the text may start (after JSON white space) with `{` or `[`,
+   * that is, may hold a JSON document. A `\u` escape among the leading
+   * white space counts as maybe: a reader that then decodes it whole loses
+   * only memory, one that takes JSON for text would miss its field names.
+   */
+  mayBeJson(): boolean {
+    const literal = this.#literal();
+    for (let i = 1; i < literal.length - 1; i++) {
+      const byte = literal[i];
+      if (byte === 0x7b || byte === 0x5b) return true;
+      if (byte === 0x20) continue;
+      if (byte !== BACKSLASH) return false;
+      const escaped = literal[i + 1];
+      if (escaped === 0x75) return true;
+      // \n, \r and \t: JSON white space once decoded.
+      if (escaped !== 0x6e && escaped !== 0x72 && escaped !== 0x74) return false;
+      i++;
+    }
+    return false;
+  }
+
+  #literal(): Buffer {
+    return this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts as Buffer[], this.byteLength);
+  }
+}
+
+/**
+ * Where the piece that starts at `start` ends: after the first escaped line
+ * break at least `size` bytes on, or at the end of the literal. A backslash
+ * run of odd length before `n` escapes the last backslash, not the `n`.
+ */
+function pieceEnd(literal: Buffer, start: number, end: number, size: number): number {
+  if (end - start <= size) return end;
+  for (let at = literal.indexOf(ESCAPED_NEWLINE, start + size - 1); at !== -1 && at < end; at = literal.indexOf(ESCAPED_NEWLINE, at + 1)) {
+    let backslashes = 0;
+    while (literal[at - 1 - backslashes] === BACKSLASH) backslashes++;
+    if (backslashes % 2 === 0) return at + 2;
+  }
+  return end;
+}
+
+/** Builds masked long strings: JSON-escaped pieces of text, appended in order. */
+export class LongStringWriter {
+  readonly #parts: Buffer[] = [Buffer.from('"')];
+
+  write(text: string): void {
+    const json = JSON.stringify(text);
+    // The quotes JSON.stringify adds are ASCII: one byte each.
+    this.#parts.push(Buffer.from(json, 'utf8').subarray(1, -1));
+  }
+
+  finish(): LongString {
+    this.#parts.push(Buffer.from('"'));
+    return new LongString(this.#parts, false, true);
+  }
+}
+
+/**
+ * The long strings of one message: its skeleton (the line with a
+ * placeholder for each long literal), what each placeholder stands for,
+ * and the way back to bytes.
+ */
+export class LongStrings {
+  readonly skeleton: string;
+  readonly #strings: LongString[] = [];
+
+  private constructor(skeleton: string) {
+    this.skeleton = skeleton;
+  }
+
+  /**
+   * The line's long string values (`LONG_STRING_BYTES`) replaced by
+   * placeholders; undefined when it has none, or when one is an object key
+   * (the line is then parsed whole). `line` must be valid UTF-8; `ascii`
+   * says whether it is all ASCII. Whether each long literal is a valid JSON
+   * string is known only once it is decoded: see `valid()`.
+   */
+  static split(line: Buffer, ascii: boolean): LongStrings | undefined {
+    const found = findLongLiterals(line);
+    if (found.length === 0) return undefined;
+    const encoding = ascii ? 'latin1' : 'utf8';
+    const strings = new LongStrings('');
+    let skeleton = '';
+    let at = 0;
+    for (let k = 0; k < found.length; k += 2) {
+      const start = found[k] as number;
+      const end = found[k + 1] as number;
+      if (isObjectKey(line, end)) return undefined;
+      const long = new LongString([line.subarray(start, end)], ascii);
+      skeleton += line.toString(encoding, at, start) + JSON.stringify(strings.add(long));
+      at = end;
+    }
+    skeleton += line.toString(encoding, at);
+    (strings as { skeleton: string }).skeleton = skeleton;
+    return strings;
+  }
+
+  /** The long string a placeholder stands for; undefined for any other value. */
+  get(value: unknown): LongString | undefined {
+    if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(PREFIX)) return undefined;
+    const index = value.slice(PREFIX.length);
+    const long = this.#strings[Number(index)];
+    return long !== undefined && String(Number(index)) === index ? long : undefined;
+  }
+
+  /**
+   * Whether every long literal of the line is a valid JSON string, as the
+   * whole line's parse would have checked: a reader that decoded one
+   * checked it; the others (passed on as bytes) are decoded here.
+   */
+  valid(): boolean {
+    return this.#strings.every((long) => long.valid());
+  }
+
+  /** A new placeholder for `long` (a masked string, say). */
+  add(long: LongString): string {
+    this.#strings.push(long);
+    return `${PREFIX}${this.#strings.length - 1}`;
+  }
+
+  /** `value` with every placeholder in it (at any depth) replaced by its decoded text; `value` itself when it has none. */
+  resolve(value: unknown): unknown {
+    const long = this.get(value);
+    if (long) return long.text();
+    if (value === null || typeof value !== 'object') return value;
+    let changed = false;
+    const resolveItem = (item: unknown): unknown => {
+      const resolved = this.resolve(item);
+      if (resolved !== item) changed = true;
+      return resolved;
+    };
+    const out = Array.isArray(value) ? value.map(resolveItem) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveItem(item)]));
+    return changed ? out : value;
+  }
+
+  /** `message` serialised, each placeholder replaced by its string's bytes: the line to write, in parts. */
+  serialize(message: unknown): Buffer[] {
+    const json = JSON.stringify(message);
+    const parts: Buffer[] = [];
+    let at = 0;
+    for (let found = json.indexOf(PREFIX_JSON); found !== -1; found = json.indexOf(PREFIX_JSON, found + 1)) {
+      const close = json.indexOf('"', found + PREFIX_JSON.length);
+      // Only a whole placeholder string is replaced; the prefix inside a longer string stays text.
+      const opens = json[found - 1] === '"' && backslashesBefore(json, found - 1) % 2 === 0;
+      const long = opens && close !== -1 ? this.get(JSON.parse(json.slice(found - 1, close + 1))) : undefined;
+      if (!long) continue;
+      parts.push(Buffer.from(json.slice(at, found - 1)), ...long.parts);
+      at = close + 1;
+    }
+    parts.push(Buffer.from(json.slice(at)));
+    return parts;
+  }
+}
+
+/**
+ * [start, end) of each string literal of at least `LONG_STRING_BYTES`
+ * bytes, quotes included. Outside a string a quote always opens one; inside,
+ * a quote closes it unless an odd run of backslashes precedes it. Native
+ * searches jump from quote to quote.
+ */
+function findLongLiterals(line: Buffer): number[] {
+  const found: number[] = [];
+  for (let open = line.indexOf(QUOTE); open !== -1; ) {
+    let close = line.indexOf(QUOTE, open + 1);
+    for (;;) {
+      if (close === -1) return [];
+      let backslashes = 0;
+      while (line[close - 1 - backslashes] === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) break;
+      close = line.indexOf(QUOTE, close + 1);
+    }
+    if (close + 1 - open >= LONG_STRING_BYTES) found.push(open, close + 1);
+    open = line.indexOf(QUOTE, close + 1);
+  }
+  return found;
+}
+
+/** Whether the literal that ends before `end` is followed by `:` (it is an object key). */
+function isObjectKey(line: Buffer, end: number): boolean {
+  let at = end;
+  while (line[at] === 0x20 || line[at] === 0x09 || line[at] === 0x0a || line[at] === 0x0d) at++;
+  return line[at] === 0x3a;
+}
+
+/** How many backslashes stand right before `at` in `json`. */
+function backslashesBefore(json: string, at: number): number {
+  let count = 0;
+  while (json.charCodeAt(at - 1 - count) === BACKSLASH) count++;
+  return count;
+}

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { LONG_STRING_BYTES, LongString, LongStrings, LongStringWriter } from '../../src/proxy/long-strings.js';
+
+/** Text of about `chars` characters in lines of mixed scripts, quotes, backslashes and an emoji. */
+function tricky(chars: number): string {
+  const line = 'Grüße "Anna" \\ C:\\new 日本 🎉 tab\there\u0001 end';
+  let text = '';
+  for (let n = 0; text.length < chars; n++) text += `${n}: ${line}\n`;
+  return text;
+}
+
+function lineOf(value: unknown): { line: Buffer; ascii: boolean } {
+  const line = Buffer.from(JSON.stringify(value), 'utf8');
+  return { line, ascii: !/[^\x00-\x7f]/.test(line.toString('latin1')) };
+}
+
+function split(value: unknown): LongStrings {
+  const { line, ascii } = lineOf(value);
+  const strings = LongStrings.split(line, ascii);
+  assert.ok(strings, 'the line has long strings');
+  return strings;
+}
+
+describe('LongStrings', () => {
+  const text = tricky(200_000);
+  const image = 'iVBORw0KGgo'.repeat(10_000);
+  const message = {
+    result: { content: [{ type: 'text', text }, { type: 'image', data: image, mimeType: 'image/png' }, { type: 'text', text: 'short' }], _meta: { note: 'x' } },
+    jsonrpc: '2.0',
+    id: 7,
+  };
+
+  it('parses a line without its long strings: placeholders where they were, the rest as it was', () => {
+    const strings = split(message);
+    assert.ok(strings.skeleton.length < 1000, `skeleton of ${strings.skeleton.length} chars`);
+    const value = JSON.parse(strings.skeleton) as typeof message;
+    assert.equal(value.id, 7);
+    assert.equal(value.result.content[2]?.text, 'short');
+    assert.equal(strings.get(value.result.content[0]?.text)?.text(), text);
+    assert.equal(strings.get(value.result.content[1]?.data)?.text(), image);
+    assert.equal(strings.get('short'), undefined);
+    assert.deepEqual(strings.resolve(value), message);
+  });
+
+  it('serialises back to the bytes the whole message would have, with a masked string in place', () => {
+    const strings = split(message);
+    const value = JSON.parse(strings.skeleton) as typeof message;
+    assert.equal(Buffer.concat(strings.serialize(value)).toString('utf8'), JSON.stringify(message));
+
+    const writer = new LongStringWriter();
+    for (const piece of strings.get(value.result.content[0]?.text)!.pieces()) writer.write(piece.toUpperCase());
+    const masked = { ...value, result: { ...value.result, content: [{ type: 'text', text: strings.add(writer.finish()) }, ...value.result.content.slice(1)] } };
+    const expected = { ...message, result: { ...message.result, content: [{ type: 'text', text: text.toUpperCase() }, ...message.result.content.slice(1)] } };
+    assert.equal(Buffer.concat(strings.serialize(masked)).toString('utf8'), JSON.stringify(expected));
+  });
+
+  it('leaves lines without long strings, and long object keys, to the whole parse', () => {
+    assert.equal(LongStrings.split(Buffer.from(JSON.stringify({ result: { text: 'x'.repeat(LONG_STRING_BYTES - 10) }, id: 1 })), true), undefined);
+    assert.equal(LongStrings.split(Buffer.from(JSON.stringify({ result: { ['k'.repeat(LONG_STRING_BYTES)]: 1 }, id: 1 })), true), undefined);
+    assert.ok(LongStrings.split(Buffer.from(JSON.stringify({ result: { text: 'x'.repeat(LONG_STRING_BYTES) }, id: 1 })), true));
+  });
+
+  it('finds the end of a literal past escaped quotes and runs of backslashes', () => {
+    const awkward = `${'\\"'.repeat(20_000)}\\\\${'"\\'.repeat(20_000)}`;
+    const strings = split({ result: { a: awkward, b: 'after' }, id: 1 });
+    const value = JSON.parse(strings.skeleton) as { result: { a: string; b: string } };
+    assert.equal(value.result.b, 'after');
+    assert.equal(strings.get(value.result.a)?.text(), awkward);
+  });
+
+  it('tells a long string that is no valid JSON string, as the whole parse would', () => {
+    const valid = split(message);
+    assert.equal(valid.valid(), true);
+    for (const bad of ['\u0001', '\\x', '\\u12G4', '\t']) {
+      const line = Buffer.from(`{"result":{"text":"${'a'.repeat(LONG_STRING_BYTES)}${bad}b"},"jsonrpc":"2.0","id":1}`, 'latin1');
+      assert.throws(() => JSON.parse(line.toString('latin1')));
+      const strings = LongStrings.split(line, true);
+      assert.equal(strings?.valid(), false, JSON.stringify(bad));
+    }
+  });
+
+  it('does not take a placeholder-like string of another process, or the prefix inside a longer string, for a placeholder', () => {
+    const strings = split(message);
+    const value = JSON.parse(strings.skeleton) as typeof message;
+    const placeholder = value.result.content[0]!.text as string;
+    const forged = placeholder.replace(/#0$/, '#99');
+    assert.equal(strings.get(forged), undefined);
+    const inside = `before ${placeholder}`;
+    const out = Buffer.concat(strings.serialize({ a: forged, b: inside, c: `${placeholder} after` })).toString('utf8');
+    assert.deepEqual(JSON.parse(out), { a: forged, b: inside, c: `${placeholder} after` });
+  });
+});
+
+describe('LongString', () => {
+  it('decodes in pieces that end after a line break, split nowhere inside an escape, a character or a pair', () => {
+    const text = tricky(300_000);
+    const long = new LongString([Buffer.from(JSON.stringify(text), 'utf8')], false);
+    const pieces = [...long.pieces(4096)];
+    assert.ok(pieces.length > 20);
+    assert.equal(pieces.join(''), text);
+    for (const piece of pieces.slice(0, -1)) {
+      assert.ok(piece.endsWith('\n'), JSON.stringify(piece.slice(-20)));
+      assert.ok(piece.length >= 4096 / 6, `piece of ${piece.length}`);
+    }
+  });
+
+  it('does not cut at a backslash followed by n that is no line break', () => {
+    const text = `${'a\\n'.repeat(50_000)}\nend`;
+    const pieces = [...new LongString([Buffer.from(JSON.stringify(text))], true).pieces(1024)];
+    assert.deepEqual(pieces.slice(1), ['end']);
+    assert.equal(pieces.join(''), text);
+  });
+
+  it('says whether a text may hold a JSON document', () => {
+    const may = (text: string): boolean => new LongString([Buffer.from(JSON.stringify(text))], true).mayBeJson();
+    assert.equal(may('{"a":1}'), true);
+    assert.equal(may('\n  \t\r [1]'), true);
+    assert.equal(may('\u0020{"a":1}'), true);
+    assert.equal(may(String.raw`\u0020` + '{'), false);
+    assert.equal(may('  plain text {"a":1}'), false);
+    assert.equal(may(''), false);
+    // An escape that decodes to white space counts as "maybe": the whole text is then read.
+    assert.equal(new LongString([Buffer.from('"\\u0020{}"')], true).mayBeJson(), true);
+  });
+});
