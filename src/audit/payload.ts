@@ -15,27 +15,35 @@ const EXCERPT_CHARS = 2000;
 /**
  * `wire` is the whole message line as it was forwarded, when the caller has
  * it. When it is too large to record and no masking is left to do, the digest
- * covers it directly instead of a re-serialised copy of the payload.
+ * covers it directly instead of a re-serialised copy of the payload. A wire
+ * in parts is a message whose long strings were kept as bytes
+ * (`proxy/long-strings.ts`): its parsed value holds placeholders, so it is
+ * recorded as the wire's digest whatever its size.
  */
 export function preparePayload(
   value: unknown,
   mask: Masker | undefined,
   maxBytes: number = MAX_PAYLOAD_BYTES,
-  wire?: Buffer | string,
+  wire?: Buffer | string | readonly Buffer[],
 ): { value: unknown; findings: Record<string, number> } {
   if (value === undefined) return { value: undefined, findings: {} };
   const scrubbed = scrubSecrets(value);
-  if (!mask && wire !== undefined) {
-    const wireBytes = typeof wire === 'string' ? Buffer.byteLength(wire, 'utf8') : wire.length;
-    if (wireBytes > maxBytes) {
+  if ((!mask || Array.isArray(wire)) && wire !== undefined) {
+    const parts: readonly (Buffer | string)[] = Array.isArray(wire) ? wire : [wire as Buffer | string];
+    const wireBytes = parts.reduce((sum, part) => sum + (typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length), 0);
+    if (wireBytes > maxBytes || Array.isArray(wire)) {
+      const hash = createHash('sha256');
+      for (const part of parts) hash.update(part);
+      // The excerpt is of the parsed value: masked, when masking is left to do.
+      const excerpt = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
       const digest: PayloadDigest = {
         truncated: true,
         bytes: wireBytes,
-        sha256: createHash('sha256').update(wire).digest('hex'),
-        excerpt: boundedJson(scrubbed, EXCERPT_CHARS),
+        sha256: hash.digest('hex'),
+        excerpt: boundedJson(excerpt.value, EXCERPT_CHARS),
         of: 'message',
       };
-      return { value: digest, findings: {} };
+      return { value: digest, findings: { ...excerpt.findings } };
     }
   }
   const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };

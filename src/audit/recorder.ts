@@ -377,7 +377,7 @@ class Recorder implements AuditRecorder {
     responseNotes: MessageNotes,
     at: number,
     requestSeq: number | undefined,
-    wire?: Buffer | string,
+    wire?: Buffer | string | readonly Buffer[],
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice.
@@ -407,7 +407,7 @@ class Recorder implements AuditRecorder {
     this.#record(body, at);
   }
 
-  #payload(value: unknown, alreadyMasked = false, wire?: Buffer | string): { value: unknown; findings: Record<string, number> } {
+  #payload(value: unknown, alreadyMasked = false, wire?: Buffer | string | readonly Buffer[]): { value: unknown; findings: Record<string, number> } {
     try {
       return preparePayload(value, alreadyMasked ? undefined : this.#options.mask, undefined, wire);
     } catch (error) {

@@ -17,6 +17,7 @@ import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcSuccess } from '../proxy/json-rpc.js';
 import { FORWARD } from '../proxy/interceptor.js';
+import { type LongString, type LongStrings, LongStringWriter } from '../proxy/long-strings.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 
 export interface ResultMaskingOptions {
@@ -37,19 +38,49 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Accumulates findings over the parts of one result. */
+/**
+ * Accumulates findings over the parts of one result. With `strings`, the
+ * result's long strings were kept as bytes: a text that is one is masked a
+ * piece at a time into new bytes, and one elsewhere (inside
+ * structuredContent) is decoded whole first.
+ */
 class Tally {
   readonly findings: Findings = {};
   total = 0;
-  constructor(private readonly masker: Masker) {}
+  constructor(
+    private readonly masker: Masker,
+    private readonly strings: LongStrings | undefined,
+  ) {}
 
   value(value: unknown): unknown {
-    const masked = this.masker.maskValue(value);
-    for (const [type, count] of Object.entries(masked.findings)) {
+    const long = this.strings?.get(value);
+    if (long) return this.longText(value as string, long, this.strings as LongStrings);
+    const masked = this.masker.maskValue(this.strings ? this.strings.resolve(value) : value);
+    this.count(masked.findings);
+    return masked.value;
+  }
+
+  /** A long string's masked placeholder, or `placeholder` itself when nothing was found. */
+  longText(placeholder: string, long: LongString, strings: LongStrings): string {
+    // A JSON document in the text is masked by its field names too, which needs it whole.
+    if (long.mayBeJson()) {
+      const text = long.text();
+      const masked = this.masker.maskValue(text);
+      this.count(masked.findings);
+      return masked.value === text ? placeholder : (masked.value as string);
+    }
+    const writer = new LongStringWriter();
+    const findings = this.masker.maskPieces(long.pieces(), (piece) => writer.write(piece));
+    const before = this.total;
+    this.count(findings);
+    return this.total === before ? placeholder : strings.add(writer.finish());
+  }
+
+  count(findings: Findings): void {
+    for (const [type, count] of Object.entries(findings)) {
       this.findings[type] = (this.findings[type] ?? 0) + count;
       this.total += count;
     }
-    return masked.value;
   }
 
   /** Masks `object[key]` when it is a string; returns the object (a copy when changed). */
@@ -132,6 +163,8 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
 
   return {
     name: 'result-masking',
+    // A result it masks for the client, it masks a piece at a time; one only counted for the trail is parsed whole.
+    acceptsLongStrings: (method: string): boolean => toClient && MASKED_METHODS.has(method),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (context.direction !== 'to-client' || context.kind !== 'response') return FORWARD;
       const method = context.request?.method;
@@ -151,7 +184,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   };
 
   function maskWith(loaded: Masker, context: MessageContext, method: string, message: JsonRpcSuccess & { result: Json }): Verdict {
-    const tally = new Tally(loaded);
+    const tally = new Tally(loaded, context.longStrings);
     let masked: Json;
     try {
       masked = maskResult(method, message.result, tally);

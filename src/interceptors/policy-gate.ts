@@ -76,6 +76,8 @@ export function createPolicyGate(loaded: LoadedPolicy): Interceptor {
 
   return {
     name: 'policy-gate',
+    // Of the responses, only tools/list's strings are read (below).
+    acceptsLongStrings: (method: string): boolean => method !== 'tools/list',
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       const { direction, kind, message } = context;
       if (kind === 'request' && direction === 'to-server') {

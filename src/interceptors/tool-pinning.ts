@@ -91,6 +91,8 @@ export function createToolPinning(options: ToolPinningOptions): Interceptor {
     async start(): Promise<void> {
       if (mode !== 'off') await loadPins();
     },
+    // Of the responses, only tools/list's strings are read (below).
+    acceptsLongStrings: (method: string): boolean => method !== 'tools/list',
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (mode === 'off') return FORWARD;
       const { direction, kind, message } = context;

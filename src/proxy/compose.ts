@@ -10,6 +10,8 @@ export interface Chain {
   readonly interceptors: readonly Interceptor[];
   /** Runs `context` through every interceptor in order; the first `deny` stops it. */
   run(context: MessageContext): Verdict | Promise<Verdict>;
+  /** Whether every interceptor takes a response to `method` with its long strings kept as bytes. */
+  acceptsLongStrings(method: string): boolean;
 }
 
 /** Checks what it composes: every part is an interceptor, names are unique. */
@@ -24,6 +26,7 @@ export function composeChain(interceptors: readonly Interceptor[]): Chain {
   return {
     interceptors: parts,
     run: (context) => runFrom(parts, 0, context as Mutable<MessageContext>, undefined),
+    acceptsLongStrings: (method) => parts.every((part) => part.acceptsLongStrings?.(method) === true),
   };
 }
 

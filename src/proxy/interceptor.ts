@@ -9,6 +9,7 @@
  */
 import type { Identity, IdentitySource } from '../identity/identity.js';
 import type { JsonRpcId, JsonRpcMessage, JsonRpcRequest, MessageKind } from './json-rpc.js';
+import type { LongStrings } from './long-strings.js';
 
 /** `to-server`: sent by the client. `to-client`: sent by the server. */
 export type Direction = 'to-server' | 'to-client';
@@ -73,6 +74,13 @@ export interface MessageContext {
   readonly request: TrackedRequest | undefined;
   readonly session: SessionState;
   readonly notes: MessageNotes;
+  /**
+   * Set when the message's long strings were kept as bytes (a large
+   * response, see `long-strings.ts`): `message` holds a placeholder where
+   * each was, `longStrings.get(value)` reads one. Only when every
+   * interceptor accepts it (`acceptsLongStrings`).
+   */
+  readonly longStrings?: LongStrings;
 }
 
 export type Verdict =
@@ -88,6 +96,13 @@ export interface Interceptor {
   /** Called once before the first message; may load state (pins, identity). */
   start?(session: SessionState): Promise<void>;
   intercept(context: MessageContext): Verdict | Promise<Verdict>;
+  /**
+   * Whether this interceptor takes a response to `method` with its long
+   * strings kept as bytes (`MessageContext.longStrings`): it reads them
+   * through that, or reads no string of such a response. Without it, every
+   * message reaches this interceptor parsed whole.
+   */
+  acceptsLongStrings?(method: string): boolean;
   /** Called once when the session ends; flush state. */
   close?(): Promise<void>;
 }
@@ -100,8 +115,10 @@ export interface MessageOutcome {
   original: JsonRpcMessage;
   /** As forwarded to the other side, when it was. */
   forwarded?: JsonRpcMessage;
-  /** The forwarded message's line exactly as written (without the newline). */
-  wire?: Buffer | string;
+  /** The forwarded message's line exactly as written (without the newline), in parts when its long strings were kept as bytes. */
+  wire?: Buffer | string | readonly Buffer[];
+  /** Set when the message's long strings were kept as bytes: `original` and `forwarded` hold placeholders, only `wire` has it all. */
+  longStrings?: LongStrings;
   /** What mcp-guard answered the sender itself, when it denied the message. */
   reply?: JsonRpcMessage;
   /** For a response: its request. */

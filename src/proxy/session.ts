@@ -31,6 +31,7 @@ import {
   type JsonRpcRequest,
   type MessageKind,
 } from './json-rpc.js';
+import { LongStrings } from './long-strings.js';
 import { Pump } from './pump.js';
 import { LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 
@@ -272,6 +273,10 @@ class GuardSession {
       return;
     }
     const { bytes } = frame;
+    if (direction === 'to-client' && bytes.length >= LARGE_MESSAGE_BYTES) {
+      const handled = this.#handleLongStrings(bytes);
+      if (handled !== false) return handled;
+    }
     const text = decodeLine(bytes);
     if (text === undefined) {
       this.#badInput(direction, 'invalid-utf8', bytes.length, bytes, recoverId(bytes.subarray(0, 512), bytes.subarray(-512)), 'the message is not valid UTF-8');
@@ -292,6 +297,31 @@ class GuardSession {
     return this.#handleValue(direction, value, bytes);
   }
 
+  /**
+   * A large response whose long strings can stay bytes (see
+   * `long-strings.ts`): parsed without them, when it answers a pending
+   * request whose method every interceptor takes that way. False when it
+   * is not such a response: the caller parses it whole, as any line.
+   */
+  #handleLongStrings(bytes: Buffer): void | Promise<void> | false {
+    const ascii = isAscii(bytes);
+    if (!ascii && !isUtf8(bytes)) return false;
+    const strings = LongStrings.split(bytes, ascii);
+    if (!strings) return false;
+    let value: unknown;
+    try {
+      value = JSON.parse(strings.skeleton);
+    } catch {
+      return false;
+    }
+    const classified = classifyMessage(value);
+    if (classified?.kind !== 'response' || !('result' in classified.message)) return false;
+    const request = this.#clientPending.get(classified.message.id);
+    if (!request || !this.#guards.chain.acceptsLongStrings(request.method)) return false;
+    this.#count('long-strings');
+    return this.#handleValue('to-client', value, bytes, strings);
+  }
+
   async #handleEach(direction: Direction, values: unknown[]): Promise<void> {
     for (const value of values) {
       const handled = this.#handleValue(direction, value, undefined);
@@ -299,7 +329,7 @@ class GuardSession {
     }
   }
 
-  #handleValue(direction: Direction, value: unknown, raw: Buffer | undefined): void | Promise<void> {
+  #handleValue(direction: Direction, value: unknown, raw: Buffer | undefined, longStrings?: LongStrings): void | Promise<void> {
     const classified = classifyMessage(value);
     if (!classified) {
       const id = requestLikeId(value);
@@ -309,7 +339,7 @@ class GuardSession {
     const { kind, message } = classified;
     this.#count(COUNT_KEYS[direction][kind]);
     const request = kind === 'response' ? this.#pendingFor(direction).get((message as { id: JsonRpcId }).id) : undefined;
-    const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {} };
+    const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {}, ...(longStrings ? { longStrings } : {}) };
     this.#noteLifecycle(direction, kind, message, request);
     const verdict = this.#guards.chain.run(context);
     if (verdict instanceof Promise) return verdict.then((settled) => this.#settle(context, settled, raw));
@@ -358,6 +388,12 @@ class GuardSession {
       this.#observe({ direction, kind, original, ...(verdict.reply ? { reply: verdict.reply } : {}), notes: context.notes, at });
       return;
     }
+    if (context.longStrings && !context.longStrings.valid()) {
+      // What the whole line's parse would have refused: one of its long strings is no JSON string.
+      const id = (original as { id: JsonRpcId }).id;
+      this.#badInput(direction, 'not-json', raw?.length ?? 0, raw ?? Buffer.alloc(0), id, 'the line is not JSON');
+      return;
+    }
     const message = verdict.action === 'rewrite' ? verdict.message : original;
     // The line as it came when nothing changed it: no second serialization.
     const wire = verdict.action === 'forward' && raw ? raw : undefined;
@@ -380,10 +416,16 @@ class GuardSession {
     } else if (kind === 'response') {
       this.#pendingFor(direction).delete((message as { id: JsonRpcId }).id);
     }
-    const wire = raw ?? JSON.stringify(message);
+    const { longStrings } = context;
+    const wire = raw ?? (longStrings ? longStrings.serialize(message) : JSON.stringify(message));
     const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
     const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, wire, notes: context.notes, at };
     if (request) outcome.request = request;
+    if (longStrings) {
+      // Observers find the placeholders' bytes only in the wire (see MessageOutcome).
+      outcome.longStrings = longStrings;
+      outcome.wire = Array.isArray(wire) ? wire : [typeof wire === 'string' ? Buffer.from(wire) : (wire as Buffer)];
+    }
     this.#observe(outcome, flushed);
   }
 
@@ -443,18 +485,19 @@ class GuardSession {
     }
   }
 
-  /** Writes one message line; for a large one, returns a promise that settles once it has left. */
-  #write(side: 'client' | 'server', data: Buffer | string): Promise<void> | undefined {
+  /** Writes one message line (in parts, or whole); for a large one, returns a promise that settles once it has left. */
+  #write(side: 'client' | 'server', data: Buffer | string | readonly Buffer[]): Promise<void> | undefined {
     const stream = side === 'client' ? this.#options.client.output : this.#server.stdin;
     if (stream.destroyed || stream.writableEnded) {
       if (!this.#stopping) this.#count(`lost:${side}`);
       return undefined;
     }
-    if (data.length >= LARGE_MESSAGE_BYTES) {
+    const parts = Array.isArray(data) ? data : undefined;
+    if (parts || data.length >= LARGE_MESSAGE_BYTES) {
       // A large message is not copied: its bytes and the newline leave in one writev. Once they
       // have left, its memory is reclaimed (not before: a collection would stall the transfer).
       stream.cork();
-      stream.write(data);
+      for (const part of parts ?? [data as Buffer | string]) stream.write(part);
       this.#largeWrites++;
       const flushed = new Promise<void>((resolve) =>
         stream.write(NEWLINE, () => {
@@ -467,7 +510,7 @@ class GuardSession {
       return flushed;
     }
     // One write (one syscall) for the common small message; copying a few KiB is cheaper than a writev.
-    stream.write(typeof data === 'string' ? `${data}\n` : Buffer.concat([data, NEWLINE], data.length + 1));
+    stream.write(typeof data === 'string' ? `${data}\n` : Buffer.concat([data as Buffer, NEWLINE], data.length + 1));
     return undefined;
   }
 }

@@ -58,6 +58,17 @@ test('a large payload with nothing left to mask is digested from the forwarded l
   assert.equal((preparePayload(result, toyMask, 1000, wire).value as { of?: string }).of, undefined);
 });
 
+test('a message whose long strings stayed bytes is digested from its wire in parts, whatever its size', () => {
+  // Its parsed value holds placeholders (proxy/long-strings.ts): only the wire has the text.
+  const result = { content: [{ type: 'text', text: '\u0000mcp-guard long string 0123 #0' }] };
+  const wire = [Buffer.from('{"result":{"content":[{"type":"text","text":'), Buffer.from('"masked"'), Buffer.from('}]},"jsonrpc":"2.0","id":3}')];
+  const digest = preparePayload(result, undefined, 1000, wire).value as { truncated: boolean; bytes: number; sha256: string; of?: string };
+  assert.equal(digest.truncated, true);
+  assert.equal(digest.of, 'message');
+  assert.equal(digest.bytes, Buffer.concat(wire).length);
+  assert.equal(digest.sha256, createHash('sha256').update(Buffer.concat(wire)).digest('hex'));
+});
+
 test('boundedJson stops at the limit without serialising the rest', () => {
   assert.equal(boundedJson({ a: [1, 'two', null, { b: true }] }, 100), JSON.stringify({ a: [1, 'two', null, { b: true }] }));
   assert.equal(boundedJson({ text: 'z'.repeat(10_000_000) }, 50).length, 50);

@@ -9,6 +9,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createMasker } from '../../src/mask/masker.js';
+import { loadPolicy } from '../../src/policy/load.js';
 import { connectThroughGuard, fixture, tempHome, type GuardConnection } from '../helpers/guard.js';
 import { residentBytes } from '../helpers/memory.js';
 
@@ -106,6 +108,61 @@ describe('masking through the wrapper', () => {
     }
     const trail = files.map((file) => readFileSync(file, 'utf8')).join('\n');
     assert.match(trail, /"email":\s*\d/, 'findings per type are recorded');
+  });
+});
+
+describe('large results through the wrapper', () => {
+  // Over 1 MiB, a result's long strings stay bytes and are masked a piece at a time (proxy/long-strings.ts).
+  const KEY_HEX = '5a'.repeat(32);
+
+  async function guardAndExpected(): Promise<{ guard: GuardConnection; direct: GuardConnection; home: string; mask: (value: unknown) => unknown }> {
+    const home = tempHome('mcp-guard-mask-large-');
+    const policy = join(home, 'large.yaml');
+    writeFileSync(
+      policy,
+      ['version: 1', 'name: large-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
+        'masking: { in: [client, audit], detectors: [email, phone, iban], fields: [first_name, last_name], style: pseudonym }', 'pinning: off', ''].join('\n'),
+    );
+    const env = { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off', MCP_GUARD_MASKING_KEY: KEY_HEX };
+    const guard = await connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env });
+    const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
+    // What the client must see: each masked field as the masker masks it whole.
+    const masker = createMasker((await loadPolicy(policy)).policy.masking, Buffer.from(KEY_HEX, 'hex'));
+    return { guard, direct, home, mask: (value) => masker.maskValue(value).value };
+  }
+
+  it('masks text, JSON text and embedded resources of a multi-megabyte result exactly as whole texts, and passes the image as it was', async () => {
+    const { guard, direct, home, mask } = await guardAndExpected();
+    try {
+      const original = (await direct.client.callTool({ name: 'export_customers', arguments: { count: 4000 } })).content as Array<Record<string, unknown>>;
+      assert.ok(JSON.stringify(original).length > 2 * 1024 * 1024);
+      const result = await guard.client.callTool({ name: 'export_customers', arguments: { count: 4000 } });
+      const content = result.content as Array<Record<string, unknown>>;
+      assert.equal(content.length, 4);
+      assert.equal(content[0]!.text, mask(original[0]!.text));
+      assert.deepEqual(content[1], original[1]);
+      assert.equal(content[2]!.text, mask(original[2]!.text));
+      assert.match(String(content[2]!.text), /"first_name": "<first_name:[0-9a-f]{8}>"/);
+      assert.deepEqual(content[3], { type: 'resource', resource: { uri: 'customer://all', mimeType: 'text/plain', text: mask((original[3]!.resource as { text: string }).text) } });
+      const all = JSON.stringify(content);
+      for (const value of [EMAIL, 'anna.schmidt0@example.de', 'anna.schmidt3999@example.de', '+49 30 12345678', 'DE89 3704 0044 0532 0130 00']) assert.ok(!all.includes(value), `client saw ${value}`);
+
+      const structured = await guard.client.callTool({ name: 'export_structured', arguments: { count: 8000 } });
+      const originalStructured = (await direct.client.callTool({ name: 'export_structured', arguments: { count: 8000 } })).structuredContent;
+      assert.deepEqual(structured.structuredContent, mask(originalStructured));
+    } finally {
+      await guard.close();
+      await direct.close();
+    }
+    // The trail: both results kept as bytes (counted at the session's end), digested, no value in it.
+    let trail = '';
+    for (let attempt = 0; attempt < 100 && !trail.includes('long-strings'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      trail = filesUnder(home).map((file) => readFileSync(file, 'utf8')).join('\n');
+    }
+    assert.match(trail, /"long-strings":\s*2/);
+    assert.match(trail, /"truncated":\s*true/);
+    for (const value of [EMAIL, 'anna.schmidt0@example.de', '+49 30 12345678']) assert.ok(!trail.includes(value), `the trail holds ${value}`);
   });
 });
 

@@ -45,6 +45,24 @@ describe('bad input from the server', () => {
     assert.deepEqual(guard.junk, []);
   });
 
+  for (const block of ['text', 'image']) {
+    it(`answers with an error when a large response's long string in ${block === 'text' ? 'a text' : 'an image'} is no valid JSON, then keeps working`, async () => {
+      // Under the default policy a large result's long strings are decoded only where masked (text), and checked before they pass (image).
+      const guard = spawnRawGuard(SERVER, { env });
+      guard.send(INITIALIZE);
+      await guard.response('init');
+      guard.send(toolCall(3, 'invalid_long_string', { bytes: 2 * 1024 * 1024, block }));
+      const response = await guard.response(3);
+      assert.equal((response.error as { code: number }).code, -32700);
+      assert.match(guard.stderr(), /the line is not JSON/);
+      guard.send(toolCall(4, 'echo', { text: 'next' }));
+      assert.deepEqual((await guard.response(4)).result, { content: [{ type: 'text', text: 'next' }] });
+      guard.child.stdin?.end();
+      await guard.exited;
+      assert.deepEqual(guard.junk, []);
+    });
+  }
+
   it('refuses a response over the size cap with an error for its id, then keeps working', async () => {
     const guard = spawnRawGuard(SERVER, { env, guardArgs: ['--max-message-bytes', '1MiB'] });
     guard.send(INITIALIZE);

@@ -42,6 +42,17 @@ describe('composeChain', () => {
     assert.equal(reached, false);
   });
 
+  it('keeps long strings as bytes only for methods every interceptor accepts that way', () => {
+    const forward = (): { action: 'forward' } => ({ action: 'forward' });
+    const masking: Interceptor = { name: 'masking', acceptsLongStrings: (method) => method === 'tools/call', intercept: forward };
+    const gate: Interceptor = { name: 'gate', acceptsLongStrings: (method) => method !== 'tools/list', intercept: forward };
+    const chain = composeChain([gate, masking]);
+    assert.equal(chain.acceptsLongStrings('tools/call'), true);
+    assert.equal(chain.acceptsLongStrings('resources/read'), false);
+    // An interceptor that says nothing reads every message parsed whole.
+    assert.equal(composeChain([gate, masking, { name: 'silent', intercept: forward }]).acceptsLongStrings('tools/call'), false);
+  });
+
   it('refuses duplicates and non-interceptors', () => {
     const a: Interceptor = { name: 'a', intercept: () => ({ action: 'forward' }) };
     assert.throws(() => composeChain([a, a]), /twice/);
