@@ -26,6 +26,7 @@ import type { Identity } from '../identity/identity.js';
 import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
 import type { BadInput, Decision, Direction, MessageNotes, MessageOutcome, SessionEnd, SessionObserver, SessionState, TrackedRequest } from '../proxy/interceptor.js';
 import { idKey, type JsonRpcMessage, type JsonRpcRequest } from '../proxy/json-rpc.js';
+import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
 import { loadDeviceKey } from './device-key.js';
 import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
@@ -222,6 +223,9 @@ class Recorder implements AuditRecorder {
       else if (outcome.kind === 'response') this.#onResponse(outcome);
       else this.#onNotification(outcome);
     });
+    // A large message is told once its bytes have left, and the wrapper then reclaims its memory:
+    // recorded now, it is no longer held here when that collection runs.
+    if (!this.#loading && wireBytes(outcome.wire) >= LARGE_MESSAGE_BYTES) this.#runDeferred();
   }
 
   badInput(input: BadInput): void {
@@ -505,4 +509,10 @@ function prefixed(counts: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, count] of Object.entries(counts)) out[`audit:${key}`] = count;
   return out;
+}
+
+function wireBytes(wire: MessageOutcome['wire']): number {
+  if (wire === undefined) return 0;
+  if (Array.isArray(wire)) return wire.reduce((sum: number, part: Buffer) => sum + part.length, 0);
+  return (wire as Buffer | string).length;
 }

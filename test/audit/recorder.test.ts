@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { CallBody, EventEnvelope } from '../../src/audit/event.js';
 import { readIndex, readSessionEvents, readSessionRecords, sessionFile } from '../../src/audit/spool.js';
 import { verifySession } from '../../src/audit/verify.js';
+import { collector } from '../helpers/memory.js';
 import { fakeClock, keysOf, newSigner, recorderFor, scriptedSession, sessionState, tempHome, toyMask } from './fixtures.js';
 
 test('a session is recorded as chained events: start, calls, denial, notification, bad input, end', async () => {
@@ -207,4 +208,27 @@ test('a response withheld by policy is recorded as withheld, with the decision o
   assert.deepEqual(call.resultDecision, { action: 'deny', rule: 'bulk', reason: '80 findings' });
   assert.deepEqual(call.result, reply.result, 'records what the client got, not the withheld rows');
   assert.deepEqual(call.findings, { email: 80 });
+});
+
+test('a large message is recorded at once, so the recorder no longer holds it when the wrapper reclaims its memory', async () => {
+  const gc = collector();
+  assert.ok(gc, 'V8 lets the test collect');
+  const recorder = await recorderFor(tempHome(), newSigner());
+  const session = sessionState();
+  await recorder.sessionStarted?.(session);
+  const request = { jsonrpc: '2.0' as const, id: 1, method: 'tools/call', params: { name: 'export' } };
+  recorder.message?.({ direction: 'to-server', kind: 'request', original: request, forwarded: request, notes: {}, at: 1 });
+  const response = { jsonrpc: '2.0' as const, id: 1, result: { content: [{ type: 'text', text: '(in the wire)' }] } };
+  // Built in a function of its own, so that nothing here keeps the wire.
+  const sent = ((): WeakRef<Buffer> => {
+    const wire = Buffer.alloc(2 * 1024 * 1024, 'x');
+    const tracked = { id: 1, method: 'tools/call', params: request.params, direction: 'to-server' as const, startedAt: 1, notes: {} };
+    recorder.message?.({ direction: 'to-client', kind: 'response', original: response, forwarded: response, wire, request: tracked, notes: {}, at: 2 });
+    return new WeakRef(wire);
+  })();
+  // A later turn (a WeakRef keeps its target through the current one), well inside the usual 5 ms wait before recording.
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  assert.equal(sent.deref(), undefined, 'the recorder still holds the large message');
+  await recorder.sessionEnded?.({ exitCode: 0, counts: {}, at: 3 });
 });
