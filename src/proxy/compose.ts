@@ -10,8 +10,12 @@ export interface Chain {
   readonly interceptors: readonly Interceptor[];
   /** Runs `context` through every interceptor in order; the first `deny` stops it. */
   run(context: MessageContext): Verdict | Promise<Verdict>;
-  /** Whether every interceptor takes a response to `method` with its long strings kept as bytes. */
-  acceptsLongStrings(method: string): boolean;
+  /**
+   * Whether a response to `method` keeps its long strings as bytes: every
+   * interceptor takes it that way, and one reads them (otherwise decoding
+   * them in pieces only to check them would gain nothing).
+   */
+  keepsLongStrings(method: string): boolean;
 }
 
 /** Checks what it composes: every part is an interceptor, names are unique. */
@@ -26,7 +30,7 @@ export function composeChain(interceptors: readonly Interceptor[]): Chain {
   return {
     interceptors: parts,
     run: (context) => runFrom(parts, 0, context as Mutable<MessageContext>, undefined),
-    acceptsLongStrings: (method) => parts.every((part) => part.acceptsLongStrings?.(method) === true),
+    keepsLongStrings: (method) => parts.every((part) => part.longStrings?.(method) !== undefined) && parts.some((part) => part.longStrings?.(method) === 'reads'),
   };
 }
 

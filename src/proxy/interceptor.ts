@@ -78,7 +78,7 @@ export interface MessageContext {
    * Set when the message's long strings were kept as bytes (a large
    * response, see `long-strings.ts`): `message` holds a placeholder where
    * each was, `longStrings.get(value)` reads one. Only when every
-   * interceptor accepts it (`acceptsLongStrings`).
+   * interceptor takes it that way (`longStrings`).
    */
   readonly longStrings?: LongStrings;
 }
@@ -97,12 +97,12 @@ export interface Interceptor {
   start?(session: SessionState): Promise<void>;
   intercept(context: MessageContext): Verdict | Promise<Verdict>;
   /**
-   * Whether this interceptor takes a response to `method` with its long
-   * strings kept as bytes (`MessageContext.longStrings`): it reads them
-   * through that, or reads no string of such a response. Without it, every
-   * message reaches this interceptor parsed whole.
+   * How this interceptor takes a response to `method` with its long strings
+   * kept as bytes (`MessageContext.longStrings`): it `reads` them through
+   * that, or `ignores` them (reads no string of such a response). Undefined,
+   * or no such method: it gets every message parsed whole.
    */
-  acceptsLongStrings?(method: string): boolean;
+  longStrings?(method: string): 'reads' | 'ignores' | undefined;
   /** Called once when the session ends; flush state. */
   close?(): Promise<void>;
 }

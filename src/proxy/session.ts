@@ -300,8 +300,9 @@ class GuardSession {
   /**
    * A large response whose long strings can stay bytes (see
    * `long-strings.ts`): parsed without them, when it answers a pending
-   * request whose method every interceptor takes that way. False when it
-   * is not such a response: the caller parses it whole, as any line.
+   * request whose method the chain keeps them for (`keepsLongStrings`).
+   * False when it is not such a response: the caller parses it whole, as
+   * any line.
    */
   #handleLongStrings(bytes: Buffer): void | Promise<void> | false {
     const ascii = isAscii(bytes);
@@ -317,7 +318,7 @@ class GuardSession {
     const classified = classifyMessage(value);
     if (classified?.kind !== 'response' || !('result' in classified.message)) return false;
     const request = this.#clientPending.get(classified.message.id);
-    if (!request || !this.#guards.chain.acceptsLongStrings(request.method)) return false;
+    if (!request || !this.#guards.chain.keepsLongStrings(request.method)) return false;
     this.#count('long-strings');
     return this.#handleValue('to-client', value, bytes, strings);
   }

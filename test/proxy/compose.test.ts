@@ -42,15 +42,17 @@ describe('composeChain', () => {
     assert.equal(reached, false);
   });
 
-  it('keeps long strings as bytes only for methods every interceptor accepts that way', () => {
+  it('keeps long strings as bytes only where every interceptor takes them so and one reads them', () => {
     const forward = (): { action: 'forward' } => ({ action: 'forward' });
-    const masking: Interceptor = { name: 'masking', acceptsLongStrings: (method) => method === 'tools/call', intercept: forward };
-    const gate: Interceptor = { name: 'gate', acceptsLongStrings: (method) => method !== 'tools/list', intercept: forward };
+    const masking: Interceptor = { name: 'masking', longStrings: (method) => (method === 'tools/call' ? 'reads' : undefined), intercept: forward };
+    const gate: Interceptor = { name: 'gate', longStrings: (method) => (method === 'tools/list' ? undefined : 'ignores'), intercept: forward };
     const chain = composeChain([gate, masking]);
-    assert.equal(chain.acceptsLongStrings('tools/call'), true);
-    assert.equal(chain.acceptsLongStrings('resources/read'), false);
+    assert.equal(chain.keepsLongStrings('tools/call'), true);
+    assert.equal(chain.keepsLongStrings('resources/read'), false);
     // An interceptor that says nothing reads every message parsed whole.
-    assert.equal(composeChain([gate, masking, { name: 'silent', intercept: forward }]).acceptsLongStrings('tools/call'), false);
+    assert.equal(composeChain([gate, masking, { name: 'silent', intercept: forward }]).keepsLongStrings('tools/call'), false);
+    // Nobody reads them: decoding them only to check them gains nothing.
+    assert.equal(composeChain([gate]).keepsLongStrings('tools/call'), false);
   });
 
   it('refuses duplicates and non-interceptors', () => {
