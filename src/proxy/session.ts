@@ -33,7 +33,7 @@ import {
 } from './json-rpc.js';
 import { LongStrings } from './long-strings.js';
 import { Pump } from './pump.js';
-import { LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
+import { holdYoungGeneration, LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 
 /** What guards a session; built while the server starts (see `SessionOptions.setup`). */
 export interface SessionGuards {
@@ -223,6 +223,7 @@ class GuardSession {
   /** Never throws: an error in one message must not stop the session. */
   #handleFrame(direction: Direction, frame: Frame): void | Promise<void> {
     const large = frame.kind === 'line' && frame.bytes.length >= LARGE_MESSAGE_BYTES;
+    if (large) holdYoungGeneration();
     try {
       const handled = this.#handleFrameUnsafe(direction, frame);
       if (handled instanceof Promise) {
