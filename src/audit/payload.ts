@@ -28,10 +28,11 @@ export function preparePayload(
 ): { value: unknown; findings: Record<string, number> } {
   if (value === undefined) return { value: undefined, findings: {} };
   const scrubbed = scrubSecrets(value);
-  if ((!mask || Array.isArray(wire)) && wire !== undefined) {
-    const parts: readonly (Buffer | string)[] = Array.isArray(wire) ? wire : [wire as Buffer | string];
+  const inParts = Array.isArray(wire);
+  if (wire !== undefined && (!mask || inParts)) {
+    const parts: readonly (Buffer | string)[] = inParts ? (wire as readonly Buffer[]) : [wire as Buffer | string];
     const wireBytes = parts.reduce((sum, part) => sum + (typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length), 0);
-    if (wireBytes > maxBytes || Array.isArray(wire)) {
+    if (wireBytes > maxBytes || inParts) {
       const hash = createHash('sha256');
       for (const part of parts) hash.update(part);
       // The excerpt is of the parsed value: masked, when masking is left to do.

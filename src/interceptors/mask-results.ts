@@ -164,7 +164,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   return {
     name: 'result-masking',
     // A result it masks for the client, it masks a piece at a time; one only counted for the trail is parsed whole.
-    longStrings: (method: string): 'reads' | undefined => (toClient && MASKED_METHODS.has(method) ? 'reads' : undefined),
+    longStringUse: (method: string): 'reads' | undefined => (toClient && MASKED_METHODS.has(method) ? 'reads' : undefined),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (context.direction !== 'to-client' || context.kind !== 'response') return FORWARD;
       const method = context.request?.method;

@@ -77,7 +77,7 @@ export function createPolicyGate(loaded: LoadedPolicy): Interceptor {
   return {
     name: 'policy-gate',
     // Of the responses, only tools/list's strings are read (below).
-    longStrings: (method: string): 'ignores' | undefined => (method === 'tools/list' ? undefined : 'ignores'),
+    longStringUse: (method: string): 'ignores' | undefined => (method === 'tools/list' ? undefined : 'ignores'),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       const { direction, kind, message } = context;
       if (kind === 'request' && direction === 'to-server') {

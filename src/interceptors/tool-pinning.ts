@@ -92,7 +92,7 @@ export function createToolPinning(options: ToolPinningOptions): Interceptor {
       if (mode !== 'off') await loadPins();
     },
     // Of the responses, only tools/list's strings are read (below).
-    longStrings: (method: string): 'ignores' | undefined => (method === 'tools/list' ? undefined : 'ignores'),
+    longStringUse: (method: string): 'ignores' | undefined => (method === 'tools/list' ? undefined : 'ignores'),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (mode === 'off') return FORWARD;
       const { direction, kind, message } = context;

@@ -30,7 +30,7 @@ export function composeChain(interceptors: readonly Interceptor[]): Chain {
   return {
     interceptors: parts,
     run: (context) => runFrom(parts, 0, context as Mutable<MessageContext>, undefined),
-    keepsLongStrings: (method) => parts.every((part) => part.longStrings?.(method) !== undefined) && parts.some((part) => part.longStrings?.(method) === 'reads'),
+    keepsLongStrings: (method) => parts.every((part) => part.longStringUse?.(method) !== undefined) && parts.some((part) => part.longStringUse?.(method) === 'reads'),
   };
 }
 

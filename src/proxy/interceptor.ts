@@ -78,7 +78,7 @@ export interface MessageContext {
    * Set when the message's long strings were kept as bytes (a large
    * response, see `long-strings.ts`): `message` holds a placeholder where
    * each was, `longStrings.get(value)` reads one. Only when every
-   * interceptor takes it that way (`longStrings`).
+   * interceptor takes it that way (`longStringUse`).
    */
   readonly longStrings?: LongStrings;
 }
@@ -102,7 +102,7 @@ export interface Interceptor {
    * that, or `ignores` them (reads no string of such a response). Undefined,
    * or no such method: it gets every message parsed whole.
    */
-  longStrings?(method: string): 'reads' | 'ignores' | undefined;
+  longStringUse?(method: string): 'reads' | 'ignores' | undefined;
   /** Called once when the session ends; flush state. */
   close?(): Promise<void>;
 }

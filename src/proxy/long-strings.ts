@@ -30,7 +30,9 @@ const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const ESCAPED_NEWLINE = Buffer.from('\\n');
 const NONCE = randomBytes(8).toString('hex');
-/** Every placeholder starts with a NUL, which no JSON a peer sends can put there by accident. */
+/** Numbers the registries, so that a placeholder reads only in the message it was made for. */
+let registries = 0;
+/** Every placeholder starts with a NUL, which no JSON a peer sends can put there by accident; then come its registry's and its own number. */
 const PREFIX = `\u0000mcp-guard long string ${NONCE} #`;
 /** The placeholder as it appears in serialised JSON, without its opening quote. */
 const PREFIX_JSON = JSON.stringify(PREFIX).slice(1, -1);
@@ -149,12 +151,12 @@ export class LongStringWriter {
  * and the way back to bytes.
  */
 export class LongStrings {
-  readonly skeleton: string;
+  /** The line, a placeholder where each long literal was. */
+  skeleton = '';
   readonly #strings: LongString[] = [];
+  readonly #prefix = `${PREFIX}${registries++}:`;
 
-  private constructor(skeleton: string) {
-    this.skeleton = skeleton;
-  }
+  private constructor() {}
 
   /**
    * The line's long string values (`LONG_STRING_BYTES`) replaced by
@@ -167,7 +169,7 @@ export class LongStrings {
     const found = findLongLiterals(line);
     if (found.length === 0) return undefined;
     const encoding = ascii ? 'latin1' : 'utf8';
-    const strings = new LongStrings('');
+    const strings = new LongStrings();
     let skeleton = '';
     let at = 0;
     for (let k = 0; k < found.length; k += 2) {
@@ -178,15 +180,14 @@ export class LongStrings {
       skeleton += line.toString(encoding, at, start) + JSON.stringify(strings.add(long));
       at = end;
     }
-    skeleton += line.toString(encoding, at);
-    (strings as { skeleton: string }).skeleton = skeleton;
+    strings.skeleton = skeleton + line.toString(encoding, at);
     return strings;
   }
 
   /** The long string a placeholder stands for; undefined for any other value. */
   get(value: unknown): LongString | undefined {
-    if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(PREFIX)) return undefined;
-    const index = value.slice(PREFIX.length);
+    if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(this.#prefix)) return undefined;
+    const index = value.slice(this.#prefix.length);
     const long = this.#strings[Number(index)];
     return long !== undefined && String(Number(index)) === index ? long : undefined;
   }
@@ -203,7 +204,7 @@ export class LongStrings {
   /** A new placeholder for `long` (a masked string, say). */
   add(long: LongString): string {
     this.#strings.push(long);
-    return `${PREFIX}${this.#strings.length - 1}`;
+    return `${this.#prefix}${this.#strings.length - 1}`;
   }
 
   /** `value` with every placeholder in it (at any depth) replaced by its decoded text; `value` itself when it has none. */

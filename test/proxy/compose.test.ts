@@ -44,8 +44,8 @@ describe('composeChain', () => {
 
   it('keeps long strings as bytes only where every interceptor takes them so and one reads them', () => {
     const forward = (): { action: 'forward' } => ({ action: 'forward' });
-    const masking: Interceptor = { name: 'masking', longStrings: (method) => (method === 'tools/call' ? 'reads' : undefined), intercept: forward };
-    const gate: Interceptor = { name: 'gate', longStrings: (method) => (method === 'tools/list' ? undefined : 'ignores'), intercept: forward };
+    const masking: Interceptor = { name: 'masking', longStringUse: (method) => (method === 'tools/call' ? 'reads' : undefined), intercept: forward };
+    const gate: Interceptor = { name: 'gate', longStringUse: (method) => (method === 'tools/list' ? undefined : 'ignores'), intercept: forward };
     const chain = composeChain([gate, masking]);
     assert.equal(chain.keepsLongStrings('tools/call'), true);
     assert.equal(chain.keepsLongStrings('resources/read'), false);

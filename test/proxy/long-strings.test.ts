@@ -80,12 +80,15 @@ describe('LongStrings', () => {
     }
   });
 
-  it('does not take a placeholder-like string of another process, or the prefix inside a longer string, for a placeholder', () => {
+  it('does not take a forged placeholder, one of another message, or the prefix inside a longer string, for a placeholder', () => {
     const strings = split(message);
     const value = JSON.parse(strings.skeleton) as typeof message;
     const placeholder = value.result.content[0]!.text as string;
-    const forged = placeholder.replace(/#0$/, '#99');
+    const forged = placeholder.replace(/:0$/, ':99');
+    assert.notEqual(forged, placeholder);
     assert.equal(strings.get(forged), undefined);
+    // Nor one made for another message.
+    assert.equal(split(message).get(placeholder), undefined);
     const inside = `before ${placeholder}`;
     const out = Buffer.concat(strings.serialize({ a: forged, b: inside, c: `${placeholder} after` })).toString('utf8');
     assert.deepEqual(JSON.parse(out), { a: forged, b: inside, c: `${placeholder} after` });
