@@ -46,6 +46,11 @@ export function wordCharAt(text: string, index: number): boolean {
   return isWordChar(text.charCodeAt(index));
 }
 
+/** `wordCharAt` over the code units of a text of `length` (see `codeUnitsOf`). */
+export function isWordCodeAt(codes: Uint16Array, index: number, length: number): boolean {
+  return index >= 0 && index < length && isWordChar(codes[index]!);
+}
+
 /**
  * True when the span [start, end) stands alone: no word character touches it,
  * and it is not glued to a compound token by a hyphen, dot or slash
