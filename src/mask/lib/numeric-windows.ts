@@ -42,6 +42,8 @@ export class NumericWindows {
   /** Index (in runs, counted in pairs) of the window's first digit group. */
   private firstRuns: Int32Array = new Int32Array(16);
   private groupCounts: Int32Array = new Int32Array(16);
+  /** Scratch of `digitValues`. */
+  private readonly values = new Uint8Array(MAX_DIGITS);
 
   start(window: number): number {
     return this.starts[window]!;
@@ -96,9 +98,19 @@ export class NumericWindows {
     return false;
   }
 
-  /** The digits alone, as a string: built on demand, for windows that pass the cheap tests. */
-  digits(window: number): string {
-    return digitsOf(this.text, this.starts[window]!, this.ends[window]!);
+  /**
+   * The digits as numbers 0–9, for the checksums of windows that pass the
+   * cheap tests: in one scratch array, which the next call overwrites, so no
+   * string is built per window checked.
+   */
+  digitValues(window: number): Uint8Array {
+    const values = this.values;
+    let count = 0;
+    for (let k = this.starts[window]!, end = this.ends[window]!; k < end; k++) {
+      const code = this.codes[k]!;
+      if (isDigit(code)) values[count++] = code - 48;
+    }
+    return values;
   }
 
   /** The number formed by the first `n` digits (n ≤ the digit count): prefix checks without a string. */
