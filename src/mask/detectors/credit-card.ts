@@ -38,7 +38,7 @@ function printedGrouping(windows: NumericWindows, window: number): boolean {
 function accepts(windows: NumericWindows, window: number): boolean {
   // Bare, or grouped as printed, with all-spaces or all-dashes.
   if (!windows.uniformSeparators(window, ' -') || !printedGrouping(windows, window)) return false;
-  return brandAccepts(windows.leadingDigits(window, 6), windows.digitCount(window)) && luhnValid(windows.text, windows.start(window), windows.end(window));
+  return brandAccepts(windows.leadingDigits(window, 6), windows.digitCount(window)) && luhnValid(windows.codes, windows.start(window), windows.end(window));
 }
 
 /** Payment card numbers: Luhn, brand prefix and length; bare or grouped by spaces or dashes. */

@@ -13,10 +13,10 @@ const digitCounts = new Int32Array(10);
  * occurs twice or three times (three times never all adjacent), and the
  * first digit is not 0.
  */
-function structureValid(digits: string): boolean {
-  if (digits[0] === '0') return false;
+function structureValid(digits: Uint8Array): boolean {
+  if (digits[0] === 0) return false;
   const counts = digitCounts.fill(0);
-  for (let k = 0; k < 10; k++) counts[digits.charCodeAt(k) - 48]!++;
+  for (let k = 0; k < 10; k++) counts[digits[k]!]!++;
   let repeated = 0;
   let repeatedDigit = -1;
   for (let d = 0; d < 10; d++) {
@@ -29,34 +29,33 @@ function structureValid(digits: string): boolean {
   }
   if (repeated !== 1) return false;
   if (counts[repeatedDigit] === 3) {
-    const triple = String(repeatedDigit).repeat(3);
-    if (digits.slice(0, 10).includes(triple)) return false;
+    for (let k = 0; k + 2 < 10; k++) if (digits[k] === repeatedDigit && digits[k + 1] === repeatedDigit && digits[k + 2] === repeatedDigit) return false;
   }
   return true;
 }
 
 /** ISO 7064 MOD 11,10 check digit. */
-function checkDigitValid(digits: string): boolean {
+function checkDigitValid(digits: Uint8Array): boolean {
   let product = 10;
   for (let k = 0; k < 10; k++) {
-    let sum = (digits.charCodeAt(k) - 48 + product) % 10;
+    let sum = (digits[k]! + product) % 10;
     if (sum === 0) sum = 10;
     product = (sum * 2) % 11;
   }
   let check = 11 - product;
   if (check === 10) check = 0;
-  return check === digits.charCodeAt(10) - 48;
+  return check === digits[10];
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   const separators = windows.separatorCount(window);
-  // Printed 2-3-3-3 (three separators) or bare: decided before any string is built.
+  // Printed 2-3-3-3 (three separators) or bare: decided before the digits are read.
   if (separators !== 0 && separators !== 3) return false;
   // Printed on tax letters as "12 345 678 901"; a bare 11-digit run needs a label
   // (looked up last: it is the costly check).
   const printed = windows.hasShape(window, PRINTED) && windows.uniformSeparators(window, ' ');
   if (!printed && separators !== 0) return false;
-  const digits = windows.digits(window);
+  const digits = windows.digitValues(window);
   if (!structureValid(digits) || !checkDigitValid(digits)) return false;
   return printed || hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }

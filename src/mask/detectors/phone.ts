@@ -1,9 +1,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isDigit, wordCharAt } from '../lib/chars.js';
+import { isDigit, isWordCodeAt } from '../lib/chars.js';
 import { hasLabel, LABEL_WINDOW } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
+import { codeUnitsOf } from '../lib/text-index.js';
 
 /**
  * Phone numbers, validated against real numbering plans by libphonenumber-js
@@ -63,8 +64,7 @@ let skipTo = 0;
  * Digits are taken a whole run at a time from the shared digit runs; `run`
  * is the index of a run at or before the first one of the token.
  */
-function readCandidate(text: string, start: number, runs: Int32Array, run: number): boolean {
-  const length = text.length;
+function readCandidate(codes: Uint16Array, length: number, start: number, runs: Int32Array, run: number): boolean {
   const last = start + MAX_CANDIDATE;
   // Counts in locals, stored to the scratch once: a module-scope `let` is
   // loaded, checked for initialisation and stored on every use.
@@ -76,16 +76,16 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
   let group = 0;
   let end = -1;
   let k = start;
-  if (text.charCodeAt(k) === 43) k++;
+  if (codes[k] === 43) k++;
   while (k < length && k <= last) {
-    const code = text.charCodeAt(k);
+    const code = codes[k]!;
     if (isDigit(code)) {
       while (runs[run + 1]! <= k) run += 2;
       // The rest of the run, as far as the length cap.
       const stop = Math.min(runs[run + 1]!, last + 1);
       if (digits === 0) {
         first = code;
-        if (stop - k > 1) second = text.charCodeAt(k + 1);
+        if (stop - k > 1) second = codes[k + 1]!;
       } else if (digits === 1) {
         second = code;
       }
@@ -96,23 +96,23 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
     } else if (code === 40) {
       // "(0)30", "(212)": 1–4 digits in parentheses, after a group or at the start.
       let close = k + 1;
-      while (close < length && close - k <= 5 && isDigit(text.charCodeAt(close))) close++;
-      if (close === k + 1 || text.charCodeAt(close) !== 41) break;
+      while (close < length && close - k <= 5 && isDigit(codes[close]!)) close++;
+      if (close === k + 1 || codes[close] !== 41) break;
       if (group > 0) groups[groupsRead++] = group;
       group = 0;
       if (digits === 0) {
-        first = text.charCodeAt(k + 1);
-        if (close - k > 2) second = text.charCodeAt(k + 2);
+        first = codes[k + 1]!;
+        if (close - k > 2) second = codes[k + 2]!;
       } else if (digits === 1) {
-        second = text.charCodeAt(k + 1);
+        second = codes[k + 1]!;
       }
       digits += close - k - 1;
       groups[groupsRead++] = close - k - 1;
       separators[separatorsRead++] = 40;
       k = close + 1;
       end = k;
-      if (k < length && isSeparator(text.charCodeAt(k)) && isDigit(text.charCodeAt(k + 1))) k++;
-    } else if (isSeparator(code) && k + 1 < length && (isDigit(text.charCodeAt(k + 1)) || text.charCodeAt(k + 1) === 40) && group > 0) {
+      if (k < length && isSeparator(codes[k]!) && isDigit(codes[k + 1]!)) k++;
+    } else if (isSeparator(code) && k + 1 < length && (isDigit(codes[k + 1]!) || codes[k + 1] === 40) && group > 0) {
       groups[groupsRead++] = group;
       group = 0;
       separators[separatorsRead++] = code === 0xa0 ? 32 : code;
@@ -129,16 +129,16 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
   secondDigit = second;
   // Token continues past the cap, or into a word: not a phone number; skip the rest of the token.
   // Also not a phone: an amount with decimals ("123 456 789,50").
-  const decimals = (text.charCodeAt(end) === 44 || text.charCodeAt(end) === 46) && isDigit(text.charCodeAt(end + 1));
-  if (k > last || end === -1 || digits > MAX_DIGITS + 1 || wordCharAt(text, end) || decimals) {
+  const decimals = end !== -1 && (codes[end] === 44 || codes[end] === 46) && isDigit(codes[end + 1]!);
+  if (k > last || end === -1 || digits > MAX_DIGITS + 1 || isWordCodeAt(codes, end, length) || decimals) {
     // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area
     // code is just punctuation, and the scan goes on right after it.
-    if (text.charCodeAt(start) === 40) {
+    if (codes[start] === 40) {
       skipTo = start + 1;
       return false;
     }
     let skip = Math.max(k, start + 1);
-    while (skip < length && (isDigit(text.charCodeAt(skip)) || isSeparator(text.charCodeAt(skip)))) skip++;
+    while (skip < length && (isDigit(codes[skip]!) || isSeparator(codes[skip]!))) skip++;
     skipTo = skip;
     return false;
   }
@@ -148,10 +148,10 @@ function readCandidate(text: string, start: number, runs: Int32Array, run: numbe
 }
 
 /** True when `readCandidate` would read on past the digit run ending at `end`: a separator before a digit or `(`, or a `(`. */
-function continuesToken(text: string, end: number): boolean {
-  const code = text.charCodeAt(end);
+function continuesToken(codes: Uint16Array, end: number): boolean {
+  const code = codes[end]!;
   if (code === 40) return true;
-  const next = text.charCodeAt(end + 1);
+  const next = codes[end + 1]!;
   return isSeparator(code) && (isDigit(next) || next === 40);
 }
 
@@ -160,11 +160,11 @@ function continuesToken(text: string, end: number): boolean {
  * inside a word or a number, not after a `+`, nor after a hyphen, dot or
  * slash glued to a word (`ORD-2024-861567`).
  */
-function startsToken(text: string, k: number): boolean {
+function startsToken(codes: Uint16Array, length: number, k: number): boolean {
   if (k === 0) return true;
-  const before = text.charCodeAt(k - 1);
-  if (wordCharAt(text, k - 1) || before === 43) return false;
-  return !((before === 45 || before === 46 || before === 47) && wordCharAt(text, k - 2));
+  const before = codes[k - 1]!;
+  if (isWordCodeAt(codes, k - 1, length) || before === 43) return false;
+  return !((before === 45 || before === 46 || before === 47) && isWordCodeAt(codes, k - 2, length));
 }
 
 /** True when the digit groups are exactly a, b[, c[, d[, e]]] (unused trailing parameters are 0). */
@@ -270,30 +270,30 @@ function trunkCountries(): Countries {
  * (ids, amounts) mostly have none of these letters within reach, and the
  * window's slice and the regex (~0.3 µs a run) are then skipped.
  */
-function labelled(text: string, start: number, hint: string | undefined): boolean {
-  if (hint === undefined && !labelLetterBefore(text, start)) return false;
+function labelled(text: string, codes: Uint16Array, start: number, hint: string | undefined): boolean {
+  if (hint === undefined && !labelLetterBefore(codes, start)) return false;
   return hasLabel(text, start, hint, LABEL);
 }
 
 /** True when an l, h, m or f (either case) is among the LABEL_WINDOW characters before `start`; from the end, where a label usually is. */
-function labelLetterBefore(text: string, start: number): boolean {
+function labelLetterBefore(codes: Uint16Array, start: number): boolean {
   for (let k = start - 1, from = Math.max(0, start - LABEL_WINDOW); k >= from; k--) {
     // ASCII only: LABEL is case-insensitive without the u flag, so no other character folds to these letters.
-    const lower = text.charCodeAt(k) | 0x20;
+    const lower = codes[k]! | 0x20;
     if (lower === 108 || lower === 104 || lower === 109 || lower === 102) return true;
   }
   return false;
 }
 
 /** E.164 form of the candidate read at `start`, or null when it is not a phone number in its written shape. */
-function classify(text: string, start: number, plus: boolean, hint: string | undefined): string | null {
+function classify(text: string, codes: Uint16Array, start: number, plus: boolean, hint: string | undefined): string | null {
   const bare = separatorCount === 0;
   if (plus) {
     if (digitCount < 8) return null;
     return validate(text, start, candidateEnd, PLUS);
   }
   if (firstDigit === 48 && digitCount > 1 && secondDigit === 48) {
-    if (digitCount < 10 || (bare && !labelled(text, start, hint))) return null;
+    if (digitCount < 10 || (bare && !labelled(text, codes, start, hint))) return null;
     return validate(text, start, candidateEnd, DOUBLE_ZERO);
   }
   // What can pass below: national numbers of 9–13 digits with their trunk 0,
@@ -305,8 +305,8 @@ function classify(text: string, start: number, plus: boolean, hint: string | und
   // "0.5449…" is a decimal fraction, not a trunk prefix.
   if (groups[0] === 1 && separatorCount > 0 && separators[0] === 46) return null;
   // YYMMDD-NNNN and YYYYMMDD-NNNN are the shapes of Swedish personal numbers, not of phone numbers.
-  if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(text, start, hint)) return null;
-  if (bare && !labelled(text, start, hint)) return null;
+  if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(text, codes, start, hint)) return null;
+  if (bare && !labelled(text, codes, start, hint)) return null;
   if (firstDigit === 48) return validateAny(text, start, candidateEnd, trunkCountries());
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
   if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, start, candidateEnd, US_IT);
@@ -329,6 +329,9 @@ export const phone: Detector = {
     // character to the next (digits from the shared digit runs, the others by
     // indexOf) rather than stepping over every character in between.
     const runs = input.digitRuns();
+    // Characters are read from the index's copy of the text: a typed-array
+    // read costs a fraction of a charCodeAt, and a digit run's ends are read for every run.
+    const codes = codeUnitsOf(text);
     const runCount = runs.length;
     let run = 0;
     let nextPlus = -1;
@@ -354,24 +357,24 @@ export const phone: Detector = {
         // continues is no phone number, and reading it would stop at its end:
         // most numbers in text (counts, times, ids) are let go here, unread,
         // before the costlier look at what precedes them.
-        if ((runEnd - runStart >= 7 || continuesToken(text, runEnd)) && startsToken(text, runStart)) break;
+        if ((runEnd - runStart >= 7 || continuesToken(codes, runEnd)) && startsToken(codes, length, runStart)) break;
         run += 2;
       }
       k = Math.min(run < runCount ? Math.max(runs[run]!, k) : length, nextSymbol);
       if (k >= length) break;
-      const code = text.charCodeAt(k);
+      const code = codes[k]!;
       // A run that reached here starts a token; a `+` or `(` is checked here.
-      if ((code === 43 || code === 40) && !startsToken(text, k)) {
+      if ((code === 43 || code === 40) && !startsToken(codes, length, k)) {
         k++;
         // On past a digit run right after it: in `x(030…` or `++49…` the digits start no token either.
         if (run < runCount && runs[run]! === k) k = runs[run + 1]!;
         continue;
       }
       const start = k;
-      const read = readCandidate(text, start, runs, run);
+      const read = readCandidate(codes, length, start, runs, run);
       k = skipTo;
       if (!read) continue;
-      const number = classify(text, start, code === 43, hint);
+      const number = classify(text, codes, start, code === 43, hint);
       // The value comes from the validation cache: no string is built for it.
       if (number !== null) found.add(start, candidateEnd, number);
     }

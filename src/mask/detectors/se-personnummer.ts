@@ -8,11 +8,11 @@ const LABEL = /person ?n(?:umme)?r|pnr|samordningsnummer|personal identity numbe
 const LONG_WRITTEN = [8, 4];
 const SHORT_WRITTEN = [6, 4];
 
-/** Date part YYMMDD; coordination numbers (samordningsnummer) add 60 to the day. */
-function dateValid(yymmdd: string, century: number | undefined): boolean {
-  const yy = Number(yymmdd.slice(0, 2));
-  const mm = Number(yymmdd.slice(2, 4));
-  let dd = Number(yymmdd.slice(4, 6));
+/** Date part YYMMDD (as a number); coordination numbers (samordningsnummer) add 60 to the day. */
+function dateValid(yymmdd: number, century: number | undefined): boolean {
+  const yy = Math.floor(yymmdd / 10_000);
+  const mm = Math.floor(yymmdd / 100) % 100;
+  let dd = yymmdd % 100;
   if (dd > 60) dd -= 60;
   // Without the century, accept the date if it is real in either century that can apply.
   if (century !== undefined) return isRealDate(century + yy, mm, dd);
@@ -30,27 +30,20 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   const digitCount = windows.digitCount(window);
   // 11 digits: neither YYMMDD-NNNN nor YYYYMMDD-NNNN.
   if (digitCount === 11) return false;
-  // Written forms have one separator, bare runs none: anything else fails below, decided here without building strings.
-  const separators = windows.separatorCount(window);
-  if (separators > 1) return false;
-  const digits = windows.digits(window);
-  let tenDigits: string;
+  // YYYYMMDD-NNNN or bare YYYYMMDDNNNN; YYMMDD-NNNN, or a labelled bare run.
+  const long = digitCount === 12;
+  // Written forms have one separator, bare runs none: decided on the shape, before a digit is read.
+  const written = windows.hasShape(window, long ? LONG_WRITTEN : SHORT_WRITTEN) && writtenSeparator(windows, window);
+  if (!written && windows.separatorCount(window) !== 0) return false;
   let century: number | undefined;
-  let written: boolean;
-  if (digitCount === 12) {
-    // YYYYMMDD-NNNN or bare YYYYMMDDNNNN
-    const head = Number(digits.slice(0, 2));
+  if (long) {
+    const head = windows.leadingDigits(window, 2);
     if (head !== 18 && head !== 19 && head !== 20) return false;
     century = head * 100;
-    tenDigits = digits.slice(2);
-    written = windows.hasShape(window, LONG_WRITTEN) && writtenSeparator(windows, window);
-  } else {
-    // YYMMDD-NNNN, or a labelled bare run
-    tenDigits = digits;
-    written = windows.hasShape(window, SHORT_WRITTEN) && writtenSeparator(windows, window);
   }
-  if (!written && separators !== 0) return false;
-  if (!dateValid(tenDigits.slice(0, 6), century) || !luhnValid(tenDigits)) return false;
+  // The ten digits YYMMDDNNNN, after the century's two (which stand before any separator).
+  const yymmdd = windows.leadingDigits(window, long ? 8 : 6) % 1_000_000;
+  if (!dateValid(yymmdd, century) || !luhnValid(windows.codes, windows.start(window) + (long ? 2 : 0), windows.end(window))) return false;
   // A bare run needs a label; looked up last, as the costly check.
   return written || hasLabel(input.text, windows.start(window), input.hint, LABEL);
 }

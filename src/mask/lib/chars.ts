@@ -46,17 +46,26 @@ export function wordCharAt(text: string, index: number): boolean {
   return isWordChar(text.charCodeAt(index));
 }
 
+/** `wordCharAt` over the code units of a text of `length` (see `codeUnitsOf`). */
+export function isWordCodeAt(codes: Uint16Array, index: number, length: number): boolean {
+  return index >= 0 && index < length && isWordChar(codes[index]!);
+}
+
 /**
- * True when the span [start, end) stands alone: no word character touches it,
+ * True when the span [start, end) of a text of `length`, whose code units are
+ * `codes` (see `codeUnitsOf`), stands alone: no word character touches it,
  * and it is not glued to a compound token by a hyphen, dot or slash
  * (`ORD-12345678901`, `12345678901-b`, `v1.2.3.4`), which is how order ids,
  * SKUs and versions are written.
  */
-export function isIsolated(text: string, start: number, end: number): boolean {
-  if (wordCharAt(text, start - 1) || wordCharAt(text, end)) return false;
-  const before = text.charCodeAt(start - 1);
-  if ((before === 45 || before === 46 || before === 47) && wordCharAt(text, start - 2)) return false;
-  const after = text.charCodeAt(end);
-  if ((after === 45 || after === 46 || after === 47) && wordCharAt(text, end + 1)) return false;
-  return true;
+export function isIsolated(codes: Uint16Array, length: number, start: number, end: number): boolean {
+  if (isWordCodeAt(codes, start - 1, length) || isWordCodeAt(codes, end, length)) return false;
+  // The word character is tested first: it guarantees there is a character before the span.
+  if (isWordCodeAt(codes, start - 2, length) && isJoiner(codes[start - 1]!)) return false;
+  return !(isWordCodeAt(codes, end + 1, length) && isJoiner(codes[end]!));
+}
+
+/** A hyphen, dot or slash: what joins the parts of a compound token. */
+function isJoiner(code: number): boolean {
+  return code === 45 || code === 46 || code === 47;
 }

@@ -1,15 +1,15 @@
 import { isDigit } from './chars.js';
 
 /**
- * The Luhn (mod 10) check over the digits of `text[start, end)`, separators
- * skipped: payment cards (checked where written, no digit string built),
- * Swedish personnummer.
+ * The Luhn (mod 10) check over the digits among the code units
+ * `codes[start, end)` (see `codeUnitsOf`), separators skipped: payment cards
+ * and Swedish personnummer, checked where written (no digit string built).
  */
-export function luhnValid(text: string, start = 0, end = text.length): boolean {
+export function luhnValid(codes: Uint16Array, start: number, end: number): boolean {
   let sum = 0;
   let double = false;
   for (let k = end - 1; k >= start; k--) {
-    const code = text.charCodeAt(k);
+    const code = codes[k]!;
     if (!isDigit(code)) continue;
     let d = code - 48;
     if (double) {

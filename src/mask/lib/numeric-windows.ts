@@ -1,6 +1,7 @@
 import type { ScanInput, SpanList } from '../detector.js';
-import { isDigit, isIsolated, wordCharAt } from './chars.js';
+import { isDigit, isIsolated, isWordCodeAt } from './chars.js';
 import { doubled, trimmed } from './grow.js';
+import { codeUnitsOf } from './text-index.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
 const MIN_DIGITS = 9;
@@ -31,6 +32,8 @@ export class NumericWindows {
   count = 0;
   /** The text the windows were found in. */
   text = '';
+  /** Its code units (`codeUnitsOf`): what the windows' checks read. */
+  codes: Uint16Array = new Uint16Array(2);
   /** The text's digit runs (`TextIndex.digitRuns`). */
   private runs: Int32Array = new Int32Array(0);
   private starts: Int32Array = new Int32Array(16);
@@ -39,6 +42,8 @@ export class NumericWindows {
   /** Index (in runs, counted in pairs) of the window's first digit group. */
   private firstRuns: Int32Array = new Int32Array(16);
   private groupCounts: Int32Array = new Int32Array(16);
+  /** Scratch of `digitValues`. */
+  private readonly values = new Uint8Array(MAX_DIGITS);
 
   start(window: number): number {
     return this.starts[window]!;
@@ -71,7 +76,7 @@ export class NumericWindows {
 
   /** Separator `k` (after group `k`) as a char code, no-break space read as space. */
   separator(window: number, k: number): number {
-    const code = this.text.charCodeAt(this.runs[2 * (this.firstRuns[window]! + k) + 1]!);
+    const code = this.codes[this.runs[2 * (this.firstRuns[window]! + k) + 1]!]!;
     return code === 0xa0 ? 32 : code;
   }
 
@@ -93,16 +98,26 @@ export class NumericWindows {
     return false;
   }
 
-  /** The digits alone, as a string: built on demand, for windows that pass the cheap tests. */
-  digits(window: number): string {
-    return digitsOf(this.text, this.starts[window]!, this.ends[window]!);
+  /**
+   * The digits as numbers 0–9, for the checksums of windows that pass the
+   * cheap tests: in one scratch array, which the next call overwrites, so no
+   * string is built per window checked.
+   */
+  digitValues(window: number): Uint8Array {
+    const values = this.values;
+    let count = 0;
+    for (let k = this.starts[window]!, end = this.ends[window]!; k < end; k++) {
+      const code = this.codes[k]!;
+      if (isDigit(code)) values[count++] = code - 48;
+    }
+    return values;
   }
 
   /** The number formed by the first `n` digits (n ≤ the digit count): prefix checks without a string. */
   leadingDigits(window: number, n: number): number {
     let value = 0;
     for (let k = this.starts[window]!; n > 0; k++) {
-      const code = this.text.charCodeAt(k);
+      const code = this.codes[k]!;
       if (!isDigit(code)) continue;
       value = value * 10 + (code - 48);
       n--;
@@ -121,16 +136,17 @@ export class NumericWindows {
     this.groupCounts[w] = lastRun - firstRun + 1;
   }
 
-  /** Forgets the windows found so far; the next ones are of `text`, whose digit runs are `runs`. */
-  reset(text: string, runs: Int32Array): void {
+  /** Forgets the windows found so far; the next ones are of `text`, whose code units are `codes` and digit runs `runs`. */
+  reset(text: string, codes: Uint16Array, runs: Int32Array): void {
     this.count = 0;
     this.text = text;
+    this.codes = codes;
     this.runs = runs;
   }
 
   /** Forgets the last text and lets go of buffers it grew (see `KEEP_ENTRIES`). */
   release(): void {
-    this.reset('', new Int32Array(0));
+    this.reset('', new Uint16Array(2), new Int32Array(0));
     this.starts = trimmed(this.starts);
     this.ends = trimmed(this.ends);
     this.digitCounts = trimmed(this.digitCounts);
@@ -160,7 +176,11 @@ export class NumericWindows {
  * a scanner passes to reuse its buffers from one text to the next.
  */
 export function findNumericWindows(text: string, runs: Int32Array, windows = new NumericWindows()): NumericWindows {
-  windows.reset(text, runs);
+  // The index's copy of the text (its digit runs are `runs`): what is read
+  // around every run is read from a typed array, not by charCodeAt.
+  const codes = codeUnitsOf(text);
+  const length = text.length;
+  windows.reset(text, codes, runs);
   const runCount = runs.length >> 1;
   // A token: digit runs joined by single separators, read off the shared digit runs.
   for (let r = 0; r < runCount; r++) {
@@ -169,17 +189,17 @@ export function findNumericWindows(text: string, runs: Int32Array, windows = new
     let tokenEnd = runs[2 * r + 1]!;
     let digitCount = tokenEnd - tokenStart;
     let spaced = false;
-    for (let separator; r + 1 < runCount && runs[2 * r + 2] === tokenEnd + 1 && isSeparator((separator = text.charCodeAt(tokenEnd))); ) {
+    for (let separator; r + 1 < runCount && runs[2 * r + 2] === tokenEnd + 1 && isSeparator((separator = codes[tokenEnd]!)); ) {
       spaced ||= isSpace(separator);
       r++;
       digitCount += runs[2 * r + 1]! - runs[2 * r]!;
       tokenEnd = runs[2 * r + 1]!;
     }
     // A token glued to a word ("DE89 3704 …", "ID12 345 …") belongs to that word: no window in it.
-    if (digitCount < MIN_DIGITS || wordCharAt(text, tokenStart - 1)) continue;
+    if (digitCount < MIN_DIGITS || isWordCodeAt(codes, tokenStart - 1, length)) continue;
     if (spaced) {
-      collectWindows(windows, text, runs, firstRun, r);
-    } else if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(text, tokenStart, tokenEnd)) {
+      collectWindows(windows, codes, length, runs, firstRun, r);
+    } else if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(codes, length, tokenStart, tokenEnd)) {
       // The common case: no space in the token, so one chunk and one window.
       windows.add(firstRun, r, digitCount);
     }
@@ -196,7 +216,7 @@ let chunkRuns = new Int32Array(64);
 let chunkDigits = new Int32Array(64);
 
 /** The windows of a token of several chunks: runs [firstRun, lastRun], at least one space between them. */
-function collectWindows(windows: NumericWindows, text: string, runs: Int32Array, firstRun: number, lastRun: number): void {
+function collectWindows(windows: NumericWindows, codes: Uint16Array, length: number, runs: Int32Array, firstRun: number, lastRun: number): void {
   const tokenStart = runs[2 * firstRun]!;
   const tokenEnd = runs[2 * lastRun + 1]!;
   // Chunks: the space-delimited parts of the token, with their digit counts.
@@ -205,7 +225,7 @@ function collectWindows(windows: NumericWindows, text: string, runs: Int32Array,
   let chunkRun = firstRun;
   for (let r = firstRun; r <= lastRun; r++) {
     digits += runs[2 * r + 1]! - runs[2 * r]!;
-    if (r < lastRun && !isSpace(text.charCodeAt(runs[2 * r + 1]!))) continue;
+    if (r < lastRun && !isSpace(codes[runs[2 * r + 1]!]!)) continue;
     if (chunks === chunkRuns.length) {
       chunkRuns = doubled(chunkRuns);
       chunkDigits = doubled(chunkDigits);
@@ -227,14 +247,14 @@ function collectWindows(windows: NumericWindows, text: string, runs: Int32Array,
     const end = runs[2 * endRun + 1]!;
     digits += chunkDigits[c]!;
     if (end - tokenStart > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(text, tokenStart, end)) windows.add(firstRun, endRun, digits);
+    if (digits >= MIN_DIGITS && isIsolated(codes, length, tokenStart, end)) windows.add(firstRun, endRun, digits);
   }
   digits = 0;
   for (let c = last; c >= 1; c--) {
     const start = runs[2 * chunkRuns[c]!]!;
     digits += chunkDigits[c]!;
     if (tokenEnd - start > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(text, start, tokenEnd)) windows.add(chunkRuns[c]!, lastRun, digits);
+    if (digits >= MIN_DIGITS && isIsolated(codes, length, start, tokenEnd)) windows.add(chunkRuns[c]!, lastRun, digits);
   }
 }
 
