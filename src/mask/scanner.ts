@@ -36,11 +36,12 @@ export function createScanInput(text: string, hint?: string, index = new TextInd
   return {
     text,
     hint,
-    numericWindows: () => (found ??= findNumericWindows(text, digitRuns(), windows)),
+    numericWindows: () => (found ??= findNumericWindows(text, digitRuns(), textIndex().codeUnits, windows)),
     digitRuns,
     asciiWords16: () => textIndex().asciiWords16,
     runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
     runsAfterTwoLetterWord: () => textIndex().runsAfterTwoLetterWord,
+    codeUnits: () => textIndex().codeUnits,
   };
 }
 

@@ -1,6 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { wordCharAt } from '../lib/chars.js';
-import { codeUnitsOf } from '../lib/text-index.js';
 import { stickyMatcher } from '../lib/sticky-match.js';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
@@ -23,8 +22,8 @@ export const esDniNie: Detector = {
   detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
     const runs = input.digitRuns();
-    // The index's copy of the text (see codeUnitsOf): what is read around every run costs a third of a charCodeAt on the chunk.
-    const codes = codeUnitsOf(text);
+    // The index's copy of the text (see ScanInput.codeUnits): what is read around every run costs a third of a charCodeAt on the chunk.
+    const codes = input.codeUnits();
     // A match's digits are one whole run of 7 or 8 (a digit or letter must not
     // touch them), so the pattern is tried only where such a run, or its X/Y/Z
     // prefix, starts.

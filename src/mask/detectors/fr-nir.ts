@@ -1,6 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiWordChar, isDigit, isWordCodeAt } from '../lib/chars.js';
-import { codeUnitsOf } from '../lib/text-index.js';
 
 /**
  * NIR ("numéro de sécurité sociale"): sex, YY, MM, department (2 digits or
@@ -91,8 +90,8 @@ export const frNir: Detector = {
   detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
     const runs = input.digitRuns();
-    // The index's copy of the text (see codeUnitsOf): what is read around every run costs a third of a charCodeAt on the chunk.
-    const codes = codeUnitsOf(text);
+    // The index's copy of the text (see ScanInput.codeUnits): what is read around every run costs a third of a charCodeAt on the chunk.
+    const codes = input.codeUnits();
     // A NIR starts with 1 or 2 that no word character or dot precedes: the
     // start of a digit run. It is read only there, and never from inside the
     // previous one.

@@ -1,6 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiAlnum, isAsciiLetter, isAsciiWordChar, isWordCodeAt } from '../lib/chars.js';
-import { codeUnitsOf } from '../lib/text-index.js';
 
 /** IBAN length per country (SWIFT IBAN registry). Unknown country codes are not IBANs. */
 const LENGTHS: Record<string, number> = {
@@ -77,8 +76,8 @@ export const iban: Detector = {
   detect(input: ScanInput, found: SpanList): void {
     const { text } = input;
     const runs = input.digitRuns();
-    // The index's copy of the text (see codeUnitsOf): a read costs a third of a charCodeAt on the chunk.
-    const codes = codeUnitsOf(text);
+    // The index's copy of the text (see ScanInput.codeUnits): a read costs a third of a charCodeAt on the chunk.
+    const codes = input.codeUnits();
     // Candidates: two letters and two digits at a word start (`DE89`),
     // case-insensitive; the digits start a digit run right after two letters
     // that start a word, and the text index lists those runs: only they are

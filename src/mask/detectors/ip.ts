@@ -1,7 +1,6 @@
 import { isIPv6 } from 'node:net';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiWordChar, isDigit, isWordCodeAt, wordCharAt } from '../lib/chars.js';
-import { codeUnitsOf } from '../lib/text-index.js';
 
 /**
  * IPv4: a dotted quad, octets 0–255 without leading zeros (so
@@ -121,8 +120,8 @@ export const ip: Detector = {
     const { text } = input;
     if (text.includes('.')) {
       const runs = input.digitRuns();
-      // The index's copy of the text (see codeUnitsOf): what is read around every run costs a third of a charCodeAt on the chunk.
-      const codes = codeUnitsOf(text);
+      // The index's copy of the text (see ScanInput.codeUnits): what is read around every run costs a third of a charCodeAt on the chunk.
+      const codes = input.codeUnits();
       // An address starts where a digit run of at most three digits starts
       // and a dot follows it, with no word character, dot or colon before;
       // and never before the end of the previous address.

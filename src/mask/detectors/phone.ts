@@ -4,7 +4,6 @@ import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isWordCodeAt } from '../lib/chars.js';
 import { hasLabel, LABEL_WINDOW } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
-import { codeUnitsOf } from '../lib/text-index.js';
 
 /**
  * Phone numbers, validated against real numbering plans by libphonenumber-js
@@ -331,7 +330,7 @@ export const phone: Detector = {
     const runs = input.digitRuns();
     // Characters are read from the index's copy of the text: a typed-array
     // read costs a fraction of a charCodeAt, and a digit run's ends are read for every run.
-    const codes = codeUnitsOf(text);
+    const codes = input.codeUnits();
     const runCount = runs.length;
     let run = 0;
     let nextPlus = -1;

@@ -46,14 +46,14 @@ export function wordCharAt(text: string, index: number): boolean {
   return isWordChar(text.charCodeAt(index));
 }
 
-/** `wordCharAt` over the code units of a text of `length` (see `codeUnitsOf`). */
+/** `wordCharAt` over the code units of a text of `length` (see `ScanInput.codeUnits`). */
 export function isWordCodeAt(codes: Uint16Array, index: number, length: number): boolean {
   return index >= 0 && index < length && isWordChar(codes[index]!);
 }
 
 /**
  * True when the span [start, end) of a text of `length`, whose code units are
- * `codes` (see `codeUnitsOf`), stands alone: no word character touches it,
+ * `codes` (see `ScanInput.codeUnits`), stands alone: no word character touches it,
  * and it is not glued to a compound token by a hyphen, dot or slash
  * (`ORD-12345678901`, `12345678901-b`, `v1.2.3.4`), which is how order ids,
  * SKUs and versions are written.

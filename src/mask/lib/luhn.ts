@@ -2,7 +2,7 @@ import { isDigit } from './chars.js';
 
 /**
  * The Luhn (mod 10) check over the digits among the code units
- * `codes[start, end)` (see `codeUnitsOf`), separators skipped: payment cards
+ * `codes[start, end)` (see `ScanInput.codeUnits`), separators skipped: payment cards
  * and Swedish personnummer, checked where written (no digit string built).
  */
 export function luhnValid(codes: Uint16Array, start: number, end: number): boolean {

@@ -1,7 +1,6 @@
 import type { ScanInput, SpanList } from '../detector.js';
 import { isDigit, isIsolated, isWordCodeAt } from './chars.js';
 import { doubled, trimmed } from './grow.js';
-import { codeUnitsOf } from './text-index.js';
 
 /** Fewest digits of any numeric id handled through windows (SSN, BSN). */
 const MIN_DIGITS = 9;
@@ -32,7 +31,7 @@ export class NumericWindows {
   count = 0;
   /** The text the windows were found in. */
   text = '';
-  /** Its code units (`codeUnitsOf`): what the windows' checks read. */
+  /** Its code units (`TextIndex.codeUnits`): what the windows' checks read. */
   codes: Uint16Array = new Uint16Array(2);
   /** The text's digit runs (`TextIndex.digitRuns`). */
   private runs: Int32Array = new Int32Array(0);
@@ -171,14 +170,12 @@ export class NumericWindows {
  * whole space-delimited chunks of one token that stands alone (see
  * `isIsolated`). Windows never start or end inside a chunk, so
  * `2024-000123-45` and UUID fragments are never cut into an id. One pass over
- * the digit runs (`runs`, from `TextIndex`), at most MAX_LENGTH windows per
- * token: linear in the text length. The windows go into `windows`, which
+ * the digit runs (`runs`, from `TextIndex`, whose copy of the text's code
+ * units is `codes`), at most MAX_LENGTH windows per token: linear in the
+ * text length. The windows go into `windows`, which
  * a scanner passes to reuse its buffers from one text to the next.
  */
-export function findNumericWindows(text: string, runs: Int32Array, windows = new NumericWindows()): NumericWindows {
-  // The index's copy of the text (its digit runs are `runs`): what is read
-  // around every run is read from a typed array, not by charCodeAt.
-  const codes = codeUnitsOf(text);
+export function findNumericWindows(text: string, runs: Int32Array, codes: Uint16Array, windows = new NumericWindows()): NumericWindows {
   const length = text.length;
   windows.reset(text, codes, runs);
   const runCount = runs.length >> 1;

@@ -16,10 +16,14 @@ export class TextIndex {
   private words16 = new Int32Array(64);
   private lettered = new Int32Array(64);
   private spaced = new Int32Array(64);
-  /** The text last indexed (none once released), and its code units (see `read`, `codeUnitsOf`) with the bytes to write them through. */
-  private text: string | undefined;
+  /** The code units of the text being indexed (see `read`), and its bytes to write them through. */
   private codes = new Uint16Array(1024);
   private bytes = Buffer.from(this.codes.buffer);
+  /**
+   * The UTF-16 code units of the text last indexed, then two 0s (see
+   * `ScanInput.codeUnits`); valid until the next `index`.
+   */
+  codeUnits: Uint16Array = this.codes.subarray(0, 0);
   /**
    * Maximal runs of ASCII digits, [start0, end0, start1, end1, …]. Digit runs
    * lie inside ASCII words (see `asciiWords16`), so both come from one loop.
@@ -50,7 +54,7 @@ export class TextIndex {
   index(text: string): this {
     const length = text.length;
     const codes = this.read(text);
-    lastRead = new WeakRef(this);
+    this.codeUnits = codes.subarray(0, length + 2);
     let runs = this.runs;
     let runCount = 0;
     let words16 = this.words16;
@@ -115,7 +119,7 @@ export class TextIndex {
 
   /**
    * The UTF-16 code units of `text` in `codes`, then two 0s (see
-   * `codeUnitsOf`); the first also ends the last word. One native copy, then
+   * `codeUnits`); the first also ends the last word. One native copy, then
    * a typed-array read per character: about half the time of a `charCodeAt`
    * per character, which on a chunk (a slice of the text) also goes through
    * the slice.
@@ -125,19 +129,16 @@ export class TextIndex {
       this.codes = new Uint16Array(Math.max(text.length + 2, this.codes.length * 2));
       this.bytes = Buffer.from(this.codes.buffer);
     }
-    writeCodeUnits(text, this.codes, this.bytes);
-    this.text = text;
+    this.bytes.write(text, 0, 2 * text.length, 'utf16le');
+    // Node writes UTF-16 little-endian, whatever the machine's byte order.
+    if (BIG_ENDIAN) this.bytes.subarray(0, 2 * text.length).swap16();
+    this.codes[text.length] = 0;
+    this.codes[text.length + 1] = 0;
     return this.codes;
-  }
-
-  /** The code units of `text` when it is the text this index read last. */
-  codeUnitsIfRead(text: string): Uint16Array | undefined {
-    return text === this.text ? this.codes : undefined;
   }
 
   /** Forgets the last text and lets go of buffers it grew (see `KEEP_ENTRIES`). */
   release(): void {
-    this.text = undefined;
     this.runs = trimmed(this.runs);
     this.words16 = trimmed(this.words16);
     this.lettered = trimmed(this.lettered);
@@ -146,6 +147,7 @@ export class TextIndex {
       this.codes = new Uint16Array(1024);
       this.bytes = Buffer.from(this.codes.buffer);
     }
+    this.codeUnits = this.codes.subarray(0, 0);
     this.publish(0, 0, 0, 0);
   }
 
@@ -156,39 +158,6 @@ export class TextIndex {
     this.runsAfterTwoLetters = this.lettered.subarray(0, letteredCount);
     this.runsAfterTwoLetterWord = this.spaced.subarray(0, spacedCount);
   }
-}
-
-/**
- * The index that read a text last, for `codeUnitsOf`: weakly, so that an
- * index no longer in use is not kept, with the text it read, for this.
- */
-let lastRead: WeakRef<TextIndex> | undefined;
-
-/**
- * The UTF-16 code units of `text`, then two 0s: a read up to two past the
- * end finds 0 where `charCodeAt` gives NaN, and neither is a digit, letter,
- * separator or word character. Detectors that read a text character by
- * character read it here: a typed-array read costs about a third of a
- * `charCodeAt` on a chunk (a slice of the text). Called after
- * `input.digitRuns()` or another list of the index, it is the copy the
- * index has just made of that text, valid until the next `index`; otherwise
- * the text is copied into an array of its own.
- */
-export function codeUnitsOf(text: string): Uint16Array {
-  const shared = lastRead?.deref()?.codeUnitsIfRead(text);
-  if (shared !== undefined) return shared;
-  const codes = new Uint16Array(text.length + 2);
-  writeCodeUnits(text, codes, Buffer.from(codes.buffer));
-  return codes;
-}
-
-/** Writes the code units of `text` and two 0s into `codes` (through `bytes`, its buffer), which has room for them. */
-function writeCodeUnits(text: string, codes: Uint16Array, bytes: Buffer): void {
-  bytes.write(text, 0, 2 * text.length, 'utf16le');
-  // Node writes UTF-16 little-endian, whatever the machine's byte order.
-  if (BIG_ENDIAN) bytes.subarray(0, 2 * text.length).swap16();
-  codes[text.length] = 0;
-  codes[text.length + 1] = 0;
 }
 
 const OTHER = 0;
