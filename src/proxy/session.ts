@@ -287,7 +287,8 @@ class GuardSession {
     try {
       value = JSON.parse(text);
     } catch {
-      this.#badInput(direction, 'not-json', bytes.length, bytes, undefined, 'the line is not JSON');
+      // A broken response (cut, or with a raw control character) still fails its request now, when its id can be read.
+      this.#badInput(direction, 'not-json', bytes.length, bytes, recoverId(bytes.subarray(0, 512), bytes.subarray(-512)), 'the line is not JSON');
       return;
     }
     if (Array.isArray(value)) {

@@ -3,7 +3,7 @@
  * reaches stdout: each kind, against a fixture server that misbehaves.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -45,10 +45,14 @@ describe('bad input from the server', () => {
     assert.deepEqual(guard.junk, []);
   });
 
-  for (const block of ['text', 'image']) {
-    it(`answers with an error when a large response's long string in ${block === 'text' ? 'a text' : 'an image'} is no valid JSON, then keeps working`, async () => {
-      // Under the default policy a large result's long strings are decoded only where masked (text), and checked before they pass (image).
-      const guard = spawnRawGuard(SERVER, { env });
+  const passThrough = join(mkdtempSync(join(tmpdir(), 'mcp-guard-policy-')), 'pass-through.yaml');
+  writeFileSync(passThrough, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
+  for (const [block, policy] of [['text', undefined], ['image', undefined], ['text', passThrough]] as const) {
+    const where = `${block === 'text' ? 'a text' : 'an image'}${policy ? ', parsed whole (no masking)' : ''}`;
+    it(`answers with an error when a large response's long string in ${where} is no valid JSON, then keeps working`, async () => {
+      // Under the default policy a large result's long strings are decoded only where masked (text), and checked before they pass
+      // (image); without masking the line is parsed whole, and its id read from its end.
+      const guard = spawnRawGuard(SERVER, { env, ...(policy ? { guardArgs: ['--policy', policy] } : {}) });
       guard.send(INITIALIZE);
       await guard.response('init');
       guard.send(toolCall(3, 'invalid_long_string', { bytes: 2 * 1024 * 1024, block }));
