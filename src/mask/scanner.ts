@@ -103,14 +103,14 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
 
   /** Runs every detector on `text[from, to)`, keeping what starts in [start, end). */
   const detectIn = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): void => {
-    const whole = from === 0 && to === text.length;
-    const keepsAll = start === from && end === to;
-    const input = createScanInput(whole ? text : text.slice(from, to), hint, index, windows);
+    // Kept whole only when the range is the whole text: then there is no context, and no slice either.
+    const keepsAll = start === 0 && end === text.length;
+    const input = createScanInput(keepsAll ? text : text.slice(from, to), hint, index, windows);
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
       const first = list.length;
       detectors[d]!.detect(input, list);
-      if (!whole || !keepsAll) list.rebase(first, from, start, end);
+      if (!keepsAll) list.rebase(first, from, start, end);
     }
   };
 
