@@ -1,7 +1,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isDigit, isWordCodeAt } from '../lib/chars.js';
+import { isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
 import { hasLabel, LABEL_WINDOW } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
 
@@ -163,7 +163,7 @@ function startsToken(codes: Uint16Array, length: number, k: number): boolean {
   if (k === 0) return true;
   const before = codes[k - 1]!;
   if (isWordCodeAt(codes, k - 1, length) || before === 43) return false;
-  return !((before === 45 || before === 46 || before === 47) && isWordCodeAt(codes, k - 2, length));
+  return !(isJoiner(before) && isWordCodeAt(codes, k - 2, length));
 }
 
 /** True when the digit groups are exactly a, b[, c[, d[, e]]] (unused trailing parameters are 0). */

@@ -65,7 +65,7 @@ export function isIsolated(codes: Uint16Array, length: number, start: number, en
   return !(isWordCodeAt(codes, end + 1, length) && isJoiner(codes[end]!));
 }
 
-/** A hyphen, dot or slash: what joins the parts of a compound token. */
-function isJoiner(code: number): boolean {
+/** A hyphen, dot or slash: what joins the parts of a compound token (`ORD-2024-861567`, `v1.2.3`). */
+export function isJoiner(code: number): boolean {
   return code === 45 || code === 46 || code === 47;
 }
