@@ -31,15 +31,15 @@ export function preparePayload(
   const inParts = Array.isArray(wire);
   if (wire !== undefined && (!mask || inParts)) {
     const parts: readonly (Buffer | string)[] = inParts ? (wire as readonly Buffer[]) : [wire as Buffer | string];
-    const wireBytes = parts.reduce((sum, part) => sum + (typeof part === 'string' ? Buffer.byteLength(part, 'utf8') : part.length), 0);
-    if (wireBytes > maxBytes || inParts) {
+    const bytes = wireBytes(wire);
+    if (bytes > maxBytes || inParts) {
       const hash = createHash('sha256');
       for (const part of parts) hash.update(part);
       // The excerpt is of the parsed value: masked, when masking is left to do.
       const excerpt = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
       const digest: PayloadDigest = {
         truncated: true,
-        bytes: wireBytes,
+        bytes,
         sha256: hash.digest('hex'),
         excerpt: boundedJson(excerpt.value, EXCERPT_CHARS),
         of: 'message',
@@ -60,6 +60,15 @@ export function preparePayload(
     excerpt: json.slice(0, EXCERPT_CHARS),
   };
   return { value: digest, findings: { ...masked.findings } };
+}
+
+/** The size in bytes of a message line as written: whole (bytes or text) or in parts. */
+export function wireBytes(wire: Buffer | string | readonly Buffer[]): number {
+  if (typeof wire === 'string') return Buffer.byteLength(wire, 'utf8');
+  if (Buffer.isBuffer(wire)) return wire.length;
+  let bytes = 0;
+  for (const part of wire as readonly Buffer[]) bytes += part.length;
+  return bytes;
 }
 
 /** Longest JSON of a character (`\u001f`), and of a number (`-1.7976931348623157e+308`). */

@@ -30,7 +30,7 @@ import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
 import { loadDeviceKey } from './device-key.js';
 import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
-import { preparePayload, type Masker } from './payload.js';
+import { preparePayload, wireBytes, type Masker } from './payload.js';
 import { recoverCrashedSessions } from './recover.js';
 import type { Signer } from './signer.js';
 import { appendIndex, ensureSpoolDir, sessionFile } from './spool.js';
@@ -225,7 +225,7 @@ class Recorder implements AuditRecorder {
     });
     // A large message is told once its bytes have left, and the wrapper then reclaims its memory:
     // recorded now, it is no longer held here when that collection runs.
-    if (!this.#loading && wireBytes(outcome.wire) >= LARGE_MESSAGE_BYTES) this.#runDeferred();
+    if (!this.#loading && outcome.wire !== undefined && wireBytes(outcome.wire) >= LARGE_MESSAGE_BYTES) this.#runDeferred();
   }
 
   badInput(input: BadInput): void {
@@ -509,10 +509,4 @@ function prefixed(counts: Record<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [key, count] of Object.entries(counts)) out[`audit:${key}`] = count;
   return out;
-}
-
-function wireBytes(wire: MessageOutcome['wire']): number {
-  if (wire === undefined) return 0;
-  if (Array.isArray(wire)) return wire.reduce((sum: number, part: Buffer) => sum + part.length, 0);
-  return (wire as Buffer | string).length;
 }
