@@ -226,4 +226,31 @@ describe('backpressure', () => {
     // Relaying and auditing all 200 MiB stays well under it (the audit writer slows the peers down rather than queueing).
     assert.ok(peak < 200 * 1024 * 1024, `peak RSS: ${Math.round(peak / 1048576)} MiB`);
   });
+
+  it('does not grow memory when the client floods a server that stops reading', async (t) => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    // A first call waits for the masker, which loads after initialize: the baseline includes it.
+    guard.send(toolCall('warm', 'echo', { text: 'warm' }));
+    await guard.response('warm');
+    const pid = guard.child.pid as number;
+    const baseline = residentBytes(pid, 'VmRSS');
+    // The server stops reading; 32 MiB of requests follow, which the wrapper must leave in the pipe rather than hold.
+    guard.send(toolCall('stall', 'stall', { ms: 2000 }));
+    const count = 8000;
+    const text = 'r'.repeat(4096);
+    for (let i = 0; i < count; i += 1) guard.send(toolCall(i, 'echo', { text }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const stalledPeak = residentBytes(pid, 'VmHWM');
+    assert.deepEqual((await guard.response('stall')).result, { content: [{ type: 'text', text: 'stalled' }] });
+    await guard.response(count - 1, 60_000);
+    guard.child.stdin?.end();
+    await guard.exited;
+    const answered = guard.messages.map((message) => (message as { id?: unknown }).id).filter((id): id is number => typeof id === 'number');
+    assert.deepEqual(answered, Array.from({ length: count }, (_, i) => i), 'every request was answered, in order, exactly once');
+    const grown = (stalledPeak - baseline) / 1048576;
+    t.diagnostic(`RSS ${Math.round(baseline / 1048576)} MiB before, +${Math.round(grown)} MiB while the server was not reading, for 32 MiB sent`);
+    assert.ok(grown < 16, `the wrapper grew by ${Math.round(grown)} MiB while the server was not reading`);
+  });
 });
