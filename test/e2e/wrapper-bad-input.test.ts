@@ -135,6 +135,26 @@ describe('bad input from the client', () => {
     assert.match(guard.stderr(), /dropped a line from the client \(the line is not JSON\)/);
   });
 
+  it('forwards the bytes of messages no rule touches: a newer protocol version, unknown methods, odd spacing and escapes', async () => {
+    const log = join(mkdtempSync(join(tmpdir(), 'fixture-log-')), 'received.log');
+    const guard = spawnRawGuard(SERVER, { env: { ...env, FIXTURE_LOG: log } });
+    const lines = [
+      '{ "jsonrpc" : "2.0", "id" : "init", "method" : "initialize", "params" : { "protocolVersion" : "2099-01-01", "capabilities" : {}, "clientInfo" : { "name" : "r\\u00e4w", "version" : "1" } } }',
+      '{"jsonrpc":"2.0","method":"acme/notify","params":{"n":1.50}}',
+      '{"params":{"x":[1,2,3]},"method":"acme/custom","id":9,"jsonrpc":"2.0"}',
+    ];
+    guard.send(lines[0] as string);
+    assert.equal(((await guard.response('init')).result as { protocolVersion: string }).protocolVersion, '2099-01-01');
+    guard.send(lines[1] as string);
+    guard.send(lines[2] as string);
+    // The server's own answer to a method it does not know comes back: the request reached it.
+    assert.deepEqual((await guard.response(9)).error, { code: -32601, message: 'method not found: acme/custom' });
+    guard.child.stdin?.end();
+    await guard.exited;
+    assert.deepEqual(readFileSync(log, 'utf8').trim().split('\n'), lines, 'the server read each line exactly as the client wrote it');
+    assert.deepEqual(guard.junk, []);
+  });
+
   it('refuses an over-long request by id without forwarding it', async () => {
     const guard = spawnRawGuard(SERVER, { env, guardArgs: ['--max-message-bytes', '64k'] });
     guard.send(INITIALIZE);
