@@ -127,12 +127,12 @@ export interface MessageOutcome {
   at: number;
 }
 
-/** Input that never became a message: counted, shown on stderr, audited. */
+/** Input that does not pass as it came (a line that never became a message, a response nobody waits for): counted, shown on stderr, audited. */
 export interface BadInput {
   direction: Direction;
-  problem: 'not-json' | 'invalid-utf8' | 'too-large' | 'invalid-jsonrpc' | 'batch';
+  problem: 'not-json' | 'invalid-utf8' | 'too-large' | 'invalid-jsonrpc' | 'batch' | 'unmatched-response';
   bytes: number;
-  /** A short, printable excerpt for stderr (never recorded: it may hold personal data). */
+  /** A short, printable excerpt for stderr (never recorded: it may hold personal data), or the id of a message not to be shown. */
   excerpt: string;
   /** Request id recovered from the bad line, when one could be. */
   id?: JsonRpcId;

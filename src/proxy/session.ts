@@ -339,8 +339,14 @@ class GuardSession {
       return;
     }
     const { kind, message } = classified;
-    this.#count(COUNT_KEYS[direction][kind]);
     const request = kind === 'response' ? this.#pendingFor(direction).get((message as { id: JsonRpcId }).id) : undefined;
+    if (kind === 'response' && !request) {
+      // A duplicate, a late answer to a cancelled request, an id never sent: nobody waits for it, and
+      // without its request no rule knows its method, so it would pass unmasked. It is dropped.
+      this.#badInput(direction, 'unmatched-response', raw?.length ?? 0, undefined, (message as { id: JsonRpcId }).id, 'a response to no pending request');
+      return;
+    }
+    this.#count(COUNT_KEYS[direction][kind]);
     const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {}, ...(longStrings ? { longStrings } : {}) };
     this.#noteLifecycle(direction, kind, message, request);
     const verdict = this.#guards.chain.run(context);
@@ -463,15 +469,21 @@ class GuardSession {
     }
   }
 
-  #badInput(direction: Direction, problem: BadInput['problem'], bytes: number, sample: Buffer, id: JsonRpcId | undefined, why: string | undefined, alwaysReply = false): void {
+  /**
+   * Counts, audits and reports a line that does not pass as it came. `sample`
+   * is shown on stderr; without one (a well-formed message whose content
+   * must not be shown), the id is.
+   */
+  #badInput(direction: Direction, problem: BadInput['problem'], bytes: number, sample: Buffer | undefined, id: JsonRpcId | undefined, why: string | undefined, alwaysReply = false): void {
     this.#count(`bad:${problem}`);
-    const excerpt = printable(sample);
+    const excerpt = sample ? printable(sample) : `id ${JSON.stringify(id)}`;
     const input: BadInput = { direction, problem, bytes, excerpt, at: this.#clock(), ...(id !== undefined ? { id } : {}) };
     for (const observer of this.#guards.observers) observer.badInput?.(input);
     if (problem === 'batch') return;
     const from = direction === 'to-server' ? 'client' : 'server';
     this.#options.log(`mcp-guard: dropped a line from the ${from} (${why}): ${excerpt}`);
-    if (id === undefined) return;
+    // A response is never answered.
+    if (id === undefined || problem === 'unmatched-response') return;
     const code = problem === 'too-large' ? ErrorCode.MessageTooLarge : problem === 'invalid-jsonrpc' ? ErrorCode.InvalidRequest : ErrorCode.ParseError;
     if (direction === 'to-server') {
       // The client sent it: tell the client, under its own id.

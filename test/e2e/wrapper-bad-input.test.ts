@@ -45,6 +45,22 @@ describe('bad input from the server', () => {
     assert.deepEqual(guard.junk, []);
   });
 
+  it('drops a response that no request waits for, which would pass unmasked', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    const value = 'anna.schmidt@example.de';
+    guard.send(toolCall(4, 'answer_twice', { text: `write to ${value}` }));
+    assert.match(((await guard.response(4)).result as { content: [{ text: string }] }).content[0].text, /^write to <email:[0-9a-f]{8}>$/);
+    guard.send(toolCall(5, 'echo', { text: 'next' }));
+    assert.ok((await guard.response(5)).result);
+    guard.child.stdin?.end();
+    await guard.exited;
+    assert.equal(guard.messages.filter((message) => (message as { id?: unknown }).id === 4).length, 1, 'the second answer to id 4 was not forwarded');
+    assert.ok(!JSON.stringify(guard.messages).includes(value) && !guard.stderr().includes(value), 'the value reached neither stdout nor stderr');
+    assert.match(guard.stderr(), /dropped a line from the server \(a response to no pending request\): id 4/);
+  });
+
   const passThrough = join(mkdtempSync(join(tmpdir(), 'mcp-guard-policy-')), 'pass-through.yaml');
   writeFileSync(passThrough, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
   for (const [block, policy] of [['text', undefined], ['image', undefined], ['text', passThrough]] as const) {
