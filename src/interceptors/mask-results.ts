@@ -91,17 +91,48 @@ class Tally {
     return masked === text ? object : { ...object, [key]: masked };
   }
 
-  /** A content block: text, or an embedded resource's text. Images, audio, links and blobs pass. */
+  /** Masks the members `keys` of `object`, whatever their values hold; returns the object (a copy when changed). */
+  members<T extends Json>(object: T, keys: readonly string[]): T {
+    let out = object;
+    for (const key of keys) {
+      if (!(key in object)) continue;
+      const masked = this.value(object[key]);
+      if (masked !== object[key]) out = { ...out, [key]: masked };
+    }
+    return out;
+  }
+
+  /**
+   * A content block: a text, an embedded resource's text, a resource link's
+   * names and description (the model reads them). Images and audio pass. A
+   * block of a type this version does not know has every member masked but
+   * its metadata and binary data: what it shows cannot pass unread.
+   */
   contentBlock(block: unknown): unknown {
     if (!isObject(block)) return block;
-    if (block.type === 'text') return this.stringField(block, 'text');
-    if (block.type === 'resource' && isObject(block.resource)) {
-      const resource = this.stringField(block.resource, 'text');
-      return resource === block.resource ? block : { ...block, resource };
+    switch (block.type) {
+      case 'text':
+        return this.stringField(block, 'text');
+      case 'resource': {
+        if (!isObject(block.resource)) return block;
+        const resource = this.stringField(block.resource, 'text');
+        return resource === block.resource ? block : { ...block, resource };
+      }
+      case 'resource_link':
+        return this.members(block, LINK_TEXT);
+      case 'image':
+      case 'audio':
+        return block;
+      default:
+        return this.members(block, Object.keys(block).filter((key) => !UNKNOWN_BLOCK_PASSES.has(key)));
     }
-    return block;
   }
 }
+
+/** What a resource link shows: its names and description (its `uri` addresses the resource and passes). */
+const LINK_TEXT = ['name', 'title', 'description'];
+/** Members of a content block of an unknown type that pass: protocol metadata, and binary data (base64). */
+const UNKNOWN_BLOCK_PASSES = new Set(['type', 'mimeType', 'uri', 'annotations', '_meta', 'data', 'blob']);
 
 function mapArray(items: unknown, each: (item: unknown) => unknown): unknown {
   if (!Array.isArray(items)) return items;
@@ -120,6 +151,8 @@ function maskResult(method: string, result: Json, tally: Tally): Json {
   if (method === 'tools/call') {
     out.content = mapArray(result.content, (block) => tally.contentBlock(block));
     if (result.structuredContent !== undefined) out.structuredContent = tally.value(result.structuredContent);
+    // The result's form before protocol 2024-11-05 (`toolResult`), which SDK clients still accept.
+    if (result.toolResult !== undefined) out.toolResult = tally.value(result.toolResult);
   } else if (method === 'resources/read') {
     out.contents = mapArray(result.contents, (item) => (isObject(item) ? tally.stringField(item, 'text') : item));
   } else if (method === 'prompts/get') {

@@ -64,6 +64,30 @@ describe('createResultMasking', () => {
     assert.equal((message.result.content as { text?: string }[])[0]!.text, 'mail anna@example.de', 'the original is not mutated');
   });
 
+  it('masks what a resource link, a block of an unknown type and the pre-2024-11-05 toolResult show; metadata and binary data pass', () => {
+    const message = response({
+      content: [
+        { type: 'resource_link', uri: 'file:///exports/7.csv', name: 'export of anna@example.de', title: 'Export for +49 30 12345678', description: 'IBAN DE89370400440532013000', mimeType: 'text/csv', size: 12 },
+        { type: 'audio', data: 'aGk=', mimeType: 'audio/wav' },
+        { type: 'markdown', markdown: '**anna@example.de**', rows: [{ cell: 'a@example.de' }], uri: 'x://anna@example.de', data: 'aGk=', annotations: { audience: ['user'] }, _meta: { by: 'a@example.de' } },
+      ],
+      toolResult: { contact: 'anna@example.de' },
+    });
+    const out = rewritten(interceptor.intercept(context('tools/call', message)) as Verdict);
+    assert.deepEqual(out.result, {
+      content: [
+        { type: 'resource_link', uri: 'file:///exports/7.csv', name: 'export of [EMAIL]', title: 'Export for [PHONE]', description: 'IBAN [IBAN]', mimeType: 'text/csv', size: 12 },
+        { type: 'audio', data: 'aGk=', mimeType: 'audio/wav' },
+        { type: 'markdown', markdown: '**[EMAIL]**', rows: [{ cell: '[EMAIL]' }], uri: 'x://anna@example.de', data: 'aGk=', annotations: { audience: ['user'] }, _meta: { by: 'a@example.de' } },
+      ],
+      toolResult: { contact: '[EMAIL]' },
+    });
+    const prompt = rewritten(
+      interceptor.intercept(context('prompts/get', response({ messages: [{ role: 'user', content: { type: 'resource_link', uri: 'x://1', name: 'n', description: 'ask a@example.de' } }] }))) as Verdict,
+    );
+    assert.deepEqual(prompt.result.messages, [{ role: 'user', content: { type: 'resource_link', uri: 'x://1', name: 'n', description: 'ask [EMAIL]' } }]);
+  });
+
   it('resources/read and prompts/get: masks contents[].text and message content', () => {
     const read = rewritten(interceptor.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', mimeType: 'text/plain', text: '+49 30 12345678' }, { uri: 'x://2', blob: 'AAAA' }] }))) as Verdict);
     assert.deepEqual(read.result.contents, [{ uri: 'x://1', mimeType: 'text/plain', text: '[PHONE]' }, { uri: 'x://2', blob: 'AAAA' }]);
