@@ -62,6 +62,43 @@ export function preparePayload(
   return { value: digest, findings: { ...masked.findings } };
 }
 
+/** Deeper than this, a result's metadata is masked whole (the walk is recursive, the input untrusted). */
+const MAX_METADATA_DEPTH = 64;
+
+/**
+ * Masks the members under `keys` wherever they stand in `value` (the rest is
+ * masked already): copies only where something changed.
+ */
+export function maskMembers(value: unknown, keys: ReadonlySet<string>, mask: Masker): { value: unknown; findings: Record<string, number> } {
+  const findings: Record<string, number> = {};
+  const walk = (node: unknown, level: number): unknown => {
+    if (node === null || typeof node !== 'object') return node;
+    if (level > MAX_METADATA_DEPTH) return add(mask(node));
+    if (Array.isArray(node)) {
+      let changed = false;
+      const out = node.map((item) => {
+        const masked = walk(item, level + 1);
+        if (masked !== item) changed = true;
+        return masked;
+      });
+      return changed ? out : node;
+    }
+    let out = node as Record<string, unknown>;
+    for (const [key, item] of Object.entries(node)) {
+      const masked = keys.has(key) ? add(mask(item)) : walk(item, level + 1);
+      if (masked === item) continue;
+      if (out === node) out = { ...out };
+      out[key] = masked;
+    }
+    return out;
+  };
+  const add = (masked: { value: unknown; findings: Record<string, number> }): unknown => {
+    for (const [type, count] of Object.entries(masked.findings)) findings[type] = (findings[type] ?? 0) + count;
+    return masked.value;
+  };
+  return { value: walk(value, 0), findings };
+}
+
 /** The size in bytes of a message line as written: whole (bytes or text) or in parts. */
 export function wireBytes(wire: Buffer | string | readonly Buffer[]): number {
   if (typeof wire === 'string') return Buffer.byteLength(wire, 'utf8');

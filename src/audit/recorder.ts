@@ -24,13 +24,13 @@ import { hostname } from 'node:os';
 import { GuardError } from '../errors.js';
 import type { Identity } from '../identity/identity.js';
 import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
-import type { BadInput, Decision, Direction, MessageNotes, MessageOutcome, SessionEnd, SessionObserver, SessionState, TrackedRequest } from '../proxy/interceptor.js';
+import { RESULT_METADATA_KEYS, type BadInput, type Decision, type Direction, type MessageNotes, type MessageOutcome, type SessionEnd, type SessionObserver, type SessionState, type TrackedRequest } from '../proxy/interceptor.js';
 import { idKey, type JsonRpcMessage, type JsonRpcRequest } from '../proxy/json-rpc.js';
 import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
 import { loadDeviceKey } from './device-key.js';
 import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
-import { preparePayload, wireBytes, type Masker } from './payload.js';
+import { maskMembers, preparePayload, wireBytes, type Masker } from './payload.js';
 import { recoverCrashedSessions } from './recover.js';
 import type { Signer } from './signer.js';
 import { appendIndex, ensureSpoolDir, sessionFile } from './spool.js';
@@ -384,7 +384,7 @@ class Recorder implements AuditRecorder {
     wire?: Buffer | string | readonly Buffer[],
   ): void {
     const params = this.#payload(request.params);
-    // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice.
+    // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice: only its metadata is.
     const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true, wire) : undefined;
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
     const result = resultPart?.value as Record<string, unknown> | undefined;
@@ -413,7 +413,13 @@ class Recorder implements AuditRecorder {
 
   #payload(value: unknown, alreadyMasked = false, wire?: Buffer | string | readonly Buffer[]): { value: unknown; findings: Record<string, number> } {
     try {
-      return preparePayload(value, alreadyMasked ? undefined : this.#options.mask, undefined, wire);
+      const mask = this.#options.mask;
+      if (alreadyMasked && mask) {
+        // Masked for the client but for its metadata, which the trail masks now.
+        const metadata = maskMembers(value, RESULT_METADATA_KEYS, mask);
+        return { value: preparePayload(metadata.value, undefined, undefined, wire).value, findings: metadata.findings };
+      }
+      return preparePayload(value, alreadyMasked ? undefined : mask, undefined, wire);
     } catch (error) {
       // Masking failed: record that there was a payload, never the payload itself.
       this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);

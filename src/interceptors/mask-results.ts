@@ -4,10 +4,11 @@
  * and counted for the audit trail; a bulk guard refuses a single result that
  * carries more personal data than a purpose needs.
  *
- * Only the data fields are touched; ids, method and tool names, schemas,
- * `_meta`, `isError`, `mimeType` and `uri` pass as they are, so a masked
- * message is still a valid MCP result (structuredContent keeps its shape:
- * masked strings stay strings).
+ * Every member of a result is data and is masked, except protocol metadata
+ * and binary data (`PASSES`): ids, method and tool names, types, URIs, MIME
+ * types, `_meta` and `isError` pass as they are, so a masked message is still
+ * a valid MCP result (structuredContent keeps its shape: masked strings stay
+ * strings), and a member this version does not know is masked, not passed.
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
@@ -83,88 +84,52 @@ class Tally {
     }
   }
 
-  /** Masks `object[key]` when it is a string; returns the object (a copy when changed). */
-  stringField<T extends Json>(object: T, key: string): T {
-    const text = object[key];
-    if (typeof text !== 'string') return object;
-    const masked = this.value(text);
-    return masked === text ? object : { ...object, [key]: masked };
-  }
-
-  /** Masks the members `keys` of `object`, whatever their values hold; returns the object (a copy when changed). */
-  members<T extends Json>(object: T, keys: readonly string[]): T {
-    let out = object;
-    for (const key of keys) {
-      if (!(key in object)) continue;
-      const masked = this.value(object[key]);
-      if (masked !== object[key]) out = { ...out, [key]: masked };
+  /**
+   * A part of a result (the result itself, a content block, an embedded
+   * resource, a resource's contents, a prompt message): its metadata passes,
+   * the parts it holds are walked the same way, and every other member is
+   * masked, whatever it holds. Returns the part itself when nothing changed.
+   */
+  part(part: Json): Json {
+    let out = part;
+    for (const key of Object.keys(part)) {
+      if (PASSES.has(key)) continue;
+      const item = part[key];
+      const masked = PARTS.has(key) ? this.parts(item) : this.value(item);
+      if (masked === item) continue;
+      if (out === part) out = { ...part };
+      (out as Json)[key] = masked;
     }
     return out;
   }
 
-  /**
-   * A content block: a text, an embedded resource's text, a resource link's
-   * names and description (the model reads them). Images and audio pass. A
-   * block of a type this version does not know has every member masked but
-   * its metadata and binary data: what it shows cannot pass unread.
-   */
-  contentBlock(block: unknown): unknown {
-    if (!isObject(block)) return block;
-    switch (block.type) {
-      case 'text':
-        return this.stringField(block, 'text');
-      case 'resource': {
-        if (!isObject(block.resource)) return block;
-        const resource = this.stringField(block.resource, 'text');
-        return resource === block.resource ? block : { ...block, resource };
-      }
-      case 'resource_link':
-        return this.members(block, LINK_TEXT);
-      case 'image':
-      case 'audio':
-        return block;
-      default:
-        return this.members(block, Object.keys(block).filter((key) => !UNKNOWN_BLOCK_PASSES.has(key)));
+  /** What a member in `PARTS` holds: parts, a list of them, or (not as the protocol has it) anything else, masked. */
+  parts(item: unknown): unknown {
+    if (Array.isArray(item)) {
+      let changed = false;
+      const out = item.map((element) => {
+        const masked = this.parts(element);
+        if (masked !== element) changed = true;
+        return masked;
+      });
+      return changed ? out : item;
     }
+    return isObject(item) ? this.part(item) : this.value(item);
   }
 }
 
-/** What a resource link shows: its names and description (its `uri` addresses the resource and passes). */
-const LINK_TEXT = ['name', 'title', 'description'];
-/** Members of a content block of an unknown type that pass: protocol metadata, and binary data (base64). */
-const UNKNOWN_BLOCK_PASSES = new Set(['type', 'mimeType', 'uri', 'annotations', '_meta', 'data', 'blob']);
-
-function mapArray(items: unknown, each: (item: unknown) => unknown): unknown {
-  if (!Array.isArray(items)) return items;
-  let changed = false;
-  const out = items.map((item) => {
-    const next = each(item);
-    if (next !== item) changed = true;
-    return next;
-  });
-  return changed ? out : items;
-}
-
-/** The result with its data fields masked (a new object only where something changed). */
-function maskResult(method: string, result: Json, tally: Tally): Json {
-  const out: Json = { ...result };
-  if (method === 'tools/call') {
-    out.content = mapArray(result.content, (block) => tally.contentBlock(block));
-    if (result.structuredContent !== undefined) out.structuredContent = tally.value(result.structuredContent);
-    // The result's form before protocol 2024-11-05 (`toolResult`), which SDK clients still accept.
-    if (result.toolResult !== undefined) out.toolResult = tally.value(result.toolResult);
-  } else if (method === 'resources/read') {
-    out.contents = mapArray(result.contents, (item) => (isObject(item) ? tally.stringField(item, 'text') : item));
-  } else if (method === 'prompts/get') {
-    out.messages = mapArray(result.messages, (message) => {
-      if (!isObject(message)) return message;
-      // One content block per message in the spec; arrays are accepted for servers that send several.
-      const content = Array.isArray(message.content) ? mapArray(message.content, (block) => tally.contentBlock(block)) : tally.contentBlock(message.content);
-      return content === message.content ? message : { ...message, content };
-    });
-  }
-  return out;
-}
+/**
+ * Members that pass as they are wherever they stand in a result: protocol
+ * metadata (what a client needs to read the result: types, URIs, MIME types,
+ * roles, annotations, `_meta`, sizes, icons, `isError`) and binary data,
+ * which is base64. Everything else is data and is masked: texts, a resource
+ * link's name and description, `structuredContent`, members of a block type
+ * or result shape this version does not know. What is not known to be
+ * metadata cannot pass unread.
+ */
+const PASSES = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_meta', 'size', 'icons', 'isError', 'data', 'blob']);
+/** Members that hold parts of the result, walked member by member rather than masked whole (a URI in them must pass). */
+const PARTS = new Set(['content', 'contents', 'messages', 'resource']);
 
 const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
 
@@ -220,7 +185,8 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     const tally = new Tally(loaded, context.longStrings);
     let masked: Json;
     try {
-      masked = maskResult(method, message.result, tally);
+      // A tool result, a resource's contents and a prompt are read the same way (see `PASSES`).
+      masked = tally.part(message.result);
     } catch (error) {
       return withhold(context, method, message, error);
     }

@@ -32,10 +32,21 @@ export interface MessageNotes {
   findings?: Record<string, number>;
   tool?: string;
   error?: string;
-  /** The forwarded result was masked (or found clean) by the policy's masker: the trail need not scan it again. */
+  /**
+   * The forwarded result was masked (or found clean) by the policy's masker,
+   * all but the metadata under `RESULT_METADATA_KEYS`, which passes to the
+   * client as it came: the trail masks only that.
+   */
   resultMasked?: boolean;
   [key: string]: unknown;
 }
+
+/**
+ * The members of a result that result masking leaves as they are for the
+ * client, protocol metadata that may still name a person (`_meta`, a
+ * resource's URI), wherever they stand in it.
+ */
+export const RESULT_METADATA_KEYS: ReadonlySet<string> = new Set(['_meta', 'uri']);
 
 /** A request seen in one direction and awaiting its response from the other. */
 export interface TrackedRequest {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { boundedJson, jsonBytesLeft, preparePayload } from '../../src/audit/payload.js';
+import { boundedJson, jsonBytesLeft, maskMembers, preparePayload } from '../../src/audit/payload.js';
 import { scrubSecrets } from '../../src/audit/secrets.js';
 import { toyMask } from './fixtures.js';
 
@@ -110,4 +110,19 @@ test('the size bound that spares serializing small payloads never undercounts', 
   const cyclic: Record<string, unknown> = {};
   cyclic.self = cyclic;
   assert.ok(jsonBytesLeft(cyclic, 1000) < 0, 'a cycle ends the walk');
+});
+
+test('maskMembers masks the members under the given keys wherever they stand, copies only what changed, and masks too-deep values whole', () => {
+  const result = { content: [{ type: 'resource_link', uri: 'file:///bob@example.com.txt', name: '<email:1f2e3d4c>' }, { type: 'text', text: 'clean' }], _meta: { owner: 'bob@example.com' } };
+  const masked = maskMembers(result, new Set(['uri', '_meta']), toyMask);
+  assert.deepEqual(masked.value, { content: [{ type: 'resource_link', uri: 'file:///[EMAIL]', name: '<email:1f2e3d4c>' }, { type: 'text', text: 'clean' }], _meta: { owner: '[EMAIL]' } });
+  assert.deepEqual(masked.findings, { email: 2 });
+  const value = masked.value as typeof result;
+  assert.equal(value.content[1], result.content[1], 'an unchanged part is not copied');
+  assert.equal(result.content[0]!.uri, 'file:///bob@example.com.txt', 'the input is not mutated');
+  const clean = { content: [{ type: 'text', text: 'bob@example.com' }] };
+  assert.equal(maskMembers(clean, new Set(['uri']), toyMask).value, clean, 'nothing under the keys: the value itself');
+  let deep: unknown = { uri: 'bob@example.com' };
+  for (let level = 0; level < 200; level++) deep = [deep];
+  assert.ok(!JSON.stringify(maskMembers(deep, new Set(['uri']), toyMask).value).includes('bob@example.com'), 'a value nested too deep is masked whole');
 });

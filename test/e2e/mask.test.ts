@@ -86,6 +86,14 @@ describe('masking through the wrapper', () => {
     assert.ok(!message.text.includes('+49 30 12345678') && /<phone:[0-9a-f]{8}>/.test(message.text), message.text);
   });
 
+  it('masks what a resource link shows, and leaves its URI and the result\'s _meta to the client as they came', async () => {
+    const result = await guard.client.callTool({ name: 'customer_file', arguments: {} });
+    const [link] = result.content as { type: string; uri: string; name: string }[];
+    assert.match(link!.name, /^file of <email:[0-9a-f]{8}>$/);
+    assert.equal(link!.uri, `file:///customers/${EMAIL}.txt`);
+    assert.deepEqual(result._meta, { owner: '+49 30 12345678' });
+  });
+
   it('passes tool arguments to the server unmasked', () => {
     const calls = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { arguments: { email?: string } });
     assert.ok(calls.length >= 3);

@@ -64,7 +64,7 @@ describe('createResultMasking', () => {
     assert.equal((message.result.content as { text?: string }[])[0]!.text, 'mail anna@example.de', 'the original is not mutated');
   });
 
-  it('masks what a resource link, a block of an unknown type and the pre-2024-11-05 toolResult show; metadata and binary data pass', () => {
+  it('masks every member that is not metadata: resource links, unknown block types and result members, toolResult, a prompt description', () => {
     const message = response({
       content: [
         { type: 'resource_link', uri: 'file:///exports/7.csv', name: 'export of anna@example.de', title: 'Export for +49 30 12345678', description: 'IBAN DE89370400440532013000', mimeType: 'text/csv', size: 12 },
@@ -72,6 +72,7 @@ describe('createResultMasking', () => {
         { type: 'markdown', markdown: '**anna@example.de**', rows: [{ cell: 'a@example.de' }], uri: 'x://anna@example.de', data: 'aGk=', annotations: { audience: ['user'] }, _meta: { by: 'a@example.de' } },
       ],
       toolResult: { contact: 'anna@example.de' },
+      details: 'owner anna@example.de',
     });
     const out = rewritten(interceptor.intercept(context('tools/call', message)) as Verdict);
     assert.deepEqual(out.result, {
@@ -81,11 +82,17 @@ describe('createResultMasking', () => {
         { type: 'markdown', markdown: '**[EMAIL]**', rows: [{ cell: '[EMAIL]' }], uri: 'x://anna@example.de', data: 'aGk=', annotations: { audience: ['user'] }, _meta: { by: 'a@example.de' } },
       ],
       toolResult: { contact: '[EMAIL]' },
+      details: 'owner [EMAIL]',
     });
     const prompt = rewritten(
-      interceptor.intercept(context('prompts/get', response({ messages: [{ role: 'user', content: { type: 'resource_link', uri: 'x://1', name: 'n', description: 'ask a@example.de' } }] }))) as Verdict,
+      interceptor.intercept(
+        context('prompts/get', response({ description: 'call a@example.de', messages: [{ role: 'user', content: { type: 'resource_link', uri: 'x://1', name: 'n', description: 'ask a@example.de' } }] })),
+      ) as Verdict,
     );
-    assert.deepEqual(prompt.result.messages, [{ role: 'user', content: { type: 'resource_link', uri: 'x://1', name: 'n', description: 'ask [EMAIL]' } }]);
+    assert.deepEqual(prompt.result, { description: 'call [EMAIL]', messages: [{ role: 'user', content: { type: 'resource_link', uri: 'x://1', name: 'n', description: 'ask [EMAIL]' } }] });
+    // Content that is not a list of blocks, as no valid result has it, is masked whole rather than passed.
+    const odd = rewritten(interceptor.intercept(context('tools/call', response({ content: 'mail a@example.de' }))) as Verdict);
+    assert.deepEqual(odd.result, { content: 'mail [EMAIL]' });
   });
 
   it('resources/read and prompts/get: masks contents[].text and message content', () => {
