@@ -76,6 +76,19 @@ export interface PayloadDigest {
   of?: 'message';
 }
 
+/**
+ * Stands in for binary content of a result (an image's or audio's `data`, a
+ * resource's `blob`) in a trail that masks: masking cannot read base64, so
+ * the trail keeps what proves what passed, not the content.
+ */
+export interface BinaryDigest {
+  omitted: 'binary';
+  /** Characters of the base64 text. */
+  base64Chars: number;
+  /** SHA-256 of the base64 text as sent (UTF-8). */
+  sha256: string;
+}
+
 export interface EventEnvelope {
   v: typeof EVENT_VERSION;
   seq: number;

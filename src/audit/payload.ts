@@ -4,7 +4,7 @@
  * Pure.
  */
 import { createHash } from 'node:crypto';
-import { MAX_PAYLOAD_BYTES, type PayloadDigest } from './event.js';
+import { MAX_PAYLOAD_BYTES, type BinaryDigest, type PayloadDigest } from './event.js';
 import { scrubSecrets } from './secrets.js';
 
 /** The audit masking policy's `maskValue`: masks personal data in any JSON value and counts what it found. */
@@ -97,6 +97,38 @@ export function maskMembers(value: unknown, keys: ReadonlySet<string>, mask: Mas
     return masked.value;
   };
   return { value: walk(value, 0), findings };
+}
+
+/**
+ * `value` (a result) with its binary content replaced by `BinaryDigest`s: a
+ * string `blob`, and a string `data` beside a `mimeType` (images, audio), as
+ * MCP writes them. Copies only where something changed.
+ */
+export function digestBinary(value: unknown, level = 0): unknown {
+  if (value === null || typeof value !== 'object' || level > MAX_METADATA_DEPTH) return value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((item) => {
+      const digested = digestBinary(item, level + 1);
+      if (digested !== item) changed = true;
+      return digested;
+    });
+    return changed ? out : value;
+  }
+  const node = value as Record<string, unknown>;
+  let out = node;
+  for (const [key, item] of Object.entries(node)) {
+    const binary = typeof item === 'string' && (key === 'blob' || (key === 'data' && typeof node.mimeType === 'string'));
+    const digested = binary ? binaryDigest(item) : digestBinary(item, level + 1);
+    if (digested === item) continue;
+    if (out === node) out = { ...node };
+    out[key] = digested;
+  }
+  return out;
+}
+
+function binaryDigest(base64: string): BinaryDigest {
+  return { omitted: 'binary', base64Chars: base64.length, sha256: createHash('sha256').update(base64, 'utf8').digest('hex') };
 }
 
 /** The size in bytes of a message line as written: whole (bytes or text) or in parts. */

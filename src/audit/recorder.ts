@@ -30,7 +30,7 @@ import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
 import { loadDeviceKey } from './device-key.js';
 import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
-import { maskMembers, preparePayload, wireBytes, type Masker } from './payload.js';
+import { digestBinary, maskMembers, preparePayload, wireBytes, type Masker } from './payload.js';
 import { recoverCrashedSessions } from './recover.js';
 import type { Signer } from './signer.js';
 import { appendIndex, ensureSpoolDir, sessionFile } from './spool.js';
@@ -385,7 +385,8 @@ class Recorder implements AuditRecorder {
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice: only its metadata is.
-    const resultPart = sent && 'result' in sent ? this.#payload(sent.result, responseNotes.resultMasked === true, wire) : undefined;
+    // A trail that masks keeps binary content as its digest: masking cannot read base64.
+    const resultPart = sent && 'result' in sent ? this.#payload(this.#options.mask ? digestBinary(sent.result) : sent.result, responseNotes.resultMasked === true, wire) : undefined;
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
     const result = resultPart?.value as Record<string, unknown> | undefined;
     const problem = responseNotes.error ?? request.notes.error;

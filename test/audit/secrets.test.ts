@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
-import { boundedJson, jsonBytesLeft, maskMembers, preparePayload } from '../../src/audit/payload.js';
+import { boundedJson, digestBinary, jsonBytesLeft, maskMembers, preparePayload } from '../../src/audit/payload.js';
 import { scrubSecrets } from '../../src/audit/secrets.js';
 import { toyMask } from './fixtures.js';
 
@@ -125,4 +125,27 @@ test('maskMembers masks the members under the given keys wherever they stand, co
   let deep: unknown = { uri: 'bob@example.com' };
   for (let level = 0; level < 200; level++) deep = [deep];
   assert.ok(!JSON.stringify(maskMembers(deep, new Set(['uri']), toyMask).value).includes('bob@example.com'), 'a value nested too deep is masked whole');
+});
+
+test('digestBinary replaces an image\'s or audio\'s data and a blob by their digest, and nothing else', () => {
+  const digest = (base64: string): unknown => ({ omitted: 'binary', base64Chars: base64.length, sha256: createHash('sha256').update(base64).digest('hex') });
+  const result = {
+    content: [
+      { type: 'image', mimeType: 'image/png', data: 'aGk=' },
+      { type: 'resource', resource: { uri: 'x://1', mimeType: 'application/pdf', blob: 'AAAA' } },
+      { type: 'text', text: 'data' },
+    ],
+    structuredContent: { data: 'bob@example.com', blob: 'QUJD' },
+  };
+  assert.deepEqual(digestBinary(result), {
+    content: [
+      { type: 'image', mimeType: 'image/png', data: digest('aGk=') },
+      { type: 'resource', resource: { uri: 'x://1', mimeType: 'application/pdf', blob: digest('AAAA') } },
+      { type: 'text', text: 'data' },
+    ],
+    // A `data` without a MIME type beside it is data, masked as such; a `blob` is binary wherever it stands.
+    structuredContent: { data: 'bob@example.com', blob: digest('QUJD') },
+  });
+  const text = { content: [{ type: 'text', text: 'x' }] };
+  assert.equal(digestBinary(text), text, 'nothing binary: the value itself');
 });

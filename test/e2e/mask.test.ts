@@ -6,6 +6,7 @@
  * argument; the bulk guard refuses an oversized result.
  */
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -16,6 +17,8 @@ import { residentBytes } from '../helpers/memory.js';
 
 const SERVER = [process.execPath, fixture('mask-server')];
 const EMAIL = 'anna.schmidt@example.de';
+/** The fixture's "image" of an ID card (see `customer_file`): base64 that names the customer. */
+const ID_SCAN = Buffer.from('scanned ID card of Anna Schmidt, anna.schmidt@example.de').toString('base64');
 const RAW_VALUES = [EMAIL, '+49 30 12345678', '4930123456', 'DE89 3704 0044 0532 0130 00', 'DE89370400440532013000'];
 
 function textOf(result: unknown): string {
@@ -86,12 +89,13 @@ describe('masking through the wrapper', () => {
     assert.ok(!message.text.includes('+49 30 12345678') && /<phone:[0-9a-f]{8}>/.test(message.text), message.text);
   });
 
-  it('masks what a resource link shows, and leaves its URI and the result\'s _meta to the client as they came', async () => {
+  it('masks what a resource link shows, and leaves its URI, the result\'s _meta and an image to the client as they came', async () => {
     const result = await guard.client.callTool({ name: 'customer_file', arguments: {} });
-    const [link] = result.content as { type: string; uri: string; name: string }[];
+    const [link, image] = result.content as { type: string; uri: string; name: string; data: string }[];
     assert.match(link!.name, /^file of <email:[0-9a-f]{8}>$/);
     assert.equal(link!.uri, `file:///customers/${EMAIL}.txt`);
     assert.deepEqual(result._meta, { owner: '+49 30 12345678' });
+    assert.equal(image!.data, ID_SCAN, 'binary data reaches the client as it came');
   });
 
   it('passes tool arguments to the server unmasked', () => {
@@ -112,10 +116,11 @@ describe('masking through the wrapper', () => {
     assert.ok(files.some((file) => file.includes('spool')), `no spool under ${home}: ${files.join(', ')}`);
     for (const file of files) {
       const content = readFileSync(file, 'utf8');
-      for (const value of RAW_VALUES) assert.ok(!content.includes(value), `${file} holds ${value}`);
+      for (const value of [...RAW_VALUES, ID_SCAN]) assert.ok(!content.includes(value), `${file} holds ${value}`);
     }
     const trail = files.map((file) => readFileSync(file, 'utf8')).join('\n');
     assert.match(trail, /"email":\s*\d/, 'findings per type are recorded');
+    assert.ok(trail.includes(createHash('sha256').update(ID_SCAN).digest('hex')), 'the image is recorded as its digest');
   });
 });
 
