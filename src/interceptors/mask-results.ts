@@ -1,6 +1,7 @@
 /**
  * Result masking: personal data in what a server returns (tool results,
- * resource contents, prompt messages) is masked before the client sees it,
+ * resource contents, prompt messages, and the errors it answers these
+ * requests with) is masked before the client sees it,
  * and counted for the audit trail; a bulk guard refuses a single result that
  * carries more personal data than a purpose needs.
  *
@@ -16,7 +17,7 @@ import type { MaskerLoad } from '../mask/masker-load.js';
 import type { Findings, Masker } from '../mask/masker.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
-import type { JsonRpcSuccess } from '../proxy/json-rpc.js';
+import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';
 import { FORWARD } from '../proxy/interceptor.js';
 import { type LongString, type LongStrings, LongStringWriter } from '../proxy/long-strings.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
@@ -34,6 +35,8 @@ export interface ResultMaskingOptions {
 }
 
 type Json = Record<string, unknown>;
+/** A response to a pending request (the only kind masked): its id is never null. */
+type Answer = JsonRpcResponse & { id: JsonRpcId };
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -91,16 +94,12 @@ class Tally {
    * masked, whatever it holds. Returns the part itself when nothing changed.
    */
   part(part: Json): Json {
-    let out = part;
-    for (const key of Object.keys(part)) {
-      if (PASSES.has(key)) continue;
-      const item = part[key];
-      const masked = PARTS.has(key) ? this.parts(item) : this.value(item);
-      if (masked === item) continue;
-      if (out === part) out = { ...part };
-      (out as Json)[key] = masked;
-    }
-    return out;
+    return mapMembers(part, (key, item) => (PASSES.has(key) ? item : PARTS.has(key) ? this.parts(item) : this.value(item)));
+  }
+
+  /** A JSON-RPC error: its message, its data and whatever else it holds are masked; its code passes. */
+  error(error: Json): Json {
+    return mapMembers(error, (key, item) => (key === 'code' ? item : this.value(item)));
   }
 
   /** What a member in `PARTS` holds: parts, a list of them, or (not as the protocol has it) anything else, masked. */
@@ -116,6 +115,19 @@ class Tally {
     }
     return isObject(item) ? this.part(item) : this.value(item);
   }
+}
+
+/** `object` with each member replaced by `map(key, member)`: a copy where one changed, else the object itself. */
+function mapMembers(object: Json, map: (key: string, member: unknown) => unknown): Json {
+  let out = object;
+  for (const key of Object.keys(object)) {
+    const member = object[key];
+    const mapped = map(key, member);
+    if (mapped === member) continue;
+    if (out === object) out = { ...object };
+    out[key] = mapped;
+  }
+  return out;
 }
 
 /**
@@ -152,7 +164,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   const given = 'start' in options.masker ? undefined : options.masker;
 
   /** Fail closed: a result that cannot be masked is not passed on. */
-  function withhold(context: MessageContext, method: string, message: JsonRpcSuccess, error: unknown): Verdict {
+  function withhold(context: MessageContext, method: string, message: Answer, error: unknown): Verdict {
     const reason = `the result could not be masked (${(error as Error).message})`;
     context.notes.error = reason;
     const text = `mcp-guard withheld this result: ${reason}.`;
@@ -169,8 +181,9 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       // The session is up: load now, in the background, while the client settles in.
       if (method === 'initialize') void load?.start();
       if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
-      const message = context.message as JsonRpcSuccess;
-      if (!isObject(message.result)) return FORWARD;
+      const message = context.message as Answer;
+      // An error's message and data reach the agent as a failed call does: they are masked like a result.
+      if (!isObject('result' in message ? message.result : message.error)) return FORWARD;
       const masker = given ?? load?.loaded();
       if (masker) return maskWith(masker, context, method, message);
       // Not loaded yet, or failed to: a failed load is reported on each result it withholds.
@@ -181,12 +194,12 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     },
   };
 
-  function maskWith(loaded: Masker, context: MessageContext, method: string, message: JsonRpcSuccess & { result: Json }): Verdict {
+  function maskWith(loaded: Masker, context: MessageContext, method: string, message: Answer): Verdict {
     const tally = new Tally(loaded, context.longStrings);
     let masked: Json;
     try {
       // A tool result, a resource's contents and a prompt are read the same way (see `PASSES`).
-      masked = tally.part(message.result);
+      masked = 'result' in message ? tally.part(message.result) : tally.error(message.error as unknown as Json);
     } catch (error) {
       return withhold(context, method, message, error);
     }
@@ -211,6 +224,6 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     }
     if (!toClient) return FORWARD;
     context.notes.resultMasked = true;
-    return { action: 'rewrite', message: { ...message, result: masked } };
+    return { action: 'rewrite', message: 'result' in message ? { ...message, result: masked } : { ...message, error: masked as unknown as JsonRpcErrorObject } };
   }
 }

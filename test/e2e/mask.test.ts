@@ -98,6 +98,14 @@ describe('masking through the wrapper', () => {
     assert.equal(image!.data, ID_SCAN, 'binary data reaches the client as it came');
   });
 
+  it('masks the message of an error the server answers with', async () => {
+    await assert.rejects(guard.client.readResource({ uri: 'customer://gone' }), (error: Error) => {
+      assert.match(error.message, /customer <email:[0-9a-f]{8}> was deleted/);
+      assert.ok(!error.message.includes(EMAIL), error.message);
+      return true;
+    });
+  });
+
   it('passes tool arguments to the server unmasked', () => {
     const calls = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { arguments: { email?: string } });
     assert.ok(calls.length >= 3);

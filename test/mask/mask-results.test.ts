@@ -95,6 +95,15 @@ describe('createResultMasking', () => {
     assert.deepEqual(odd.result, { content: 'mail [EMAIL]' });
   });
 
+  it('masks an error\'s message and data the way it masks a result; the code passes', () => {
+    const failure: JsonRpcMessage = { jsonrpc: '2.0', id: 1, error: { code: -32603, message: 'no customer anna@example.de', data: { tried: ['+49 30 12345678'] } } };
+    const ctx = context('tools/call', failure);
+    const out = rewritten(interceptor.intercept(ctx) as Verdict) as unknown as { error: unknown };
+    assert.deepEqual(out.error, { code: -32603, message: 'no customer [EMAIL]', data: { tried: ['[PHONE]'] } });
+    assert.deepEqual(ctx.notes.findings, { email: 1, phone: 1 });
+    assert.deepEqual(interceptor.intercept(context('tools/call', { jsonrpc: '2.0', id: 1, error: { code: -32601, message: 'unknown tool lookup' } })), { action: 'forward' });
+  });
+
   it('resources/read and prompts/get: masks contents[].text and message content', () => {
     const read = rewritten(interceptor.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', mimeType: 'text/plain', text: '+49 30 12345678' }, { uri: 'x://2', blob: 'AAAA' }] }))) as Verdict);
     assert.deepEqual(read.result.contents, [{ uri: 'x://1', mimeType: 'text/plain', text: '[PHONE]' }, { uri: 'x://2', blob: 'AAAA' }]);
