@@ -32,6 +32,7 @@ import { loadDeviceKey } from './device-key.js';
 import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
 import { digestBinary, maskMembers, preparePayload, wireBytes, type Masker } from './payload.js';
 import { recoverCrashedSessions } from './recover.js';
+import { scrubCommand } from './secrets.js';
 import type { Signer } from './signer.js';
 import { appendIndex, ensureSpoolDir, sessionFile } from './spool.js';
 import { SpoolWriter } from './writer.js';
@@ -166,7 +167,7 @@ class Recorder implements AuditRecorder {
       session: session.id,
       at: session.startedAt,
       user: session.identity?.sub ?? null,
-      server: session.serverCommand.join(' '),
+      server: scrubCommand(session.serverCommand).join(' '),
       pid: process.pid,
       host: hostname(),
     });
@@ -178,7 +179,7 @@ class Recorder implements AuditRecorder {
         ...(session.identityProblem ? { identityProblem: session.identityProblem } : {}),
         host: hostname(),
         pid: process.pid,
-        server: [...session.serverCommand],
+        server: scrubCommand(session.serverCommand),
         ...(session.protocolVersion ? { protocolVersion: session.protocolVersion } : {}),
         ...(session.clientInfo ? { client: { ...session.clientInfo } } : {}),
         policy: { name: this.#options.policy.name, hash: this.#options.policy.hash },

@@ -67,6 +67,31 @@ function scrubString(text: string): string {
   return text.replace(BEARER, `$1 ${SECRET_PLACEHOLDER}`).replace(JWT, SECRET_PLACEHOLDER);
 }
 
+/** A URL's password: `postgres://user:PASSWORD@host` (user and host stay). */
+const URL_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s:/@]*):[^\s/@]*@/gi;
+/** `--name=value`, `-name=value` or `NAME=value`: the name decides whether the value is a secret. */
+const NAMED_VALUE = /^(-{0,2})([A-Za-z_][\w.-]*)=(.*)$/s;
+/** `--name` or `-name` alone: its value is the next argument. */
+const FLAG = /^-{1,2}([A-Za-z_][\w.-]*)$/;
+
+/**
+ * A server command as the trail may hold it: MCP client configs put
+ * credentials on the command line (`server-postgres postgres://u:pw@db`,
+ * `--api-key KEY`, `TOKEN=…`), and the command is recorded with every
+ * session. A URL's password, the value of an argument whose name is a
+ * credential's (as `scrubSecrets` judges keys), and bearer tokens and JWTs
+ * become `[SECRET]`.
+ */
+export function scrubCommand(command: readonly string[]): string[] {
+  return command.map((argument, index) => {
+    const flag = FLAG.exec(command[index - 1] ?? '');
+    if (index > 0 && flag && isSecretKey(flag[1] as string)) return SECRET_PLACEHOLDER;
+    const named = NAMED_VALUE.exec(argument);
+    if (named && isSecretKey(named[2] as string)) return `${named[1]}${named[2]}=${SECRET_PLACEHOLDER}`;
+    return scrubString(argument.replace(URL_PASSWORD, `$1:${SECRET_PLACEHOLDER}@`));
+  });
+}
+
 /**
  * `value` with every secret replaced by `[SECRET]`. Copy on write: what holds
  * no secret is returned as it is (most payloads, whole), never changed in

@@ -232,3 +232,18 @@ test('a large message is recorded at once, so the recorder no longer holds it wh
   assert.equal(sent.deref(), undefined, 'the recorder still holds the large message');
   await recorder.sessionEnded?.({ exitCode: 0, counts: {}, at: 3 });
 });
+
+test('the server command is recorded without the credentials MCP client configs put on it', async () => {
+  const home = tempHome();
+  const recorder = await recorderFor(home, newSigner());
+  const session = { ...sessionState(), serverCommand: ['npx', '-y', 'server-postgres', 'postgresql://app:pw-4711@db.internal/crm', '--api-key', 'sk-live-9', 'GITHUB_TOKEN=ghp_abc'] };
+  await scriptedSession(recorder, session);
+  const [start] = readSessionEvents(home, session.id);
+  assert.ok(start?.type === 'session-start');
+  assert.deepEqual(start.server, ['npx', '-y', 'server-postgres', 'postgresql://app:[SECRET]@db.internal/crm', '--api-key', '[SECRET]', 'GITHUB_TOKEN=[SECRET]']);
+  const indexed = readIndex(home).find((entry) => entry.session === session.id && entry.op === 'start');
+  assert.ok(indexed?.op === 'start');
+  assert.equal(indexed.server, 'npx -y server-postgres postgresql://app:[SECRET]@db.internal/crm --api-key [SECRET] GITHUB_TOKEN=[SECRET]');
+  const spool = readFileSync(sessionFile(home, session.id), 'utf8');
+  for (const secret of ['pw-4711', 'sk-live-9', 'ghp_abc']) assert.ok(!spool.includes(secret), `the trail holds ${secret}`);
+});

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { boundedJson, digestBinary, jsonBytesLeft, maskMembers, preparePayload } from '../../src/audit/payload.js';
-import { scrubSecrets } from '../../src/audit/secrets.js';
+import { scrubCommand, scrubSecrets } from '../../src/audit/secrets.js';
 import { toyMask } from './fixtures.js';
 
 test('secrets under credential keys, bearer values and JWTs are replaced; look-alikes are kept', () => {
@@ -148,4 +148,20 @@ test('digestBinary replaces an image\'s or audio\'s data and a blob by their dig
   });
   const text = { content: [{ type: 'text', text: 'x' }] };
   assert.equal(digestBinary(text), text, 'nothing binary: the value itself');
+});
+
+test('scrubCommand removes the credentials a server command carries, and only those', () => {
+  assert.deepEqual(
+    scrubCommand([
+      'npx', '-y', '@modelcontextprotocol/server-postgres', 'postgresql://app:s3cr%40t@db:5432/crm',
+      '--api-key', 'sk-1', '--client-secret=cs-2', 'PGPASSWORD=pw', '--header', 'Authorization: Bearer abc.def',
+      'https://user@host/x', 'http://host:8080/path', '--port', '8080', '--readonly', '/home/anna/data',
+    ]),
+    [
+      'npx', '-y', '@modelcontextprotocol/server-postgres', 'postgresql://app:[SECRET]@db:5432/crm',
+      '--api-key', '[SECRET]', '--client-secret=[SECRET]', 'PGPASSWORD=[SECRET]', '--header', 'Authorization: Bearer [SECRET]',
+      'https://user@host/x', 'http://host:8080/path', '--port', '8080', '--readonly', '/home/anna/data',
+    ],
+  );
+  assert.deepEqual(scrubCommand(['--token']), ['--token'], 'a credential flag with no value leaves nothing to remove');
 });
