@@ -62,69 +62,67 @@ export function preparePayload(
   return { value: digest, findings: { ...masked.findings } };
 }
 
-/** Deeper than this, a result's metadata is masked whole (the walk is recursive, the input untrusted). */
-const MAX_METADATA_DEPTH = 64;
+/** Deeper than this, `rewriteMembers` stops walking (the walk is recursive, the input untrusted). */
+const MAX_REWRITE_DEPTH = 64;
+/** What `rewriteMembers`'s `replace` returns to go into a member rather than replace it. */
+const WALK_INTO = Symbol('walk into');
 
 /**
- * Masks the members under `keys` wherever they stand in `value` (the rest is
- * masked already): copies only where something changed.
+ * `value` with members replaced wherever they stand: `replace` gives a
+ * member's new value, or `WALK_INTO` to look inside it. Copies only where
+ * something changed; a value nested deeper than MAX_REWRITE_DEPTH becomes
+ * `tooDeep(value)`.
  */
-export function maskMembers(value: unknown, keys: ReadonlySet<string>, mask: Masker): { value: unknown; findings: Record<string, number> } {
-  const findings: Record<string, number> = {};
+function rewriteMembers(value: unknown, replace: (key: string, member: unknown, parent: Record<string, unknown>) => unknown, tooDeep: (value: unknown) => unknown): unknown {
   const walk = (node: unknown, level: number): unknown => {
     if (node === null || typeof node !== 'object') return node;
-    if (level > MAX_METADATA_DEPTH) return add(mask(node));
+    if (level > MAX_REWRITE_DEPTH) return tooDeep(node);
     if (Array.isArray(node)) {
       let changed = false;
       const out = node.map((item) => {
-        const masked = walk(item, level + 1);
-        if (masked !== item) changed = true;
-        return masked;
+        const next = walk(item, level + 1);
+        if (next !== item) changed = true;
+        return next;
       });
       return changed ? out : node;
     }
-    let out = node as Record<string, unknown>;
-    for (const [key, item] of Object.entries(node)) {
-      const masked = keys.has(key) ? add(mask(item)) : walk(item, level + 1);
-      if (masked === item) continue;
-      if (out === node) out = { ...out };
-      out[key] = masked;
+    const parent = node as Record<string, unknown>;
+    let out = parent;
+    for (const [key, member] of Object.entries(parent)) {
+      const replaced = replace(key, member, parent);
+      const next = replaced === WALK_INTO ? walk(member, level + 1) : replaced;
+      if (next === member) continue;
+      if (out === parent) out = { ...parent };
+      out[key] = next;
     }
     return out;
   };
-  const add = (masked: { value: unknown; findings: Record<string, number> }): unknown => {
-    for (const [type, count] of Object.entries(masked.findings)) findings[type] = (findings[type] ?? 0) + count;
-    return masked.value;
+  return walk(value, 0);
+}
+
+/**
+ * Masks the members under `keys` wherever they stand in `value` (the rest is
+ * masked already); a value nested too deep is masked whole.
+ */
+export function maskMembers(value: unknown, keys: ReadonlySet<string>, mask: Masker): { value: unknown; findings: Record<string, number> } {
+  const findings: Record<string, number> = {};
+  const masked = (member: unknown): unknown => {
+    const result = mask(member);
+    for (const [type, count] of Object.entries(result.findings)) findings[type] = (findings[type] ?? 0) + count;
+    return result.value;
   };
-  return { value: walk(value, 0), findings };
+  return { value: rewriteMembers(value, (key, member) => (keys.has(key) ? masked(member) : WALK_INTO), masked), findings };
 }
 
 /**
  * `value` (a result) with its binary content replaced by `BinaryDigest`s: a
  * string `blob`, and a string `data` beside a `mimeType` (images, audio), as
- * MCP writes them. Copies only where something changed.
+ * MCP writes them.
  */
-export function digestBinary(value: unknown, level = 0): unknown {
-  if (value === null || typeof value !== 'object' || level > MAX_METADATA_DEPTH) return value;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((item) => {
-      const digested = digestBinary(item, level + 1);
-      if (digested !== item) changed = true;
-      return digested;
-    });
-    return changed ? out : value;
-  }
-  const node = value as Record<string, unknown>;
-  let out = node;
-  for (const [key, item] of Object.entries(node)) {
-    const binary = typeof item === 'string' && (key === 'blob' || (key === 'data' && typeof node.mimeType === 'string'));
-    const digested = binary ? binaryDigest(item) : digestBinary(item, level + 1);
-    if (digested === item) continue;
-    if (out === node) out = { ...node };
-    out[key] = digested;
-  }
-  return out;
+export function digestBinary(value: unknown): unknown {
+  const binary = (key: string, member: unknown, parent: Record<string, unknown>): boolean =>
+    typeof member === 'string' && (key === 'blob' || (key === 'data' && typeof parent.mimeType === 'string'));
+  return rewriteMembers(value, (key, member, parent) => (binary(key, member, parent) ? binaryDigest(member as string) : WALK_INTO), (node) => node);
 }
 
 function binaryDigest(base64: string): BinaryDigest {
