@@ -318,7 +318,7 @@ class GuardSession {
     }
     const classified = classifyMessage(value);
     if (classified?.kind !== 'response' || !('result' in classified.message)) return false;
-    const request = this.#clientPending.get(classified.message.id);
+    const request = this.#pendingRequest('to-client', classified.message.id);
     if (!request || !this.#guards.chain.keepsLongStrings(request.method)) return false;
     this.#count('long-strings');
     return this.#handleValue('to-client', value, bytes, strings);
@@ -339,7 +339,7 @@ class GuardSession {
       return;
     }
     const { kind, message } = classified;
-    const request = kind === 'response' ? this.#pendingFor(direction).get((message as { id: JsonRpcId }).id) : undefined;
+    const request = kind === 'response' ? this.#pendingRequest(direction, (message as { id: JsonRpcId }).id) : undefined;
     if (kind === 'response' && !request) {
       // A duplicate, a late answer to a cancelled request, an id never sent: nobody waits for it, and
       // without its request no rule knows its method, so it would pass unmasked. It is dropped.
@@ -357,6 +357,20 @@ class GuardSession {
   /** Pending requests that a response travelling in `direction` answers. */
   #pendingFor(direction: Direction): Map<JsonRpcId, TrackedRequest> {
     return direction === 'to-client' ? this.#clientPending : this.#serverPending;
+  }
+
+  /**
+   * The pending request that a response with `id` travelling in `direction`
+   * answers. JSON-RPC wants the id back as it was sent, but MCP SDK peers
+   * read ids with Number(), and some servers answer request 7 with "7":
+   * such an answer still finds (and is masked as the answer to) its request.
+   */
+  #pendingRequest(direction: Direction, id: JsonRpcId): TrackedRequest | undefined {
+    const pending = this.#pendingFor(direction);
+    const found = pending.get(id);
+    if (found) return found;
+    const other = typeof id === 'number' ? String(id) : id.trim() === '' ? undefined : Number(id);
+    return other === undefined || Number.isNaN(other) ? undefined : pending.get(other);
   }
 
   #noteLifecycle(direction: Direction, kind: MessageKind, message: JsonRpcMessage, request: TrackedRequest | undefined): void {
@@ -387,7 +401,7 @@ class GuardSession {
         // The requester must not hang: it gets the reply, or an error, instead of the response.
         const id = (original as { id: JsonRpcId }).id;
         const reply = verdict.reply ?? errorResponse(id, ErrorCode.PolicyDenied, 'the response was withheld by policy');
-        this.#pendingFor(direction).delete(id);
+        this.#pendingFor(direction).delete(request?.id ?? id);
         this.#write(destination, JSON.stringify(reply));
         this.#observe({ direction, kind, original, reply, ...(request ? { request } : {}), notes: context.notes, at });
         return;
@@ -422,7 +436,7 @@ class GuardSession {
       const tracked = trackRequest(message as JsonRpcRequest, direction, at, context.notes);
       (direction === 'to-server' ? this.#clientPending : this.#serverPending).set(tracked.id, tracked);
     } else if (kind === 'response') {
-      this.#pendingFor(direction).delete((message as { id: JsonRpcId }).id);
+      this.#pendingFor(direction).delete(request?.id ?? (message as { id: JsonRpcId }).id);
     }
     const { longStrings } = context;
     const wire = raw ?? (longStrings ? longStrings.serialize(message) : JSON.stringify(message));
@@ -491,10 +505,10 @@ class GuardSession {
       return;
     }
     // The server sent it. When it answers a client request, that request fails now instead of hanging.
-    const pending = this.#clientPending.get(id);
+    const pending = this.#pendingRequest('to-client', id);
     if (pending) {
-      this.#clientPending.delete(id);
-      this.#write('client', JSON.stringify(errorResponse(id, code, `the MCP server's answer to ${pending.method} was dropped: ${why}`)));
+      this.#clientPending.delete(pending.id);
+      this.#write('client', JSON.stringify(errorResponse(pending.id, code, `the MCP server's answer to ${pending.method} was dropped: ${why}`)));
     } else if (alwaysReply) {
       this.#write('server', JSON.stringify(errorResponse(id, code, `mcp-guard refused the message: ${why}`)));
     }

@@ -61,6 +61,15 @@ describe('bad input from the server', () => {
     assert.match(guard.stderr(), /dropped a line from the server \(a response to no pending request\): id 4/);
   });
 
+  it('takes an answer under its id written as a string for the answer to that request, and masks it', async () => {
+    // MCP SDK peers read ids with Number(): a server that answers request 7 with "7" works without mcp-guard, and must with it.
+    const connection = await connectThroughGuard({ server: SERVER, env });
+    const result = await connection.client.callTool({ name: 'string_id', arguments: { text: 'write to anna.schmidt@example.de' } }, undefined, { timeout: 10_000 });
+    assert.match((result.content as [{ text: string }])[0].text, /^write to <email:[0-9a-f]{8}>$/);
+    await connection.close();
+    assert.doesNotMatch(connection.stderr(), /dropped/);
+  });
+
   const passThrough = join(mkdtempSync(join(tmpdir(), 'mcp-guard-policy-')), 'pass-through.yaml');
   writeFileSync(passThrough, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
   for (const [block, policy] of [['text', undefined], ['image', undefined], ['text', passThrough]] as const) {
