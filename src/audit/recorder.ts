@@ -386,8 +386,10 @@ class Recorder implements AuditRecorder {
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice: only its metadata is.
-    // A trail that masks keeps binary content as its digest: masking cannot read base64.
-    const resultPart = sent && 'result' in sent ? this.#payload(this.#options.mask ? digestBinary(sent.result) : sent.result, responseNotes.resultMasked === true, wire) : undefined;
+    // A trail that masks keeps binary content as its digest: masking cannot read base64. (A message in
+    // parts is recorded as the digest of its wire, and its parsed value holds placeholders, not the content.)
+    const binaryAsDigest = this.#options.mask !== undefined && !Array.isArray(wire);
+    const resultPart = sent && 'result' in sent ? this.#payload(binaryAsDigest ? digestBinary(sent.result) : sent.result, responseNotes.resultMasked === true, wire) : undefined;
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
     const result = resultPart?.value as Record<string, unknown> | undefined;
     const problem = responseNotes.error ?? request.notes.error;
