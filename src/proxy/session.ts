@@ -339,11 +339,12 @@ class GuardSession {
       return;
     }
     const { kind, message } = classified;
-    const request = kind === 'response' ? this.#pendingRequest(direction, (message as { id: JsonRpcId }).id) : undefined;
+    const id = (message as { id?: JsonRpcId | null }).id;
+    const request = kind === 'response' && id !== null && id !== undefined ? this.#pendingRequest(direction, id) : undefined;
     if (kind === 'response' && !request) {
-      // A duplicate, a late answer to a cancelled request, an id never sent: nobody waits for it, and
-      // without its request no rule knows its method, so it would pass unmasked. It is dropped.
-      this.#badInput(direction, 'unmatched-response', raw?.length ?? 0, undefined, (message as { id: JsonRpcId }).id, 'a response to no pending request');
+      // A duplicate, a late answer to a cancelled request, an id never sent, an error under id null: nobody
+      // waits for it, and without its request no rule knows its method, so it would pass unmasked. It is dropped.
+      this.#badInput(direction, 'unmatched-response', raw?.length ?? 0, undefined, id ?? undefined, 'a response to no pending request');
       return;
     }
     this.#count(COUNT_KEYS[direction][kind]);
@@ -490,7 +491,7 @@ class GuardSession {
    */
   #badInput(direction: Direction, problem: BadInput['problem'], bytes: number, sample: Buffer | undefined, id: JsonRpcId | undefined, why: string | undefined, alwaysReply = false): void {
     this.#count(`bad:${problem}`);
-    const excerpt = sample ? printable(sample) : `id ${JSON.stringify(id)}`;
+    const excerpt = sample ? printable(sample) : `id ${JSON.stringify(id ?? null)}`;
     const input: BadInput = { direction, problem, bytes, excerpt, at: this.#clock(), ...(id !== undefined ? { id } : {}) };
     for (const observer of this.#guards.observers) observer.badInput?.(input);
     if (problem === 'batch') return;

@@ -61,6 +61,19 @@ describe('bad input from the server', () => {
     assert.match(guard.stderr(), /dropped a line from the server \(a response to no pending request\): id 4/);
   });
 
+  it('drops an error under id null, which answers nothing the client waits for', async () => {
+    const guard = spawnRawGuard(SERVER, { env });
+    guard.send(INITIALIZE);
+    await guard.response('init');
+    guard.send(toolCall(6, 'null_id_error', { text: 'answered' }));
+    assert.deepEqual((await guard.response(6)).result, { content: [{ type: 'text', text: 'answered' }] });
+    guard.child.stdin?.end();
+    await guard.exited;
+    assert.ok(!guard.messages.some((message) => (message as { id?: unknown }).id === null), 'the error under id null was not forwarded');
+    assert.match(guard.stderr(), /dropped a line from the server \(a response to no pending request\): id null/);
+    assert.doesNotMatch(guard.stderr(), /internal error/);
+  });
+
   it('takes an answer under its id written as a string for the answer to that request, and masks it', async () => {
     // MCP SDK peers read ids with Number(): a server that answers request 7 with "7" works without mcp-guard, and must with it.
     const connection = await connectThroughGuard({ server: SERVER, env });
