@@ -73,6 +73,7 @@ describe('createResultMasking', () => {
       ],
       toolResult: { contact: 'anna@example.de' },
       details: 'owner anna@example.de',
+      data: 'anna@example.de',
     });
     const out = rewritten(interceptor.intercept(context('tools/call', message)) as Verdict);
     assert.deepEqual(out.result, {
@@ -83,6 +84,8 @@ describe('createResultMasking', () => {
       ],
       toolResult: { contact: '[EMAIL]' },
       details: 'owner [EMAIL]',
+      // Binary only beside a MIME type, as an image's is.
+      data: '[EMAIL]',
     });
     const prompt = rewritten(
       interceptor.intercept(
