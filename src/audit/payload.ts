@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MAX_PAYLOAD_BYTES, type BinaryDigest, type PayloadDigest } from './event.js';
+import { isBinaryMember } from '../proxy/interceptor.js';
 import { scrubSecrets } from './secrets.js';
 
 /** The audit masking policy's `maskValue`: masks personal data in any JSON value and counts what it found. */
@@ -114,15 +115,9 @@ export function maskMembers(value: unknown, keys: ReadonlySet<string>, mask: Mas
   return { value: rewriteMembers(value, (key, member) => (keys.has(key) ? masked(member) : WALK_INTO), masked), findings };
 }
 
-/**
- * `value` (a result) with its binary content replaced by `BinaryDigest`s: a
- * string `blob`, and a string `data` beside a `mimeType` (images, audio), as
- * MCP writes them.
- */
+/** `value` (a result) with its binary content (`isBinaryMember`) replaced by `BinaryDigest`s. */
 export function digestBinary(value: unknown): unknown {
-  const binary = (key: string, member: unknown, parent: Record<string, unknown>): boolean =>
-    typeof member === 'string' && (key === 'blob' || (key === 'data' && typeof parent.mimeType === 'string'));
-  return rewriteMembers(value, (key, member, parent) => (binary(key, member, parent) ? binaryDigest(member as string) : WALK_INTO), (node) => node);
+  return rewriteMembers(value, (key, member, parent) => (isBinaryMember(key, member, parent) ? binaryDigest(member as string) : WALK_INTO), (node) => node);
 }
 
 function binaryDigest(base64: string): BinaryDigest {

@@ -6,7 +6,7 @@
  * carries more personal data than a purpose needs.
  *
  * Every member of a result is data and is masked, except protocol metadata
- * and binary data (`passes`): ids, method and tool names, types, URIs, MIME
+ * and binary data (`METADATA`, `isBinaryMember`): ids, method and tool names, types, URIs, MIME
  * types, `_meta` and `isError` pass as they are, so a masked message is still
  * a valid MCP result (structuredContent keeps its shape: masked strings stay
  * strings), and a member this version does not know is masked, not passed.
@@ -18,7 +18,7 @@ import type { Findings, Masker } from '../mask/masker.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';
-import { FORWARD } from '../proxy/interceptor.js';
+import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
 import { type LongString, type LongStrings, LongStringWriter } from '../proxy/long-strings.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 
@@ -94,7 +94,7 @@ class Tally {
    * masked, whatever it holds. Returns the part itself when nothing changed.
    */
   part(part: Json): Json {
-    return mapMembers(part, (key, item) => (passes(key, part) ? item : PARTS.has(key) ? this.parts(item) : this.value(item)));
+    return mapMembers(part, (key, item) => (METADATA.has(key) || isBinaryMember(key, item, part) ? item : PARTS.has(key) ? this.parts(item) : this.value(item)));
   }
 
   /** A JSON-RPC error: its message, its data and whatever else it holds are masked; its code passes. */
@@ -131,21 +131,15 @@ function mapMembers(object: Json, map: (key: string, member: unknown) => unknown
 }
 
 /**
- * Members that pass as they are wherever they stand in a result: protocol
- * metadata (what a client needs to read the result: types, URIs, MIME types,
- * roles, annotations, `_meta`, sizes, icons, `isError`) and binary data,
- * which is base64 (a resource's `blob`, and an image's or audio's `data`,
- * which stands beside its `mimeType`). Everything else is data and is
- * masked: texts, a resource link's name and description, `structuredContent`,
- * a `data` member without a MIME type, members of a block type or result
- * shape this version does not know. What is not known to be metadata cannot
- * pass unread.
+ * Members that pass as they are wherever they stand in a result, with binary
+ * data (`isBinaryMember`, base64): protocol metadata, what a client needs to
+ * read the result (types, URIs, MIME types, roles, annotations, `_meta`,
+ * sizes, icons, `isError`). Everything else is data and is masked: texts, a
+ * resource link's name and description, `structuredContent`, members of a
+ * block type or result shape this version does not know. What is not known
+ * to be metadata cannot pass unread.
  */
-const PASSES = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_meta', 'size', 'icons', 'isError', 'blob']);
-
-function passes(key: string, part: Json): boolean {
-  return PASSES.has(key) || (key === 'data' && typeof part.mimeType === 'string');
-}
+const METADATA = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_meta', 'size', 'icons', 'isError']);
 /** Members that hold parts of the result, walked member by member rather than masked whole (a URI in them must pass). */
 const PARTS = new Set(['content', 'contents', 'messages', 'resource']);
 
@@ -204,7 +198,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     const tally = new Tally(loaded, context.longStrings);
     let masked: Json;
     try {
-      // A tool result, a resource's contents and a prompt are read the same way (see `passes`).
+      // A tool result, a resource's contents and a prompt are read the same way (see `METADATA`).
       masked = 'result' in message ? tally.part(message.result) : tally.error(message.error as unknown as Json);
     } catch (error) {
       return withhold(context, method, message, error);

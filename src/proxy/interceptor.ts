@@ -48,6 +48,16 @@ export interface MessageNotes {
  */
 export const RESULT_METADATA_KEYS: ReadonlySet<string> = new Set(['_meta', 'uri']);
 
+/**
+ * Whether a member of a result is binary data (base64), as MCP writes it: a
+ * resource's `blob`, or an image's or audio's `data`, which stands beside its
+ * `mimeType`. Result masking passes it (it cannot read it); a trail that
+ * masks keeps its digest.
+ */
+export function isBinaryMember(key: string, member: unknown, parent: Record<string, unknown>): boolean {
+  return typeof member === 'string' && (key === 'blob' || (key === 'data' && typeof parent.mimeType === 'string'));
+}
+
 /** A request seen in one direction and awaiting its response from the other. */
 export interface TrackedRequest {
   id: JsonRpcId;
