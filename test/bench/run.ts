@@ -4,6 +4,7 @@
  * not absolute times: the machines are shared, and interleaving exposes both
  * sides to the same noise.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -218,11 +219,38 @@ function allowAllPolicy(name: string, masking: unknown): string {
   return file;
 }
 
+/**
+ * Median time (ms) for Node.js to start and exit (`node -e 0`) with `env`:
+ * the floor of what a wrapper written for Node adds to a server's start-up,
+ * printed beside the start-up figure so it can be read against it.
+ */
+function nodeStartup(env: NodeJS.ProcessEnv): number {
+  const times: number[] = [];
+  for (let round = 0; round < 9; round += 1) {
+    const started = performance.now();
+    spawnSync(process.execPath, ['-e', '0'], { env });
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+function printNodeStartup(): void {
+  const own = nodeStartup(process.env);
+  let line = `(Node.js itself starts and exits in ${ms(own)} here`;
+  if (process.env.NODE_EXTRA_CA_CERTS) {
+    // Node reads and parses this bundle before any JavaScript runs, in every process, mcp-guard's included.
+    const { NODE_EXTRA_CA_CERTS: _extra, ...without } = process.env;
+    line += `, ${ms(nodeStartup(without))} without NODE_EXTRA_CA_CERTS, which this environment sets`;
+  }
+  console.log(`${line})`);
+}
+
 async function main(): Promise<void> {
   console.log('mcp-guard benchmark — ratios against a direct connection, interleaved in one run');
   console.log(`node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 
   printWrapperBench('pass-through (allow all, no masking; audit on)', await benchWrapper({ guardArgs: ['--policy', passThroughPolicy()] }));
+  printNodeStartup();
 
   const masked = await benchMaskedResult();
   console.log('\n## masking (gdpr-default masking without its bulk guard, 4 MiB PII-dense tool result)');
