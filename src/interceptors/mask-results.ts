@@ -20,6 +20,7 @@ import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.j
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';
 import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
 import { type LongString, type LongStrings, LongStringWriter } from '../proxy/long-strings.js';
+import { OutputSchemas } from './output-schemas.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 
 export interface ResultMaskingOptions {
@@ -162,6 +163,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   const { bulk, toClient } = options;
   const load = 'start' in options.masker ? options.masker : undefined;
   const given = 'start' in options.masker ? undefined : options.masker;
+  const schemas = new OutputSchemas();
 
   /** Fail closed: a result that cannot be masked is not passed on. */
   function withhold(context: MessageContext, method: string, message: Answer, error: unknown): Verdict {
@@ -180,6 +182,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       const method = context.request?.method;
       // The session is up: load now, in the background, while the client settles in.
       if (method === 'initialize') void load?.start();
+      if (method === 'tools/list' && 'result' in context.message) schemas.remember(context.message.result);
       if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
       const message = context.message as Answer;
       // An error's message and data reach the agent as a failed call does: they are masked like a result.
@@ -223,6 +226,14 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       return FORWARD;
     }
     if (!toClient) return FORWARD;
+    if ('result' in message && method === 'tools/call' && masked.structuredContent !== message.result.structuredContent) {
+      // The client checks structuredContent against the tool's outputSchema: masked, it must still match.
+      const tool = String(context.request?.params?.name);
+      const original = context.longStrings ? context.longStrings.resolve(message.result.structuredContent) : message.result.structuredContent;
+      const fit = schemas.fit(tool, original, masked.structuredContent);
+      if ('mismatch' in fit) return withhold(context, method, message, new Error(`masked, its structuredContent no longer matches the tool's outputSchema: ${fit.mismatch}`));
+      if (fit.value !== masked.structuredContent) masked = { ...masked, structuredContent: fit.value };
+    }
     context.notes.resultMasked = true;
     return { action: 'rewrite', message: 'result' in message ? { ...message, result: masked } : { ...message, error: masked as unknown as JsonRpcErrorObject } };
   }

@@ -98,6 +98,17 @@ describe('masking through the wrapper', () => {
     assert.equal(image!.data, ID_SCAN, 'binary data reaches the client as it came');
   });
 
+  it('keeps a masked structuredContent valid where the outputSchema wants an e-mail address', async () => {
+    // The SDK client checks structuredContent against the schemas it listed; <email:…> is no e-mail address.
+    await guard.client.listTools();
+    const result = await guard.client.callTool({ name: 'customer_contact', arguments: {} });
+    const contact = result.structuredContent as { email: string; name: string };
+    assert.match(contact.email, /^email-[0-9a-f]{8}@pseudonym\.invalid$/);
+    assert.equal(contact.name, 'Anna Schmidt', 'a name outside a listed field and with no detector passes');
+    const plain = textOf(await guard.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } }));
+    assert.ok(plain.includes(`<email:${contact.email.slice(6, 14)}>`), 'the same pseudonym, written as an address');
+  });
+
   it('masks the message of an error the server answers with', async () => {
     await assert.rejects(guard.client.readResource({ uri: 'customer://gone' }), (error: Error) => {
       assert.match(error.message, /customer <email:[0-9a-f]{8}> was deleted/);

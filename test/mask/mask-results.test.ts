@@ -153,6 +153,28 @@ describe('createResultMasking', () => {
     assert.notEqual(rewritten(atLimit.intercept(context('tools/call', many)) as Verdict).result.isError, true);
   });
 
+  it('keeps structuredContent valid against the outputSchema from tools/list: an e-mail field stays an address, a field no masked form fits withholds', () => {
+    const guard = createResultMasking({ masker, toClient: true });
+    const outputSchema = {
+      type: 'object',
+      properties: { email: { type: 'string', format: 'email' }, phone: { type: 'string', pattern: '^\\+[0-9 ]+$' }, note: { type: 'string' } },
+      required: ['email'],
+    };
+    assert.deepEqual(guard.intercept(context('tools/list', response({ tools: [{ name: 'lookup', inputSchema: { type: 'object' }, outputSchema }] }))), FORWARD);
+    const call = (structuredContent: Record<string, unknown>): Verdict => guard.intercept(context('tools/call', response({ content: [], structuredContent }))) as Verdict;
+    // An address alone in a field of format email is written as one that reaches nobody; the note keeps its token.
+    assert.deepEqual(rewritten(call({ email: 'anna@example.de', note: 'call anna@example.de' })).result.structuredContent, { email: 'redacted@redacted.invalid', note: 'call [EMAIL]' });
+    // A phone number under a pattern of digits: no masked form matches where the server's value did. Withheld, saying why.
+    const withheld = JSON.stringify(rewritten(call({ email: 'anna@example.de', phone: '+49 30 12345678' })));
+    assert.match(withheld, /withheld this result: .*no longer matches the tool's outputSchema: \/phone must match pattern/);
+    assert.ok(!withheld.includes('12345678') && !withheld.includes('anna@example.de'), withheld);
+    // Content the server sent that does not match its own schema is masked and passed: masking is not what breaks it.
+    assert.deepEqual(rewritten(call({ email: 'not an address', phone: 'a@example.de' })).result.structuredContent, { email: 'not an address', phone: '[EMAIL]' });
+    // No schema known (no tools/list seen): masked as it is.
+    const unlisted = createResultMasking({ masker, toClient: true });
+    assert.deepEqual(rewritten(unlisted.intercept(context('tools/call', response({ content: [], structuredContent: { email: 'anna@example.de' } }))) as Verdict).result.structuredContent, { email: '[EMAIL]' });
+  });
+
   it('bulk guard on resources/read answers with a JSON-RPC error (a tool error is not a valid resource result)', () => {
     const guard = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 1, action: 'deny' } });
     const out = (guard.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', text: 'a@example.de b@example.de' }] }))) as { message: { error: { code: number; message: string } } }).message;
