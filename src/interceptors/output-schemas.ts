@@ -4,18 +4,21 @@
  *
  * MCP SDK clients validate a tool's structuredContent against its
  * outputSchema (with JSON Schema formats) and fail the call when it does
- * not match. A schema may demand more than a shape: `format: "email"` (what
- * zod's `z.string().email()` writes) or a pattern, which `<email:3f9a1c2b>`
- * does not meet. A masked value that stood alone in such a field, an e-mail
- * address, is then written as an address that cannot reach anyone
- * (`email-3f9a1c2b@pseudonym.invalid`, RFC 2606's `.invalid`). When the
- * masked content still does not match while the server's did, the result
- * cannot be masked and kept valid, and is withheld (fail closed).
+ * not match. A schema may demand more than a shape: `format: "email"`,
+ * `"ipv4"` or `"ipv6"` (what zod writes for `z.email()`, `z.ipv4()`,
+ * `z.ipv6()`) or a pattern, which `<email:3f9a1c2b>` does not meet. A masked
+ * value that stood alone in such a field, an address, is then written as an
+ * address that reaches nobody: at RFC 2606's `.invalid`
+ * (`email-3f9a1c2b@pseudonym.invalid`), in RFC 2544's benchmarking range
+ * 198.18.0.0/15, or in RFC 3849's documentation prefix 2001:db8::/32. When
+ * the masked content still does not match while the server's did, the
+ * result cannot be masked and kept valid, and is withheld (fail closed).
  *
  * Validation is ajv's with ajv-formats, as the SDK client does it; they load
  * on first use, not at start-up.
  */
 import { createRequire } from 'node:module';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 
 /** Tools remembered; a server listing more has the oldest forgotten (their results are then not checked). */
@@ -64,13 +67,13 @@ export class OutputSchemas {
   /**
    * The structuredContent to send for `tool`: `masked` when it matches the
    * tool's schema (or no schema is known, or the server's own content does
-   * not match it either), else `masked` with e-mail addresses written as
-   * undeliverable addresses when that matches; else why it cannot match.
+   * not match it either), else `masked` with addresses written as addresses
+   * that reach nobody when that matches; else why it cannot match.
    */
   fit(tool: string, original: unknown, masked: unknown): Fit {
     const validate = this.#validator(tool);
     if (!validate || masked === original || validate(masked)) return { value: masked };
-    const reshaped = withEmailShapes(original, masked);
+    const reshaped = withAddressShapes(original, masked);
     if (reshaped !== masked && validate(reshaped)) return { value: reshaped };
     const why = validate.errors?.map((error) => `${error.instancePath || '/'} ${error.message ?? 'does not match'}`).join(', ') ?? 'it does not match';
     // Where the server's own content does not match either, masking is not what breaks it.
@@ -96,22 +99,22 @@ export class OutputSchemas {
 
 /** A value that is an e-mail address and nothing else. */
 const WHOLE_EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
-const PSEUDONYM = /^<email:([0-9a-f]+)>$/;
+/** The pseudonym's hex digits, whatever its type. */
+const PSEUDONYM = /^<[a-z_]+:([0-9a-f]{8})>$/;
 
 /**
- * `masked` with each string that was an e-mail address alone (in `original`)
- * and was masked written as an address at `.invalid`, which keeps what the
- * style kept: the pseudonym's digits, or the first letter and domain that
- * `partial` shows. Copies only where something changed.
+ * `masked` with each string that was an address alone (in `original`: an
+ * e-mail address, an IPv4 or IPv6 address) and was masked written as an
+ * address that reaches nobody. Copies only where something changed.
  */
-function withEmailShapes(original: unknown, masked: unknown): unknown {
+function withAddressShapes(original: unknown, masked: unknown): unknown {
   if (typeof original === 'string' && typeof masked === 'string') {
-    return masked !== original && WHOLE_EMAIL.test(original.trim()) ? undeliverable(masked) : masked;
+    return masked === original ? masked : (addressShaped(original.trim(), masked) ?? masked);
   }
   if (Array.isArray(original) && Array.isArray(masked)) {
     let changed = false;
     const out = masked.map((item, index) => {
-      const next = withEmailShapes(original[index], item);
+      const next = withAddressShapes(original[index], item);
       if (next !== item) changed = true;
       return next;
     });
@@ -120,7 +123,7 @@ function withEmailShapes(original: unknown, masked: unknown): unknown {
   if (isObject(original) && isObject(masked)) {
     let out = masked;
     for (const [key, item] of Object.entries(masked)) {
-      const next = withEmailShapes(original[key], item);
+      const next = withAddressShapes(original[key], item);
       if (next === item) continue;
       if (out === masked) out = { ...masked };
       out[key] = next;
@@ -130,11 +133,30 @@ function withEmailShapes(original: unknown, masked: unknown): unknown {
   return masked;
 }
 
-function undeliverable(masked: string): string {
-  const pseudonym = PSEUDONYM.exec(masked);
-  if (pseudonym) return `email-${pseudonym[1]}@pseudonym.invalid`;
-  const at = masked.indexOf('@');
-  if (at === -1) return 'redacted@redacted.invalid';
-  const local = masked.slice(0, at).replace(/[^A-Za-z0-9]/g, '') || 'x';
-  return `${local}.masked@${masked.slice(at + 1)}.invalid`;
+/**
+ * The masked form of the address `original` as an address that reaches
+ * nobody, keeping what the style kept: the pseudonym's digits (all of them,
+ * or 17 bits in IPv4's range), or what `partial` shows (an e-mail's first
+ * letter and domain, an IPv4's first three parts). Undefined for what is no
+ * address.
+ */
+function addressShaped(original: string, masked: string): string | undefined {
+  const hex = PSEUDONYM.exec(masked)?.[1];
+  if (WHOLE_EMAIL.test(original)) {
+    if (hex) return `email-${hex}@pseudonym.invalid`;
+    const at = masked.indexOf('@');
+    if (at === -1) return 'redacted@redacted.invalid';
+    const local = masked.slice(0, at).replace(/[^A-Za-z0-9]/g, '') || 'x';
+    return `${local}.masked@${masked.slice(at + 1)}.invalid`;
+  }
+  if (isIPv4(original)) {
+    if (hex) {
+      const bits = Number.parseInt(hex, 16);
+      return `198.${18 + ((bits >>> 16) & 1)}.${(bits >>> 8) & 255}.${bits & 255}`;
+    }
+    const kept = /^(\d{1,3}\.\d{1,3}\.\d{1,3})\.\*$/.exec(masked)?.[1];
+    return kept ? `${kept}.0` : '192.0.2.0';
+  }
+  if (isIPv6(original)) return hex ? `2001:db8::${hex.slice(0, 4)}:${hex.slice(4)}` : '2001:db8::';
+  return undefined;
 }

@@ -175,6 +175,22 @@ describe('createResultMasking', () => {
     assert.deepEqual(rewritten(unlisted.intercept(context('tools/call', response({ content: [], structuredContent: { email: 'anna@example.de' } }))) as Verdict).result.structuredContent, { email: '[EMAIL]' });
   });
 
+  it('writes masked addresses where the outputSchema wants them as addresses that reach nobody, keeping the pseudonym', () => {
+    const pseudonyms = createMasker({ in: ['client'], detectors: ['email', 'ip'], fields: [], style: 'pseudonym' }, new Uint8Array(32).fill(7));
+    const guard = createResultMasking({ masker: pseudonyms, toClient: true });
+    const properties = { mail: { type: 'string', format: 'email' }, v4: { type: 'string', format: 'ipv4' }, v6: { type: 'string', format: 'ipv6' } };
+    guard.intercept(context('tools/list', response({ tools: [{ name: 'lookup', inputSchema: { type: 'object' }, outputSchema: { type: 'object', properties } }] })));
+    const values = { mail: 'anna@example.de', v4: '203.0.113.77', v6: '2a00:1450:4001:82a::200e' };
+    const out = rewritten(guard.intercept(context('tools/call', response({ content: [], structuredContent: values }))) as Verdict).result.structuredContent as typeof values;
+    const hex = (value: string): string => /:([0-9a-f]{8})>/.exec(pseudonyms.maskText(value).text)![1]!;
+    const v4 = Number.parseInt(hex(values.v4), 16);
+    assert.deepEqual(out, {
+      mail: `email-${hex(values.mail)}@pseudonym.invalid`,
+      v4: `198.${18 + ((v4 >>> 16) & 1)}.${(v4 >>> 8) & 255}.${v4 & 255}`,
+      v6: `2001:db8::${hex(values.v6).slice(0, 4)}:${hex(values.v6).slice(4)}`,
+    });
+  });
+
   it('bulk guard on resources/read answers with a JSON-RPC error (a tool error is not a valid resource result)', () => {
     const guard = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 1, action: 'deny' } });
     const out = (guard.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', text: 'a@example.de b@example.de' }] }))) as { message: { error: { code: number; message: string } } }).message;
