@@ -59,7 +59,11 @@ export class OutputSchemas {
       this.#validators.delete(tool.name);
       this.#schemas.delete(tool.name);
       if (!isObject(tool.outputSchema)) continue;
-      if (this.#schemas.size >= MAX_TOOLS) this.#schemas.delete(this.#schemas.keys().next().value as string);
+      if (this.#schemas.size >= MAX_TOOLS) {
+        const oldest = this.#schemas.keys().next().value as string;
+        this.#schemas.delete(oldest);
+        this.#validators.delete(oldest);
+      }
       this.#schemas.set(tool.name, tool.outputSchema);
     }
   }
@@ -82,11 +86,12 @@ export class OutputSchemas {
   }
 
   #validator(tool: string): ValidateFunction | null {
+    const schema = this.#schemas.get(tool);
+    if (!schema) return null;
     let validate = this.#validators.get(tool);
     if (validate === undefined) {
-      const schema = this.#schemas.get(tool);
       try {
-        validate = schema ? validatorCompiler().compile(schema) : null;
+        validate = validatorCompiler().compile(schema);
       } catch {
         // A schema ajv cannot compile cannot be checked here; the client reports it.
         validate = null;
