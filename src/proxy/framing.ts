@@ -136,3 +136,8 @@ export function recoverId(head: Buffer, tail: Buffer): string | number | undefin
     return undefined;
   }
 }
+
+/** `recoverId` for a whole line held in memory (one that is not JSON or not UTF-8), read from the ends a too-large line keeps. */
+export function recoverLineId(line: Buffer): string | number | undefined {
+  return recoverId(line.subarray(0, KEEP), line.subarray(-KEEP));
+}

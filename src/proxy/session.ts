@@ -10,7 +10,7 @@ import type { Readable, Writable } from 'node:stream';
 import type { IdentitySource } from '../identity/identity.js';
 import { type ServerExit, type ServerProcess, settlesWithin, spawnServer } from './child-process.js';
 import type { Chain } from './compose.js';
-import { type Frame, recoverId } from './framing.js';
+import { type Frame, recoverId, recoverLineId } from './framing.js';
 import type {
   BadInput,
   Direction,
@@ -276,7 +276,7 @@ class GuardSession {
     const { bytes } = frame;
     const encoding = lineEncoding(bytes);
     if (encoding === undefined) {
-      this.#badInput(direction, 'invalid-utf8', bytes.length, bytes, recoverId(bytes.subarray(0, 512), bytes.subarray(-512)), 'the message is not valid UTF-8');
+      this.#badInput(direction, 'invalid-utf8', bytes.length, bytes, recoverLineId(bytes), 'the message is not valid UTF-8');
       return;
     }
     if (direction === 'to-client' && bytes.length >= LARGE_MESSAGE_BYTES) {
@@ -289,7 +289,7 @@ class GuardSession {
       value = JSON.parse(text);
     } catch {
       // A broken response (cut, or with a raw control character) still fails its request now, when its id can be read.
-      this.#badInput(direction, 'not-json', bytes.length, bytes, recoverId(bytes.subarray(0, 512), bytes.subarray(-512)), 'the line is not JSON');
+      this.#badInput(direction, 'not-json', bytes.length, bytes, recoverLineId(bytes), 'the line is not JSON');
       return;
     }
     if (Array.isArray(value)) {
