@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { MAX_PAYLOAD_BYTES, type BinaryDigest, type PayloadDigest } from './event.js';
+import { mapItems, mapMembers } from '../lib/copy-on-write.js';
 import { isBinaryMember } from '../proxy/interceptor.js';
 import { scrubSecrets } from './secrets.js';
 
@@ -78,25 +79,12 @@ function rewriteMembers(value: unknown, replace: (key: string, member: unknown, 
   const walk = (node: unknown, level: number): unknown => {
     if (node === null || typeof node !== 'object') return node;
     if (level > MAX_REWRITE_DEPTH) return tooDeep(node);
-    if (Array.isArray(node)) {
-      let changed = false;
-      const out = node.map((item) => {
-        const next = walk(item, level + 1);
-        if (next !== item) changed = true;
-        return next;
-      });
-      return changed ? out : node;
-    }
+    if (Array.isArray(node)) return mapItems(node as unknown[], (item) => walk(item, level + 1));
     const parent = node as Record<string, unknown>;
-    let out = parent;
-    for (const [key, member] of Object.entries(parent)) {
+    return mapMembers(parent, (key, member) => {
       const replaced = replace(key, member, parent);
-      const next = replaced === WALK_INTO ? walk(member, level + 1) : replaced;
-      if (next === member) continue;
-      if (out === parent) out = { ...parent };
-      out[key] = next;
-    }
-    return out;
+      return replaced === WALK_INTO ? walk(member, level + 1) : replaced;
+    });
   };
   return walk(value, 0);
 }

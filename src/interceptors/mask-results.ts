@@ -13,8 +13,10 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import { mapItems, mapMembers } from '../lib/copy-on-write.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
 import type { Findings, Masker } from '../mask/masker.js';
+import { isObject } from '../policy/lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';
@@ -38,10 +40,6 @@ export interface ResultMaskingOptions {
 type Json = Record<string, unknown>;
 /** A response to a pending request (the only kind masked): its id is never null. */
 type Answer = JsonRpcResponse & { id: JsonRpcId };
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /**
  * Accumulates findings over the parts of one result. With `strings`, the
@@ -105,30 +103,9 @@ class Tally {
 
   /** What a member in `PARTS` holds: parts, a list of them, or (not as the protocol has it) anything else, masked. */
   parts(item: unknown): unknown {
-    if (Array.isArray(item)) {
-      let changed = false;
-      const out = item.map((element) => {
-        const masked = this.parts(element);
-        if (masked !== element) changed = true;
-        return masked;
-      });
-      return changed ? out : item;
-    }
+    if (Array.isArray(item)) return mapItems(item as unknown[], (element) => this.parts(element));
     return isObject(item) ? this.part(item) : this.value(item);
   }
-}
-
-/** `object` with each member replaced by `map(key, member)`: a copy where one changed, else the object itself. */
-function mapMembers(object: Json, map: (key: string, member: unknown) => unknown): Json {
-  let out = object;
-  for (const key of Object.keys(object)) {
-    const member = object[key];
-    const mapped = map(key, member);
-    if (mapped === member) continue;
-    if (out === object) out = { ...object };
-    out[key] = mapped;
-  }
-  return out;
 }
 
 /**

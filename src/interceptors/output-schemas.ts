@@ -20,6 +20,8 @@
 import { createRequire } from 'node:module';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
+import { mapItems, mapMembers } from '../lib/copy-on-write.js';
+import { isObject } from '../policy/lib/is-object.js';
 
 /** Tools remembered; a server listing more has the oldest forgotten (their results are then not checked). */
 const MAX_TOOLS = 1000;
@@ -38,10 +40,6 @@ function validatorCompiler(): Ajv {
     addFormats(ajv);
   }
   return ajv;
-}
-
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** The outcome of fitting a masked structuredContent to its tool's schema. */
@@ -116,25 +114,8 @@ function withAddressShapes(original: unknown, masked: unknown): unknown {
   if (typeof original === 'string' && typeof masked === 'string') {
     return masked === original ? masked : (addressShaped(original.trim(), masked) ?? masked);
   }
-  if (Array.isArray(original) && Array.isArray(masked)) {
-    let changed = false;
-    const out = masked.map((item, index) => {
-      const next = withAddressShapes(original[index], item);
-      if (next !== item) changed = true;
-      return next;
-    });
-    return changed ? out : masked;
-  }
-  if (isObject(original) && isObject(masked)) {
-    let out = masked;
-    for (const [key, item] of Object.entries(masked)) {
-      const next = withAddressShapes(original[key], item);
-      if (next === item) continue;
-      if (out === masked) out = { ...masked };
-      out[key] = next;
-    }
-    return out;
-  }
+  if (Array.isArray(original) && Array.isArray(masked)) return mapItems(masked as unknown[], (item, index) => withAddressShapes(original[index], item));
+  if (isObject(original) && isObject(masked)) return mapMembers(masked, (key, item) => withAddressShapes(original[key], item));
   return masked;
 }
 

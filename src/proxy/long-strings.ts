@@ -15,6 +15,7 @@
  * Pure: no I/O.
  */
 import { randomBytes } from 'node:crypto';
+import { mapItems, mapMembers } from '../lib/copy-on-write.js';
 
 /** String literals (quotes included) of at least this many bytes are kept as bytes. */
 export const LONG_STRING_BYTES = 64 * 1024;
@@ -212,14 +213,8 @@ export class LongStrings {
     const long = this.get(value);
     if (long) return long.text();
     if (value === null || typeof value !== 'object') return value;
-    let changed = false;
-    const resolveItem = (item: unknown): unknown => {
-      const resolved = this.resolve(item);
-      if (resolved !== item) changed = true;
-      return resolved;
-    };
-    const out = Array.isArray(value) ? value.map(resolveItem) : Object.fromEntries(Object.entries(value).map(([key, item]) => [key, resolveItem(item)]));
-    return changed ? out : value;
+    if (Array.isArray(value)) return mapItems(value as unknown[], (item) => this.resolve(item));
+    return mapMembers(value as Record<string, unknown>, (_key, item) => this.resolve(item));
   }
 
   /** `message` serialised, each placeholder replaced by its string's bytes: the line to write, in parts. */
