@@ -205,9 +205,8 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     if (!toClient) return FORWARD;
     if ('result' in message && method === 'tools/call' && masked.structuredContent !== message.result.structuredContent) {
       // The client checks structuredContent against the tool's outputSchema: masked, it must still match.
-      const tool = String(context.request?.params?.name);
-      const original = context.longStrings ? context.longStrings.resolve(message.result.structuredContent) : message.result.structuredContent;
-      const fit = schemas.fit(tool, original, masked.structuredContent);
+      const { structuredContent } = message.result;
+      const fit = schemas.fit(String(context.request?.params?.name), masked.structuredContent, () => context.longStrings?.resolve(structuredContent) ?? structuredContent);
       if ('mismatch' in fit) return withhold(context, method, message, new Error(`masked, its structuredContent no longer matches the tool's outputSchema: ${fit.mismatch}`));
       if (fit.value !== masked.structuredContent) masked = { ...masked, structuredContent: fit.value };
     }

@@ -68,13 +68,16 @@ export class OutputSchemas {
 
   /**
    * The structuredContent to send for `tool`: `masked` when it matches the
-   * tool's schema (or no schema is known, or the server's own content does
-   * not match it either), else `masked` with addresses written as addresses
-   * that reach nobody when that matches; else why it cannot match.
+   * tool's schema (or no schema is known, or the server's own content,
+   * `server()`, does not match it either), else `masked` with addresses
+   * written as addresses that reach nobody when that matches; else why it
+   * cannot match.
    */
-  fit(tool: string, original: unknown, masked: unknown): Fit {
+  fit(tool: string, masked: unknown, server: () => unknown): Fit {
     const validate = this.#validator(tool);
-    if (!validate || masked === original || validate(masked)) return { value: masked };
+    if (!validate || validate(masked)) return { value: masked };
+    // The server's content, read only now: it may hold long strings still to decode.
+    const original = server();
     const reshaped = withAddressShapes(original, masked);
     if (reshaped !== masked && validate(reshaped)) return { value: reshaped };
     const why = validate.errors?.map((error) => `${error.instancePath || '/'} ${error.message ?? 'does not match'}`).join(', ') ?? 'it does not match';
