@@ -423,7 +423,7 @@ class Recorder implements AuditRecorder {
         const metadata = maskMembers(value, RESULT_METADATA_KEYS, mask);
         return { value: preparePayload(metadata.value, undefined, undefined, wire).value, findings: metadata.findings };
       }
-      return preparePayload(value, alreadyMasked ? undefined : mask, undefined, wire);
+      return preparePayload(value, mask, undefined, wire);
     } catch (error) {
       // Masking failed: record that there was a payload, never the payload itself.
       this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);
