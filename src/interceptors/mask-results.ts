@@ -16,7 +16,7 @@
 import { mapItems, mapMembers } from '../lib/copy-on-write.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
 import type { Findings, Masker } from '../mask/masker.js';
-import { isObject } from '../policy/lib/is-object.js';
+import { isObject } from '../lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';

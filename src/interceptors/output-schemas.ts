@@ -21,7 +21,7 @@ import { createRequire } from 'node:module';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Ajv, Options, ValidateFunction } from 'ajv';
 import { mapItems, mapMembers } from '../lib/copy-on-write.js';
-import { isObject } from '../policy/lib/is-object.js';
+import { isObject } from '../lib/is-object.js';
 
 /** Tools remembered; a server listing more has the oldest forgotten (their results are then not checked). */
 const MAX_TOOLS = 1000;

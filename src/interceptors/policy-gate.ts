@@ -19,7 +19,7 @@
  */
 import type { Identity, IdentityResolution } from '../identity/identity.js';
 import { evaluate, toolVisibility, type PolicyRequest } from '../policy/evaluate.js';
-import { isObject } from '../policy/lib/is-object.js';
+import { isObject } from '../lib/is-object.js';
 import type { LoadedPolicy } from '../policy/load.js';
 import { resolveRoles } from '../policy/roles.js';
 import type { Decision, Interceptor, MessageContext, SessionState, Verdict } from '../proxy/interceptor.js';

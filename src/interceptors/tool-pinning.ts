@@ -10,7 +10,7 @@
  * reset` accepts the new definitions.
  */
 import type { PinningMode } from '../policy/policy.js';
-import { isObject } from '../policy/lib/is-object.js';
+import { isObject } from '../lib/is-object.js';
 import { addPins, fingerprintTool, pinFilePath, readPinFile, type PinFile, type ToolPin } from '../policy/pins.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 import { FORWARD } from '../proxy/interceptor.js';

@@ -14,7 +14,7 @@ import { basename, extname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GuardError } from '../errors.js';
 import { compilePolicy } from './evaluate.js';
-import { isObject } from './lib/is-object.js';
+import { isObject } from '../lib/is-object.js';
 import { readParsedPolicy, rememberParsedPolicy } from './parsed-cache.js';
 import type { Policy } from './policy.js';
 import { validatePolicy, type ValidationResult } from './validate.js';

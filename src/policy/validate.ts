@@ -11,7 +11,7 @@
 import type { Identity } from '../identity/identity.js';
 import { POLICY_DETECTOR_NAMES } from '../mask/detector-names.js';
 import { compileGlob } from './lib/glob.js';
-import { isObject } from './lib/is-object.js';
+import { isObject } from '../lib/is-object.js';
 import { normalisePosixPath } from './lib/path-under.js';
 import { compilePolicyRegex } from './lib/regex.js';
 import type {
