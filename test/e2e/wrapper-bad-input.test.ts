@@ -6,10 +6,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { connectThroughGuard, fixture, tempHome } from '../helpers/guard.js';
 import { residentBytes } from '../helpers/memory.js';
-import { INITIALIZE, spawnRawGuard, toolCall } from '../helpers/raw-guard.js';
+import { INITIALIZE, spawnRawGuard, stopRawGuards, toolCall } from '../helpers/raw-guard.js';
+
+after(stopRawGuards);
 
 const SERVER = [process.execPath, fixture('misbehaving-server')];
 const home = tempHome();

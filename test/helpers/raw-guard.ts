@@ -19,11 +19,21 @@ export interface RawGuard {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+/** Guards spawned and not yet exited: a failed test leaves its guard running, which would keep the test file's run alive. */
+const running = new Set<ChildProcess>();
+
+/** Kills every raw guard still running: for `after()` in a file that spawns them. */
+export function stopRawGuards(): void {
+  for (const child of running) child.kill('SIGKILL');
+}
+
 export function spawnRawGuard(server: string[], options: { guardArgs?: string[]; env?: Record<string, string> } = {}): RawGuard {
   const child = spawn(process.execPath, [BIN, ...(options.guardArgs ?? []), '--', ...server], {
     env: { ...process.env, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   const messages: unknown[] = [];
   const junk: string[] = [];
   let stderr = '';
