@@ -340,7 +340,9 @@ class Recorder implements AuditRecorder {
       this.#count('unmatchedResponses');
       return;
     }
-    const sent = outcome.forwarded ?? outcome.reply ?? outcome.original;
+    const message = outcome.forwarded ?? outcome.reply ?? outcome.original;
+    // A message kept in parts is recorded as its wire's digest: its value shows its long strings' sizes, not this process's placeholders.
+    const sent = outcome.longStrings ? (outcome.longStrings.describe(message) as JsonRpcMessage) : message;
     const withheld = outcome.forwarded === undefined && outcome.reply !== undefined;
     if (withheld) this.#count('withheld');
     if (tracked.method === 'initialize' && 'result' in outcome.original) {
@@ -387,7 +389,7 @@ class Recorder implements AuditRecorder {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice: only its metadata is.
     // A trail that masks keeps binary content as its digest: masking cannot read base64. (A message in
-    // parts is recorded as the digest of its wire, and its parsed value holds placeholders, not the content.)
+    // parts is recorded as the digest of its wire, and its value holds notes of its long strings, not the content.)
     const binaryAsDigest = this.#options.mask !== undefined && !Array.isArray(wire);
     const resultPart = sent && 'result' in sent ? this.#payload(binaryAsDigest ? digestBinary(sent.result) : sent.result, responseNotes.resultMasked === true, wire) : undefined;
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;

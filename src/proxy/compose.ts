@@ -12,8 +12,8 @@ export interface Chain {
   run(context: MessageContext): Verdict | Promise<Verdict>;
   /**
    * Whether a response to `method` keeps its long strings as bytes: every
-   * interceptor takes it that way, and one reads them (otherwise decoding
-   * them in pieces only to check them would gain nothing).
+   * interceptor takes it that way. Those nobody reads are checked without
+   * being decoded, and pass as they came.
    */
   keepsLongStrings(method: string): boolean;
 }
@@ -30,7 +30,7 @@ export function composeChain(interceptors: readonly Interceptor[]): Chain {
   return {
     interceptors: parts,
     run: (context) => runFrom(parts, 0, context as Mutable<MessageContext>, undefined),
-    keepsLongStrings: (method) => parts.every((part) => part.longStringUse?.(method) !== undefined) && parts.some((part) => part.longStringUse?.(method) === 'reads'),
+    keepsLongStrings: (method) => parts.every((part) => part.longStringUse?.(method) !== undefined),
   };
 }
 

@@ -53,16 +53,10 @@ export class LongString {
     this.#valid = valid;
   }
 
-  /** Whether the literal is a valid JSON string; decodes it (and discards the text) unless already known. */
+  /** Whether the literal is a valid JSON string, as `JSON.parse` would find it (checked without decoding it, once). */
   valid(): boolean {
-    if (!this.#valid) {
-      try {
-        for (const piece of this.pieces()) void piece;
-      } catch {
-        return false;
-      }
-    }
-    return true;
+    if (!this.#valid) this.#valid = isValidStringLiteral(this.#literal());
+    return this.#valid;
   }
 
   /**
@@ -114,6 +108,68 @@ export class LongString {
     return this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts as Buffer[], this.byteLength);
   }
 }
+
+/**
+ * Whether `literal`, the bytes of a JSON string literal (quotes included)
+ * that are valid UTF-8 and hold no unescaped quote, make a valid JSON
+ * string: no raw control character, and every backslash starts an escape
+ * JSON knows (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\u` and four hex
+ * digits). What `JSON.parse` checks, without decoding: decoding a 4 MiB
+ * literal only to check it was most of the time a large result spent in
+ * the wrapper. Four bytes at a time; only a word that holds a backslash or
+ * a control character is read byte by byte.
+ */
+export function isValidStringLiteral(literal: Uint8Array): boolean {
+  const end = literal.length - 1;
+  if (end < 1 || literal[0] !== QUOTE || literal[end] !== QUOTE) return false;
+  // The first 4-aligned offset after the opening quote, where whole words start.
+  const first = Math.min(end, 1 + ((4 - ((literal.byteOffset + 1) & 3)) & 3));
+  const count = (end - first) >> 2;
+  let next = checkBytes(literal, 1, first, 1, end);
+  if (next < 0) return false;
+  // (A view may not even be made at an offset that is not 4-aligned, and `first` is not where the literal is that short.)
+  const words = count > 0 ? new Uint32Array(literal.buffer, literal.byteOffset + first, count) : EMPTY_WORDS;
+  for (let w = 0; w < count; w++) {
+    const word = words[w]!;
+    const backslashes = word ^ 0x5c5c5c5c;
+    // A byte below 0x20, or a zero byte of word ^ backslashes (a backslash): bit tricks that test all four bytes at once.
+    if ((((word - 0x20202020) & ~word) | ((backslashes - 0x01010101) & ~backslashes)) & 0x80808080) {
+      const at = first + 4 * w;
+      next = checkBytes(literal, Math.max(at, next), at + 4, next, end);
+      if (next < 0) return false;
+    }
+  }
+  return checkBytes(literal, Math.max(first + 4 * count, next), end, next, end) >= 0;
+}
+
+/**
+ * Checks `literal[from, to)` byte by byte (see `isValidStringLiteral`); an
+ * escape may run past `to`, up to `end` (the closing quote). Returns where
+ * checking must go on (past the last escape read, at least `next`), or -1
+ * for a byte JSON refuses there.
+ */
+function checkBytes(literal: Uint8Array, from: number, to: number, next: number, end: number): number {
+  for (let at = from; at < to; at++) {
+    const byte = literal[at]!;
+    if (byte < 0x20) return -1;
+    if (byte !== BACKSLASH) continue;
+    const escape = ESCAPE_LENGTH[literal[at + 1]!]!;
+    if (escape === 0 || at + escape > end) return -1;
+    if (escape === 6 && !(HEX[literal[at + 2]!]! & HEX[literal[at + 3]!]! & HEX[literal[at + 4]!]! & HEX[literal[at + 5]!]!)) return -1;
+    at += escape - 1;
+    next = at + 1;
+  }
+  return Math.max(next, to);
+}
+
+const EMPTY_WORDS = new Uint32Array(0);
+/** Per byte after a backslash: the length of the escape it makes (0: none JSON knows). */
+const ESCAPE_LENGTH = new Uint8Array(256);
+for (const escaped of '"\\/bfnrt') ESCAPE_LENGTH[escaped.charCodeAt(0)] = 2;
+ESCAPE_LENGTH[0x75] = 6;
+/** 1 for the bytes of hex digits. */
+const HEX = new Uint8Array(256);
+for (const digit of '0123456789abcdefABCDEF') HEX[digit.charCodeAt(0)] = 1;
 
 /**
  * Where the piece that starts at `start` ends: after the first escaped line
@@ -210,11 +266,24 @@ export class LongStrings {
 
   /** `value` with every placeholder in it (at any depth) replaced by its decoded text; `value` itself when it has none. */
   resolve(value: unknown): unknown {
+    return this.#replace(value, (long) => long.text());
+  }
+
+  /**
+   * `value` with every placeholder in it replaced by a note of its string's
+   * size: what a record shows of a message whose bytes it keeps only as a
+   * digest (see `audit/payload.ts`), rather than this process's placeholders.
+   */
+  describe(value: unknown): unknown {
+    return this.#replace(value, (long) => `[long string of ${long.byteLength} bytes, in the message digest]`);
+  }
+
+  #replace(value: unknown, replacement: (long: LongString) => string): unknown {
     const long = this.get(value);
-    if (long) return long.text();
+    if (long) return replacement(long);
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return mapItems(value as unknown[], (item) => this.resolve(item));
-    return mapMembers(value as Record<string, unknown>, (_key, item) => this.resolve(item));
+    if (Array.isArray(value)) return mapItems(value as unknown[], (item) => this.#replace(item, replacement));
+    return mapMembers(value as Record<string, unknown>, (_key, item) => this.#replace(item, replacement));
   }
 
   /** `message` serialised, each placeholder replaced by its string's bytes: the line to write, in parts. */

@@ -197,6 +197,9 @@ describe('large results through the wrapper', () => {
     for (const value of [EMAIL, 'anna.schmidt0@example.de', '+49 30 12345678']) assert.ok(!trail.includes(value), `the trail holds ${value}`);
     // The image of a message kept in parts is in the wire's digest; its parsed value holds a placeholder, which has no digest of its own.
     assert.doesNotMatch(trail, /omitted\\*":\\*"binary/, 'a placeholder was recorded as if it were the image');
+    // The excerpt shows each long string's size, not the wrapper's placeholders.
+    assert.match(trail, /\[long string of \d+ bytes, in the message digest\]/);
+    assert.doesNotMatch(trail, /mcp-guard long string/);
   });
 });
 

@@ -87,11 +87,23 @@ describe('bad input from the server', () => {
 
   const passThrough = join(mkdtempSync(join(tmpdir(), 'mcp-guard-policy-')), 'pass-through.yaml');
   writeFileSync(passThrough, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
-  for (const [block, policy] of [['text', undefined], ['image', undefined], ['text', passThrough]] as const) {
-    const where = `${block === 'text' ? 'a text' : 'an image'}${policy ? ', parsed whole (no masking)' : ''}`;
+  it('passes a large result with escapes and accented names as it came when nothing masks it', async () => {
+    // Its long strings are only checked, not decoded (proxy/long-strings.ts): what arrives must be what the server sent.
+    const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
+    const guard = await connectThroughGuard({ server: SERVER, env, guardArgs: ['--policy', passThrough] });
+    const expected = await direct.client.callTool({ name: 'pii', arguments: { bytes: 2 * 1024 * 1024 } });
+    const text = (expected.content as [{ text: string }])[0].text;
+    assert.ok(text.length >= 2 * 1024 * 1024 && /\n/.test(text) && /[^\x00-\x7f]/.test(text) && /@/.test(text), 'a multi-line, non-ASCII, PII-dense text');
+    assert.deepEqual(await guard.client.callTool({ name: 'pii', arguments: { bytes: 2 * 1024 * 1024 } }), expected);
+    await direct.close();
+    await guard.close();
+  });
+
+  for (const [block, policy] of [['text', undefined], ['image', undefined], ['text', passThrough], ['image', passThrough]] as const) {
+    const where = `${block === 'text' ? 'a text' : 'an image'}${policy ? ' that nothing masks' : ''}`;
     it(`answers with an error when a large response's long string in ${where} is no valid JSON, then keeps working`, async () => {
-      // Under the default policy a large result's long strings are decoded only where masked (text), and checked before they pass
-      // (image); without masking the line is parsed whole, and its id read from its end.
+      // A large result's long strings are decoded only where masked (text under the default policy); the others are checked
+      // byte by byte before they pass (proxy/long-strings.ts).
       const guard = spawnRawGuard(SERVER, { env, ...(policy ? { guardArgs: ['--policy', policy] } : {}) });
       guard.send(INITIALIZE);
       await guard.response('init');

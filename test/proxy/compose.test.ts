@@ -42,7 +42,7 @@ describe('composeChain', () => {
     assert.equal(reached, false);
   });
 
-  it('keeps long strings as bytes only where every interceptor takes them so and one reads them', () => {
+  it('keeps long strings as bytes only where every interceptor takes them so', () => {
     const forward = (): { action: 'forward' } => ({ action: 'forward' });
     const masking: Interceptor = { name: 'masking', longStringUse: (method) => (method === 'tools/call' ? 'reads' : undefined), intercept: forward };
     const gate: Interceptor = { name: 'gate', longStringUse: (method) => (method === 'tools/list' ? undefined : 'ignores'), intercept: forward };
@@ -51,8 +51,9 @@ describe('composeChain', () => {
     assert.equal(chain.keepsLongStrings('resources/read'), false);
     // An interceptor that says nothing reads every message parsed whole.
     assert.equal(composeChain([gate, masking, { name: 'silent', intercept: forward }]).keepsLongStrings('tools/call'), false);
-    // Nobody reads them: decoding them only to check them gains nothing.
-    assert.equal(composeChain([gate]).keepsLongStrings('tools/call'), false);
+    // Nobody reads them: they are only checked, and pass as they came.
+    assert.equal(composeChain([gate]).keepsLongStrings('tools/call'), true);
+    assert.equal(composeChain([gate]).keepsLongStrings('tools/list'), false);
   });
 
   it('refuses duplicates and non-interceptors', () => {

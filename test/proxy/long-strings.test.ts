@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LONG_STRING_BYTES, LongString, LongStrings, LongStringWriter } from '../../src/proxy/long-strings.js';
+import { isValidStringLiteral, LONG_STRING_BYTES, LongString, LongStrings, LongStringWriter } from '../../src/proxy/long-strings.js';
 
 /** Text of about `chars` characters in lines of mixed scripts, quotes, backslashes and an emoji. */
 function tricky(chars: number): string {
@@ -125,5 +125,70 @@ describe('LongString', () => {
     assert.equal(may(''), false);
     // An escape that decodes to white space counts as "maybe": the whole text is then read.
     assert.equal(new LongString([Buffer.from('"\\u0020{}"')], true).mayBeJson(), true);
+  });
+});
+
+describe('isValidStringLiteral', () => {
+  /** What JSON.parse says of the literal. */
+  function parses(literal: Buffer): boolean {
+    try {
+      JSON.parse(literal.toString('utf8'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  it('agrees with JSON.parse on every escape and control character, at every alignment and near both quotes', () => {
+    const bodies: string[] = ['', 'a', 'ab\\\\', '\\\\\\\\', 'é', '日本🎉', '\\u00e9', '\\uD83D\\uDE00', '\\u12', '\\u12G4', '\\uABCDx', '\\', '\\\\\\'];
+    for (let byte = 0; byte < 0x80; byte++) {
+      bodies.push(String.fromCharCode(byte) === '"' ? 'x' : String.fromCharCode(byte));
+      if (byte !== 0x22) bodies.push(`\\${String.fromCharCode(byte)}`);
+    }
+    // One backing store, the literal placed at each offset: the word reads start at every alignment.
+    const store = Buffer.alloc(64);
+    let checked = 0;
+    for (const body of bodies) {
+      for (const pad of ['', 'x', 'xy', 'xyz', 'wxyz', 'abcdefghij']) {
+        for (const [before, after] of [[pad, ''], ['', pad], [pad, pad]]) {
+          const bytes = Buffer.from(`"${before}${body}${after}"`, 'utf8');
+          for (let offset = 0; offset < 4; offset++) {
+            bytes.copy(store, offset);
+            const literal = store.subarray(offset, offset + bytes.length);
+            assert.equal(isValidStringLiteral(literal), parses(literal), `${JSON.stringify(literal.toString('utf8'))} at offset ${offset}`);
+            checked++;
+          }
+        }
+      }
+    }
+    assert.ok(checked > 5000);
+  });
+
+  it('agrees with JSON.parse on random literals of escapes, controls and text', () => {
+    const fine = ['a', 'é', '日', '🎉', ' ', '/', '\\n', '\\"', '\\u0041', '\\\\', 'abcd'];
+    const odd = ['\\', '\\uZZ00', '\\q', '\u0001', '\u001f', '\t', '\\u00'];
+    let seed = 42;
+    const random = (n: number): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const outcomes = { valid: 0, invalid: 0 };
+    for (let round = 0; round < 5000; round++) {
+      const tokens: string[] = [];
+      for (let k = random(30); k > 0; k--) tokens.push(fine[random(fine.length)]!);
+      if (random(2) === 0) tokens.splice(random(tokens.length + 1), 0, odd[random(odd.length)]!);
+      const body = tokens.join('');
+      // Only literals the splitter would cut out: no quote closes them early.
+      if (/(^|[^\\])(\\\\)*"/.test(body)) continue;
+      const literal = Buffer.from(`"${body}"`, 'utf8');
+      const expected = parses(literal);
+      outcomes[expected ? 'valid' : 'invalid']++;
+      assert.equal(isValidStringLiteral(literal), expected, JSON.stringify(body));
+    }
+    assert.ok(outcomes.valid > 1000 && outcomes.invalid > 1000, JSON.stringify(outcomes));
+  });
+
+  it('refuses what is no string literal', () => {
+    for (const bad of ['', '"', 'a"', '"a', '"a"b']) assert.equal(isValidStringLiteral(Buffer.from(bad)), false, bad);
   });
 });
