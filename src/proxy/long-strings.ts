@@ -43,19 +43,18 @@ export class LongString {
   readonly parts: readonly Buffer[];
   readonly byteLength: number;
   readonly #ascii: boolean;
-  /** Whether the literal is known to be a valid JSON string (decoded whole once, or written by us). */
-  #valid: boolean;
+  /** Whether the literal is a valid JSON string, as `JSON.parse` would find it (known from the read that found it, or written by us). */
+  readonly #valid: boolean;
 
-  constructor(parts: readonly Buffer[], ascii: boolean, valid = false) {
+  constructor(parts: readonly Buffer[], ascii: boolean, valid: boolean) {
     this.parts = parts;
     this.byteLength = parts.reduce((sum, part) => sum + part.length, 0);
     this.#ascii = ascii;
     this.#valid = valid;
   }
 
-  /** Whether the literal is a valid JSON string, as `JSON.parse` would find it (checked without decoding it, once). */
+  /** Whether the literal is a valid JSON string (`pieces()` and `text()` throw where it is not). */
   valid(): boolean {
-    if (!this.#valid) this.#valid = isValidStringLiteral(this.#literal());
     return this.#valid;
   }
 
@@ -72,14 +71,11 @@ export class LongString {
       yield JSON.parse(`"${literal.toString(this.#ascii ? 'latin1' : 'utf8', start, cut)}"`) as string;
       start = cut;
     }
-    this.#valid = true;
   }
 
   /** The whole decoded text (for a reader that cannot take it in pieces). */
   text(): string {
-    const text = JSON.parse(this.#literal().toString(this.#ascii ? 'latin1' : 'utf8')) as string;
-    this.#valid = true;
-    return text;
+    return JSON.parse(this.#literal().toString(this.#ascii ? 'latin1' : 'utf8')) as string;
   }
 
   /**
@@ -108,68 +104,6 @@ export class LongString {
     return this.parts.length === 1 ? (this.parts[0] as Buffer) : Buffer.concat(this.parts as Buffer[], this.byteLength);
   }
 }
-
-/**
- * Whether `literal`, the bytes of a JSON string literal (quotes included)
- * that are valid UTF-8 and hold no unescaped quote, make a valid JSON
- * string: no raw control character, and every backslash starts an escape
- * JSON knows (`\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`, `\u` and four hex
- * digits). What `JSON.parse` checks, without decoding: decoding a 4 MiB
- * literal only to check it was most of the time a large result spent in
- * the wrapper. Four bytes at a time; only a word that holds a backslash or
- * a control character is read byte by byte.
- */
-export function isValidStringLiteral(literal: Uint8Array): boolean {
-  const end = literal.length - 1;
-  if (end < 1 || literal[0] !== QUOTE || literal[end] !== QUOTE) return false;
-  // The first 4-aligned offset after the opening quote, where whole words start.
-  const first = Math.min(end, 1 + ((4 - ((literal.byteOffset + 1) & 3)) & 3));
-  const count = (end - first) >> 2;
-  let next = checkBytes(literal, 1, first, 1, end);
-  if (next < 0) return false;
-  // (A view may not even be made at an offset that is not 4-aligned, and `first` is not where the literal is that short.)
-  const words = count > 0 ? new Uint32Array(literal.buffer, literal.byteOffset + first, count) : EMPTY_WORDS;
-  for (let w = 0; w < count; w++) {
-    const word = words[w]!;
-    const backslashes = word ^ 0x5c5c5c5c;
-    // A byte below 0x20, or a zero byte of word ^ backslashes (a backslash): bit tricks that test all four bytes at once.
-    if ((((word - 0x20202020) & ~word) | ((backslashes - 0x01010101) & ~backslashes)) & 0x80808080) {
-      const at = first + 4 * w;
-      next = checkBytes(literal, Math.max(at, next), at + 4, next, end);
-      if (next < 0) return false;
-    }
-  }
-  return checkBytes(literal, Math.max(first + 4 * count, next), end, next, end) >= 0;
-}
-
-/**
- * Checks `literal[from, to)` byte by byte (see `isValidStringLiteral`); an
- * escape may run past `to`, up to `end` (the closing quote). Returns where
- * checking must go on (past the last escape read, at least `next`), or -1
- * for a byte JSON refuses there.
- */
-function checkBytes(literal: Uint8Array, from: number, to: number, next: number, end: number): number {
-  for (let at = from; at < to; at++) {
-    const byte = literal[at]!;
-    if (byte < 0x20) return -1;
-    if (byte !== BACKSLASH) continue;
-    const escape = ESCAPE_LENGTH[literal[at + 1]!]!;
-    if (escape === 0 || at + escape > end) return -1;
-    if (escape === 6 && !(HEX[literal[at + 2]!]! & HEX[literal[at + 3]!]! & HEX[literal[at + 4]!]! & HEX[literal[at + 5]!]!)) return -1;
-    at += escape - 1;
-    next = at + 1;
-  }
-  return Math.max(next, to);
-}
-
-const EMPTY_WORDS = new Uint32Array(0);
-/** Per byte after a backslash: the length of the escape it makes (0: none JSON knows). */
-const ESCAPE_LENGTH = new Uint8Array(256);
-for (const escaped of '"\\/bfnrt') ESCAPE_LENGTH[escaped.charCodeAt(0)] = 2;
-ESCAPE_LENGTH[0x75] = 6;
-/** 1 for the bytes of hex digits. */
-const HEX = new Uint8Array(256);
-for (const digit of '0123456789abcdefABCDEF') HEX[digit.charCodeAt(0)] = 1;
 
 /**
  * Where the piece that starts at `start` ends: after the first escaped line
@@ -220,20 +154,20 @@ export class LongStrings {
    * placeholders; undefined when it has none, or when one is an object key
    * (the line is then parsed whole). `line` must be valid UTF-8; `ascii`
    * says whether it is all ASCII. Whether each long literal is a valid JSON
-   * string is known only once it is decoded: see `valid()`.
+   * string is known from the read that found it: see `valid()`.
    */
   static split(line: Buffer, ascii: boolean): LongStrings | undefined {
     const found = findLongLiterals(line);
-    if (found.length === 0) return undefined;
+    if (found === undefined || found.length === 0) return undefined;
     const encoding = ascii ? 'latin1' : 'utf8';
     const strings = new LongStrings();
     let skeleton = '';
     let at = 0;
-    for (let k = 0; k < found.length; k += 2) {
+    for (let k = 0; k < found.length; k += 3) {
       const start = found[k] as number;
       const end = found[k + 1] as number;
       if (isObjectKey(line, end)) return undefined;
-      const long = new LongString([line.subarray(start, end)], ascii);
+      const long = new LongString([line.subarray(start, end)], ascii, found[k + 2] === 1);
       skeleton += line.toString(encoding, at, start) + JSON.stringify(strings.add(long));
       at = end;
     }
@@ -249,11 +183,7 @@ export class LongStrings {
     return long !== undefined && String(Number(index)) === index ? long : undefined;
   }
 
-  /**
-   * Whether every long literal of the line is a valid JSON string, as the
-   * whole line's parse would have checked: a reader that decoded one
-   * checked it; the others (passed on as bytes) are decoded here.
-   */
+  /** Whether every long literal of the line is a valid JSON string, as the whole line's parse would have checked. */
   valid(): boolean {
     return this.#strings.every((long) => long.valid());
   }
@@ -305,27 +235,78 @@ export class LongStrings {
   }
 }
 
+const EMPTY_WORDS = new Uint32Array(0);
+/** Per byte after a backslash: the length of the escape it makes (0: none JSON knows). */
+const ESCAPE_LENGTH = new Uint8Array(256);
+for (const escaped of '"\\/bfnrt') ESCAPE_LENGTH[escaped.charCodeAt(0)] = 2;
+ESCAPE_LENGTH[0x75] = 6;
+/** 1 for the bytes of hex digits. */
+const HEX = new Uint8Array(256);
+for (const digit of '0123456789abcdefABCDEF') HEX[digit.charCodeAt(0)] = 1;
+
 /**
- * [start, end) of each string literal of at least `LONG_STRING_BYTES`
- * bytes, quotes included. Outside a string a quote always opens one; inside,
- * a quote closes it unless an odd run of backslashes precedes it. Native
- * searches jump from quote to quote.
+ * The string literals of `line` of at least `LONG_STRING_BYTES` bytes
+ * (quotes included), as [start, end, valid] triples, valid being 1 for a
+ * valid JSON string as `JSON.parse` would find it (no raw control
+ * character, only escapes JSON knows: `\"`, `\\`, `\/`, `\b`, `\f`, `\n`,
+ * `\r`, `\t`, `\u` and four hex digits); undefined when the line leaves a
+ * literal open. Outside a string a quote opens one; inside, a backslash
+ * takes the byte after it and a quote closes it. The line is read four
+ * bytes at a time, with bit tricks that test a word's four bytes at once,
+ * and byte by byte only in words that hold a quote, a backslash or a
+ * control character: plain text and base64 cost a fraction of a byte loop,
+ * and a text dense with escapes (JSON inside a text block) one byte loop,
+ * where decoding the line to check it cost more.
  */
-function findLongLiterals(line: Buffer): number[] {
+function findLongLiterals(line: Buffer): number[] | undefined {
   const found: number[] = [];
-  for (let open = line.indexOf(QUOTE); open !== -1; ) {
-    let close = line.indexOf(QUOTE, open + 1);
-    for (;;) {
-      if (close === -1) return [];
-      let backslashes = 0;
-      while (line[close - 1 - backslashes] === BACKSLASH) backslashes++;
-      if (backslashes % 2 === 0) break;
-      close = line.indexOf(QUOTE, close + 1);
+  const end = line.length;
+  // Words start at the first 4-aligned offset: a view may not start anywhere else.
+  const first = Math.min(end, (4 - (line.byteOffset & 3)) & 3);
+  const count = (end - first) >> 2;
+  const words = count > 0 ? new Uint32Array(line.buffer, line.byteOffset + first, count) : EMPTY_WORDS;
+  /** Where the literal being read opened (-1: outside one), and whether it is valid so far. */
+  let open = -1;
+  let valid = 1;
+  // Bytes [at, stop) are read one by one, then words from `word` on are skipped while they hold nothing to read.
+  let at = 0;
+  let stop = first;
+  let word = 0;
+  for (;;) {
+    for (; at < stop; at++) {
+      const byte = line[at]!;
+      if (byte === QUOTE) {
+        if (open === -1) {
+          open = at;
+          valid = 1;
+        } else {
+          if (at + 1 - open >= LONG_STRING_BYTES) found.push(open, at + 1, valid);
+          open = -1;
+        }
+      } else if (open !== -1) {
+        if (byte === BACKSLASH) {
+          const escape = ESCAPE_LENGTH[line[at + 1] ?? 0]!;
+          if (escape === 0 || (escape === 6 && !(HEX[line[at + 2] ?? 0]! & HEX[line[at + 3] ?? 0]! & HEX[line[at + 4] ?? 0]! & HEX[line[at + 5] ?? 0]!))) valid = 0;
+          // The escaped byte is taken with the backslash (it may be in the next word); hex digits are read as text.
+          at++;
+        } else if (byte < 0x20) {
+          valid = 0;
+        }
+      }
     }
-    if (close + 1 - open >= LONG_STRING_BYTES) found.push(open, close + 1);
-    open = line.indexOf(QUOTE, close + 1);
+    if (stop === end) return open === -1 ? found : undefined;
+    for (; word < count; word++) {
+      const bytes = words[word]!;
+      const quotes = bytes ^ 0x22222222;
+      const backslashes = bytes ^ 0x5c5c5c5c;
+      // A zero byte of bytes ^ quotes (a quote) or of bytes ^ backslashes, or a byte below 0x20.
+      if ((((quotes - 0x01010101) & ~quotes) | ((backslashes - 0x01010101) & ~backslashes) | ((bytes - 0x20202020) & ~bytes)) & 0x80808080) break;
+    }
+    const from = first + 4 * word;
+    at = Math.max(at, from);
+    stop = word < count ? from + 4 : end;
+    word++;
   }
-  return found;
 }
 
 /** Whether the literal that ends before `end` is followed by `:` (it is an object key). */

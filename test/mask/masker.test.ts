@@ -144,7 +144,7 @@ describe('maskPieces', () => {
       const masker = createMasker(policy({ style }), KEY);
       const whole = masker.maskText(text);
       for (const pieceBytes of [300, 4096, 64 * 1024]) {
-        const long = new LongString([Buffer.from(JSON.stringify(text), 'utf8')], false);
+        const long = new LongString([Buffer.from(JSON.stringify(text), 'utf8')], false, true);
         let masked = '';
         const findings = masker.maskPieces(long.pieces(pieceBytes), (piece) => (masked += piece));
         assert.equal(masked, whole.text, `${style}, pieces of ${pieceBytes} bytes`);
