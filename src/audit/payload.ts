@@ -16,10 +16,11 @@ const EXCERPT_CHARS = 2000;
 
 /**
  * `wire` is the whole message line as it was forwarded, when the caller has
- * it. When it is too large to record and no masking is left to do, the digest
- * covers it directly instead of a re-serialised copy of the payload. A wire
- * in parts is a message whose long strings were kept as bytes
- * (`proxy/long-strings.ts`): its parsed value holds placeholders, so it is
+ * it. When it is too large to record and masking changes nothing in the
+ * payload (no masking, or nothing found), the digest covers the line as it
+ * was sent instead of a re-serialised copy of the payload. A wire in parts
+ * is a message whose long strings were kept as bytes
+ * (`proxy/long-strings.ts`): its parsed value holds notes of them, so it is
  * recorded as the wire's digest whatever its size.
  */
 export function preparePayload(
@@ -30,38 +31,31 @@ export function preparePayload(
 ): { value: unknown; findings: Record<string, number> } {
   if (value === undefined) return { value: undefined, findings: {} };
   const scrubbed = scrubSecrets(value);
+  const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
+  const findings = { ...masked.findings };
   const inParts = Array.isArray(wire);
-  if (wire !== undefined && (!mask || inParts)) {
-    const parts: readonly (Buffer | string)[] = inParts ? (wire as readonly Buffer[]) : [wire as Buffer | string];
+  if (wire !== undefined && (masked.value === scrubbed || inParts)) {
     const bytes = wireBytes(wire);
     if (bytes > maxBytes || inParts) {
       const hash = createHash('sha256');
-      for (const part of parts) hash.update(part);
-      // The excerpt is of the parsed value: masked, when masking is left to do.
-      const excerpt = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
-      const digest: PayloadDigest = {
-        truncated: true,
-        bytes,
-        sha256: hash.digest('hex'),
-        excerpt: boundedJson(excerpt.value, EXCERPT_CHARS),
-        of: 'message',
-      };
-      return { value: digest, findings: { ...excerpt.findings } };
+      for (const part of inParts ? (wire as readonly Buffer[]) : [wire as Buffer | string]) hash.update(part);
+      // The excerpt is of the parsed value, masked.
+      const digest: PayloadDigest = { truncated: true, bytes, sha256: hash.digest('hex'), excerpt: boundedJson(masked.value, EXCERPT_CHARS), of: 'message' };
+      return { value: digest, findings };
     }
   }
-  const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
   // Most payloads are far below the limit: a bound proves it without serializing them.
-  if (jsonBytesLeft(masked.value, maxBytes) >= 0) return { value: masked.value, findings: { ...masked.findings } };
+  if (jsonBytesLeft(masked.value, maxBytes) >= 0) return { value: masked.value, findings };
   const json = JSON.stringify(masked.value) ?? 'null';
   const bytes = Buffer.byteLength(json, 'utf8');
-  if (bytes <= maxBytes) return { value: masked.value, findings: { ...masked.findings } };
+  if (bytes <= maxBytes) return { value: masked.value, findings };
   const digest: PayloadDigest = {
     truncated: true,
     bytes,
     sha256: createHash('sha256').update(json, 'utf8').digest('hex'),
     excerpt: json.slice(0, EXCERPT_CHARS),
   };
-  return { value: digest, findings: { ...masked.findings } };
+  return { value: digest, findings };
 }
 
 /** Deeper than this, `rewriteMembers` stops walking (the walk is recursive, the input untrusted). */

@@ -395,7 +395,9 @@ class Recorder implements AuditRecorder {
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
     const result = resultPart?.value as Record<string, unknown> | undefined;
     const problem = responseNotes.error ?? request.notes.error;
-    const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings);
+    // A result masked for the trail only was not scanned on its way: what the trail's masking found in it is what it carried.
+    const counted = responseNotes.findingsLeftToTrail === true ? [resultPart?.findings, errorPart?.findings] : [];
+    const findings = mergeCounts(request.notes.findings, responseNotes === request.notes ? undefined : responseNotes.findings, ...counted);
     const masked = mergeCounts(params.findings, resultPart?.findings, errorPart?.findings);
     // Only the members with a value, in the order events have always had, without a throwaway object per member.
     const tool = toolOf(request.method, request.params, request.notes);

@@ -33,7 +33,11 @@ export interface ResultMaskingOptions {
    */
   masker: Masker | MaskerLoad;
   bulk?: BulkPolicy;
-  /** Rewrite what goes to the client (`masking.in` has `client`); otherwise findings are only counted. */
+  /**
+   * Rewrite what goes to the client (`masking.in` has `client`). Otherwise
+   * the result passes as it came: counted here when a bulk guard needs the
+   * count, else by the trail's masking (`notes.findingsLeftToTrail`).
+   */
   toClient: boolean;
 }
 
@@ -138,6 +142,9 @@ function summarise(findings: Findings): string {
  */
 export function createResultMasking(options: ResultMaskingOptions): Interceptor {
   const { bulk, toClient } = options;
+  // Findings are needed on the way only to mask for the client or to enforce the bulk guard; otherwise the
+  // trail, which masks the result anyway, counts them once the result has left (masking for the trail only).
+  const countsOnTheWay = toClient || (bulk !== undefined && bulk.action !== 'allow');
   const load = 'start' in options.masker ? options.masker : undefined;
   const given = 'start' in options.masker ? undefined : options.masker;
   const schemas = new OutputSchemas();
@@ -164,6 +171,10 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       const message = context.message as Answer;
       // An error's message and data reach the agent as a failed call does: they are masked like a result.
       if (!isObject('result' in message ? message.result : message.error)) return FORWARD;
+      if (!countsOnTheWay) {
+        context.notes.findingsLeftToTrail = true;
+        return FORWARD;
+      }
       const masker = given ?? load?.loaded();
       if (masker) return maskWith(masker, context, method, message);
       // Not loaded yet, or failed to: a failed load is reported on each result it withholds.

@@ -38,6 +38,12 @@ export interface MessageNotes {
    * client as it came: the trail masks only that.
    */
   resultMasked?: boolean;
+  /**
+   * The result (or error) was not scanned on its way, as nothing needed its
+   * findings then (it is masked for the trail only, with no bulk guard to
+   * enforce): the trail's masking counts them as `findings`.
+   */
+  findingsLeftToTrail?: boolean;
   [key: string]: unknown;
 }
 

@@ -210,6 +210,25 @@ test('a response withheld by policy is recorded as withheld, with the decision o
   assert.deepEqual(call.findings, { email: 80 });
 });
 
+test('a result masked for the trail only is counted by the trail: its findings are what the trail masked in it', async () => {
+  const home = tempHome();
+  const recorder = await recorderFor(home, newSigner(), { mask: toyMask });
+  const session = sessionState();
+  await recorder.sessionStarted?.(session);
+  const request = { jsonrpc: '2.0' as const, id: 4, method: 'tools/call', params: { name: 'lookup', arguments: { email: 'carol@example.com' } } };
+  const tracked = { id: 4, method: 'tools/call', params: request.params, direction: 'to-server' as const, startedAt: 100, notes: { tool: 'lookup' } };
+  recorder.message?.({ direction: 'to-server', kind: 'request', original: request, forwarded: request, notes: tracked.notes, at: 100 });
+  const response = { jsonrpc: '2.0' as const, id: 4, result: { content: [{ type: 'text', text: 'bob@example.com, dan@example.com' }] } };
+  recorder.message?.({ direction: 'to-client', kind: 'response', original: response, forwarded: response, notes: { findingsLeftToTrail: true }, at: 120, request: tracked });
+  await recorder.sessionEnded?.({ exitCode: 0, counts: {}, at: 150 });
+  const call = readSessionEvents(home, session.id).find((event) => event.type === 'call');
+  assert.ok(call?.type === 'call');
+  assert.deepEqual(call.result, { content: [{ type: 'text', text: '[EMAIL], [EMAIL]' }] });
+  // What reached the agent: the result's two addresses, not the argument's (which the trail masked too).
+  assert.deepEqual(call.findings, { email: 2 });
+  assert.deepEqual(call.maskedInTrail, { email: 3 });
+});
+
 test('a large message is recorded at once, so the recorder no longer holds it when the wrapper reclaims its memory', async () => {
   const gc = collector();
   assert.ok(gc, 'V8 lets the test collect');

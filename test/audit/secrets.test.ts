@@ -44,7 +44,7 @@ test('payloads are scrubbed, then masked, then cut to a digest when too large', 
   assert.deepEqual(big.findings, { email: 1 });
 });
 
-test('a large payload with nothing left to mask is digested from the forwarded line, its excerpt scrubbed', () => {
+test('a large payload that masking leaves as it is is digested from the forwarded line, its excerpt scrubbed', () => {
   const result = { access_token: 'at-secret', content: [{ type: 'text', text: 'y'.repeat(5000) }] };
   const wire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 3, result }));
   const digest = preparePayload(result, undefined, 1000, wire).value as { truncated: boolean; bytes: number; sha256: string; excerpt: string; of?: string };
@@ -54,8 +54,15 @@ test('a large payload with nothing left to mask is digested from the forwarded l
   assert.ok(!digest.excerpt.includes('at-secret'), 'the excerpt never holds a secret');
   assert.ok(digest.excerpt.startsWith('{"access_token":"[SECRET]","content":[{"type":"text","text":"yyy'));
   assert.ok(digest.excerpt.length <= 2000);
-  // With masking still to do, the wire is not used: the masked payload is digested.
-  assert.equal((preparePayload(result, toyMask, 1000, wire).value as { of?: string }).of, undefined);
+  // A trail that masks, where masking finds nothing (and so gives the payload back): the line as sent, likewise.
+  const findsNothing = (value: unknown): { value: unknown; findings: Record<string, number> } => ({ value, findings: {} });
+  assert.equal((preparePayload(result, findsNothing, 1000, wire).value as { sha256: string }).sha256, digest.sha256);
+  // Where masking changes the payload, the wire is not used: the masked payload is digested.
+  const personal = { content: [{ type: 'text', text: `bob@example.com ${'y'.repeat(5000)}` }] };
+  const personalWire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 3, result: personal }));
+  const masked = preparePayload(personal, toyMask, 1000, personalWire).value as { of?: string; excerpt: string };
+  assert.equal(masked.of, undefined);
+  assert.ok(masked.excerpt.includes('[EMAIL]') && !masked.excerpt.includes('bob@'));
 });
 
 test('a message whose long strings stayed bytes is digested from its wire in parts, whatever its size', () => {

@@ -143,6 +143,29 @@ describe('masking through the wrapper', () => {
   });
 });
 
+describe('masking for the trail only (the monitor pack)', () => {
+  it('passes the result as it came, and the trail records what it carried, masked and counted', async () => {
+    const home = tempHome('mcp-guard-monitor-');
+    const env = { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' };
+    const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
+    const guard = await connectThroughGuard({ guardArgs: ['--policy', 'monitor'], server: SERVER, env });
+    const expected = await direct.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } });
+    assert.ok(textOf(expected).includes(EMAIL));
+    assert.deepEqual(await guard.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } }), expected);
+    await guard.close();
+    await direct.close();
+    let trail = '';
+    for (let attempt = 0; attempt < 100 && !trail.includes('session-end'); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      trail = filesUnder(home).map((file) => readFileSync(file, 'utf8')).join('\n');
+    }
+    for (const value of RAW_VALUES) assert.ok(!trail.includes(value), `the trail holds ${value}`);
+    // The call's findings: what reached the agent unmasked (an e-mail address, a phone number, an IBAN), counted by the trail's masking.
+    assert.match(trail, /\\?"findings\\?":\{[^}]*\\?"email\\?":1[^}]*\}/);
+    assert.match(trail, /\\?"findings\\?":\{[^}]*\\?"iban\\?":1[^}]*\}/);
+  });
+});
+
 describe('large results through the wrapper', () => {
   // Over 1 MiB, a result's long strings stay bytes and are masked a piece at a time (proxy/long-strings.ts).
   const KEY_HEX = '5a'.repeat(32);

@@ -124,11 +124,22 @@ describe('createResultMasking', () => {
     assert.deepEqual(interceptor.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }), { direction: 'to-server' })), { action: 'forward' });
   });
 
-  it('toClient false: forwards the original but still counts findings for the trail', () => {
-    const countOnly = createResultMasking({ masker, toClient: false });
+  it('toClient false: forwards the original, and leaves counting to the trail unless a bulk guard needs the count', () => {
+    const trailOnly = createResultMasking({ masker, toClient: false });
     const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
-    assert.deepEqual(countOnly.intercept(ctx), { action: 'forward' });
-    assert.deepEqual(ctx.notes.findings, { email: 1 });
+    assert.deepEqual(trailOnly.intercept(ctx), { action: 'forward' });
+    assert.equal(ctx.notes.findings, undefined);
+    assert.equal(ctx.notes.findingsLeftToTrail, true);
+    const allowing = createResultMasking({ masker, toClient: false, bulk: { maxFindingsPerResult: 0, action: 'allow' } });
+    const allowed = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
+    assert.deepEqual(allowing.intercept(allowed), { action: 'forward' });
+    assert.equal(allowed.notes.findingsLeftToTrail, true);
+    // A bulk guard that refuses needs the count on the way.
+    const guarded = createResultMasking({ masker, toClient: false, bulk: { maxFindingsPerResult: 5, action: 'deny' } });
+    const counted = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
+    assert.deepEqual(guarded.intercept(counted), { action: 'forward' });
+    assert.deepEqual(counted.notes.findings, { email: 1 });
+    assert.equal(counted.notes.findingsLeftToTrail, undefined);
   });
 
   it('bulk guard: deny and approve refuse with a tool error naming count and rule; allow passes masked', () => {
