@@ -16,9 +16,9 @@ const EXCERPT_CHARS = 2000;
 
 /**
  * `wire` is the whole message line as it was forwarded, when the caller has
- * it. When it is too large to record and masking changes nothing in the
- * payload (no masking, or nothing found), the digest covers the line as it
- * was sent instead of a re-serialised copy of the payload. A wire in parts
+ * it. When it is too large to record and no masking is done, or masking
+ * and scrubbing change nothing in the payload, the digest covers the line
+ * as it was sent instead of a re-serialised copy of the payload. A wire in parts
  * is a message whose long strings were kept as bytes
  * (`proxy/long-strings.ts`): its parsed value holds notes of them, so it is
  * recorded as the wire's digest whatever its size.
@@ -34,7 +34,8 @@ export function preparePayload(
   const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
   const findings = { ...masked.findings };
   const inParts = Array.isArray(wire);
-  if (wire !== undefined && (masked.value === scrubbed || inParts)) {
+  // The line as sent stands for a payload recorded as it was sent (a secret scrubbed out counts as a change only where the trail masks).
+  if (wire !== undefined && (!mask || inParts || masked.value === value)) {
     const bytes = wireBytes(wire);
     if (bytes > maxBytes || inParts) {
       const hash = createHash('sha256');

@@ -54,9 +54,13 @@ test('a large payload that masking leaves as it is is digested from the forwarde
   assert.ok(!digest.excerpt.includes('at-secret'), 'the excerpt never holds a secret');
   assert.ok(digest.excerpt.startsWith('{"access_token":"[SECRET]","content":[{"type":"text","text":"yyy'));
   assert.ok(digest.excerpt.length <= 2000);
-  // A trail that masks, where masking finds nothing (and so gives the payload back): the line as sent, likewise.
+  // A trail that masks, where masking finds nothing (and so gives the payload back): the line as sent, likewise,
+  // unless a secret was scrubbed out of it.
   const findsNothing = (value: unknown): { value: unknown; findings: Record<string, number> } => ({ value, findings: {} });
-  assert.equal((preparePayload(result, findsNothing, 1000, wire).value as { sha256: string }).sha256, digest.sha256);
+  const plain = { content: [{ type: 'text', text: 'y'.repeat(5000) }] };
+  const plainWire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 3, result: plain }));
+  assert.equal((preparePayload(plain, findsNothing, 1000, plainWire).value as { sha256: string }).sha256, createHash('sha256').update(plainWire).digest('hex'));
+  assert.equal((preparePayload(result, findsNothing, 1000, wire).value as { of?: string }).of, undefined);
   // Where masking changes the payload, the wire is not used: the masked payload is digested.
   const personal = { content: [{ type: 'text', text: `bob@example.com ${'y'.repeat(5000)}` }] };
   const personalWire = Buffer.from(JSON.stringify({ jsonrpc: '2.0', id: 3, result: personal }));
