@@ -80,7 +80,8 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
         import('../interceptors/mask-results.js'),
       ]);
       maskerLoad = loadMaskerLater(masking, loadMaskingKey({ home, env, ...(config.maskingKey ? { configured: config.maskingKey } : {}) }));
-      maskerLoad.ready.catch((error: unknown) => process.stderr.write(`mcp-guard: the masking engine did not load (${(error as Error).message}): results to mask are withheld\n`));
+      const failed = masking.in.includes('client') || guardsBulk ? 'results to mask are withheld' : 'the trail records no payload it cannot mask';
+      maskerLoad.ready.catch((error: unknown) => process.stderr.write(`mcp-guard: the masking engine did not load (${(error as Error).message}): ${failed}\n`));
       resultMasking = createResultMasking({ masker: maskerLoad, ...(bulk ? { bulk } : {}), toClient: masking.in.includes('client') });
     }
     const chain = guardChain({
