@@ -12,6 +12,7 @@ import type { RunOptions } from '../cli/run.js';
 import { loadConfig } from '../config/config.js';
 import { resolveHome } from '../config/home.js';
 import { configuredIssuer } from '../identity/issuer-config.js';
+import { redactExcerpt } from '../mask/log-excerpt.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
 import { loadPolicy } from '../policy/load.js';
 import { openClientStdio } from './client-stdio.js';
@@ -108,7 +109,8 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
           }
         : {}),
     });
-    return { chain, observers: [audit], identitySource };
+    // A line dropped from either side is shown on stderr, which MCP clients keep in log files.
+    return { chain, observers: [audit], identitySource, ...(masks ? { excerpt: redactExcerpt } : {}) };
   };
 
   const server = takeEarlyServer(command);

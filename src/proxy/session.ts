@@ -40,6 +40,8 @@ export interface SessionGuards {
   chain: Chain;
   observers: readonly SessionObserver[];
   identitySource: IdentitySource;
+  /** What stderr may show of a dropped line's start (the policy's masking hides personal data in it); by default, the start as it came. */
+  excerpt?: (text: string) => string;
 }
 
 export interface SessionOptions {
@@ -491,7 +493,7 @@ class GuardSession {
    */
   #badInput(direction: Direction, problem: BadInput['problem'], bytes: number, sample: Buffer | undefined, id: JsonRpcId | undefined, why: string | undefined, alwaysReply = false): void {
     this.#count(`bad:${problem}`);
-    const excerpt = sample ? printable(sample) : `id ${JSON.stringify(id ?? null)}`;
+    const excerpt = sample ? printable(sample, this.#guards.excerpt) : `id ${JSON.stringify(id ?? null)}`;
     const input: BadInput = { direction, problem, bytes, excerpt, at: this.#clock(), ...(id !== undefined ? { id } : {}) };
     for (const observer of this.#guards.observers) observer.badInput?.(input);
     if (problem === 'batch') return;
@@ -565,8 +567,8 @@ function requestLikeId(value: unknown): JsonRpcId | undefined {
   return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
 }
 
-/** A short excerpt safe to print on a terminal. */
-function printable(bytes: Buffer): string {
-  const text = bytes.subarray(0, 120).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
+/** A short excerpt safe to print on a terminal, passed through `shown` (see `SessionGuards.excerpt`). */
+function printable(bytes: Buffer, shown: (text: string) => string = (text) => text): string {
+  const text = shown(bytes.subarray(0, 120).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'));
   return bytes.length > 120 ? `${text}… (${bytes.length} bytes)` : text;
 }

@@ -18,12 +18,29 @@ const home = tempHome();
 const env = { MCP_GUARD_HOME: home };
 
 describe('bad input from the server', () => {
+  const passThrough = join(mkdtempSync(join(tmpdir(), 'mcp-guard-policy-')), 'pass-through.yaml');
+  writeFileSync(passThrough, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
+
   it('drops a non-JSON line on stdout, shows it on stderr, and still answers', async () => {
     const connection = await connectThroughGuard({ server: SERVER, env });
     const result = await connection.client.callTool({ name: 'junk', arguments: { text: 'answer after junk' } });
     assert.deepEqual(result.content, [{ type: 'text', text: 'answer after junk' }]);
     assert.match(connection.stderr(), /dropped a line from the server \(the line is not JSON\): server log: starting work/);
     await connection.close();
+  });
+
+  it('shows a dropped line on stderr without its numbers and addresses when the policy masks, as it came when not', async () => {
+    // MCP clients keep a server's stderr in log files; servers print such lines before the masking engine has loaded.
+    const log = 'lookup anna.schmidt@example.de +49 30 12345678 from 127.0.0.1:3000 done';
+    const masked = await connectThroughGuard({ server: SERVER, env });
+    await masked.client.callTool({ name: 'junk', arguments: { log } });
+    await masked.close();
+    assert.match(masked.stderr(), /dropped a line from the server \(the line is not JSON\): lookup \[…\] \[…\] \[…\] \[…\] from \[…\] done/);
+    for (const value of ['anna.schmidt', '12345678', '127.0.0.1']) assert.ok(!masked.stderr().includes(value), `stderr shows ${value}`);
+    const plain = await connectThroughGuard({ server: SERVER, env, guardArgs: ['--policy', passThrough] });
+    await plain.client.callTool({ name: 'junk', arguments: { log } });
+    await plain.close();
+    assert.ok(plain.stderr().includes(`(the line is not JSON): ${log}`), plain.stderr());
   });
 
   it('reassembles multi-byte UTF-8 written one byte at a time', async () => {
@@ -85,8 +102,6 @@ describe('bad input from the server', () => {
     assert.doesNotMatch(connection.stderr(), /dropped/);
   });
 
-  const passThrough = join(mkdtempSync(join(tmpdir(), 'mcp-guard-policy-')), 'pass-through.yaml');
-  writeFileSync(passThrough, ['version: 1', 'name: pass-through', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', 'masking: { in: [] }', 'pinning: off', ''].join('\n'));
   it('passes a large result with escapes and accented names as it came when nothing masks it', async () => {
     // Its long strings are only checked, not decoded (proxy/long-strings.ts): what arrives must be what the server sent.
     const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
