@@ -192,10 +192,12 @@ export function findNumericWindows(text: string, runs: Int32Array, codes: Uint16
       digitCount += runs[2 * r + 1]! - runs[2 * r]!;
       tokenEnd = runs[2 * r + 1]!;
     }
-    // A token glued to a word ("DE89 3704 …", "ID12 345 …") belongs to that word: no window in it.
-    if (digitCount < MIN_DIGITS || isWordCodeAt(codes, tokenStart - 1, length)) continue;
+    // A token glued to a word ("DE89 3704 …", "ID12 345 …") belongs to that word: no window starts
+    // where it does, and of its space-separated tail only one as long as a card (see collectWindows).
+    const glued = isWordCodeAt(codes, tokenStart - 1, length);
+    if (digitCount < MIN_DIGITS || (glued && !spaced)) continue;
     if (spaced) {
-      collectWindows(windows, codes, length, runs, firstRun, r);
+      collectWindows(windows, codes, length, runs, firstRun, r, glued);
     } else if (digitCount <= MAX_DIGITS && tokenEnd - tokenStart <= MAX_LENGTH && isIsolated(codes, length, tokenStart, tokenEnd)) {
       // The common case: no space in the token, so one chunk and one window.
       windows.add(firstRun, r, digitCount);
@@ -212,8 +214,17 @@ export function findNumericWindows(text: string, runs: Int32Array, codes: Uint16
 let chunkRuns = new Int32Array(64);
 let chunkDigits = new Int32Array(64);
 
-/** The windows of a token of several chunks: runs [firstRun, lastRun], at least one space between them. */
-function collectWindows(windows: NumericWindows, codes: Uint16Array, length: number, runs: Int32Array, firstRun: number, lastRun: number): void {
+/**
+ * Fewest digits of a window in the tail of a token glued to a word: a card
+ * printed right after an IBAN with a space between them
+ * (`DE89 3704 0044 0532 0130 00 4111 1111 1111 1111`). Shorter tails stay
+ * part of the word (`ID12 345 678 901` holds no SSN), so only the card
+ * detector, whose numbers are 13 to 19 digits long, reads such windows.
+ */
+const GLUED_TAIL_MIN_DIGITS = 13;
+
+/** The windows of a token of several chunks: runs [firstRun, lastRun], at least one space between them; `glued` to a word before it (see `GLUED_TAIL_MIN_DIGITS`). */
+function collectWindows(windows: NumericWindows, codes: Uint16Array, length: number, runs: Int32Array, firstRun: number, lastRun: number, glued: boolean): void {
   const tokenStart = runs[2 * firstRun]!;
   const tokenEnd = runs[2 * lastRun + 1]!;
   // Chunks: the space-delimited parts of the token, with their digit counts.
@@ -239,7 +250,7 @@ function collectWindows(windows: NumericWindows, codes: Uint16Array, length: num
   // to at most 2 × MAX_LENGTH/2 however long the token is.
   const last = chunks - 1;
   digits = 0;
-  for (let c = 0; c <= last; c++) {
+  for (let c = 0; c <= last && !glued; c++) {
     const endRun = c < last ? chunkRuns[c + 1]! - 1 : lastRun;
     const end = runs[2 * endRun + 1]!;
     digits += chunkDigits[c]!;
@@ -251,7 +262,7 @@ function collectWindows(windows: NumericWindows, codes: Uint16Array, length: num
     const start = runs[2 * chunkRuns[c]!]!;
     digits += chunkDigits[c]!;
     if (tokenEnd - start > MAX_LENGTH || digits > MAX_DIGITS) break;
-    if (digits >= MIN_DIGITS && isIsolated(codes, length, start, tokenEnd)) windows.add(chunkRuns[c]!, lastRun, digits);
+    if (digits >= (glued ? GLUED_TAIL_MIN_DIGITS : MIN_DIGITS) && isIsolated(codes, length, start, tokenEnd)) windows.add(chunkRuns[c]!, lastRun, digits);
   }
 }
 
