@@ -421,13 +421,10 @@ class Recorder implements AuditRecorder {
 
   #payload(value: unknown, alreadyMasked = false, wire?: Buffer | string | readonly Buffer[]): { value: unknown; findings: Record<string, number> } {
     try {
-      const mask = this.#options.mask;
-      if (alreadyMasked && mask) {
-        // Masked for the client but for its metadata, which the trail masks now.
-        const metadata = maskMembers(value, RESULT_METADATA_KEYS, mask);
-        return { value: preparePayload(metadata.value, undefined, undefined, wire).value, findings: metadata.findings };
-      }
-      return preparePayload(value, mask, undefined, wire);
+      const { mask } = this.#options;
+      // Masked for the client but for its metadata, which the trail masks now.
+      const left = alreadyMasked && mask ? (payload: unknown) => maskMembers(payload, RESULT_METADATA_KEYS, mask) : mask;
+      return preparePayload(value, left, undefined, wire);
     } catch (error) {
       // Masking failed: record that there was a payload, never the payload itself.
       this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);

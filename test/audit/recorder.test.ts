@@ -229,6 +229,37 @@ test('a result masked for the trail only is counted by the trail: its findings a
   assert.deepEqual(call.maskedInTrail, { email: 3 });
 });
 
+test('a large result masked for the client is digested from its line only when the trail masks nothing more in it', async () => {
+  const home = tempHome();
+  // As the masker does: the value itself back when nothing was found.
+  const mask = (value: unknown): ReturnType<typeof toyMask> => {
+    const masked = toyMask(value);
+    return Object.keys(masked.findings).length > 0 ? masked : { value, findings: {} };
+  };
+  const recorder = await recorderFor(home, newSigner(), { mask });
+  const session = sessionState();
+  await recorder.sessionStarted?.(session);
+  const text = 'x'.repeat(300 * 1024);
+  // _meta passes to the client as it came, so the trail masks it now: the line as sent then holds what the trail must not.
+  for (const [id, meta] of [[5, { owner: 'carol@example.com' }], [6, { page: 1 }]] as const) {
+    const request = { jsonrpc: '2.0' as const, id, method: 'tools/call', params: { name: 'export' } };
+    const tracked = { id, method: 'tools/call', params: request.params, direction: 'to-server' as const, startedAt: 100, notes: {} };
+    recorder.message?.({ direction: 'to-server', kind: 'request', original: request, forwarded: request, notes: {}, at: 100 });
+    const response = { jsonrpc: '2.0' as const, id, result: { _meta: meta, content: [{ type: 'text', text }] } };
+    const wire = Buffer.from(JSON.stringify(response));
+    recorder.message?.({ direction: 'to-client', kind: 'response', original: response, forwarded: response, wire, notes: { resultMasked: true }, at: 120, request: tracked });
+  }
+  await recorder.sessionEnded?.({ exitCode: 0, counts: {}, at: 150 });
+  const calls = readSessionEvents(home, session.id).filter((event) => event.type === 'call') as (EventEnvelope & CallBody)[];
+  const [named, clean] = calls.map((call) => call.result as unknown as { truncated: boolean; of?: string; excerpt: string });
+  assert.equal(named?.truncated, true);
+  assert.equal(named?.of, undefined, 'the digest covers the masked payload, not the line that held the address');
+  assert.ok(named?.excerpt.includes('[EMAIL]') && !named.excerpt.includes('carol@'));
+  assert.deepEqual(calls[0]?.maskedInTrail, { email: 1 });
+  assert.equal(clean?.of, 'message');
+  assert.equal(readFileSync(sessionFile(home, session.id), 'utf8').includes('carol@example.com'), false);
+});
+
 test('a large message is recorded at once, so the recorder no longer holds it when the wrapper reclaims its memory', async () => {
   const gc = collector();
   assert.ok(gc, 'V8 lets the test collect');
