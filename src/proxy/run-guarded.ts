@@ -81,9 +81,11 @@ export async function runGuarded(command: string[], options: RunOptions, env: No
         import('../interceptors/mask-results.js'),
       ]);
       maskerLoad = loadMaskerLater(masking, loadMaskingKey({ home, env, ...(config.maskingKey ? { configured: config.maskingKey } : {}) }));
-      const failed = masking.in.includes('client') || guardsBulk ? 'results to mask are withheld' : 'the trail records no payload it cannot mask';
+      const toClient = masking.in.includes('client');
+      // Results wait for the masker only where they are masked on their way (see createResultMasking).
+      const failed = toClient || guardsBulk ? 'results to mask are withheld' : 'the trail records no payload it cannot mask';
       maskerLoad.ready.catch((error: unknown) => process.stderr.write(`mcp-guard: the masking engine did not load (${(error as Error).message}): ${failed}\n`));
-      resultMasking = createResultMasking({ masker: maskerLoad, ...(bulk ? { bulk } : {}), toClient: masking.in.includes('client') });
+      resultMasking = createResultMasking({ masker: maskerLoad, ...(bulk ? { bulk } : {}), toClient });
     }
     const chain = guardChain({
       policyGate: createPolicyGate(policy),
