@@ -21,7 +21,7 @@ import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';
 import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
-import { type LongString, type LongStrings, LongStringWriter } from '../proxy/long-strings.js';
+import { type LongString, type LongStrings, StreamedString } from '../proxy/long-strings.js';
 import { OutputSchemas } from './output-schemas.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 
@@ -76,11 +76,11 @@ class Tally {
       this.count(masked.findings);
       return masked.value === text ? placeholder : (masked.value as string);
     }
-    const writer = new LongStringWriter();
-    const findings = this.masker.maskPieces(long.pieces(), (piece) => writer.write(piece));
+    const findings: Findings = {};
+    const literal = new StreamedString(this.masker.maskPieces(long.pieces(), findings)).drain();
     const before = this.total;
     this.count(findings);
-    return this.total === before ? placeholder : strings.add(writer.finish());
+    return this.total === before ? placeholder : strings.add(literal);
   }
 
   count(findings: Findings): void {

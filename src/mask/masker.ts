@@ -39,11 +39,13 @@ export interface Masker {
    * Masks a text that comes in pieces, each but the last ending with a line
    * break and longer than the context a detector reads around a value
    * (`CONTEXT_CHARS`; a long string decoded a piece at a time, see
-   * `proxy/long-strings.ts`): `write` gets the masked pieces in order, and
-   * together they are what `maskText` makes of the whole text. Only the
-   * current piece and the edges of its neighbours are held.
+   * `proxy/long-strings.ts`): yields the masked pieces in order, and
+   * together they are what `maskText` makes of the whole text, counting
+   * into `findings` as it goes. A piece is masked only when the next one is
+   * asked for, so a reader can send each on before the next is masked. Only
+   * the current piece and the edges of its neighbours are held.
    */
-  maskPieces(pieces: Iterable<string>, write: (masked: string) => void): Findings;
+  maskPieces(pieces: Iterable<string>, findings: Findings): Generator<string, void, undefined>;
   /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
   findAll(text: string): Finding[];
 }
@@ -230,28 +232,29 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const findings: Findings = {};
       return { value: walk(value, undefined, findings, 0), findings };
     },
-    maskPieces(pieces, write) {
-      const findings: Findings = {};
+    *maskPieces(pieces, findings) {
       if (detectors.length === 0) {
-        for (const piece of pieces) write(piece);
-        return findings;
+        yield* pieces;
+        return;
       }
-      // Each piece is scanned with the end of the one before and the start of the one after
-      // around it (the context a detector reads), keeping what starts in the piece.
-      const next = pieces[Symbol.iterator]();
-      let before = '';
-      let piece = next.next();
-      while (!piece.done) {
-        const after = next.next();
-        const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
-        const from = before.length;
-        const to = from + piece.value.length;
-        write(replaceFound(window, scan(window, undefined, from, to), findings, from, to));
-        before = piece.value.slice(-CONTEXT_CHARS);
-        piece = after;
+      try {
+        // Each piece is scanned with the end of the one before and the start of the one after
+        // around it (the context a detector reads), keeping what starts in the piece.
+        const next = pieces[Symbol.iterator]();
+        let before = '';
+        let piece = next.next();
+        while (!piece.done) {
+          const after = next.next();
+          const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
+          const from = before.length;
+          const to = from + piece.value.length;
+          yield replaceFound(window, scan(window, undefined, from, to), findings, from, to);
+          before = piece.value.slice(-CONTEXT_CHARS);
+          piece = after;
+        }
+      } finally {
+        scan.release();
       }
-      scan.release();
-      return findings;
     },
     findAll(text) {
       return scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));

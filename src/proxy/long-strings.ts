@@ -120,19 +120,51 @@ function pieceEnd(literal: Buffer, start: number, end: number, size: number): nu
   return end;
 }
 
-/** Builds masked long strings: JSON-escaped pieces of text, appended in order. */
-export class LongStringWriter {
-  readonly #parts: Buffer[] = [Buffer.from('"')];
+/**
+ * A long string made from pieces of text (a masked one, see
+ * `interceptors/mask-results.ts`), whose bytes are made one piece at a time
+ * as they are asked for: the session sends each piece on before the next is
+ * masked (see `LongStrings.serialize`), or `drain()` makes them all at once.
+ */
+export class StreamedString {
+  readonly #pieces: Iterator<string>;
+  readonly #parts: Buffer[] = [];
+  #literal: LongString | undefined;
 
-  write(text: string): void {
-    const json = JSON.stringify(text);
-    // The quotes JSON.stringify adds are ASCII: one byte each.
-    this.#parts.push(Buffer.from(json, 'utf8').subarray(1, -1));
+  constructor(pieces: Iterable<string>) {
+    this.#pieces = pieces[Symbol.iterator]();
   }
 
-  finish(): LongString {
-    this.#parts.push(Buffer.from('"'));
-    return new LongString(this.#parts, false, true);
+  /**
+   * The next bytes of the literal: the opening quote with the first piece,
+   * each piece JSON-escaped, the closing quote; undefined once all were
+   * made. Throws what the pieces throw.
+   */
+  next(): Buffer | undefined {
+    if (this.#literal) return undefined;
+    const piece = this.#pieces.next();
+    let bytes: Buffer;
+    if (piece.done) {
+      bytes = Buffer.from(this.#parts.length === 0 ? '""' : '"');
+    } else {
+      const json = JSON.stringify(piece.value);
+      // The quotes JSON.stringify adds are ASCII: one byte each. The first piece keeps its opening one.
+      bytes = Buffer.from(json, 'utf8').subarray(this.#parts.length === 0 ? 0 : 1, -1);
+    }
+    this.#parts.push(bytes);
+    if (piece.done) this.#literal = new LongString(this.#parts, false, true);
+    return bytes;
+  }
+
+  /** The whole literal, making what is left of it now. */
+  drain(): LongString {
+    while (this.next() !== undefined);
+    return this.#literal as LongString;
+  }
+
+  /** The literal as made, once the last of it was; undefined until then. */
+  made(): LongString | undefined {
+    return this.#literal;
   }
 }
 
@@ -144,7 +176,7 @@ export class LongStringWriter {
 export class LongStrings {
   /** The line, a placeholder where each long literal was. */
   skeleton = '';
-  readonly #strings: LongString[] = [];
+  readonly #strings: Array<LongString | StreamedString> = [];
   readonly #prefix = `${PREFIX}${registries++}:`;
 
   private constructor() {}
@@ -175,8 +207,13 @@ export class LongStrings {
     return strings;
   }
 
-  /** The long string a placeholder stands for; undefined for any other value. */
+  /** The long string a placeholder stands for (a streamed one once it was all made); undefined for any other value. */
   get(value: unknown): LongString | undefined {
+    const long = this.#entry(value);
+    return long instanceof StreamedString ? long.made() : long;
+  }
+
+  #entry(value: unknown): LongString | StreamedString | undefined {
     if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(this.#prefix)) return undefined;
     const index = value.slice(this.#prefix.length);
     const long = this.#strings[Number(index)];
@@ -185,11 +222,12 @@ export class LongStrings {
 
   /** Whether every long literal of the line is a valid JSON string, as the whole line's parse would have checked. */
   valid(): boolean {
-    return this.#strings.every((long) => long.valid());
+    // A streamed string is made by this process, of JSON-escaped text.
+    return this.#strings.every((long) => long instanceof StreamedString || long.valid());
   }
 
   /** A new placeholder for `long` (a masked string, say). */
-  add(long: LongString): string {
+  add(long: LongString | StreamedString): string {
     this.#strings.push(long);
     return `${this.#prefix}${this.#strings.length - 1}`;
   }
@@ -216,18 +254,25 @@ export class LongStrings {
     return mapMembers(value as Record<string, unknown>, (_key, item) => this.#replace(item, replacement));
   }
 
-  /** `message` serialised, each placeholder replaced by its string's bytes: the line to write, in parts. */
-  serialize(message: unknown): Buffer[] {
+  /**
+   * `message` serialised, each placeholder replaced by its string's bytes:
+   * the line to write, in parts. A streamed string not made yet stands as
+   * itself, for the writer to make as it writes (see `StreamedString`).
+   */
+  serialize(message: unknown): Array<Buffer | StreamedString> {
     const json = JSON.stringify(message);
-    const parts: Buffer[] = [];
+    const parts: Array<Buffer | StreamedString> = [];
     let at = 0;
     for (let found = json.indexOf(PREFIX_JSON); found !== -1; found = json.indexOf(PREFIX_JSON, found + 1)) {
       const close = json.indexOf('"', found + PREFIX_JSON.length);
       // Only a whole placeholder string is replaced; the prefix inside a longer string stays text.
       const opens = json[found - 1] === '"' && backslashesBefore(json, found - 1) % 2 === 0;
-      const long = opens && close !== -1 ? this.get(JSON.parse(json.slice(found - 1, close + 1))) : undefined;
-      if (!long) continue;
-      parts.push(Buffer.from(json.slice(at, found - 1)), ...long.parts);
+      const entry = opens && close !== -1 ? this.#entry(JSON.parse(json.slice(found - 1, close + 1))) : undefined;
+      if (!entry) continue;
+      const long = entry instanceof StreamedString ? (entry.made() ?? entry) : entry;
+      parts.push(Buffer.from(json.slice(at, found - 1)));
+      if (long instanceof StreamedString) parts.push(long);
+      else parts.push(...long.parts);
       at = close + 1;
     }
     parts.push(Buffer.from(json.slice(at)));

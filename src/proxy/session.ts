@@ -442,7 +442,8 @@ class GuardSession {
       this.#pendingFor(direction).delete(request?.id ?? (message as { id: JsonRpcId }).id);
     }
     const { longStrings } = context;
-    const wire = raw ?? (longStrings ? longStrings.serialize(message) : JSON.stringify(message));
+    // Every string made by now: masked before the verdict (see `StreamedString`).
+    const wire = raw ?? (longStrings ? (longStrings.serialize(message) as Buffer[]) : JSON.stringify(message));
     const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
     const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, wire, notes: context.notes, at };
     if (request) outcome.request = request;

@@ -145,19 +145,38 @@ describe('maskPieces', () => {
       const whole = masker.maskText(text);
       for (const pieceBytes of [300, 4096, 64 * 1024]) {
         const long = new LongString([Buffer.from(JSON.stringify(text), 'utf8')], false, true);
-        let masked = '';
-        const findings = masker.maskPieces(long.pieces(pieceBytes), (piece) => (masked += piece));
+        const findings = {};
+        const masked = [...masker.maskPieces(long.pieces(pieceBytes), findings)].join('');
         assert.equal(masked, whole.text, `${style}, pieces of ${pieceBytes} bytes`);
         assert.deepEqual(findings, whole.findings);
       }
     }
   });
 
+  it('masks a piece only when it is asked for, reading one piece ahead for the context after it', () => {
+    const masker = createMasker(policy({}), KEY);
+    let read = 0;
+    function* pieces(): Generator<string> {
+      for (const piece of ['a@example.de\n', 'b@example.de\n', 'c@example.de']) {
+        read++;
+        yield piece;
+      }
+    }
+    const findings = {};
+    const masked = masker.maskPieces(pieces(), findings);
+    assert.equal(read, 0);
+    assert.match(String(masked.next().value), /^<email:[0-9a-f]{8}>\n$/);
+    assert.equal(read, 2);
+    assert.deepEqual(findings, { email: 1 });
+    assert.equal([...masked].length, 2);
+    assert.deepEqual(findings, { email: 3 });
+  });
+
   it('passes the pieces through when the policy has no detectors', () => {
     const masker = createMasker(policy({ detectors: [] }), KEY);
-    const out: string[] = [];
-    assert.deepEqual(masker.maskPieces(['a@example.de\n', 'b'], (piece) => out.push(piece)), {});
-    assert.deepEqual(out, ['a@example.de\n', 'b']);
+    const findings = {};
+    assert.deepEqual([...masker.maskPieces(['a@example.de\n', 'b'], findings)], ['a@example.de\n', 'b']);
+    assert.deepEqual(findings, {});
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LONG_STRING_BYTES, LongString, LongStrings, LongStringWriter } from '../../src/proxy/long-strings.js';
+import { LONG_STRING_BYTES, LongString, LongStrings, StreamedString } from '../../src/proxy/long-strings.js';
 
 /** Text of about `chars` characters in lines of mixed scripts, quotes, backslashes and an emoji. */
 function tricky(chars: number): string {
@@ -13,6 +13,11 @@ function tricky(chars: number): string {
 function lineOf(value: unknown): { line: Buffer; ascii: boolean } {
   const line = Buffer.from(JSON.stringify(value), 'utf8');
   return { line, ascii: !/[^\x00-\x7f]/.test(line.toString('latin1')) };
+}
+
+/** The line that `parts` make, making what streamed strings are among them. */
+function bytesOf(parts: ReadonlyArray<Buffer | StreamedString>): Buffer {
+  return Buffer.concat(parts.map((part) => (part instanceof StreamedString ? Buffer.concat(part.drain().parts) : part)));
 }
 
 function split(value: unknown): LongStrings {
@@ -46,13 +51,40 @@ describe('LongStrings', () => {
   it('serialises back to the bytes the whole message would have, with a masked string in place', () => {
     const strings = split(message);
     const value = JSON.parse(strings.skeleton) as typeof message;
-    assert.equal(Buffer.concat(strings.serialize(value)).toString('utf8'), JSON.stringify(message));
+    assert.equal(bytesOf(strings.serialize(value)).toString('utf8'), JSON.stringify(message));
 
-    const writer = new LongStringWriter();
-    for (const piece of strings.get(value.result.content[0]?.text)!.pieces()) writer.write(piece.toUpperCase());
-    const masked = { ...value, result: { ...value.result, content: [{ type: 'text', text: strings.add(writer.finish()) }, ...value.result.content.slice(1)] } };
-    const expected = { ...message, result: { ...message.result, content: [{ type: 'text', text: text.toUpperCase() }, ...message.result.content.slice(1)] } };
-    assert.equal(Buffer.concat(strings.serialize(masked)).toString('utf8'), JSON.stringify(expected));
+    const upper = (): StreamedString => new StreamedString([...strings.get(value.result.content[0]?.text)!.pieces()].map((piece) => piece.toUpperCase()));
+    const withText = (text: string): typeof value => ({ ...value, result: { ...value.result, content: [{ type: 'text', text }, ...value.result.content.slice(1)] } });
+    const expected = JSON.stringify({ ...message, result: { ...message.result, content: [{ type: 'text', text: text.toUpperCase() }, ...message.result.content.slice(1)] } });
+    // Made at once, or as it is written.
+    assert.equal(bytesOf(strings.serialize(withText(strings.add(upper().drain())))).toString('utf8'), expected);
+    const streamed = upper();
+    const placeholder = strings.add(streamed);
+    const parts = strings.serialize(withText(placeholder));
+    assert.equal(parts.filter((part) => part === streamed).length, 1, 'the streamed string stands as itself until made');
+    assert.equal(strings.get(placeholder), undefined, 'a streamed string is no long string before it was made');
+    assert.equal(bytesOf(parts).toString('utf8'), expected);
+    assert.equal(strings.get(placeholder)?.text(), text.toUpperCase());
+    // Once made, it serialises as bytes.
+    assert.ok(strings.serialize(withText(placeholder)).every((part) => Buffer.isBuffer(part)));
+  });
+
+  it('makes a streamed string a piece at a time, as it is asked for', () => {
+    let taken = 0;
+    function* pieces(): Generator<string> {
+      for (const piece of ['a "quoted"\n', 'ü\u0001', '']) {
+        taken++;
+        yield piece;
+      }
+    }
+    const streamed = new StreamedString(pieces());
+    assert.equal(streamed.next()?.toString(), '"a \\"quoted\\"\\n');
+    assert.equal(taken, 1);
+    assert.equal(streamed.made(), undefined);
+    assert.equal(streamed.drain().text(), 'a "quoted"\nü\u0001');
+    assert.equal(taken, 3);
+    assert.equal(streamed.next(), undefined);
+    assert.equal(new StreamedString([]).drain().text(), '');
   });
 
   it('leaves lines without long strings, and long object keys, to the whole parse', () => {
@@ -90,7 +122,7 @@ describe('LongStrings', () => {
     // Nor one made for another message.
     assert.equal(split(message).get(placeholder), undefined);
     const inside = `before ${placeholder}`;
-    const out = Buffer.concat(strings.serialize({ a: forged, b: inside, c: `${placeholder} after` })).toString('utf8');
+    const out = bytesOf(strings.serialize({ a: forged, b: inside, c: `${placeholder} after` })).toString('utf8');
     assert.deepEqual(JSON.parse(out), { a: forged, b: inside, c: `${placeholder} after` });
   });
 });
