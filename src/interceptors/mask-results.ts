@@ -49,14 +49,19 @@ type Answer = JsonRpcResponse & { id: JsonRpcId };
  * Accumulates findings over the parts of one result. With `strings`, the
  * result's long strings were kept as bytes: a text that is one is masked a
  * piece at a time into new bytes, and one elsewhere (inside
- * structuredContent) is decoded whole first.
+ * structuredContent) is decoded whole first. With `late`, such a text is
+ * masked only as it is written (see `StreamedString`), each piece sent
+ * before the next is masked; `late` gets its findings once all are.
  */
 class Tally {
   readonly findings: Findings = {};
   total = 0;
+  /** Whether a text was left to be masked as it is written: the result is rewritten whatever it holds. */
+  streamed = false;
   constructor(
     private readonly masker: Masker,
     private readonly strings: LongStrings | undefined,
+    private readonly late?: (findings: Findings) => void,
   ) {}
 
   value(value: unknown): unknown {
@@ -77,7 +82,12 @@ class Tally {
       return masked.value === text ? placeholder : (masked.value as string);
     }
     const findings: Findings = {};
-    const literal = new StreamedString(this.masker.maskPieces(long.pieces(), findings)).drain();
+    const masked = this.masker.maskPieces(long.pieces(), findings);
+    if (this.late) {
+      this.streamed = true;
+      return strings.add(new StreamedString(thenReport(masked, findings, this.late)));
+    }
+    const literal = new StreamedString(masked).drain();
     const before = this.total;
     this.count(findings);
     return this.total === before ? placeholder : strings.add(literal);
@@ -126,6 +136,20 @@ const METADATA = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_me
 const PARTS = new Set(['content', 'contents', 'messages', 'resource']);
 
 const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
+
+/** The masked pieces, then `findings` (complete once the last piece was masked) to `report`. */
+function* thenReport(pieces: Iterable<string>, findings: Findings, report: (findings: Findings) => void): Generator<string, void, undefined> {
+  yield* pieces;
+  report(findings);
+}
+
+/** Adds `found` to the findings noted for the message. */
+function note(notes: MessageContext['notes'], found: Findings): void {
+  for (const [type, count] of Object.entries(found)) {
+    const findings = (notes.findings ??= {});
+    findings[type] = (findings[type] ?? 0) + count;
+  }
+}
 
 function summarise(findings: Findings): string {
   return Object.entries(findings)
@@ -186,7 +210,9 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   };
 
   function maskWith(loaded: Masker, context: MessageContext, method: string, message: Answer): Verdict {
-    const tally = new Tally(loaded, context.longStrings);
+    // Without a bulk guard to enforce, nothing waits for a long text's count: it is masked as it is sent.
+    const late = bulk === undefined || bulk.action === 'allow' ? (found: Findings) => note(context.notes, found) : undefined;
+    const tally = new Tally(loaded, context.longStrings, late);
     let masked: Json;
     try {
       // A tool result, a resource's contents and a prompt are read the same way (see `METADATA`).
@@ -194,10 +220,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     } catch (error) {
       return withhold(context, method, message, error);
     }
-    if (tally.total > 0) {
-      const findings = (context.notes.findings ??= {});
-      for (const [type, count] of Object.entries(tally.findings)) findings[type] = (findings[type] ?? 0) + count;
-    }
+    note(context.notes, tally.findings);
 
     if (bulk !== undefined && bulk.action !== 'allow' && tally.total > bulk.maxFindingsPerResult) {
       const pending = bulk.action === 'approve' ? ' (it needs a reviewer\'s approval, which is not available yet, so it is refused)' : '';
@@ -209,7 +232,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       return { action: 'rewrite', message: reply };
     }
 
-    if (tally.total === 0) {
+    if (tally.total === 0 && !tally.streamed) {
       context.notes.resultMasked = true;
       return FORWARD;
     }

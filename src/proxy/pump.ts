@@ -93,7 +93,8 @@ export class Pump {
   readonly #continue = (): void => this.#drain();
 }
 
-function waitForDrain(stream: Writable): Promise<void> {
+/** Settles once `stream` has drained, or closed or failed (nothing will drain it then). */
+export function waitForDrain(stream: Writable): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
       stream.off('drain', done);

@@ -31,8 +31,8 @@ import {
   type JsonRpcRequest,
   type MessageKind,
 } from './json-rpc.js';
-import { LongStrings } from './long-strings.js';
-import { Pump } from './pump.js';
+import { LongStrings, StreamedString } from './long-strings.js';
+import { Pump, waitForDrain } from './pump.js';
 import { holdYoungGeneration, LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 
 /** What guards a session; built while the server starts (see `SessionOptions.setup`). */
@@ -96,6 +96,10 @@ class GuardSession {
   #largeWrites = 0;
   /** Outcomes not yet told to the observers (see #observe). */
   readonly #observations: Array<{ outcome: MessageOutcome; ready: boolean }> = [];
+  /** The line being streamed to the client (see #stream), until its last byte was handed over. */
+  #streaming: Promise<void> | undefined;
+  /** Writes to the client that wait for the streamed line to end, so that none lands inside it. */
+  #held: Array<() => void> = [];
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -198,6 +202,8 @@ class GuardSession {
   }
 
   async #end(exit: ServerExit): Promise<void> {
+    // A line still being streamed is finished first: its record needs all its bytes.
+    if (this.#streaming) await settlesWithin(this.#streaming, FLUSH_MS);
     this.#deliverObservations(true);
     const end = { exitCode: exit.status, counts: { ...this.#counts }, at: this.#clock(), ...(exit.signal ? { signal: exit.signal } : {}) };
     for (const observer of this.#guards.observers) {
@@ -430,10 +436,10 @@ class GuardSession {
       }
       if (waits) return Promise.all(waits).then(() => this.#forward(context, message, wire, at));
     }
-    this.#forward(context, message, wire, at);
+    return this.#forward(context, message, wire, at);
   }
 
-  #forward(context: MessageContext, message: JsonRpcMessage, raw: Buffer | undefined, at: number): void {
+  #forward(context: MessageContext, message: JsonRpcMessage, raw: Buffer | undefined, at: number): void | Promise<void> {
     const { direction, kind, request } = context;
     if (kind === 'request') {
       const tracked = trackRequest(message as JsonRpcRequest, direction, at, context.notes);
@@ -442,18 +448,87 @@ class GuardSession {
       this.#pendingFor(direction).delete(request?.id ?? (message as { id: JsonRpcId }).id);
     }
     const { longStrings } = context;
-    // Every string made by now: masked before the verdict (see `StreamedString`).
-    const wire = raw ?? (longStrings ? (longStrings.serialize(message) as Buffer[]) : JSON.stringify(message));
-    const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
-    const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, wire, notes: context.notes, at };
+    const parts = !raw && longStrings ? longStrings.serialize(message) : undefined;
+    const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, notes: context.notes, at };
     if (request) outcome.request = request;
-    if (longStrings) {
-      // Observers find the placeholders' bytes only in the wire (see MessageOutcome).
-      outcome.longStrings = longStrings;
-      // Here the wire is the line as it came, or the serialised parts.
-      outcome.wire = Array.isArray(wire) ? wire : [wire as Buffer];
+    // Observers find the placeholders' bytes only in the wire (see MessageOutcome).
+    if (longStrings) outcome.longStrings = longStrings;
+    if (parts?.some((part) => part instanceof StreamedString)) {
+      // The wire, in parts as they leave; observers get it once the last has.
+      const sent: Buffer[] = [];
+      outcome.wire = sent;
+      const { made, flushed } = this.#stream(parts, sent, (message as { id: JsonRpcId }).id, context.notes);
+      this.#observe(outcome, flushed);
+      return made;
     }
+    const wire = raw ?? (parts as Buffer[] | undefined) ?? JSON.stringify(message);
+    const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
+    // With long strings, the wire is the line as it came, or the serialised parts.
+    outcome.wire = longStrings && !Array.isArray(wire) ? [wire as Buffer] : wire;
     this.#observe(outcome, flushed);
+  }
+
+  /**
+   * Writes a response to the client whose streamed strings (see
+   * `StreamedString`) are masked as they are written: each piece leaves
+   * before the next is masked, so the client reads the result while the
+   * wrapper masks it, instead of after. Between pieces the event loop turns
+   * (the pipe drains; a slow client is waited for); other writes to the
+   * client wait until the line is out, so none lands inside it. `made`
+   * settles once every byte was handed to the stream, `flushed` once all
+   * have left; `sent` collects the bytes. Should masking fail half-way, the
+   * line is cut off (the client cannot parse it) and an error answers `id`.
+   */
+  #stream(parts: ReadonlyArray<Buffer | StreamedString>, sent: Buffer[], id: JsonRpcId, notes: MessageNotes): { made: Promise<void>; flushed: Promise<void> } {
+    const stream = this.#options.client.output;
+    let flushed!: () => void;
+    const out = new Promise<void>((resolve) => (flushed = resolve));
+    this.#largeWrites++;
+    const write = async (): Promise<void> => {
+      if (stream.destroyed || stream.writableEnded) {
+        if (!this.#stopping) this.#count('lost:client');
+        return;
+      }
+      for (const part of parts) {
+        if (!(part instanceof StreamedString)) {
+          sent.push(part);
+          stream.write(part);
+          continue;
+        }
+        for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) {
+          sent.push(bytes);
+          stream.write(bytes);
+          if (stream.writableNeedDrain) await waitForDrain(stream);
+          else await new Promise(setImmediate);
+          if (stream.destroyed || stream.writableEnded) return;
+        }
+      }
+    };
+    const made = write()
+      .catch((error: unknown) => {
+        // What went wrong goes to stderr only: an error's message may quote the text it failed on.
+        notes.error = 'the result could not be masked as it was sent';
+        this.#internalError('to-client', error);
+        if (stream.destroyed || stream.writableEnded) return;
+        // The line ends where it was cut; the answer's own newline is the line end below.
+        stream.write(NEWLINE);
+        stream.write(JSON.stringify(errorResponse(id, ErrorCode.InternalError, 'mcp-guard could not finish masking this result (its stderr says why); the part sent is cut off')));
+      })
+      .then(() => {
+        const done = (): void => {
+          this.#largeWrites--;
+          reclaimAfterLargeMessage();
+          flushed();
+        };
+        if (stream.destroyed || stream.writableEnded) done();
+        else stream.write(NEWLINE, done);
+        this.#streaming = undefined;
+        const held = this.#held;
+        this.#held = [];
+        for (const send of held) send();
+      });
+    this.#streaming = made;
+    return { made, flushed: out };
   }
 
   /**
@@ -520,6 +595,11 @@ class GuardSession {
 
   /** Writes one message line (in parts, or whole); for a large one, returns a promise that settles once it has left. */
   #write(side: 'client' | 'server', data: Buffer | string | readonly Buffer[]): Promise<void> | undefined {
+    if (side === 'client' && this.#streaming) {
+      // Replies the wrapper makes itself (a refusal, a failed request): small, and in order after the line.
+      this.#held.push(() => void this.#write(side, data));
+      return undefined;
+    }
     const stream = side === 'client' ? this.#options.client.output : this.#server.stdin;
     if (stream.destroyed || stream.writableEnded) {
       if (!this.#stopping) this.#count(`lost:${side}`);

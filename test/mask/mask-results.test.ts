@@ -5,6 +5,7 @@ import { createMasker } from '../../src/mask/masker.js';
 import type { IdentitySource } from '../../src/identity/identity.js';
 import { FORWARD, type Direction, type MessageContext, type MessageNotes, type SessionState, type Verdict } from '../../src/proxy/interceptor.js';
 import type { JsonRpcMessage, JsonRpcSuccess, MessageKind } from '../../src/proxy/json-rpc.js';
+import { LongStrings, StreamedString } from '../../src/proxy/long-strings.js';
 
 const masker = createMasker({ in: ['client', 'audit'], detectors: ['email', 'phone', 'iban'], fields: ['first_name'], style: 'redact' }, new Uint8Array(32));
 
@@ -207,6 +208,36 @@ describe('createResultMasking', () => {
     const out = (guard.intercept(context('resources/read', response({ contents: [{ uri: 'x://1', text: 'a@example.de b@example.de' }] }))) as { message: { error: { code: number; message: string } } }).message;
     assert.equal(out.error.code, -32003);
     assert.match(out.error.message, /2 personal-data findings/);
+  });
+
+  it('masks a long text as it is written unless a bulk guard needs its count first; its findings are noted once all is masked', () => {
+    const text = Array.from({ length: 4000 }, (_, n) => `customer ${n}: c${n}@example.de`).join('\n');
+    const line = Buffer.from(JSON.stringify(response({ content: [{ type: 'text', text }] })));
+    const split = (): { ctx: MessageContext & { notes: MessageNotes }; strings: LongStrings } => {
+      const strings = LongStrings.split(line, true) as LongStrings;
+      return { ctx: { ...context('tools/call', JSON.parse(strings.skeleton) as JsonRpcMessage), longStrings: strings }, strings };
+    };
+    const expected = Array.from({ length: 4000 }, (_, n) => `customer ${n}: [EMAIL]`).join('\n');
+
+    const { ctx, strings } = split();
+    const parts = strings.serialize(rewritten(interceptor.intercept(ctx) as Verdict));
+    const streamed = parts.find((part): part is StreamedString => part instanceof StreamedString);
+    assert.ok(streamed, 'the text is left to be masked as it is written');
+    assert.equal(ctx.notes.findings, undefined, 'nothing counted before it is written');
+    const sent = Buffer.concat(parts.map((part) => (part instanceof StreamedString ? Buffer.concat(part.drain().parts) : part))).toString('utf8');
+    const [block] = (JSON.parse(sent) as JsonRpcSuccess).result.content as { text: string }[];
+    assert.equal(block?.text, expected);
+    assert.deepEqual(ctx.notes.findings, { email: 4000 });
+    assert.equal(ctx.notes.resultMasked, true);
+
+    // A bulk guard decides on the count before anything leaves.
+    const guarded = split();
+    const refusal = rewritten(createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 100, action: 'deny' } }).intercept(guarded.ctx) as Verdict);
+    assert.match(JSON.stringify(refusal), /4000 personal-data findings/);
+    const allowed = split();
+    const under = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 5000, action: 'deny' } });
+    assert.ok(allowed.strings.serialize(rewritten(under.intercept(allowed.ctx) as Verdict)).every((part) => Buffer.isBuffer(part)), 'masked before the verdict');
+    assert.deepEqual(allowed.ctx.notes.findings, { email: 4000 });
   });
 
   it('with a masker loading in the background: starts it after initialize; other messages pass at once, a result to mask waits', async () => {

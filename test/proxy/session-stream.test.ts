@@ -1,0 +1,163 @@
+import assert from 'node:assert/strict';
+import { PassThrough } from 'node:stream';
+import { describe, it } from 'node:test';
+import { composeChain } from '../../src/proxy/compose.js';
+import { FORWARD, type Interceptor, type MessageOutcome } from '../../src/proxy/interceptor.js';
+import { ErrorCode } from '../../src/proxy/json-rpc.js';
+import { StreamedString } from '../../src/proxy/long-strings.js';
+import { runSession } from '../../src/proxy/session.js';
+import { piiDenseText } from '../bench/mask-bench.js';
+import { fixture } from '../helpers/guard.js';
+
+/** A result large enough to keep its text as bytes (over 1 MiB), in lines, so it is read in many pieces. */
+const BYTES = 1_500_000;
+
+/**
+ * Rewrites the text of a large tools/call result as a streamed string (as
+ * result masking does), upper-casing each piece; `beforePiece(k)` runs just
+ * before piece k is made.
+ */
+function upperCasing(beforePiece: (k: number) => void): Interceptor {
+  return {
+    name: 'upper-casing',
+    longStringUse: () => 'reads',
+    intercept({ longStrings, message }) {
+      if (!longStrings || !('result' in message)) return FORWARD;
+      const long = longStrings.get((message.result.content as Array<{ text: unknown }>)[0]?.text);
+      if (!long) return FORWARD;
+      function* pieces(): Generator<string> {
+        let k = 0;
+        for (const piece of long!.pieces()) {
+          beforePiece(k++);
+          yield piece.toUpperCase();
+        }
+      }
+      return { action: 'rewrite', message: { ...message, result: { content: [{ type: 'text', text: longStrings.add(new StreamedString(pieces())) }] } } };
+    },
+  };
+}
+
+/** Denies calls to the `crash` tool with a reply of its own. */
+const refuseCrash: Interceptor = {
+  name: 'refuse-crash',
+  longStringUse: () => 'ignores',
+  intercept({ message }) {
+    if (!('method' in message) || message.method !== 'tools/call' || message.params?.name !== 'crash' || !('id' in message)) return FORWARD;
+    return { action: 'deny', reply: { jsonrpc: '2.0', id: message.id, result: { content: [{ type: 'text', text: 'refused' }], isError: true } } };
+  },
+};
+
+/** A session over in-memory client streams with the misbehaving fixture server behind it. */
+function startSession(interceptors: Interceptor[]) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  const lines: string[] = [];
+  const outcomes: MessageOutcome[] = [];
+  const logs: string[] = [];
+  let bytesOut = 0;
+  let buffered = '';
+  const waiters: Array<() => void> = [];
+  output.setEncoding('utf8');
+  output.on('data', (chunk: string) => {
+    bytesOut += chunk.length;
+    buffered += chunk;
+    for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
+      lines.push(buffered.slice(0, newline));
+      buffered = buffered.slice(newline + 1);
+    }
+    for (const wake of waiters.splice(0)) wake();
+  });
+  const ended = runSession({
+    command: [process.execPath, fixture('misbehaving-server')],
+    setup: async () => ({
+      chain: composeChain(interceptors),
+      observers: [{ message: (outcome) => void outcomes.push(outcome) }],
+      identitySource: { current: async () => ({ identity: null, reason: 'no identity in this test' }) },
+    }),
+    client: { input, output },
+    maxMessageBytes: 64 * 1024 * 1024,
+    graceMs: 500,
+    log: (line) => void logs.push(line),
+  });
+  return {
+    lines,
+    outcomes,
+    logs,
+    bytesOut: () => bytesOut,
+    send: (message: unknown) => void input.write(`${JSON.stringify(message)}\n`),
+    /** Waits for `count` lines in all (a failure, not a hang, when they do not come). */
+    async lineCount(count: number): Promise<void> {
+      const deadline = Date.now() + 30_000;
+      while (lines.length < count) {
+        assert.ok(Date.now() < deadline, `${lines.length} lines of ${count} after 30 s`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 1000);
+        });
+      }
+    },
+    async end(): Promise<number> {
+      input.end();
+      return ended;
+    },
+  };
+}
+
+const call = (id: number, name: string, args: Record<string, unknown>): unknown => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
+
+describe('a streamed result', () => {
+  it('reaches the client a piece at a time: each piece leaves before the next is made', async () => {
+    let outAtSecondPiece = -1;
+    const session = startSession([upperCasing((k) => (k === 1 ? (outAtSecondPiece = session.bytesOut()) : undefined))]);
+    session.send(call(1, 'pii', { bytes: BYTES }));
+    await session.lineCount(1);
+    assert.ok(outAtSecondPiece > 1000, `the client had ${outAtSecondPiece} bytes when the second piece was made`);
+    const response = JSON.parse(session.lines[0]!) as { id: number; result: { content: Array<{ text: string }> } };
+    assert.equal(response.id, 1);
+    assert.equal(response.result.content[0]!.text, piiDenseText(BYTES).toUpperCase());
+    assert.equal(await session.end(), 0);
+    // The record gets the line as it was sent.
+    const outcome = session.outcomes.find((o) => o.kind === 'response');
+    assert.equal(Buffer.concat(outcome?.wire as Buffer[]).toString('utf8'), session.lines[0]);
+  });
+
+  it("holds the wrapper's own replies to the client until the streamed line is out", async () => {
+    const session = startSession([
+      upperCasing((k) => {
+        // Mid-stream, the client sends a call that the wrapper refuses itself.
+        if (k === 1) session.send(call(2, 'crash', {}));
+      }),
+      refuseCrash,
+    ]);
+    session.send(call(1, 'pii', { bytes: BYTES }));
+    await session.lineCount(2);
+    const [first, second] = session.lines.map((line) => JSON.parse(line) as { id: number; result: { content: Array<{ text: string }> } });
+    assert.equal(first?.id, 1);
+    assert.equal(first?.result.content[0]?.text.length, piiDenseText(BYTES).length);
+    assert.deepEqual(second, { jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: 'refused' }], isError: true } });
+    assert.equal(await session.end(), 0);
+  });
+
+  it('is cut off, and its request answered with an error, when a piece fails; the session goes on', async () => {
+    const session = startSession([
+      upperCasing((k) => {
+        if (k === 2) throw new Error('piece 2 failed');
+      }),
+    ]);
+    session.send(call(1, 'pii', { bytes: BYTES }));
+    await session.lineCount(2);
+    assert.throws(() => JSON.parse(session.lines[0]!), SyntaxError, 'the cut line is no JSON');
+    assert.deepEqual(JSON.parse(session.lines[1]!), {
+      jsonrpc: '2.0',
+      id: 1,
+      error: { code: ErrorCode.InternalError, message: 'mcp-guard could not finish masking this result (its stderr says why); the part sent is cut off' },
+    });
+    session.send(call(2, 'echo', { text: 'still here' }));
+    await session.lineCount(3);
+    assert.deepEqual(JSON.parse(session.lines[2]!), { jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: 'still here' }] } });
+    assert.equal(await session.end(), 0);
+    assert.match(session.logs.join('\n'), /internal error on a message to-client .*piece 2 failed/);
+    // The record says so, without the error's message (it may quote the text).
+    assert.equal(session.outcomes.find((o) => o.kind === 'response')?.notes.error, 'the result could not be masked as it was sent');
+  });
+});
