@@ -56,8 +56,8 @@ type Answer = JsonRpcResponse & { id: JsonRpcId };
 class Tally {
   readonly findings: Findings = {};
   total = 0;
-  /** Whether a text was left to be masked as it is written: the result is rewritten whatever it holds. */
-  streamed = false;
+  /** The texts left to be masked as they are written, with the placeholders of the texts they replace. */
+  readonly streamed: Array<{ placeholder: string; streamed: StreamedString }> = [];
   constructor(
     private readonly masker: Masker,
     private readonly strings: LongStrings | undefined,
@@ -82,10 +82,11 @@ class Tally {
       return masked.value === text ? placeholder : (masked.value as string);
     }
     const findings: Findings = {};
-    const masked = this.masker.maskPieces(long.pieces(), findings);
+    const masked = maskedAsSent(this.masker, long, findings);
     if (this.late) {
-      this.streamed = true;
-      return strings.add(new StreamedString(thenReport(masked, findings, this.late)));
+      const streamed = new StreamedString(thenReport(masked, findings, this.late));
+      this.streamed.push({ placeholder, streamed });
+      return strings.add(streamed);
     }
     const literal = new StreamedString(masked).drain();
     const before = this.total;
@@ -137,8 +138,27 @@ const PARTS = new Set(['content', 'contents', 'messages', 'resource']);
 
 const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
 
+/**
+ * The pieces of `long` masked, a piece in which nothing was found as the
+ * bytes it came as: a text with nothing to mask goes out byte for byte.
+ */
+function* maskedAsSent(masker: Masker, long: LongString, findings: Findings): Generator<string | Buffer, void, undefined> {
+  // The pieces read and not yet masked (masking reads one piece ahead).
+  const read: Array<{ text: string; escaped: Buffer }> = [];
+  function* texts(): Generator<string> {
+    for (const piece of long.pieceLiterals()) {
+      read.push(piece);
+      yield piece.text;
+    }
+  }
+  for (const masked of masker.maskPieces(texts(), findings)) {
+    const piece = read.shift() as { text: string; escaped: Buffer };
+    yield masked === piece.text ? piece.escaped : masked;
+  }
+}
+
 /** The masked pieces, then `findings` (complete once the last piece was masked) to `report`. */
-function* thenReport(pieces: Iterable<string>, findings: Findings, report: (findings: Findings) => void): Generator<string, void, undefined> {
+function* thenReport<T>(pieces: Iterable<T>, findings: Findings, report: (findings: Findings) => void): Generator<T, void, undefined> {
   yield* pieces;
   report(findings);
 }
@@ -232,8 +252,10 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       return { action: 'rewrite', message: reply };
     }
 
-    if (tally.total === 0 && !tally.streamed) {
+    if (tally.total === 0) {
       context.notes.resultMasked = true;
+      // Nothing else changed: the line goes out as it came, each streamed text in place of the one it masks.
+      for (const { placeholder, streamed } of tally.streamed) context.longStrings?.substitute(placeholder, streamed);
       return FORWARD;
     }
     if (!toClient) return FORWARD;

@@ -42,8 +42,9 @@ export interface Masker {
    * `proxy/long-strings.ts`): yields the masked pieces in order, and
    * together they are what `maskText` makes of the whole text, counting
    * into `findings` as it goes. A piece is masked only when the next one is
-   * asked for, so a reader can send each on before the next is masked. Only
-   * the current piece and the edges of its neighbours are held.
+   * asked for, so a reader can send each on before the next is masked; one
+   * in which nothing was found is yielded as the very string it came as.
+   * Only the current piece and the edges of its neighbours are held.
    */
   maskPieces(pieces: Iterable<string>, findings: Findings): Generator<string, void, undefined>;
   /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
@@ -248,7 +249,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
           const to = from + piece.value.length;
-          yield replaceFound(window, scan(window, undefined, from, to), findings, from, to);
+          const found = scan(window, undefined, from, to);
+          yield found.count === 0 ? piece.value : replaceFound(window, found, findings, from, to);
           before = piece.value.slice(-CONTEXT_CHARS);
           piece = after;
         }

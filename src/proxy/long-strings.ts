@@ -30,6 +30,8 @@ export const PIECE_BYTES = 64 * 1024;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const ESCAPED_NEWLINE = Buffer.from('\\n');
+const QUOTE_BYTE = Buffer.from('"');
+const EMPTY_LITERAL = Buffer.from('""');
 const NONCE = randomBytes(8).toString('hex');
 /** Numbers the registries, so that a placeholder reads only in the message it was made for. */
 let registries = 0;
@@ -64,11 +66,16 @@ export class LongString {
    * a valid JSON string.
    */
   *pieces(pieceBytes = PIECE_BYTES): Generator<string> {
+    for (const piece of this.pieceLiterals(pieceBytes)) yield piece.text;
+  }
+
+  /** `pieces()`, each with its bytes as written in the literal (JSON-escaped, without quotes). */
+  *pieceLiterals(pieceBytes = PIECE_BYTES): Generator<{ text: string; escaped: Buffer }> {
     const literal = this.#literal();
     const end = literal.length - 1;
     for (let start = 1; start < end; ) {
       const cut = pieceEnd(literal, start, end, pieceBytes);
-      yield JSON.parse(`"${literal.toString(this.#ascii ? 'latin1' : 'utf8', start, cut)}"`) as string;
+      yield { text: JSON.parse(`"${literal.toString(this.#ascii ? 'latin1' : 'utf8', start, cut)}"`) as string, escaped: literal.subarray(start, cut) };
       start = cut;
     }
   }
@@ -121,35 +128,39 @@ function pieceEnd(literal: Buffer, start: number, end: number, size: number): nu
 }
 
 /**
- * A long string made from pieces of text (a masked one, see
+ * A long string made from pieces (a masked text, see
  * `interceptors/mask-results.ts`), whose bytes are made one piece at a time
  * as they are asked for: the session sends each piece on before the next is
  * masked (see `LongStrings.serialize`), or `drain()` makes them all at once.
+ * A piece is text, JSON-escaped here, or bytes already escaped (a piece of
+ * the literal as it came, where masking changed nothing).
  */
 export class StreamedString {
-  readonly #pieces: Iterator<string>;
+  readonly #pieces: Iterator<string | Buffer>;
   readonly #parts: Buffer[] = [];
   #literal: LongString | undefined;
 
-  constructor(pieces: Iterable<string>) {
+  constructor(pieces: Iterable<string | Buffer>) {
     this.#pieces = pieces[Symbol.iterator]();
   }
 
   /**
    * The next bytes of the literal: the opening quote with the first piece,
-   * each piece JSON-escaped, the closing quote; undefined once all were
-   * made. Throws what the pieces throw.
+   * each piece after it, the closing quote; undefined once all were made.
+   * Throws what the pieces throw.
    */
   next(): Buffer | undefined {
     if (this.#literal) return undefined;
     const piece = this.#pieces.next();
+    const first = this.#parts.length === 0;
     let bytes: Buffer;
     if (piece.done) {
-      bytes = Buffer.from(this.#parts.length === 0 ? '""' : '"');
+      bytes = first ? EMPTY_LITERAL : QUOTE_BYTE;
+    } else if (Buffer.isBuffer(piece.value)) {
+      bytes = first ? Buffer.concat([QUOTE_BYTE, piece.value]) : piece.value;
     } else {
-      const json = JSON.stringify(piece.value);
       // The quotes JSON.stringify adds are ASCII: one byte each. The first piece keeps its opening one.
-      bytes = Buffer.from(json, 'utf8').subarray(this.#parts.length === 0 ? 0 : 1, -1);
+      bytes = Buffer.from(JSON.stringify(piece.value), 'utf8').subarray(first ? 0 : 1, -1);
     }
     this.#parts.push(bytes);
     if (piece.done) this.#literal = new LongString(this.#parts, false, true);
@@ -178,8 +189,15 @@ export class LongStrings {
   skeleton = '';
   readonly #strings: Array<LongString | StreamedString> = [];
   readonly #prefix = `${PREFIX}${registries++}:`;
+  /** The line, and where its long literals stand in it: [start, end] of string 0, of string 1, … */
+  readonly #line: Buffer;
+  readonly #ranges: number[] = [];
+  /** Streamed strings that stand for a literal of the line where it goes out as it came (see `substitute`), by the literal's number. */
+  readonly #substitutes = new Map<number, StreamedString>();
 
-  private constructor() {}
+  private constructor(line: Buffer) {
+    this.#line = line;
+  }
 
   /**
    * The line's long string values (`LONG_STRING_BYTES`) replaced by
@@ -192,7 +210,7 @@ export class LongStrings {
     const found = findLongLiterals(line);
     if (found === undefined || found.length === 0) return undefined;
     const encoding = ascii ? 'latin1' : 'utf8';
-    const strings = new LongStrings();
+    const strings = new LongStrings(line);
     let skeleton = '';
     let at = 0;
     for (let k = 0; k < found.length; k += 3) {
@@ -200,6 +218,7 @@ export class LongStrings {
       const end = found[k + 1] as number;
       if (isObjectKey(line, end)) return undefined;
       const long = new LongString([line.subarray(start, end)], ascii, found[k + 2] === 1);
+      strings.#ranges.push(start, end);
       skeleton += line.toString(encoding, at, start) + JSON.stringify(strings.add(long));
       at = end;
     }
@@ -213,11 +232,18 @@ export class LongStrings {
     return long instanceof StreamedString ? long.made() : long;
   }
 
+  /** What a placeholder stands for (a substitute, once there is one); undefined for any other value. */
   #entry(value: unknown): LongString | StreamedString | undefined {
-    if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(this.#prefix)) return undefined;
+    const index = this.#index(value);
+    return index === -1 ? undefined : (this.#substitutes.get(index) ?? this.#strings[index]);
+  }
+
+  /** The number of the string a placeholder stands for, or -1. */
+  #index(value: unknown): number {
+    if (typeof value !== 'string' || value.charCodeAt(0) !== 0 || !value.startsWith(this.#prefix)) return -1;
     const index = value.slice(this.#prefix.length);
-    const long = this.#strings[Number(index)];
-    return long !== undefined && String(Number(index)) === index ? long : undefined;
+    const number = Number(index);
+    return this.#strings[number] !== undefined && String(number) === index ? number : -1;
   }
 
   /** Whether every long literal of the line is a valid JSON string, as the whole line's parse would have checked. */
@@ -230,6 +256,38 @@ export class LongStrings {
   add(long: LongString | StreamedString): string {
     this.#strings.push(long);
     return `${this.#prefix}${this.#strings.length - 1}`;
+  }
+
+  /**
+   * Has `streamed` written in place of the line's long string that
+   * `placeholder` stands for, when the line goes out as it came: a text
+   * masked as it is written (see `asSent`).
+   */
+  substitute(placeholder: string, streamed: StreamedString): void {
+    const index = this.#index(placeholder);
+    if (index === -1 || 2 * index >= this.#ranges.length) throw new Error('only a long string of the line can be substituted');
+    this.#substitutes.set(index, streamed);
+  }
+
+  /**
+   * The line as it came, in parts, with the substituted strings in place
+   * (see `substitute`); undefined when there are none, and the line goes
+   * out as it came.
+   */
+  asSent(): Array<Buffer | StreamedString> | undefined {
+    if (this.#substitutes.size === 0) return undefined;
+    const parts: Array<Buffer | StreamedString> = [];
+    let at = 0;
+    for (const [index, streamed] of [...this.#substitutes].sort((a, b) => a[0] - b[0])) {
+      const start = this.#ranges[2 * index] as number;
+      parts.push(this.#line.subarray(at, start));
+      const made = streamed.made();
+      if (made) parts.push(...made.parts);
+      else parts.push(streamed);
+      at = this.#ranges[2 * index + 1] as number;
+    }
+    parts.push(this.#line.subarray(at));
+    return parts;
   }
 
   /** `value` with every placeholder in it (at any depth) replaced by its decoded text; `value` itself when it has none. */

@@ -448,7 +448,8 @@ class GuardSession {
       this.#pendingFor(direction).delete(request?.id ?? (message as { id: JsonRpcId }).id);
     }
     const { longStrings } = context;
-    const parts = !raw && longStrings ? longStrings.serialize(message) : undefined;
+    // In parts: the line as it came with streamed strings in place, or the message serialised.
+    const parts = longStrings ? (raw ? longStrings.asSent() : longStrings.serialize(message)) : undefined;
     const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, notes: context.notes, at };
     if (request) outcome.request = request;
     // Observers find the placeholders' bytes only in the wire (see MessageOutcome).
@@ -461,7 +462,7 @@ class GuardSession {
       this.#observe(outcome, flushed);
       return made;
     }
-    const wire = raw ?? (parts as Buffer[] | undefined) ?? JSON.stringify(message);
+    const wire = (parts as Buffer[] | undefined) ?? raw ?? JSON.stringify(message);
     const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
     // With long strings, the wire is the line as it came, or the serialised parts.
     outcome.wire = longStrings && !Array.isArray(wire) ? [wire as Buffer] : wire;

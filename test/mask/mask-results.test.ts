@@ -212,31 +212,46 @@ describe('createResultMasking', () => {
 
   it('masks a long text as it is written unless a bulk guard needs its count first; its findings are noted once all is masked', () => {
     const text = Array.from({ length: 4000 }, (_, n) => `customer ${n}: c${n}@example.de`).join('\n');
-    const line = Buffer.from(JSON.stringify(response({ content: [{ type: 'text', text }] })));
-    const split = (): { ctx: MessageContext & { notes: MessageNotes }; strings: LongStrings } => {
+    // As a server may write it: spaces between members, escapes JSON.stringify would not use.
+    const asWritten = (text: string): Buffer => Buffer.from(`{"jsonrpc": "2.0", "id": 1, "result": {"content": [{"type": "text", "text": ${JSON.stringify(text).replaceAll('/', '\\/')}}]}}`);
+    const split = (line: Buffer): { ctx: MessageContext & { notes: MessageNotes }; strings: LongStrings } => {
       const strings = LongStrings.split(line, true) as LongStrings;
       return { ctx: { ...context('tools/call', JSON.parse(strings.skeleton) as JsonRpcMessage), longStrings: strings }, strings };
     };
-    const expected = Array.from({ length: 4000 }, (_, n) => `customer ${n}: [EMAIL]`).join('\n');
+    const made = (parts: ReadonlyArray<Buffer | StreamedString>): string => Buffer.concat(parts.map((part) => (part instanceof StreamedString ? Buffer.concat(part.drain().parts) : part))).toString('utf8');
 
-    const { ctx, strings } = split();
-    const parts = strings.serialize(rewritten(interceptor.intercept(ctx) as Verdict));
-    const streamed = parts.find((part): part is StreamedString => part instanceof StreamedString);
-    assert.ok(streamed, 'the text is left to be masked as it is written');
+    const { ctx, strings } = split(asWritten(text));
+    // Nothing else in the result changes: it goes out as it came, the text masked in place as it is written.
+    assert.equal(interceptor.intercept(ctx), FORWARD);
+    const parts = strings.asSent() as Array<Buffer | StreamedString>;
+    assert.ok(parts.some((part) => part instanceof StreamedString), 'the text is left to be masked as it is written');
     assert.equal(ctx.notes.findings, undefined, 'nothing counted before it is written');
-    const sent = Buffer.concat(parts.map((part) => (part instanceof StreamedString ? Buffer.concat(part.drain().parts) : part))).toString('utf8');
-    const [block] = (JSON.parse(sent) as JsonRpcSuccess).result.content as { text: string }[];
-    assert.equal(block?.text, expected);
+    assert.equal(made(parts), asWritten(Array.from({ length: 4000 }, (_, n) => `customer ${n}: [EMAIL]`).join('\n')).toString('utf8'));
     assert.deepEqual(ctx.notes.findings, { email: 4000 });
     assert.equal(ctx.notes.resultMasked, true);
 
+    // A text with nothing to mask goes out byte for byte.
+    const clean = asWritten(text.replaceAll('@', ' at ').replaceAll('.de', '/de'));
+    const cleanSplit = split(clean);
+    assert.equal(interceptor.intercept(cleanSplit.ctx), FORWARD);
+    assert.equal(made(cleanSplit.strings.asSent() as Array<Buffer | StreamedString>), clean.toString('utf8'));
+    assert.equal(cleanSplit.ctx.notes.findings, undefined);
+
+    // Another change to the result: serialised anew, the text still streamed.
+    const withShort = split(Buffer.from(JSON.stringify(response({ content: [{ type: 'text', text }, { type: 'text', text: 'x@example.de' }] }))));
+    const rewrite = rewritten(interceptor.intercept(withShort.ctx) as Verdict);
+    assert.deepEqual(withShort.ctx.notes.findings, { email: 1 });
+    assert.match(made(withShort.strings.serialize(rewrite)), /customer 3999: \[EMAIL\]"\},\{"type":"text","text":"\[EMAIL\]"\}/);
+    assert.deepEqual(withShort.ctx.notes.findings, { email: 4001 });
+
     // A bulk guard decides on the count before anything leaves.
-    const guarded = split();
+    const guarded = split(asWritten(text));
     const refusal = rewritten(createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 100, action: 'deny' } }).intercept(guarded.ctx) as Verdict);
     assert.match(JSON.stringify(refusal), /4000 personal-data findings/);
-    const allowed = split();
+    const allowed = split(asWritten(text));
     const under = createResultMasking({ masker, toClient: true, bulk: { maxFindingsPerResult: 5000, action: 'deny' } });
     assert.ok(allowed.strings.serialize(rewritten(under.intercept(allowed.ctx) as Verdict)).every((part) => Buffer.isBuffer(part)), 'masked before the verdict');
+    assert.equal(allowed.strings.asSent(), undefined);
     assert.deepEqual(allowed.ctx.notes.findings, { email: 4000 });
   });
 

@@ -85,6 +85,21 @@ describe('LongStrings', () => {
     assert.equal(taken, 3);
     assert.equal(streamed.next(), undefined);
     assert.equal(new StreamedString([]).drain().text(), '');
+    // A piece given as bytes is taken as written in a literal, already escaped.
+    assert.equal(Buffer.concat(new StreamedString([Buffer.from('a\\u00e9\\/'), 'b"']).drain().parts).toString(), '"a\\u00e9\\/b\\""');
+  });
+
+  it('writes the line as it came with streamed strings in place of its long literals', () => {
+    const line = Buffer.from(`{"id": 1, "result": {"a": ${JSON.stringify(text)}, "b": ${JSON.stringify(image)}}}`);
+    const strings = LongStrings.split(line, false) as LongStrings;
+    assert.equal(strings.asSent(), undefined, 'nothing substituted: the line goes out as it came');
+    const value = JSON.parse(strings.skeleton) as { result: { a: string; b: string } };
+    strings.substitute(value.result.b, new StreamedString(['IMAGE']));
+    const sent = strings.asSent() as Array<Buffer | StreamedString>;
+    assert.equal(bytesOf(sent).toString('utf8'), `{"id": 1, "result": {"a": ${JSON.stringify(text)}, "b": "IMAGE"}}`);
+    // Once made, the substitute is what the placeholder stands for.
+    assert.equal(strings.get(value.result.b)?.text(), 'IMAGE');
+    assert.throws(() => strings.substitute('not a placeholder', new StreamedString([])), /only a long string of the line/);
   });
 
   it('leaves lines without long strings, and long object keys, to the whole parse', () => {
