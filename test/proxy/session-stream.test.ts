@@ -80,9 +80,12 @@ function startSession(interceptors: Interceptor[]) {
     log: (line) => void logs.push(line),
   });
   return {
+    output,
+    ended,
     lines,
     outcomes,
     logs,
+    closeInput: () => void input.end(),
     bytesOut: () => bytesOut,
     send: (message: unknown) => void input.write(`${JSON.stringify(message)}\n`),
     /** Waits for `count` lines in all (a failure, not a hang, when they do not come). */
@@ -136,6 +139,38 @@ describe('a streamed result', () => {
     assert.equal(first?.result.content[0]?.text.length, piiDenseText(BYTES).length);
     assert.deepEqual(second, { jsonrpc: '2.0', id: 2, result: { content: [{ type: 'text', text: 'refused' }], isError: true } });
     assert.equal(await session.end(), 0);
+  });
+
+  it('waits for a client that does not read, instead of masking the rest into memory', async () => {
+    let made = 0;
+    const session = startSession([upperCasing(() => made++)]);
+    session.output.pause();
+    session.send(call(1, 'pii', { bytes: BYTES }));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // A piece of ~64 KiB fills the client's buffer: the next waits for it to drain.
+    assert.ok(made >= 1 && made <= 2, `${made} pieces made while the client read nothing`);
+    session.output.resume();
+    await session.lineCount(1);
+    assert.ok(made > 15, `${made} pieces in all`);
+    assert.equal((JSON.parse(session.lines[0]!) as { id: number }).id, 1);
+    assert.equal(await session.end(), 0);
+  });
+
+  it('is finished before the session ends, when the client closes its input half-way', async () => {
+    const session = startSession([
+      upperCasing((k) => {
+        if (k === 1) session.closeInput();
+        // Slower than the wait for the server's output to drain after it exits (2 s): only the stream's own end may end the session.
+        const until = Date.now() + 120;
+        while (Date.now() < until);
+      }),
+    ]);
+    session.send(call(1, 'pii', { bytes: BYTES }));
+    assert.equal(await session.ended, 0);
+    assert.equal(session.lines.length, 1);
+    const response = JSON.parse(session.lines[0]!) as { result: { content: Array<{ text: string }> } };
+    assert.equal(response.result.content[0]!.text, piiDenseText(BYTES).toUpperCase());
+    assert.ok(session.outcomes.some((o) => o.kind === 'response'), 'the response was recorded');
   });
 
   it('is cut off, and its request answered with an error, when a piece fails; the session goes on', async () => {
