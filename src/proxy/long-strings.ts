@@ -292,7 +292,10 @@ export class LongStrings {
 
   /** `value` with every placeholder in it (at any depth) replaced by its decoded text; `value` itself when it has none. */
   resolve(value: unknown): unknown {
-    return this.#replace(value, (long) => long.text());
+    return this.#replace(value, (long) => {
+      if (!long) throw new Error('a streamed string is read before it was made');
+      return long.text();
+    });
   }
 
   /**
@@ -301,12 +304,13 @@ export class LongStrings {
    * digest (see `audit/payload.ts`), rather than this process's placeholders.
    */
   describe(value: unknown): unknown {
-    return this.#replace(value, (long) => `[long string of ${long.byteLength} bytes, in the message digest]`);
+    return this.#replace(value, (long) => (long ? `[long string of ${long.byteLength} bytes, in the message digest]` : '[long string, cut off before all of it was sent]'));
   }
 
-  #replace(value: unknown, replacement: (long: LongString) => string): unknown {
-    const long = this.get(value);
-    if (long) return replacement(long);
+  /** `replacement` gets the long string a placeholder stands for, or undefined for a streamed one that was never all made. */
+  #replace(value: unknown, replacement: (long: LongString | undefined) => string): unknown {
+    const entry = this.#entry(value);
+    if (entry) return replacement(entry instanceof StreamedString ? entry.made() : entry);
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return mapItems(value as unknown[], (item) => this.#replace(item, replacement));
     return mapMembers(value as Record<string, unknown>, (_key, item) => this.#replace(item, replacement));
