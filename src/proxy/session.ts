@@ -71,6 +71,12 @@ const COUNT_KEYS: Record<Direction, Record<MessageKind, string>> = {
 };
 /** How long to wait for the server's stdout to drain after it exited (a grandchild may hold it open). */
 const STDOUT_DRAIN_MS = 2000;
+/**
+ * How far a streamed line may run ahead of the client's reading before the
+ * next piece waits for it (see #stream): enough for the masking to go on
+ * while the pipe drains, little against the message.
+ */
+export const STREAM_AHEAD_BYTES = 1024 * 1024;
 /** How long observers get to flush the audit at the end. */
 const FLUSH_MS = 10_000;
 
@@ -474,7 +480,8 @@ class GuardSession {
    * `StreamedString`) are masked as they are written: each piece leaves
    * before the next is masked, so the client reads the result while the
    * wrapper masks it, instead of after. Between pieces the event loop turns
-   * (the pipe drains; a slow client is waited for); other writes to the
+   * (the pipe drains); a client that falls behind by more than
+   * `STREAM_AHEAD_BYTES` is waited for; other writes to the
    * client wait until the line is out, so none lands inside it. `made`
    * settles once every byte was handed to the stream, `flushed` once all
    * have left; `sent` collects the bytes. Should masking fail half-way, the
@@ -499,7 +506,7 @@ class GuardSession {
         for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) {
           sent.push(bytes);
           stream.write(bytes);
-          if (stream.writableNeedDrain) await waitForDrain(stream);
+          if (stream.writableLength > STREAM_AHEAD_BYTES) await waitForDrain(stream);
           else await new Promise(setImmediate);
           if (stream.destroyed || stream.writableEnded) return;
         }

@@ -4,8 +4,8 @@ import { describe, it } from 'node:test';
 import { composeChain } from '../../src/proxy/compose.js';
 import { FORWARD, type Interceptor, type MessageOutcome } from '../../src/proxy/interceptor.js';
 import { ErrorCode } from '../../src/proxy/json-rpc.js';
-import { StreamedString } from '../../src/proxy/long-strings.js';
-import { runSession } from '../../src/proxy/session.js';
+import { PIECE_BYTES, StreamedString } from '../../src/proxy/long-strings.js';
+import { runSession, STREAM_AHEAD_BYTES } from '../../src/proxy/session.js';
 import { piiDenseText } from '../bench/mask-bench.js';
 import { fixture } from '../helpers/guard.js';
 
@@ -145,13 +145,14 @@ describe('a streamed result', () => {
     let made = 0;
     const session = startSession([upperCasing(() => made++)]);
     session.output.pause();
-    session.send(call(1, 'pii', { bytes: BYTES }));
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    // A piece of ~64 KiB fills the client's buffer: the next waits for it to drain.
-    assert.ok(made >= 1 && made <= 2, `${made} pieces made while the client read nothing`);
+    session.send(call(1, 'pii', { bytes: 4 * BYTES }));
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Pieces of ~64 KiB run ahead of the client's reading by STREAM_AHEAD_BYTES at most, then wait for it.
+    const ahead = Math.ceil(STREAM_AHEAD_BYTES / PIECE_BYTES);
+    assert.ok(made > 1 && made <= ahead + 2, `${made} pieces made while the client read nothing`);
     session.output.resume();
     await session.lineCount(1);
-    assert.ok(made > 15, `${made} pieces in all`);
+    assert.ok(made > 4 * ahead, `${made} pieces in all`);
     assert.equal((JSON.parse(session.lines[0]!) as { id: number }).id, 1);
     assert.equal(await session.end(), 0);
   });
