@@ -226,7 +226,7 @@ export class LongStrings {
     return strings;
   }
 
-  /** The long string a placeholder stands for (a streamed one once it was all made); undefined for any other value. */
+  /** The long string a placeholder stands for (its substitute, see `substitute`; a streamed one only once it was all made); undefined for any other value. */
   get(value: unknown): LongString | undefined {
     const long = this.#entry(value);
     return long instanceof StreamedString ? long.made() : long;
