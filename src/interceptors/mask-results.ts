@@ -185,10 +185,12 @@ function summarise(findings: Findings): string {
  * `notes.decision`; `approve` fails closed until approvals exist.
  */
 export function createResultMasking(options: ResultMaskingOptions): Interceptor {
-  const { bulk, toClient } = options;
+  const { toClient } = options;
+  // The bulk guard, where it can refuse a result (`allow` only counts): it needs a result's count before the verdict.
+  const bulk = options.bulk && options.bulk.action !== 'allow' ? options.bulk : undefined;
   // Findings are needed on the way only to mask for the client or to enforce the bulk guard; otherwise the
   // trail, which masks the result anyway, counts them once the result has left (masking for the trail only).
-  const countsOnTheWay = toClient || (bulk !== undefined && bulk.action !== 'allow');
+  const countsOnTheWay = toClient || bulk !== undefined;
   const load = 'start' in options.masker ? options.masker : undefined;
   const given = 'start' in options.masker ? undefined : options.masker;
   const schemas = new OutputSchemas();
@@ -231,7 +233,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
 
   function maskWith(loaded: Masker, context: MessageContext, method: string, message: Answer): Verdict {
     // Without a bulk guard to enforce, nothing waits for a long text's count: it is masked as it is sent.
-    const late = bulk === undefined || bulk.action === 'allow' ? (found: Findings) => note(context.notes, found) : undefined;
+    const late = bulk === undefined ? (found: Findings) => note(context.notes, found) : undefined;
     const tally = new Tally(loaded, context.longStrings, late);
     let masked: Json;
     try {
@@ -242,7 +244,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     }
     note(context.notes, tally.findings);
 
-    if (bulk !== undefined && bulk.action !== 'allow' && tally.total > bulk.maxFindingsPerResult) {
+    if (bulk !== undefined && tally.total > bulk.maxFindingsPerResult) {
       const pending = bulk.action === 'approve' ? ' (it needs a reviewer\'s approval, which is not available yet, so it is refused)' : '';
       const reason = `the result carries ${tally.total} personal-data findings (${summarise(tally.findings)}), more than bulk.max_findings_per_result ${bulk.maxFindingsPerResult} allows${pending}`;
       context.notes.decision = { action: bulk.action, rule: 'bulk.max_findings_per_result', reason };
