@@ -493,10 +493,7 @@ class GuardSession {
     const out = new Promise<void>((resolve) => (flushed = resolve));
     this.#largeWrites++;
     const write = async (): Promise<void> => {
-      if (stream.destroyed || stream.writableEnded) {
-        if (!this.#stopping) this.#count('lost:client');
-        return;
-      }
+      if (this.#lost('client', stream)) return;
       for (const part of parts) {
         if (!(part instanceof StreamedString)) {
           sent.push(part);
@@ -508,7 +505,7 @@ class GuardSession {
           stream.write(bytes);
           if (stream.writableLength > STREAM_AHEAD_BYTES) await waitForDrain(stream);
           else await new Promise(setImmediate);
-          if (stream.destroyed || stream.writableEnded) return;
+          if (closed(stream)) return;
         }
       }
     };
@@ -517,7 +514,7 @@ class GuardSession {
         // What went wrong goes to stderr only: an error's message may quote the text it failed on.
         notes.error = 'the result could not be masked as it was sent';
         this.#internalError('to-client', error);
-        if (stream.destroyed || stream.writableEnded) return;
+        if (closed(stream)) return;
         // The line ends where it was cut; the answer's own newline is the line end below.
         stream.write(NEWLINE);
         stream.write(JSON.stringify(errorResponse(id, ErrorCode.InternalError, 'mcp-guard could not finish masking this result (its stderr says why); the part sent is cut off')));
@@ -528,7 +525,7 @@ class GuardSession {
           reclaimAfterLargeMessage();
           flushed();
         };
-        if (stream.destroyed || stream.writableEnded) done();
+        if (closed(stream)) done();
         else stream.write(NEWLINE, done);
         this.#streaming = undefined;
         const held = this.#held;
@@ -601,6 +598,13 @@ class GuardSession {
     }
   }
 
+  /** Whether `stream` takes no more writes; if so, a message to `side` is counted lost (unless the session is stopping). */
+  #lost(side: 'client' | 'server', stream: Writable): boolean {
+    if (!closed(stream)) return false;
+    if (!this.#stopping) this.#count(`lost:${side}`);
+    return true;
+  }
+
   /** Writes one message line (in parts, or whole); for a large one, returns a promise that settles once it has left. */
   #write(side: 'client' | 'server', data: Buffer | string | readonly Buffer[]): Promise<void> | undefined {
     if (side === 'client' && this.#streaming) {
@@ -609,10 +613,7 @@ class GuardSession {
       return undefined;
     }
     const stream = side === 'client' ? this.#options.client.output : this.#server.stdin;
-    if (stream.destroyed || stream.writableEnded) {
-      if (!this.#stopping) this.#count(`lost:${side}`);
-      return undefined;
-    }
+    if (this.#lost(side, stream)) return undefined;
     const parts = Array.isArray(data) ? data : undefined;
     if (parts || data.length >= LARGE_MESSAGE_BYTES) {
       // A large message is not copied: its bytes and the newline leave in one writev. Once they
@@ -634,6 +635,11 @@ class GuardSession {
     stream.write(typeof data === 'string' ? `${data}\n` : Buffer.concat([data as Buffer, NEWLINE], data.length + 1));
     return undefined;
   }
+}
+
+/** Whether `stream` has ended or been destroyed: nothing written to it arrives. */
+function closed(stream: Writable): boolean {
+  return stream.destroyed || stream.writableEnded;
 }
 
 /**
