@@ -6,7 +6,8 @@
 import { createHash } from 'node:crypto';
 import { MAX_PAYLOAD_BYTES, type BinaryDigest, type PayloadDigest } from './event.js';
 import { mapItems, mapMembers } from '../lib/copy-on-write.js';
-import { isBinaryMember } from '../proxy/interceptor.js';
+import { isBinaryMember, type Wire } from '../proxy/interceptor.js';
+import { WireDigest } from '../proxy/wire-digest.js';
 import { scrubSecrets } from './secrets.js';
 
 /** The audit masking policy's `maskValue`: masks personal data in any JSON value and counts what it found. */
@@ -19,7 +20,7 @@ const EXCERPT_CHARS = 2000;
  * it. When it is too large to record and no masking is done, or masking
  * and scrubbing change nothing in the payload, the digest covers the line
  * as it was sent instead of a re-serialised copy of the payload. A wire in parts
- * is a message whose long strings were kept as bytes
+ * (or kept as its digest alone) is a message whose long strings were kept as bytes
  * (`proxy/long-strings.ts`): its parsed value holds notes of them, so it is
  * recorded as the wire's digest whatever its size.
  */
@@ -27,21 +28,19 @@ export function preparePayload(
   value: unknown,
   mask: Masker | undefined,
   maxBytes: number = MAX_PAYLOAD_BYTES,
-  wire?: Buffer | string | readonly Buffer[],
+  wire?: Wire,
 ): { value: unknown; findings: Record<string, number> } {
   if (value === undefined) return { value: undefined, findings: {} };
   const scrubbed = scrubSecrets(value);
   const masked = mask ? mask(scrubbed) : { value: scrubbed, findings: {} };
   const findings = { ...masked.findings };
-  const inParts = Array.isArray(wire);
+  const inParts = wireInParts(wire);
   // The line as sent stands for a payload recorded as it was sent (a secret scrubbed out counts as a change only where the trail masks).
   if (wire !== undefined && (!mask || inParts || masked.value === value)) {
     const bytes = wireBytes(wire);
     if (bytes > maxBytes || inParts) {
-      const hash = createHash('sha256');
-      for (const part of inParts ? (wire as readonly Buffer[]) : [wire as Buffer | string]) hash.update(part);
       // The excerpt is of the parsed value, masked.
-      const digest: PayloadDigest = { truncated: true, bytes, sha256: hash.digest('hex'), excerpt: boundedJson(masked.value, EXCERPT_CHARS), of: 'message' };
+      const digest: PayloadDigest = { truncated: true, bytes, sha256: wireSha256(wire), excerpt: boundedJson(masked.value, EXCERPT_CHARS), of: 'message' };
       return { value: digest, findings };
     }
   }
@@ -107,13 +106,26 @@ function binaryDigest(base64: string): BinaryDigest {
   return { omitted: 'binary', base64Chars: base64.length, sha256: createHash('sha256').update(base64, 'utf8').digest('hex') };
 }
 
-/** The size in bytes of a message line as written: whole (bytes or text) or in parts. */
-export function wireBytes(wire: Buffer | string | readonly Buffer[]): number {
+/** The size in bytes of a message line as written: whole (bytes or text), in parts, or digested. */
+export function wireBytes(wire: Wire): number {
   if (typeof wire === 'string') return Buffer.byteLength(wire, 'utf8');
   if (Buffer.isBuffer(wire)) return wire.length;
+  if (wire instanceof WireDigest) return wire.bytes;
   let bytes = 0;
   for (const part of wire as readonly Buffer[]) bytes += part.length;
   return bytes;
+}
+
+/** Whether a message line came in parts (or as their digest): a message whose long strings were kept as bytes. */
+export function wireInParts(wire: Wire | undefined): boolean {
+  return Array.isArray(wire) || wire instanceof WireDigest;
+}
+
+function wireSha256(wire: Wire): string {
+  if (wire instanceof WireDigest) return wire.sha256();
+  const hash = createHash('sha256');
+  for (const part of Array.isArray(wire) ? (wire as readonly Buffer[]) : [wire as Buffer | string]) hash.update(part);
+  return hash.digest('hex');
 }
 
 /** Longest JSON of a character (`\u001f`), and of a number (`-1.7976931348623157e+308`). */

@@ -24,13 +24,13 @@ import { hostname } from 'node:os';
 import { GuardError } from '../errors.js';
 import type { Identity } from '../identity/identity.js';
 import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
-import { RESULT_METADATA_KEYS, type BadInput, type Decision, type Direction, type MessageNotes, type MessageOutcome, type SessionEnd, type SessionObserver, type SessionState, type TrackedRequest } from '../proxy/interceptor.js';
+import { RESULT_METADATA_KEYS, type BadInput, type Decision, type Direction, type MessageNotes, type MessageOutcome, type SessionEnd, type SessionObserver, type SessionState, type TrackedRequest, type Wire } from '../proxy/interceptor.js';
 import { idKey, type JsonRpcMessage, type JsonRpcRequest } from '../proxy/json-rpc.js';
 import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
 import { loadDeviceKey } from './device-key.js';
 import type { CallBody, EventBody, RecordedDecision, RecordedIdentity } from './event.js';
-import { digestBinary, maskMembers, preparePayload, wireBytes, type Masker } from './payload.js';
+import { digestBinary, maskMembers, preparePayload, wireBytes, wireInParts, type Masker } from './payload.js';
 import { recoverCrashedSessions } from './recover.js';
 import { scrubCommand } from './secrets.js';
 import type { Signer } from './signer.js';
@@ -384,13 +384,13 @@ class Recorder implements AuditRecorder {
     responseNotes: MessageNotes,
     at: number,
     requestSeq: number | undefined,
-    wire?: Buffer | string | readonly Buffer[],
+    wire?: Wire,
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice: only its metadata is.
     // A trail that masks keeps binary content as its digest: masking cannot read base64. (A message in
     // parts is recorded as the digest of its wire, and its value holds notes of its long strings, not the content.)
-    const binaryAsDigest = this.#options.mask !== undefined && !Array.isArray(wire);
+    const binaryAsDigest = this.#options.mask !== undefined && !wireInParts(wire);
     const resultPart = sent && 'result' in sent ? this.#payload(binaryAsDigest ? digestBinary(sent.result) : sent.result, responseNotes.resultMasked === true, wire) : undefined;
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
     const result = resultPart?.value as Record<string, unknown> | undefined;
@@ -419,7 +419,7 @@ class Recorder implements AuditRecorder {
     this.#record(body, at);
   }
 
-  #payload(value: unknown, alreadyMasked = false, wire?: Buffer | string | readonly Buffer[]): { value: unknown; findings: Record<string, number> } {
+  #payload(value: unknown, alreadyMasked = false, wire?: Wire): { value: unknown; findings: Record<string, number> } {
     try {
       const { mask } = this.#options;
       // Masked for the client but for its metadata, which the trail masks now.

@@ -10,6 +10,7 @@
 import type { Identity, IdentitySource } from '../identity/identity.js';
 import type { JsonRpcId, JsonRpcMessage, JsonRpcRequest, MessageKind } from './json-rpc.js';
 import type { LongStrings } from './long-strings.js';
+import type { WireDigest } from './wire-digest.js';
 
 /** `to-server`: sent by the client. `to-client`: sent by the server. */
 export type Direction = 'to-server' | 'to-client';
@@ -134,6 +135,9 @@ export interface Interceptor {
   close?(): Promise<void>;
 }
 
+/** A message line as written: whole (bytes or text), in parts, or its digest alone (see `MessageOutcome.wire`). */
+export type Wire = Buffer | string | readonly Buffer[] | WireDigest;
+
 /** What happened to one message, for observers. */
 export interface MessageOutcome {
   direction: Direction;
@@ -142,8 +146,12 @@ export interface MessageOutcome {
   original: JsonRpcMessage;
   /** As forwarded to the other side, when it was. */
   forwarded?: JsonRpcMessage;
-  /** The forwarded message's line exactly as written (without the newline), in parts when its long strings were kept as bytes. */
-  wire?: Buffer | string | readonly Buffer[];
+  /**
+   * The forwarded message's line exactly as written (without the newline),
+   * in parts when its long strings were kept as bytes, or only its digest
+   * when it was written a piece at a time.
+   */
+  wire?: Wire;
   /** Set when the message's long strings were kept as bytes: `original` and `forwarded` hold placeholders, only `wire` has it all. */
   longStrings?: LongStrings;
   /** What mcp-guard answered the sender itself, when it denied the message. */

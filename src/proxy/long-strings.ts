@@ -133,11 +133,15 @@ function pieceEnd(literal: Buffer, start: number, end: number, size: number): nu
  * as they are asked for: the session sends each piece on before the next is
  * masked (see `LongStrings.serialize`), or `drain()` makes them all at once.
  * A piece is text, JSON-escaped here, or bytes already escaped (a piece of
- * the literal as it came, where masking changed nothing).
+ * the literal as it came, where masking changed nothing). Pieces handed out
+ * by `next()` are not kept: a result streamed to the client is not held a
+ * second time while it is sent.
  */
 export class StreamedString {
   readonly #pieces: Iterator<string | Buffer>;
-  readonly #parts: Buffer[] = [];
+  /** Bytes made so far: the first piece holds at least the opening quote. */
+  #bytes = 0;
+  #finished = false;
   #literal: LongString | undefined;
 
   constructor(pieces: Iterable<string | Buffer>) {
@@ -150,9 +154,9 @@ export class StreamedString {
    * Throws what the pieces throw.
    */
   next(): Buffer | undefined {
-    if (this.#literal) return undefined;
+    if (this.#finished) return undefined;
     const piece = this.#pieces.next();
-    const first = this.#parts.length === 0;
+    const first = this.#bytes === 0;
     let bytes: Buffer;
     if (piece.done) {
       bytes = first ? EMPTY_LITERAL : QUOTE_BYTE;
@@ -162,20 +166,29 @@ export class StreamedString {
       // The quotes JSON.stringify adds are ASCII: one byte each. The first piece keeps its opening one.
       bytes = Buffer.from(JSON.stringify(piece.value), 'utf8').subarray(first ? 0 : 1, -1);
     }
-    this.#parts.push(bytes);
-    if (piece.done) this.#literal = new LongString(this.#parts, false, true);
+    this.#bytes += bytes.length;
+    if (piece.done) this.#finished = true;
     return bytes;
   }
 
-  /** The whole literal, making what is left of it now. */
+  /** The whole literal, made now; only before `next()` handed out any of it. */
   drain(): LongString {
-    while (this.next() !== undefined);
-    return this.#literal as LongString;
+    if (this.#literal) return this.#literal;
+    if (this.#bytes > 0) throw new Error('internal: a streamed string drained after some of it was sent');
+    const parts: Buffer[] = [];
+    for (let bytes = this.next(); bytes !== undefined; bytes = this.next()) parts.push(bytes);
+    this.#literal = new LongString(parts, false, true);
+    return this.#literal;
   }
 
-  /** The literal as made, once the last of it was; undefined until then. */
+  /** The literal, once drained; undefined until then, and for one sent a piece at a time. */
   made(): LongString | undefined {
     return this.#literal;
+  }
+
+  /** The literal's size in bytes once all of it was made (drained or sent); undefined until then. */
+  madeBytes(): number | undefined {
+    return this.#finished ? this.#bytes : undefined;
   }
 }
 
@@ -226,7 +239,7 @@ export class LongStrings {
     return strings;
   }
 
-  /** The long string a placeholder stands for (its substitute, see `substitute`; a streamed one only once it was all made); undefined for any other value. */
+  /** The long string a placeholder stands for (its substitute, see `substitute`; a streamed one only once drained); undefined for any other value. */
   get(value: unknown): LongString | undefined {
     const long = this.#entry(value);
     return long instanceof StreamedString ? long.made() : long;
@@ -293,8 +306,9 @@ export class LongStrings {
   /** `value` with every placeholder in it (at any depth) replaced by its decoded text; `value` itself when it has none. */
   resolve(value: unknown): unknown {
     return this.#replace(value, (long) => {
-      if (!long) throw new Error('a streamed string is read before it was made');
-      return long.text();
+      const literal = long instanceof StreamedString ? long.made() : long;
+      if (!literal) throw new Error('a streamed string is read before it was made');
+      return literal.text();
     });
   }
 
@@ -304,13 +318,16 @@ export class LongStrings {
    * digest (see `audit/payload.ts`), rather than this process's placeholders.
    */
   describe(value: unknown): unknown {
-    return this.#replace(value, (long) => (long ? `[long string of ${long.byteLength} bytes, in the message digest]` : '[long string, cut off before all of it was sent]'));
+    return this.#replace(value, (long) => {
+      const bytes = long instanceof StreamedString ? long.madeBytes() : long.byteLength;
+      return bytes === undefined ? '[long string, cut off before all of it was sent]' : `[long string of ${bytes} bytes, in the message digest]`;
+    });
   }
 
-  /** `replacement` gets the long string a placeholder stands for, or undefined for a streamed one that was never all made. */
-  #replace(value: unknown, replacement: (long: LongString | undefined) => string): unknown {
+  /** `replacement` gets what a placeholder stands for. */
+  #replace(value: unknown, replacement: (long: LongString | StreamedString) => string): unknown {
     const entry = this.#entry(value);
-    if (entry) return replacement(entry instanceof StreamedString ? entry.made() : entry);
+    if (entry) return replacement(entry);
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) return mapItems(value as unknown[], (item) => this.#replace(item, replacement));
     return mapMembers(value as Record<string, unknown>, (_key, item) => this.#replace(item, replacement));

@@ -34,6 +34,7 @@ import {
 import { LongStrings, StreamedString } from './long-strings.js';
 import { Pump, waitForDrain } from './pump.js';
 import { holdYoungGeneration, LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
+import { WireDigest } from './wire-digest.js';
 
 /** What guards a session; built while the server starts (see `SessionOptions.setup`). */
 export interface SessionGuards {
@@ -461,8 +462,8 @@ class GuardSession {
     // Observers find the placeholders' bytes only in the wire (see MessageOutcome).
     if (longStrings) outcome.longStrings = longStrings;
     if (parts?.some((part) => part instanceof StreamedString)) {
-      // The wire, in parts as they leave; observers get it once the last has.
-      const sent: Buffer[] = [];
+      // The wire's digest, taken as the parts leave; observers get it once the last has.
+      const sent = new WireDigest();
       outcome.wire = sent;
       const { made, flushed } = this.#stream(parts, sent, (message as { id: JsonRpcId }).id, context.notes);
       this.#observe(outcome, flushed);
@@ -484,10 +485,10 @@ class GuardSession {
    * `STREAM_AHEAD_BYTES` is waited for; other writes to the
    * client wait until the line is out, so none lands inside it. `made`
    * settles once every byte was handed to the stream, `flushed` once all
-   * have left; `sent` collects the bytes. Should masking fail half-way, the
+   * have left; `sent` digests the bytes. Should masking fail half-way, the
    * line is cut off (the client cannot parse it) and an error answers `id`.
    */
-  #stream(parts: ReadonlyArray<Buffer | StreamedString>, sent: Buffer[], id: JsonRpcId, notes: MessageNotes): { made: Promise<void>; flushed: Promise<void> } {
+  #stream(parts: ReadonlyArray<Buffer | StreamedString>, sent: WireDigest, id: JsonRpcId, notes: MessageNotes): { made: Promise<void>; flushed: Promise<void> } {
     const stream = this.#options.client.output;
     let flushed!: () => void;
     const out = new Promise<void>((resolve) => (flushed = resolve));
@@ -496,12 +497,12 @@ class GuardSession {
       if (this.#lost('client', stream)) return;
       for (const part of parts) {
         if (!(part instanceof StreamedString)) {
-          sent.push(part);
+          sent.add(part);
           stream.write(part);
           continue;
         }
         for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) {
-          sent.push(bytes);
+          sent.add(bytes);
           stream.write(bytes);
           if (stream.writableLength > STREAM_AHEAD_BYTES) await waitForDrain(stream);
           else await new Promise(setImmediate);

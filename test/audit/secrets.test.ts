@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { createHash } from 'node:crypto';
 import { boundedJson, digestBinary, jsonBytesLeft, maskMembers, preparePayload } from '../../src/audit/payload.js';
 import { scrubCommand, scrubSecrets } from '../../src/audit/secrets.js';
+import { WireDigest } from '../../src/proxy/wire-digest.js';
 import { toyMask } from './fixtures.js';
 
 test('secrets under credential keys, bearer values and JWTs are replaced; look-alikes are kept', () => {
@@ -78,6 +79,11 @@ test('a message whose long strings stayed bytes is digested from its wire in par
   assert.equal(digest.of, 'message');
   assert.equal(digest.bytes, Buffer.concat(wire).length);
   assert.equal(digest.sha256, createHash('sha256').update(Buffer.concat(wire)).digest('hex'));
+  // Streamed, the wire is kept as its digest alone, which is recorded the same.
+  const streamed = new WireDigest();
+  for (const part of wire) streamed.add(part);
+  assert.deepEqual(preparePayload(result, undefined, 1000, streamed).value, digest);
+  assert.throws(() => streamed.add(Buffer.from('more')), /already digested/);
 });
 
 test('boundedJson stops at the limit without serialising the rest', () => {

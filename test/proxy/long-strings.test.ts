@@ -80,10 +80,16 @@ describe('LongStrings', () => {
     const streamed = new StreamedString(pieces());
     assert.equal(streamed.next()?.toString(), '"a \\"quoted\\"\\n');
     assert.equal(taken, 1);
-    assert.equal(streamed.made(), undefined);
-    assert.equal(streamed.drain().text(), 'a "quoted"\nü\u0001');
+    assert.equal(streamed.madeBytes(), undefined);
+    const rest: Buffer[] = [];
+    for (let bytes = streamed.next(); bytes !== undefined; bytes = streamed.next()) rest.push(bytes);
+    assert.equal(Buffer.concat(rest).toString(), 'ü\\u0001"');
     assert.equal(taken, 3);
-    assert.equal(streamed.next(), undefined);
+    assert.equal(streamed.madeBytes(), Buffer.byteLength('"a \\"quoted\\"\\nü\\u0001"'));
+    // Sent a piece at a time, it is not kept: it cannot be read again.
+    assert.equal(streamed.made(), undefined);
+    assert.throws(() => streamed.drain(), /drained after some of it was sent/);
+    assert.equal(new StreamedString(pieces()).drain().text(), 'a "quoted"\nü\u0001');
     assert.equal(new StreamedString([]).drain().text(), '');
     // A piece given as bytes is taken as written in a literal, already escaped.
     assert.equal(Buffer.concat(new StreamedString([Buffer.from('a\\u00e9\\/'), 'b"']).drain().parts).toString(), '"a\\u00e9\\/b\\""');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
 import { composeChain } from '../../src/proxy/compose.js';
@@ -6,6 +7,7 @@ import { FORWARD, type Interceptor, type MessageOutcome } from '../../src/proxy/
 import { ErrorCode } from '../../src/proxy/json-rpc.js';
 import { PIECE_BYTES, StreamedString } from '../../src/proxy/long-strings.js';
 import { runSession, STREAM_AHEAD_BYTES } from '../../src/proxy/session.js';
+import { WireDigest } from '../../src/proxy/wire-digest.js';
 import { piiDenseText } from '../bench/mask-bench.js';
 import { fixture } from '../helpers/guard.js';
 
@@ -119,9 +121,11 @@ describe('a streamed result', () => {
     assert.equal(response.id, 1);
     assert.equal(response.result.content[0]!.text, piiDenseText(BYTES).toUpperCase());
     assert.equal(await session.end(), 0);
-    // The record gets the line as it was sent.
-    const outcome = session.outcomes.find((o) => o.kind === 'response');
-    assert.equal(Buffer.concat(outcome?.wire as Buffer[]).toString('utf8'), session.lines[0]);
+    // The record gets the digest of the line as it was sent, and no copy of its bytes.
+    const wire = session.outcomes.find((o) => o.kind === 'response')?.wire;
+    assert.ok(wire instanceof WireDigest, 'the pieces sent are not kept');
+    assert.equal(wire.bytes, Buffer.byteLength(session.lines[0]!));
+    assert.equal(wire.sha256(), createHash('sha256').update(session.lines[0]!).digest('hex'));
   });
 
   it("holds the wrapper's own replies to the client until the streamed line is out", async () => {
