@@ -1,15 +1,13 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { PassThrough } from 'node:stream';
 import { describe, it } from 'node:test';
-import { composeChain } from '../../src/proxy/compose.js';
-import { FORWARD, type Interceptor, type MessageOutcome } from '../../src/proxy/interceptor.js';
+import { FORWARD, type Interceptor } from '../../src/proxy/interceptor.js';
 import { ErrorCode } from '../../src/proxy/json-rpc.js';
 import { PIECE_BYTES, StreamedString } from '../../src/proxy/long-strings.js';
-import { runSession, STREAM_AHEAD_BYTES } from '../../src/proxy/session.js';
+import { STREAM_AHEAD_BYTES } from '../../src/proxy/session.js';
 import { WireDigest } from '../../src/proxy/wire-digest.js';
 import { piiDenseText } from '../bench/mask-bench.js';
-import { fixture } from '../helpers/guard.js';
+import { call, startSession } from '../helpers/in-memory-session.js';
 
 /** A result large enough to keep its text as bytes (over 1 MiB), in lines, so it is read in many pieces. */
 const BYTES = 1_500_000;
@@ -49,66 +47,6 @@ const refuseCrash: Interceptor = {
   },
 };
 
-/** A session over in-memory client streams with the misbehaving fixture server behind it. */
-function startSession(interceptors: Interceptor[]) {
-  const input = new PassThrough();
-  const output = new PassThrough();
-  const lines: string[] = [];
-  const outcomes: MessageOutcome[] = [];
-  const logs: string[] = [];
-  let bytesOut = 0;
-  let buffered = '';
-  const waiters: Array<() => void> = [];
-  output.setEncoding('utf8');
-  output.on('data', (chunk: string) => {
-    bytesOut += chunk.length;
-    buffered += chunk;
-    for (let newline = buffered.indexOf('\n'); newline !== -1; newline = buffered.indexOf('\n')) {
-      lines.push(buffered.slice(0, newline));
-      buffered = buffered.slice(newline + 1);
-    }
-    for (const wake of waiters.splice(0)) wake();
-  });
-  const ended = runSession({
-    command: [process.execPath, fixture('misbehaving-server')],
-    setup: async () => ({
-      chain: composeChain(interceptors),
-      observers: [{ message: (outcome) => void outcomes.push(outcome) }],
-      identitySource: { current: async () => ({ identity: null, reason: 'no identity in this test' }) },
-    }),
-    client: { input, output },
-    maxMessageBytes: 64 * 1024 * 1024,
-    graceMs: 500,
-    log: (line) => void logs.push(line),
-  });
-  return {
-    output,
-    ended,
-    lines,
-    outcomes,
-    logs,
-    closeInput: () => void input.end(),
-    bytesOut: () => bytesOut,
-    send: (message: unknown) => void input.write(`${JSON.stringify(message)}\n`),
-    /** Waits for `count` lines in all (a failure, not a hang, when they do not come). */
-    async lineCount(count: number): Promise<void> {
-      const deadline = Date.now() + 30_000;
-      while (lines.length < count) {
-        assert.ok(Date.now() < deadline, `${lines.length} lines of ${count} after 30 s`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 1000);
-        });
-      }
-    },
-    async end(): Promise<number> {
-      input.end();
-      return ended;
-    },
-  };
-}
-
-const call = (id: number, name: string, args: Record<string, unknown>): unknown => ({ jsonrpc: '2.0', id, method: 'tools/call', params: { name, arguments: args } });
 
 describe('a streamed result', () => {
   it('reaches the client a piece at a time: each piece leaves before the next is made', async () => {
