@@ -365,9 +365,39 @@ class GuardSession {
     this.#count(COUNT_KEYS[direction][kind]);
     const context: MessageContext = { direction, kind, message, request, session: this.#state, notes: {}, ...(longStrings ? { longStrings } : {}) };
     this.#noteLifecycle(direction, kind, message, request);
-    const verdict = this.#guards.chain.run(context);
-    if (verdict instanceof Promise) return verdict.then((settled) => this.#settle(context, settled, raw));
+    let verdict: Verdict | Promise<Verdict>;
+    try {
+      verdict = this.#guards.chain.run(context);
+    } catch (error) {
+      verdict = this.#chainFailed(context, error);
+    }
+    if (verdict instanceof Promise) {
+      return verdict.then(
+        (settled) => this.#settle(context, settled, raw),
+        (error: unknown) => this.#settle(context, this.#chainFailed(context, error), raw),
+      );
+    }
     return this.#settle(context, verdict, raw);
+  }
+
+  /**
+   * An interceptor failed on a message: it is refused (fail closed: a rule
+   * may not have been enforced on it), and whoever waits for it gets an
+   * error instead of waiting for good. What went wrong goes to stderr only:
+   * an error's message may quote the data it failed on.
+   */
+  #chainFailed(context: MessageContext, error: unknown): Verdict {
+    this.#internalError(context.direction, error);
+    const { direction, kind, request } = context;
+    context.notes.error = 'an internal error of mcp-guard stopped this message (see its stderr)';
+    const id = (context.message as { id?: JsonRpcId | null }).id;
+    if (kind === 'notification' || id === undefined || id === null) return { action: 'deny' };
+    const from = direction === 'to-server' ? 'client' : 'server';
+    const text =
+      kind === 'response'
+        ? `mcp-guard could not check the ${from}'s answer to ${request?.method ?? 'this request'} (an internal error; its stderr says more), so it was not passed on`
+        : `mcp-guard could not check this request (an internal error; its stderr says more), so it was not passed on`;
+    return { action: 'deny', reply: errorResponse(request?.id ?? id, ErrorCode.InternalError, text) };
   }
 
   /** Pending requests that a response travelling in `direction` answers. */

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FORWARD, type Interceptor, type MessageContext } from '../../src/proxy/interceptor.js';
+import { ErrorCode } from '../../src/proxy/json-rpc.js';
+import { call, startSession } from '../helpers/in-memory-session.js';
+
+/** The text an echo call carries, in its request or its result. */
+function echoed(context: MessageContext): string | undefined {
+  const { message } = context;
+  if ('method' in message) return (message.params?.arguments as { text?: string } | undefined)?.text;
+  if ('result' in message) return (message.result.content as Array<{ text?: string }> | undefined)?.[0]?.text;
+  return undefined;
+}
+
+/** Fails (as `how` says) on the messages of one direction whose echo text is `explode`. */
+function failing(direction: MessageContext['direction'], how: 'throws' | 'rejects'): Interceptor {
+  return {
+    name: 'failing',
+    intercept(context) {
+      if (context.direction !== direction || echoed(context) !== 'explode') return FORWARD;
+      const error = new Error('could not read anna@example.de');
+      if (how === 'throws') throw error;
+      return Promise.reject(error);
+    },
+  };
+}
+
+describe('an interceptor that fails on a message', () => {
+  for (const how of ['throws', 'rejects'] as const) {
+    it(`${how} on a request: the request is not sent on, the client gets an error at once, the session goes on`, async () => {
+      const session = startSession([failing('to-server', how)]);
+      session.send(call(1, 'echo', { text: 'explode' }));
+      session.send(call(2, 'echo', { text: 'fine' }));
+      await session.lineCount(2);
+      const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
+      assert.equal(refused?.id, 1);
+      assert.equal(refused?.error?.code, ErrorCode.InternalError);
+      assert.match(refused?.error?.message ?? '', /could not check this request .*not passed on/);
+      // Had the server had it, its answer would have come before the answer to call 2.
+      assert.equal(answered?.id, 2);
+      assert.deepEqual(answered?.result, { content: [{ type: 'text', text: 'fine' }] });
+      // What went wrong is on stderr only: the message may quote personal data.
+      assert.ok(!session.lines[0]!.includes('anna@'));
+      assert.match(session.logs.join('\n'), /internal error on a message to-server.*could not read anna@example\.de/s);
+      const outcome = session.outcomes.find((o) => o.direction === 'to-server' && o.kind === 'request' && o.notes.error !== undefined);
+      assert.ok(outcome, 'the trail is told why the request was stopped');
+      assert.ok(!JSON.stringify(outcome.notes).includes('anna@'));
+      assert.equal(await session.end(), 0);
+    });
+
+    it(`${how} on a response: the answer is not passed on, the request it answers fails at once, the session goes on`, async () => {
+      const session = startSession([failing('to-client', how)]);
+      session.send(call(1, 'echo', { text: 'explode' }));
+      await session.lineCount(1);
+      session.send(call(2, 'echo', { text: 'fine' }));
+      await session.lineCount(2);
+      const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
+      assert.equal(refused?.id, 1);
+      assert.equal(refused?.error?.code, ErrorCode.InternalError);
+      assert.match(refused?.error?.message ?? '', /could not check the server's answer to tools\/call/);
+      assert.ok(!session.lines[0]!.includes('explode'), 'the answer itself does not pass');
+      assert.equal(answered?.id, 2);
+      assert.match(session.logs.join('\n'), /internal error on a message to-client/);
+      assert.equal(await session.end(), 0);
+    });
+  }
+
+  it('fails on a notification: it is dropped, and nobody is answered', async () => {
+    const dropsProgress: Interceptor = {
+      name: 'drops-progress',
+      intercept(context) {
+        if ('method' in context.message && context.message.method === 'notifications/cancelled') throw new Error('broken');
+        return FORWARD;
+      },
+    };
+    const session = startSession([dropsProgress]);
+    session.send({ jsonrpc: '2.0', method: 'notifications/cancelled', params: { requestId: 9 } });
+    session.send(call(2, 'echo', { text: 'fine' }));
+    await session.lineCount(1);
+    assert.equal((JSON.parse(session.lines[0]!) as { id: number }).id, 2);
+    assert.match(session.logs.join('\n'), /internal error on a message to-server/);
+    assert.equal(await session.end(), 0);
+  });
+});
