@@ -195,9 +195,13 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   const given = 'start' in options.masker ? undefined : options.masker;
   const schemas = new OutputSchemas();
 
-  /** Fail closed: a result that cannot be masked is not passed on. */
-  function withhold(context: MessageContext, method: string, message: Answer, error: unknown): Verdict {
-    const reason = `the result could not be masked (${(error as Error).message})`;
+  /**
+   * Fail closed: a result that cannot be masked is not passed on. `error`
+   * is mcp-guard's own (a masker that did not load, a schema masking
+   * breaks): its message goes to the client and the trail.
+   */
+  function withhold(context: MessageContext, method: string, message: Answer, error: Error): Verdict {
+    const reason = `the result could not be masked (${error.message})`;
     context.notes.error = reason;
     const text = `mcp-guard withheld this result: ${reason}.`;
     return { action: 'rewrite', message: method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.InternalError, text) };
@@ -226,7 +230,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       // Not loaded yet, or failed to: a failed load is reported on each result it withholds.
       return (load as MaskerLoad).start().then(
         (loaded) => maskWith(loaded, context, method, message),
-        (error: unknown) => withhold(context, method, message, error),
+        (error: unknown) => withhold(context, method, message, error as Error),
       );
     },
   };
@@ -235,13 +239,10 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     // Without a bulk guard to enforce, nothing waits for a long text's count: it is masked as it is sent.
     const late = bulk === undefined ? (found: Findings) => note(context.notes, found) : undefined;
     const tally = new Tally(loaded, context.longStrings, late);
-    let masked: Json;
-    try {
-      // A tool result, a resource's contents and a prompt are read the same way (see `METADATA`).
-      masked = 'result' in message ? tally.part(message.result) : tally.error(message.error as unknown as Json);
-    } catch (error) {
-      return withhold(context, method, message, error);
-    }
+    // A tool result, a resource's contents and a prompt are read the same way (see `METADATA`). Masking
+    // that throws is mcp-guard's failure, not the result's: it is left to the session, which refuses the
+    // result and keeps the error, whose message may quote the text it failed on, to stderr.
+    let masked = 'result' in message ? tally.part(message.result) : tally.error(message.error as unknown as Json);
     note(context.notes, tally.findings);
 
     if (bulk !== undefined && tally.total > bulk.maxFindingsPerResult) {

@@ -335,6 +335,11 @@ class GuardSession {
     if (classified?.kind !== 'response' || !('result' in classified.message)) return false;
     const request = this.#pendingRequest('to-client', classified.message.id);
     if (!request || !this.#guards.chain.keepsLongStrings(request.method)) return false;
+    if (!strings.valid()) {
+      // What the whole line's parse would have refused, before any interceptor reads it: one of its long strings is no JSON string.
+      this.#badInput('to-client', 'not-json', bytes.length, bytes, classified.message.id, 'the line is not JSON');
+      return;
+    }
     this.#count('long-strings');
     return this.#handleValue('to-client', value, bytes, strings);
   }
@@ -454,12 +459,6 @@ class GuardSession {
       }
       if (verdict.reply) this.#write(direction === 'to-server' ? 'client' : 'server', JSON.stringify(verdict.reply));
       this.#observe({ direction, kind, original, ...(verdict.reply ? { reply: verdict.reply } : {}), notes: context.notes, at });
-      return;
-    }
-    if (context.longStrings && !context.longStrings.valid()) {
-      // What the whole line's parse would have refused: one of its long strings is no JSON string.
-      const id = (original as { id: JsonRpcId }).id;
-      this.#badInput(direction, 'not-json', raw?.length ?? 0, raw ?? Buffer.alloc(0), id, 'the line is not JSON');
       return;
     }
     const message = verdict.action === 'rewrite' ? verdict.message : original;

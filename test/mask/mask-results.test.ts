@@ -273,6 +273,14 @@ describe('createResultMasking', () => {
     assert.ok(!(loading.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'x@example.de' }] }))) instanceof Promise));
   });
 
+  it('leaves masking that throws to the session: no reply of its own quotes the error, whose message may quote the data', () => {
+    const throwing = { ...masker, maskValue: () => { throw new Error('cannot read anna@example.de'); } };
+    const failing = createResultMasking({ masker: throwing, toClient: true });
+    const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'mail anna@example.de' }] }));
+    assert.throws(() => failing.intercept(ctx), /cannot read anna@example\.de/);
+    assert.equal(ctx.notes.error, undefined, 'the trail gets no note quoting it either');
+  });
+
   it('with a masker that failed to load: every result to mask is withheld, saying why (fail closed)', async () => {
     const failed = Promise.reject(new Error('no numbering plans'));
     failed.catch(() => undefined);
