@@ -1,18 +1,30 @@
 /**
  * A wrapper session (`runSession`) over in-memory client streams, with the
- * misbehaving fixture server behind it and the interceptors a test gives:
+ * misbehaving fixture server behind it and the interceptors (and observers) a test gives:
  * what the client receives, what the observers are told, what goes to stderr.
  */
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
+import { after } from 'node:test';
 import { composeChain } from '../../src/proxy/compose.js';
-import type { Interceptor, MessageOutcome } from '../../src/proxy/interceptor.js';
+import type { Interceptor, MessageOutcome, SessionObserver } from '../../src/proxy/interceptor.js';
 import { runSession } from '../../src/proxy/session.js';
 import { fixture } from './guard.js';
 
+/**
+ * The sessions of this test file that are still running: ended once its
+ * tests are done, so that a test that fails half-way does not leave its
+ * server, and with it the test run, waiting for good.
+ */
+const running = new Set<PassThrough>();
+after(async () => {
+  for (const input of running) input.end();
+});
+
 /** A session over in-memory client streams with the misbehaving fixture server behind it. */
-export function startSession(interceptors: Interceptor[]) {
+export function startSession(interceptors: Interceptor[], observers: SessionObserver[] = []) {
   const input = new PassThrough();
+  running.add(input);
   const output = new PassThrough();
   const lines: string[] = [];
   const outcomes: MessageOutcome[] = [];
@@ -34,7 +46,7 @@ export function startSession(interceptors: Interceptor[]) {
     command: [process.execPath, fixture('misbehaving-server')],
     setup: async () => ({
       chain: composeChain(interceptors),
-      observers: [{ message: (outcome) => void outcomes.push(outcome) }],
+      observers: [{ message: (outcome) => void outcomes.push(outcome) }, ...observers],
       identitySource: { current: async () => ({ identity: null, reason: 'no identity in this test' }) },
     }),
     client: { input, output },
@@ -64,6 +76,7 @@ export function startSession(interceptors: Interceptor[]) {
     },
     async end(): Promise<number> {
       input.end();
+      running.delete(input);
       return ended;
     },
   };
