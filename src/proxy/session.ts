@@ -374,35 +374,33 @@ class GuardSession {
     try {
       verdict = this.#guards.chain.run(context);
     } catch (error) {
-      verdict = this.#chainFailed(context, error);
+      verdict = this.#refusal(context, error, 'check');
     }
     if (verdict instanceof Promise) {
       return verdict.then(
         (settled) => this.#settle(context, settled, raw),
-        (error: unknown) => this.#settle(context, this.#chainFailed(context, error), raw),
+        (error: unknown) => this.#settle(context, this.#refusal(context, error, 'check'), raw),
       );
     }
     return this.#settle(context, verdict, raw);
   }
 
   /**
-   * An interceptor failed on a message: it is refused (fail closed: a rule
-   * may not have been enforced on it), and whoever waits for it gets an
+   * mcp-guard could not do what it must before a message passes: check it
+   * (an interceptor failed), or, in strict durability, record it first. The
+   * message is refused (fail closed), and whoever waits for it gets an
    * error instead of waiting for good. What went wrong goes to stderr only:
    * an error's message may quote the data it failed on.
    */
-  #chainFailed(context: MessageContext, error: unknown): Verdict {
+  #refusal(context: MessageContext, error: unknown, failed: 'check' | 'record'): Verdict {
     this.#internalError(context.direction, error);
     const { direction, kind, request } = context;
-    context.notes.error = 'an internal error of mcp-guard stopped this message (see its stderr)';
+    const what = kind === 'response' ? `the ${direction === 'to-server' ? 'client' : 'server'}'s answer to ${request?.method ?? 'a request'}` : `this ${kind}`;
+    const could = failed === 'check' ? `check ${what}` : `record ${what} in the audit trail first (strict durability)`;
+    context.notes.error = `mcp-guard could not ${could}; see its stderr`;
     const id = (context.message as { id?: JsonRpcId | null }).id;
     if (kind === 'notification' || id === undefined || id === null) return { action: 'deny' };
-    const from = direction === 'to-server' ? 'client' : 'server';
-    const text =
-      kind === 'response'
-        ? `mcp-guard could not check the ${from}'s answer to ${request?.method ?? 'this request'} (an internal error; its stderr says more), so it was not passed on`
-        : `mcp-guard could not check this request (an internal error; its stderr says more), so it was not passed on`;
-    return { action: 'deny', reply: errorResponse(request?.id ?? id, ErrorCode.InternalError, text) };
+    return { action: 'deny', reply: errorResponse(request?.id ?? id, ErrorCode.InternalError, `mcp-guard could not ${could}, so it was not passed on (its stderr says why)`) };
   }
 
   /** Pending requests that a response travelling in `direction` answers. */
@@ -470,7 +468,13 @@ class GuardSession {
         const wait = observer.beforeForward?.(message as JsonRpcRequest, context.notes, this.#state);
         if (wait instanceof Promise) (waits ??= []).push(wait);
       }
-      if (waits) return Promise.all(waits).then(() => this.#forward(context, message, wire, at));
+      if (waits) {
+        return Promise.all(waits).then(
+          () => this.#forward(context, message, wire, at),
+          // Strict durability: a request that could not be recorded first is not sent.
+          (error: unknown) => this.#settle(context, this.#refusal(context, error, 'record'), raw),
+        );
+      }
     }
     return this.#forward(context, message, wire, at);
   }

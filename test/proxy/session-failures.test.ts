@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FORWARD, type Interceptor, type MessageContext } from '../../src/proxy/interceptor.js';
+import { GuardError } from '../../src/errors.js';
+import { FORWARD, type Interceptor, type MessageContext, type SessionObserver } from '../../src/proxy/interceptor.js';
 import { ErrorCode } from '../../src/proxy/json-rpc.js';
 import { call, startSession } from '../helpers/in-memory-session.js';
 
@@ -35,7 +36,7 @@ describe('an interceptor that fails on a message', () => {
       const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
       assert.equal(refused?.id, 1);
       assert.equal(refused?.error?.code, ErrorCode.InternalError);
-      assert.match(refused?.error?.message ?? '', /could not check this request .*not passed on/);
+      assert.match(refused?.error?.message ?? '', /could not check this request, so it was not passed on/);
       // Had the server had it, its answer would have come before the answer to call 2.
       assert.equal(answered?.id, 2);
       assert.deepEqual(answered?.result, { content: [{ type: 'text', text: 'fine' }] });
@@ -79,6 +80,24 @@ describe('an interceptor that fails on a message', () => {
     await session.lineCount(1);
     assert.equal((JSON.parse(session.lines[0]!) as { id: number }).id, 2);
     assert.match(session.logs.join('\n'), /internal error on a message to-server/);
+    assert.equal(await session.end(), 0);
+  });
+
+  it('strict durability: a request the trail could not record first is not sent, and the client gets an error at once', async () => {
+    // What the audit recorder's beforeForward does when the spool cannot be written.
+    const brokenDisk: SessionObserver = {
+      beforeForward: (request) => ('params' in request && (request.params?.arguments as { text?: string })?.text === 'explode' ? Promise.reject(new GuardError('GUARD_AUDIT_IO', 'cannot write the audit spool: ENOSPC')) : undefined),
+    };
+    const session = startSession([], [brokenDisk]);
+    session.send(call(1, 'echo', { text: 'explode' }));
+    session.send(call(2, 'echo', { text: 'fine' }));
+    await session.lineCount(2);
+    const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string } });
+    assert.equal(refused?.id, 1);
+    assert.equal(refused?.error?.code, ErrorCode.InternalError);
+    assert.match(refused?.error?.message ?? '', /could not record this request in the audit trail first \(strict durability\), so it was not passed on/);
+    assert.equal(answered?.id, 2, 'the server never had call 1');
+    assert.match(session.logs.join('\n'), /ENOSPC/);
     assert.equal(await session.end(), 0);
   });
 });
