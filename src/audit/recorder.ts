@@ -24,7 +24,7 @@ import { hostname } from 'node:os';
 import { GuardError } from '../errors.js';
 import type { Identity } from '../identity/identity.js';
 import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
-import { RESULT_METADATA_KEYS, type BadInput, type Decision, type Direction, type MessageNotes, type MessageOutcome, type SessionEnd, type SessionObserver, type SessionState, type TrackedRequest, type Wire } from '../proxy/interceptor.js';
+import { RESULT_METADATA_KEYS, type BadInput, type Decision, type Direction, type MessageNotes, type MessageOutcome, type SessionEnd, type SessionObserver, type SessionState, type TrackedRequest, type TrailCopy, type Wire } from '../proxy/interceptor.js';
 import { idKey, type JsonRpcMessage, type JsonRpcRequest } from '../proxy/json-rpc.js';
 import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { chainEvent, EMPTY_CHAIN, type ChainHead } from './chain.js';
@@ -341,15 +341,28 @@ class Recorder implements AuditRecorder {
       return;
     }
     const message = outcome.forwarded ?? outcome.reply ?? outcome.original;
-    // A message kept in parts is recorded as its wire's digest: its value shows its long strings' sizes, not this process's placeholders.
-    const sent = outcome.longStrings ? (outcome.longStrings.describe(message) as JsonRpcMessage) : message;
     const withheld = outcome.forwarded === undefined && outcome.reply !== undefined;
+    // A result masked for the trail only whose long strings stayed bytes: masked now, a piece at a time.
+    const copy = withheld ? undefined : this.#trailCopy(outcome.notes);
+    // A message kept in parts is recorded as its wire's digest: its value shows its long strings' sizes, not this process's placeholders.
+    const sent = copy?.message ?? (outcome.longStrings ? (outcome.longStrings.describe(message) as JsonRpcMessage) : message);
     if (withheld) this.#count('withheld');
     if (tracked.method === 'initialize' && 'result' in outcome.original) {
       const version = outcome.original.result.protocolVersion;
       if (typeof version === 'string') this.#protocolVersion = version;
     }
-    this.#recordCall(tracked, withheld ? 'withheld' : 'answered', sent, outcome.notes, outcome.at, pending?.requestSeq, withheld ? undefined : outcome.wire);
+    this.#recordCall(tracked, withheld ? 'withheld' : 'answered', sent, outcome.notes, outcome.at, pending?.requestSeq, withheld ? undefined : (copy?.wire ?? outcome.wire), copy);
+  }
+
+  /** The trail's copy of a result masked for the trail only (see `MessageNotes.maskForTrail`), if it has one to make. */
+  #trailCopy(notes: MessageNotes): TrailCopy | undefined {
+    if (!notes.maskForTrail || !this.#options.mask) return undefined;
+    try {
+      return notes.maskForTrail();
+    } catch (error) {
+      this.#warn(`could not mask a payload for the audit trail: ${(error as Error).message}`);
+      return undefined;
+    }
   }
 
   #onNotification(outcome: MessageOutcome): void {
@@ -385,13 +398,16 @@ class Recorder implements AuditRecorder {
     at: number,
     requestSeq: number | undefined,
     wire?: Wire,
+    copy?: TrailCopy,
   ): void {
     const params = this.#payload(request.params);
     // A result the masking interceptor already masked (or found clean) with the policy's masker is not scanned twice: only its metadata is.
     // A trail that masks keeps binary content as its digest: masking cannot read base64. (A message in
     // parts is recorded as the digest of its wire, and its value holds notes of its long strings, not the content.)
     const binaryAsDigest = this.#options.mask !== undefined && !wireInParts(wire);
-    const resultPart = sent && 'result' in sent ? this.#payload(binaryAsDigest ? digestBinary(sent.result) : sent.result, responseNotes.resultMasked === true, wire) : undefined;
+    const resultPart = sent && 'result' in sent ? this.#payload(binaryAsDigest ? digestBinary(sent.result) : sent.result, copy !== undefined || responseNotes.resultMasked === true, wire) : undefined;
+    // The trail's copy was masked before (all but its metadata): what that found is what the trail masked in it.
+    if (resultPart && copy) resultPart.findings = mergeCounts(copy.findings, resultPart.findings) ?? {};
     const errorPart = sent && 'error' in sent ? this.#payload({ code: sent.error.code, message: sent.error.message }) : undefined;
     const result = resultPart?.value as Record<string, unknown> | undefined;
     const problem = responseNotes.error ?? request.notes.error;

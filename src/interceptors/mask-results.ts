@@ -19,11 +19,12 @@ import type { Findings, Masker } from '../mask/masker.js';
 import { isObject } from '../lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
-import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse } from '../proxy/json-rpc.js';
+import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse, JsonRpcSuccess } from '../proxy/json-rpc.js';
 import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
 import { type LongString, type LongStrings, StreamedString } from '../proxy/long-strings.js';
 import { OutputSchemas } from './output-schemas.js';
-import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
+import type { Interceptor, MessageContext, TrailCopy, Verdict } from '../proxy/interceptor.js';
+import { WireDigest } from '../proxy/wire-digest.js';
 
 export interface ResultMaskingOptions {
   /**
@@ -157,6 +158,29 @@ function* maskedAsSent(masker: Masker, long: LongString, findings: Findings): Ge
   }
 }
 
+/**
+ * The trail's copy of `message`, a result whose long strings stayed bytes
+ * (`strings`), masked as results are for the client, with each long text
+ * masked a piece at a time into the digest of the masked line: no more of
+ * it is held at once than when it is masked for the client.
+ */
+function maskedForTrail(masker: Masker, message: JsonRpcSuccess, strings: LongStrings): TrailCopy {
+  const findings: Findings = {};
+  const tally = new Tally(masker, strings, (found) => addFindings(findings, found));
+  const masked: JsonRpcSuccess = { ...message, result: tally.part(message.result) };
+  const wire = new WireDigest();
+  for (const part of strings.serialize(masked)) {
+    if (!(part instanceof StreamedString)) wire.add(part);
+    else for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) wire.add(bytes);
+  }
+  addFindings(findings, tally.findings);
+  return { message: strings.describe(masked) as JsonRpcSuccess, wire, findings };
+}
+
+function addFindings(into: Findings, found: Findings): void {
+  for (const [type, count] of Object.entries(found)) into[type] = (into[type] ?? 0) + count;
+}
+
 /** The masked pieces, then `findings` (complete once the last piece was masked) to `report`. */
 function* thenReport<T>(pieces: Iterable<T>, findings: Findings, report: (findings: Findings) => void): Generator<T, void, undefined> {
   yield* pieces;
@@ -165,10 +189,7 @@ function* thenReport<T>(pieces: Iterable<T>, findings: Findings, report: (findin
 
 /** Adds `found` to the findings noted for the message. */
 function note(notes: MessageContext['notes'], found: Findings): void {
-  for (const [type, count] of Object.entries(found)) {
-    const findings = (notes.findings ??= {});
-    findings[type] = (findings[type] ?? 0) + count;
-  }
+  if (Object.keys(found).length > 0) addFindings((notes.findings ??= {}), found);
 }
 
 function summarise(findings: Findings): string {
@@ -209,8 +230,9 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
 
   return {
     name: 'result-masking',
-    // A result it masks for the client, it masks a piece at a time; one only counted for the trail is parsed whole.
-    longStringUse: (method: string): 'reads' | undefined => (toClient && MASKED_METHODS.has(method) ? 'reads' : undefined),
+    // A result it masks for the client, it masks a piece at a time; one masked for the trail only, the trail
+    // masks later, from the bytes, a piece at a time (see `maskedForTrail`); one counted for a bulk guard is parsed whole.
+    longStringUse: (method: string): 'reads' | undefined => ((toClient || !countsOnTheWay) && MASKED_METHODS.has(method) ? 'reads' : undefined),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (context.direction !== 'to-client' || context.kind !== 'response') return FORWARD;
       const method = context.request?.method;
@@ -223,6 +245,13 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       if (!isObject('result' in message ? message.result : message.error)) return FORWARD;
       if (!countsOnTheWay) {
         context.notes.findingsLeftToTrail = true;
+        const strings = context.longStrings;
+        if (strings && 'result' in message) {
+          context.notes.maskForTrail = () => {
+            const masker = given ?? load?.loaded();
+            return masker && maskedForTrail(masker, message, strings);
+          };
+        }
         return FORWARD;
       }
       const masker = given ?? load?.loaded();

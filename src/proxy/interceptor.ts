@@ -45,7 +45,24 @@ export interface MessageNotes {
    * enforce): the trail's masking counts them as `findings`.
    */
   findingsLeftToTrail?: boolean;
+  /**
+   * Set with `findingsLeftToTrail` on a result whose long strings stayed
+   * bytes: makes the trail's copy of it, masked a piece at a time, so that
+   * neither the wrapper nor the trail holds the result decoded whole; it
+   * gives undefined where there is no masker to do it with.
+   */
+  maskForTrail?: () => TrailCopy | undefined;
   [key: string]: unknown;
+}
+
+/** A result masked for the trail (see `MessageNotes.maskForTrail`). */
+export interface TrailCopy {
+  /** The masked message, each long string shown as its size (see `LongStrings.describe`). */
+  message: JsonRpcMessage;
+  /** The digest of its line, masked. */
+  wire: WireDigest;
+  /** What masking found in it, all metadata aside (`RESULT_METADATA_KEYS`: the trail masks that itself). */
+  findings: Record<string, number>;
 }
 
 /**

@@ -146,22 +146,34 @@ describe('masking through the wrapper', () => {
 });
 
 describe('masking for the trail only (the monitor pack)', () => {
-  it('passes the result as it came, and the trail records what it carried, masked and counted', async () => {
+  /** The fixture server, directly and through mcp-guard under the monitor pack, with a home of its own. */
+  async function monitored(): Promise<{ home: string; direct: GuardConnection; guard: GuardConnection }> {
     const home = tempHome('mcp-guard-monitor-');
     const env = { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' };
     const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
     const guard = await connectThroughGuard({ guardArgs: ['--policy', 'monitor'], server: SERVER, env });
-    const expected = await direct.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } });
-    assert.ok(textOf(expected).includes(EMAIL));
-    assert.deepEqual(await guard.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } }), expected);
-    await guard.close();
-    await direct.close();
+    return { home, direct, guard };
+  }
+
+  /** The events of the session recorded under `home`, once it has ended. */
+  async function recorded(home: string): Promise<AuditEvent[]> {
     let events: AuditEvent[] = [];
     for (let attempt = 0; attempt < 100 && !events.some((event) => event.type === 'session-end'); attempt++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
       const [session] = readIndex(home);
       events = session ? readSessionEvents(home, session.session) : [];
     }
+    return events;
+  }
+
+  it('passes the result as it came, and the trail records what it carried, masked and counted', async () => {
+    const { home, direct, guard } = await monitored();
+    const expected = await direct.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } });
+    assert.ok(textOf(expected).includes(EMAIL));
+    assert.deepEqual(await guard.client.callTool({ name: 'find_customer', arguments: { email: EMAIL } }), expected);
+    await guard.close();
+    await direct.close();
+    const events = await recorded(home);
     const trail = filesUnder(home).map((file) => readFileSync(file, 'utf8')).join('\n');
     for (const value of RAW_VALUES) assert.ok(!trail.includes(value), `the trail holds ${value}`);
     const call = events.find((event) => event.type === 'call' && event.tool === 'find_customer');
@@ -169,6 +181,40 @@ describe('masking for the trail only (the monitor pack)', () => {
     // What reached the agent unmasked, counted by the trail's masking; the argument's address is masked in the trail only.
     assert.deepEqual(call.findings, { email: 1, phone: 1, iban: 1 });
     assert.equal(call.maskedInTrail?.email, 2);
+  });
+
+  it('passes a large result as it came, kept as bytes, and the trail counts and digests it masked, a piece at a time', async () => {
+    const { home, direct, guard } = await monitored();
+    let original: Array<Record<string, unknown>>;
+    try {
+      original = (await direct.client.callTool({ name: 'export_customers', arguments: { count: 4000 } })).content as Array<Record<string, unknown>>;
+      assert.ok(JSON.stringify(original).length > 2 * 1024 * 1024);
+      assert.deepEqual((await guard.client.callTool({ name: 'export_customers', arguments: { count: 4000 } })).content, original);
+    } finally {
+      await guard.close();
+      await direct.close();
+    }
+    const events = await recorded(home);
+    const end = events.find((event) => event.type === 'session-end');
+    assert.ok(end?.type === 'session-end' && end.counts['long-strings'] === 1, 'the result was kept as bytes, not parsed whole');
+    const call = events.find((event) => event.type === 'call' && event.tool === 'export_customers');
+    assert.ok(call?.type === 'call');
+    // What it carried, as the monitor pack's masking finds it in each text the result holds (the image aside).
+    const masker = createMasker((await loadPolicy('monitor')).policy.masking, new Uint8Array(32));
+    const expected: Record<string, number> = {};
+    for (const text of [original[0]!.text, original[2]!.text, (original[3]!.resource as { text: string }).text]) {
+      for (const [type, count] of Object.entries(masker.maskValue(text).findings)) expected[type] = (expected[type] ?? 0) + count;
+    }
+    assert.ok((expected.email ?? 0) >= 4000);
+    assert.deepEqual(call.findings, expected);
+    assert.deepEqual(call.maskedInTrail, expected);
+    const result = call.result as unknown as { truncated: boolean; of: string; bytes: number; sha256: string; excerpt: string };
+    assert.equal(result.truncated, true);
+    assert.equal(result.of, 'message');
+    assert.match(result.sha256, /^[0-9a-f]{64}$/);
+    assert.match(result.excerpt, /\[long string of \d+ bytes, in the message digest\]/);
+    const trail = filesUnder(home).map((file) => readFileSync(file, 'utf8')).join('\n');
+    for (const value of [EMAIL, 'anna.schmidt0@example.de', 'anna.schmidt3999@example.de', '+49 30 12345678', 'DE89 3704 0044 0532 0130 00']) assert.ok(!trail.includes(value), `the trail holds ${value}`);
   });
 });
 
