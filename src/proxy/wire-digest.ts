@@ -1,11 +1,12 @@
 import { createHash, type Hash } from 'node:crypto';
 
 /**
- * A line written a piece at a time (a result masked as it is sent, see
- * `Session`), kept for the observers as its size and SHA-256 only: the
- * trail records such a line as its digest (see `audit/payload.ts`), so its
- * pieces need not be held once they have left. Holding them had the wrapper
- * keep a second copy of every streamed result until it was recorded.
+ * A line made a piece at a time, kept as its size and SHA-256 only: a
+ * result masked as it is sent (see `Session`), or the masked copy of one
+ * the trail alone masks (see `MessageNotes.maskForTrail`). The trail records
+ * such a line as its digest (see `audit/payload.ts`), so its pieces need not
+ * be held once hashed. Holding them had the wrapper keep a second copy of
+ * every streamed result until it was recorded.
  */
 export class WireDigest {
   #bytes = 0;
