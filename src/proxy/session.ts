@@ -480,16 +480,24 @@ class GuardSession {
   }
 
   #forward(context: MessageContext, message: JsonRpcMessage, raw: Buffer | undefined, at: number): void | Promise<void> {
-    const { direction, kind, request } = context;
+    const { direction, kind, request, longStrings } = context;
+    // The line is made before anything is tracked or written: a message it cannot be made of (a rewrite
+    // that JSON cannot hold) is refused like one that could not be checked, and nobody waits for it.
+    let parts: Array<Buffer | StreamedString> | undefined;
+    let whole: Buffer | string | undefined;
+    try {
+      // In parts: the line as it came with streamed strings in place, or the message serialised.
+      parts = longStrings ? (raw ? longStrings.asSent() : longStrings.serialize(message)) : undefined;
+      if (!parts) whole = raw ?? JSON.stringify(message);
+    } catch (error) {
+      return this.#settle(context, this.#refusal(context, error, 'check'), raw);
+    }
     if (kind === 'request') {
       const tracked = trackRequest(message as JsonRpcRequest, direction, at, context.notes);
       (direction === 'to-server' ? this.#clientPending : this.#serverPending).set(tracked.id, tracked);
     } else if (kind === 'response') {
       this.#pendingFor(direction).delete(request?.id ?? (message as { id: JsonRpcId }).id);
     }
-    const { longStrings } = context;
-    // In parts: the line as it came with streamed strings in place, or the message serialised.
-    const parts = longStrings ? (raw ? longStrings.asSent() : longStrings.serialize(message)) : undefined;
     const outcome: MessageOutcome = { direction, kind, original: context.message, forwarded: message, notes: context.notes, at };
     if (request) outcome.request = request;
     // Observers find the placeholders' bytes only in the wire (see MessageOutcome).
@@ -502,7 +510,7 @@ class GuardSession {
       this.#observe(outcome, flushed);
       return made;
     }
-    const wire = (parts as Buffer[] | undefined) ?? raw ?? JSON.stringify(message);
+    const wire = (parts as Buffer[] | undefined) ?? (whole as Buffer | string);
     const flushed = this.#write(direction === 'to-server' ? 'server' : 'client', wire);
     // With long strings, the wire is the line as it came, or the serialised parts.
     outcome.wire = longStrings && !Array.isArray(wire) ? [wire as Buffer] : wire;

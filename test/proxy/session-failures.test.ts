@@ -66,6 +66,30 @@ describe('an interceptor that fails on a message', () => {
     });
   }
 
+  for (const direction of ['to-server', 'to-client'] as const) {
+    it(`rewrites a ${direction === 'to-server' ? 'request' : 'response'} into one no line can be made of: it is refused, and the requester is answered at once`, async () => {
+      // A buggy rewrite: JSON cannot hold a BigInt, so the line to write cannot be made.
+      const unwritable: Interceptor = {
+        name: 'unwritable',
+        intercept(context) {
+          if (context.direction !== direction || echoed(context) !== 'explode') return FORWARD;
+          const { message } = context;
+          return { action: 'rewrite', message: { ...message, extra: 1n } as unknown as typeof message };
+        },
+      };
+      const session = startSession([unwritable]);
+      session.send(call(1, 'echo', { text: 'explode' }));
+      session.send(call(2, 'echo', { text: 'fine' }));
+      await session.lineCount(2);
+      const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string } });
+      assert.equal(refused?.id, 1);
+      assert.equal(refused?.error?.code, ErrorCode.InternalError);
+      assert.equal(answered?.id, 2);
+      assert.match(session.logs.join('\n'), /BigInt/);
+      assert.equal(await session.end(), 0);
+    });
+  }
+
   it('fails on a notification: it is dropped, and nobody is answered', async () => {
     const dropsProgress: Interceptor = {
       name: 'drops-progress',
