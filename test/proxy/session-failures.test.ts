@@ -26,20 +26,32 @@ function failing(direction: MessageContext['direction'], how: 'throws' | 'reject
   };
 }
 
+type Answer = { id: number; error?: { code: number; message: string }; result?: unknown };
+
+/**
+ * Sends a call the test makes fail (`explode`), then one that passes, and
+ * returns the two answers once both are in: had the server had the first,
+ * its answer would come before the second's. The first must be mcp-guard's
+ * internal error.
+ */
+async function failedThenAnswered(session: ReturnType<typeof startSession>): Promise<[Answer, Answer]> {
+  session.send(call(1, 'echo', { text: 'explode' }));
+  session.send(call(2, 'echo', { text: 'fine' }));
+  await session.lineCount(2);
+  const [refused, answered] = session.lines.map((line) => JSON.parse(line) as Answer) as [Answer, Answer];
+  assert.equal(refused.id, 1);
+  assert.equal(refused.error?.code, ErrorCode.InternalError);
+  assert.equal(answered.id, 2);
+  return [refused, answered];
+}
+
 describe('an interceptor that fails on a message', () => {
   for (const how of ['throws', 'rejects'] as const) {
     it(`${how} on a request: the request is not sent on, the client gets an error at once, the session goes on`, async () => {
       const session = startSession([failing('to-server', how)]);
-      session.send(call(1, 'echo', { text: 'explode' }));
-      session.send(call(2, 'echo', { text: 'fine' }));
-      await session.lineCount(2);
-      const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string }; result?: unknown });
-      assert.equal(refused?.id, 1);
-      assert.equal(refused?.error?.code, ErrorCode.InternalError);
-      assert.match(refused?.error?.message ?? '', /could not check this request, so it was not passed on/);
-      // Had the server had it, its answer would have come before the answer to call 2.
-      assert.equal(answered?.id, 2);
-      assert.deepEqual(answered?.result, { content: [{ type: 'text', text: 'fine' }] });
+      const [refused, answered] = await failedThenAnswered(session);
+      assert.match(refused.error?.message ?? '', /could not check this request, so it was not passed on/);
+      assert.deepEqual(answered.result, { content: [{ type: 'text', text: 'fine' }] });
       // What went wrong is on stderr only: the message may quote personal data.
       assert.ok(!session.lines[0]!.includes('anna@'));
       assert.match(session.logs.join('\n'), /internal error on a message to-server.*could not read anna@example\.de/s);
@@ -78,13 +90,7 @@ describe('an interceptor that fails on a message', () => {
         },
       };
       const session = startSession([unwritable]);
-      session.send(call(1, 'echo', { text: 'explode' }));
-      session.send(call(2, 'echo', { text: 'fine' }));
-      await session.lineCount(2);
-      const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string } });
-      assert.equal(refused?.id, 1);
-      assert.equal(refused?.error?.code, ErrorCode.InternalError);
-      assert.equal(answered?.id, 2);
+      await failedThenAnswered(session);
       assert.match(session.logs.join('\n'), /BigInt/);
       assert.equal(await session.end(), 0);
     });
@@ -113,14 +119,8 @@ describe('an interceptor that fails on a message', () => {
       beforeForward: (request) => ('params' in request && (request.params?.arguments as { text?: string })?.text === 'explode' ? Promise.reject(new GuardError('GUARD_AUDIT_IO', 'cannot write the audit spool: ENOSPC')) : undefined),
     };
     const session = startSession([], [brokenDisk]);
-    session.send(call(1, 'echo', { text: 'explode' }));
-    session.send(call(2, 'echo', { text: 'fine' }));
-    await session.lineCount(2);
-    const [refused, answered] = session.lines.map((line) => JSON.parse(line) as { id: number; error?: { code: number; message: string } });
-    assert.equal(refused?.id, 1);
-    assert.equal(refused?.error?.code, ErrorCode.InternalError);
-    assert.match(refused?.error?.message ?? '', /could not record this request in the audit trail first \(strict durability\), so it was not passed on/);
-    assert.equal(answered?.id, 2, 'the server never had call 1');
+    const [refused] = await failedThenAnswered(session);
+    assert.match(refused.error?.message ?? '', /could not record this request in the audit trail first \(strict durability\), so it was not passed on/);
     assert.match(session.logs.join('\n'), /ENOSPC/);
     assert.equal(await session.end(), 0);
   });
