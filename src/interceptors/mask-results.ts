@@ -21,7 +21,7 @@ import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse, JsonRpcSuccess } from '../proxy/json-rpc.js';
 import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
-import { type LongString, type LongStrings, StreamedString } from '../proxy/long-strings.js';
+import { lineBytes, type LongString, type LongStrings, StreamedString } from '../proxy/long-strings.js';
 import { OutputSchemas } from './output-schemas.js';
 import type { Interceptor, MessageContext, TrailCopy, Verdict } from '../proxy/interceptor.js';
 import { WireDigest } from '../proxy/wire-digest.js';
@@ -169,10 +169,7 @@ function maskedForTrail(masker: Masker, message: JsonRpcSuccess, strings: LongSt
   const tally = new Tally(masker, strings, (found) => addFindings(findings, found));
   const masked: JsonRpcSuccess = { ...message, result: tally.part(message.result) };
   const wire = new WireDigest();
-  for (const part of strings.serialize(masked)) {
-    if (!(part instanceof StreamedString)) wire.add(part);
-    else for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) wire.add(bytes);
-  }
+  for (const bytes of lineBytes(strings.serialize(masked))) wire.add(bytes);
   addFindings(findings, tally.findings);
   return { message: strings.describe(masked) as JsonRpcSuccess, wire, findings };
 }
@@ -214,6 +211,8 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   const countsOnTheWay = toClient || bulk !== undefined;
   const load = 'start' in options.masker ? options.masker : undefined;
   const given = 'start' in options.masker ? undefined : options.masker;
+  /** The masker, once there is one (given, or loaded). */
+  const ready = (): Masker | undefined => given ?? load?.loaded();
   const schemas = new OutputSchemas();
 
   /**
@@ -248,13 +247,13 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
         const strings = context.longStrings;
         if (strings && 'result' in message) {
           context.notes.maskForTrail = () => {
-            const masker = given ?? load?.loaded();
+            const masker = ready();
             return masker && maskedForTrail(masker, message, strings);
           };
         }
         return FORWARD;
       }
-      const masker = given ?? load?.loaded();
+      const masker = ready();
       if (masker) return maskWith(masker, context, method, message);
       // Not loaded yet, or failed to: a failed load is reported on each result it withholds.
       return (load as MaskerLoad).start().then(

@@ -175,9 +175,7 @@ export class StreamedString {
   drain(): LongString {
     if (this.#literal) return this.#literal;
     if (this.#bytes > 0) throw new Error('internal: a streamed string drained after some of it was sent');
-    const parts: Buffer[] = [];
-    for (let bytes = this.next(); bytes !== undefined; bytes = this.next()) parts.push(bytes);
-    this.#literal = new LongString(parts, false, true);
+    this.#literal = new LongString([...lineBytes([this])], false, true);
     return this.#literal;
   }
 
@@ -189,6 +187,14 @@ export class StreamedString {
   /** The literal's size in bytes once all of it was made (drained or sent); undefined until then. */
   madeBytes(): number | undefined {
     return this.#finished ? this.#bytes : undefined;
+  }
+}
+
+/** The bytes of a line in parts (see `LongStrings.serialize`), each streamed string's made as they are asked for. */
+export function* lineBytes(parts: Iterable<Buffer | StreamedString>): Generator<Buffer, void, undefined> {
+  for (const part of parts) {
+    if (!(part instanceof StreamedString)) yield part;
+    else for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) yield bytes;
   }
 }
 

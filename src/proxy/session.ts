@@ -31,7 +31,7 @@ import {
   type JsonRpcRequest,
   type MessageKind,
 } from './json-rpc.js';
-import { LongStrings, StreamedString } from './long-strings.js';
+import { lineBytes, LongStrings, StreamedString } from './long-strings.js';
 import { Pump, waitForDrain } from './pump.js';
 import { holdYoungGeneration, LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 import { WireDigest } from './wire-digest.js';
@@ -536,19 +536,12 @@ class GuardSession {
     this.#largeWrites++;
     const write = async (): Promise<void> => {
       if (this.#lost('client', stream)) return;
-      for (const part of parts) {
-        if (!(part instanceof StreamedString)) {
-          sent.add(part);
-          stream.write(part);
-          continue;
-        }
-        for (let bytes = part.next(); bytes !== undefined; bytes = part.next()) {
-          sent.add(bytes);
-          stream.write(bytes);
-          if (stream.writableLength > STREAM_AHEAD_BYTES) await waitForDrain(stream);
-          else await new Promise(setImmediate);
-          if (closed(stream)) return;
-        }
+      for (const bytes of lineBytes(parts)) {
+        sent.add(bytes);
+        stream.write(bytes);
+        if (stream.writableLength > STREAM_AHEAD_BYTES) await waitForDrain(stream);
+        else await new Promise(setImmediate);
+        if (closed(stream)) return;
       }
     };
     const made = write()

@@ -5,7 +5,7 @@ import { createMasker } from '../../src/mask/masker.js';
 import type { IdentitySource } from '../../src/identity/identity.js';
 import { FORWARD, type Direction, type MessageContext, type MessageNotes, type SessionState, type Verdict } from '../../src/proxy/interceptor.js';
 import type { JsonRpcMessage, JsonRpcSuccess, MessageKind } from '../../src/proxy/json-rpc.js';
-import { LongStrings, StreamedString } from '../../src/proxy/long-strings.js';
+import { lineBytes, LongStrings, StreamedString } from '../../src/proxy/long-strings.js';
 
 const masker = createMasker({ in: ['client', 'audit'], detectors: ['email', 'phone', 'iban'], fields: ['first_name'], style: 'redact' }, new Uint8Array(32));
 
@@ -218,7 +218,7 @@ describe('createResultMasking', () => {
       const strings = LongStrings.split(line, true) as LongStrings;
       return { ctx: { ...context('tools/call', JSON.parse(strings.skeleton) as JsonRpcMessage), longStrings: strings }, strings };
     };
-    const made = (parts: ReadonlyArray<Buffer | StreamedString>): string => Buffer.concat(parts.map((part) => (part instanceof StreamedString ? Buffer.concat(part.drain().parts) : part))).toString('utf8');
+    const made = (parts: ReadonlyArray<Buffer | StreamedString>): string => Buffer.concat([...lineBytes(parts)]).toString('utf8');
 
     const { ctx, strings } = split(asWritten(text));
     // Nothing else in the result changes: it goes out as it came, the text masked in place as it is written.
