@@ -55,14 +55,14 @@ export class SpanList {
   }
 
   /**
-   * The entries from `first` on were found in a part of the text that starts
-   * at offset `offset`: moves them to offsets in the whole text, and drops
-   * those that do not start in [start, end), the range the part was scanned for.
+   * The entries were found in a part of the text that starts at offset
+   * `offset`: moves them to offsets in the whole text, and drops those that
+   * do not start in [start, end), the range the part was scanned for.
    */
-  rebase(first: number, offset: number, start: number, end: number): void {
+  rebase(offset: number, start: number, end: number): void {
     const { starts, ends, values } = this;
-    let kept = first;
-    for (let k = first; k < this.length; k++) {
+    let kept = 0;
+    for (let k = 0; k < this.length; k++) {
       const at = starts[k]! + offset;
       if (at < start || at >= end) continue;
       starts[kept] = at;

@@ -105,7 +105,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    */
   const writtenTokens = new SpanCache<string>(CACHE_LIMIT);
 
-  /** The replacement of detection `k` of `found`. */
+  /** The replacement of detection `k` of `found`, a scan of `text`. */
   function detectorReplacement(text: string, found: Scan, k: number): string {
     const owner = found.owners[k]!;
     const detector = detectors[owner]!;
@@ -115,12 +115,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       case 'partial':
         return detector.partial?.(valueOf(detector, found.found[owner]!, found.positions[k]!, text)) ?? redactTokens[owner]!;
       case 'pseudonym': {
-        const start = found.starts[k]!;
-        const end = found.ends[k]!;
-        let token = writtenTokens.get(owner, text, start, end);
+        const start = found.starts[k]! - found.codesFrom;
+        const end = found.ends[k]! - found.codesFrom;
+        let token = writtenTokens.get(owner, found.codes, start, end);
         if (token === undefined) {
           token = pseudonymToken(key, detector.name, valueOf(detector, found.found[owner]!, found.positions[k]!, text));
-          writtenTokens.set(owner, text, start, end, token);
+          writtenTokens.set(owner, found.codes, start, end, token);
         }
         return token;
       }
@@ -129,34 +129,56 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   function maskString(text: string, hint: string | undefined, findings: Findings): string {
     if (detectors.length === 0 || text.length === 0) return text;
-    const masked = replaceFound(text, scan(text, hint), findings);
+    const masked = replaceFound(text, hint, findings, 0, text.length);
     // The scan grew its buffers to this text's size: a large one must not keep them for good.
     if (text.length > RELEASE_AFTER_CHARS) scan.release();
-    return masked;
+    return masked ?? text;
   }
 
-  /** `text[from, to)` with the detections of `found` (all inside it) replaced, counted into `findings`. */
-  function replaceFound(text: string, found: Scan, findings: Findings, from = 0, to = text.length): string {
-    if (found.count === 0) return from === 0 && to === text.length ? text : text.slice(from, to);
+  // The text being masked by `replaceFound`, and the masked text so far: it
+  // is replaced a chunk at a time, as the scan hands the chunks over.
+  let replacing = '';
+  let out = '';
+  let at = 0;
+  const seen: number[] = [];
+
+  /**
+   * `text[from, to)` with the detections in it replaced (the rest of the text
+   * is context, see `Scanner`), counted into `findings`; undefined when
+   * nothing was found.
+   */
+  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number): string | undefined {
     counts.fill(0);
-    const seen: number[] = [];
-    // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
-    let out = '';
-    let at = from;
-    for (let k = 0; k < found.count; k++) {
-      const owner = found.owners[k]!;
-      out += text.slice(at, found.starts[k]!);
-      out += detectorReplacement(text, found, k);
-      at = found.ends[k]!;
-      // Types enter `findings` in order of first occurrence, as they always have.
-      if (counts[owner]!++ === 0) seen.push(owner);
-    }
-    out += text.slice(at, to);
+    seen.length = 0;
+    replacing = text;
+    out = '';
+    at = from;
+    scan(text, replaceChunk, hint, from, to);
+    const masked = seen.length === 0 ? undefined : out + text.slice(at, to);
+    replacing = out = '';
+    // Types enter `findings` in order of first occurrence, as they always have.
     for (const owner of seen) {
       const { name } = detectors[owner]!;
       findings[name] = (findings[name] ?? 0) + counts[owner]!;
     }
-    return out;
+    return masked;
+  }
+
+  /** Replaces the detections of one chunk of the text `replaceFound` masks, while the chunk's code units are at hand. */
+  function replaceChunk(found: Scan): void {
+    const text = replacing;
+    // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
+    let masked = out;
+    let next = at;
+    for (let k = 0; k < found.count; k++) {
+      const owner = found.owners[k]!;
+      masked += text.slice(next, found.starts[k]!);
+      masked += detectorReplacement(text, found, k);
+      next = found.ends[k]!;
+      if (counts[owner]!++ === 0) seen.push(owner);
+    }
+    out = masked;
+    at = next;
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */
@@ -249,8 +271,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
           const to = from + piece.value.length;
-          const found = scan(window, undefined, from, to);
-          yield found.count === 0 ? piece.value : replaceFound(window, found, findings, from, to);
+          yield replaceFound(window, undefined, findings, from, to) ?? piece.value;
           before = piece.value.slice(-CONTEXT_CHARS);
           piece = after;
         }

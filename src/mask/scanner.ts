@@ -9,10 +9,13 @@ export interface TypedDetection extends Detection {
 }
 
 /**
- * The non-overlapping detections of a text in offset order, as parallel
- * typed arrays (no object per finding): detection `k` spans
- * [starts[k], ends[k]) and was made by detector `owners[k]` (an index in the
- * detector list scanned), as span `positions[k]` of `found[owners[k]]`.
+ * The non-overlapping detections of a part of a text in offset order, as
+ * parallel typed arrays (no object per finding): detection `k` spans
+ * [starts[k], ends[k]) of the text and was made by detector `owners[k]` (an
+ * index in the detector list scanned), as span `positions[k]` of
+ * `found[owners[k]]`. `codes` are the code units of the text from offset
+ * `codesFrom` on, around the detections (see `ScanInput.codeUnits`): a
+ * reader of many spans reads them there rather than off the string.
  */
 export interface Scan {
   count: number;
@@ -21,6 +24,8 @@ export interface Scan {
   owners: Int32Array;
   positions: Int32Array;
   found: readonly SpanList[];
+  codes: Uint16Array;
+  codesFrom: number;
 }
 
 /**
@@ -31,6 +36,7 @@ export interface Scan {
 export function createScanInput(text: string, hint?: string, index = new TextIndex(), windows = new NumericWindows()): ScanInput {
   let found: NumericWindows | undefined;
   let indexed: TextIndex | undefined;
+  let read: Uint16Array | undefined;
   const textIndex = (): TextIndex => (indexed ??= index.index(text));
   const digitRuns = (): Int32Array => textIndex().digitRuns;
   return {
@@ -41,15 +47,18 @@ export function createScanInput(text: string, hint?: string, index = new TextInd
     asciiWords16: () => textIndex().asciiWords16,
     runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
     runsAfterTwoLetterWord: () => textIndex().runsAfterTwoLetterWord,
-    codeUnits: () => textIndex().codeUnits,
+    // Copied without the rest of the index where no detector needs that.
+    codeUnits: () => indexed?.codeUnits ?? (read ??= index.read(text)),
   };
 }
 
 /**
  * A long text is scanned a chunk of at least this many characters at a time,
  * each cut after a line break, so the buffers of a scan (digit runs, numeric
- * windows) grow to the size of a chunk rather than of the text: a 4 MiB tool
- * result no longer needs megabytes of them.
+ * windows, detections) grow to the size of a chunk rather than of the text:
+ * a 4 MiB tool result no longer needs megabytes of them. The masking
+ * replaces a chunk's detections as soon as it was scanned, while its code
+ * units are at hand (see `Scan.codes`).
  */
 export const CHUNK_CHARS = 64 * 1024;
 
@@ -70,17 +79,16 @@ function chunkEnd(text: string, start: number, end: number, size: number): numbe
 }
 
 /**
- * Scans a text and returns non-overlapping detections sorted by offset. The
- * buffers are reused: a `Scan` is valid until the next call, or `release()`,
- * which lets go of the buffers a large text grew.
- *
- * With `from` and `to`, only the detections that start in [from, to) are
- * returned, the rest of the text being context (a piece of a longer text
- * with the text around it, see `Masker.maskPieces`). Both must be 0, the
- * end of the text, or just after a line break.
+ * Scans `text[from, to)` a chunk at a time and calls `each` with the
+ * detections of each chunk in turn, non-overlapping and sorted by offset,
+ * the rest of the text being context (a piece of a longer text with the
+ * text around it, see `Masker.maskPieces`). `from` and `to` must be 0, the
+ * end of the text, or just after a line break. The buffers are reused: a
+ * `Scan` is valid during its call only, and `release()` lets go of the
+ * buffers a large text grew.
  */
 export interface Scanner {
-  (text: string, hint?: string, from?: number, to?: number): Scan;
+  (text: string, each: (scan: Scan) => void, hint?: string, from?: number, to?: number): void;
   release(): void;
 }
 
@@ -93,7 +101,7 @@ export interface Scanner {
 export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK_CHARS): Scanner {
   const found = detectors.map(() => new SpanList());
   const priorities = Int32Array.from(detectors, (detector) => detector.priority);
-  const result: Scan = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), owners: new Int32Array(16), positions: new Int32Array(16), found };
+  const result: Scan = { count: 0, starts: new Int32Array(16), ends: new Int32Array(16), owners: new Int32Array(16), positions: new Int32Array(16), found, codes: new Uint16Array(0), codesFrom: 0 };
   // Per detector: the next unmerged span, and its start (Infinity once used up),
   // so the merge's inner loop reads one typed array.
   const heads = new Int32Array(detectors.length);
@@ -101,28 +109,22 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
   const index = new TextIndex();
   const windows = new NumericWindows();
 
-  /** Runs every detector on `text[from, to)`, keeping what starts in [start, end). */
-  const detectIn = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): void => {
+  /**
+   * Runs every detector on `text[from, to)`, keeping what starts in [start,
+   * end), and merges what they found into `result`. No detection holds a
+   * line break, so none reaches past a chunk: merged a chunk at a time, the
+   * detections are those of the whole text.
+   */
+  const scanChunk = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): Scan => {
     // Kept whole only when the range is the whole text: then there is no context, and no slice either.
     const keepsAll = start === 0 && end === text.length;
     const input = createScanInput(keepsAll ? text : text.slice(from, to), hint, index, windows);
-    for (let d = 0; d < detectors.length; d++) {
-      const list = found[d]!;
-      const first = list.length;
-      detectors[d]!.detect(input, list);
-      if (!keepsAll) list.rebase(first, from, start, end);
-    }
-  };
-
-  const scan = (text: string, hint?: string, from = 0, to = text.length): Scan => {
-    for (const list of found) list.clear();
-    for (let start = from, end = from; start < to; start = end) {
-      end = chunkEnd(text, start, to, chunkChars);
-      detectIn(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end);
-    }
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
+      list.clear();
+      detectors[d]!.detect(input, list);
+      if (!keepsAll) list.rebase(from, start, end);
       sortByStart(list);
       total += list.length;
       heads[d] = 0;
@@ -130,6 +132,8 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
     }
     result.count = 0;
     if (total === 0) return result;
+    result.codes = input.codeUnits();
+    result.codesFrom = keepsAll ? 0 : from;
     if (result.starts.length < total) {
       const size = Math.max(total, result.starts.length * 2);
       result.starts = new Int32Array(size);
@@ -172,6 +176,13 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
     return result;
   };
 
+  const scan = (text: string, each: (scan: Scan) => void, hint?: string, from = 0, to = text.length): void => {
+    for (let start = from, end = from; start < to; start = end) {
+      end = chunkEnd(text, start, to, chunkChars);
+      each(scanChunk(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end));
+    }
+  };
+
   const release = (): void => {
     for (const list of found) list.release();
     result.count = 0;
@@ -187,12 +198,17 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
 
 /** `createScanner` for one text, with a detection object (and value) per finding: for `findAll` and tests. */
 export function scanText(text: string, detectors: readonly Detector[], hint?: string): TypedDetection[] {
-  const { count, starts, ends, owners, positions, found } = createScanner(detectors)(text, hint);
-  const out = new Array<TypedDetection>(count);
-  for (let k = 0; k < count; k++) {
-    const detector = detectors[owners[k]!]!;
-    out[k] = { start: starts[k]!, end: ends[k]!, value: valueOf(detector, found[owners[k]!]!, positions[k]!, text), detector };
-  }
+  const out: TypedDetection[] = [];
+  createScanner(detectors)(
+    text,
+    ({ count, starts, ends, owners, positions, found }) => {
+      for (let k = 0; k < count; k++) {
+        const detector = detectors[owners[k]!]!;
+        out.push({ start: starts[k]!, end: ends[k]!, value: valueOf(detector, found[owners[k]!]!, positions[k]!, text), detector });
+      }
+    },
+    hint,
+  );
   return out;
 }
 

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { valueOf, type Detector, type SpanList } from '../../src/mask/detector.js';
 import { TextIndex } from '../../src/mask/lib/text-index.js';
 import { DETECTORS } from '../../src/mask/registry.js';
-import { createScanInput, createScanner, scanText, type Scan } from '../../src/mask/scanner.js';
+import { createScanInput, createScanner, scanText, type Scan, type Scanner } from '../../src/mask/scanner.js';
 import { ADVERSARIAL } from '../bench/mask-bench.js';
 import { collector, settledArrayBuffers } from '../helpers/memory.js';
 import { lookalikes, positives } from './corpus/corpus.js';
@@ -48,14 +48,29 @@ describe('scanText', () => {
 });
 
 describe('a long text, scanned a chunk at a time', () => {
-  /** Every detection of a scan, with its detector and value, as one string. */
-  function listed(scan: Scan, text: string): string {
+  /**
+   * Every detection of a scan, chunk by chunk, with its detector and value,
+   * as one string; each span's code units as the chunk hands them over must
+   * be the text's.
+   */
+  function listed(scan: Scanner, text: string): string {
     const out: string[] = [];
-    for (let k = 0; k < scan.count; k++) {
-      const detector = DETECTORS[scan.owners[k]!]!;
-      out.push(`${detector.name}:${scan.starts[k]}-${scan.ends[k]}:${valueOf(detector, scan.found[scan.owners[k]!]!, scan.positions[k]!, text)}`);
-    }
+    scan(text, (chunk: Scan) => {
+      for (let k = 0; k < chunk.count; k++) {
+        const detector = DETECTORS[chunk.owners[k]!]!;
+        const [start, end] = [chunk.starts[k]!, chunk.ends[k]!];
+        out.push(`${detector.name}:${start}-${end}:${valueOf(detector, chunk.found[chunk.owners[k]!]!, chunk.positions[k]!, text)}`);
+        assert.equal(String.fromCharCode(...chunk.codes.subarray(start - chunk.codesFrom, end - chunk.codesFrom)), text.slice(start, end));
+      }
+    });
     return out.join(' ');
+  }
+
+  /** How many detections a scan of `text` makes. */
+  function counted(scan: Scanner, text: string): number {
+    let count = 0;
+    scan(text, (chunk) => (count += chunk.count));
+    return count;
   }
 
   it('finds exactly what one scan of the whole text finds, wherever the chunks are cut', () => {
@@ -75,9 +90,9 @@ describe('a long text, scanned a chunk at a time', () => {
         text += snippet + pick(random, joiners);
       }
       if (random() < 0.1) text = `${pick(random, Object.values(ADVERSARIAL))(int(random, 100, 600))}\n${text}`;
-      const expected = listed(whole(text), text);
-      detections += whole(text).count;
-      for (const scan of chunked) assert.equal(listed(scan(text), text), expected, JSON.stringify(text));
+      const expected = listed(whole, text);
+      detections += counted(whole, text);
+      for (const scan of chunked) assert.equal(listed(scan, text), expected, JSON.stringify(text));
     }
     assert.ok(detections > 500, `the texts carry personal data (${detections} detections)`);
   });
@@ -87,9 +102,9 @@ describe('a long text, scanned a chunk at a time', () => {
     // 400k digit runs and no finding: only the scan's own buffers can grow.
     const text = '12 34 56 78\n'.repeat(100_000);
     const scan = createScanner(DETECTORS);
-    scan('warm up 12 34');
+    counted(scan, 'warm up 12 34');
     const before = await settledArrayBuffers(gc);
-    assert.equal(scan(text).count, 0);
+    assert.equal(counted(scan, text), 0);
     const held = (await settledArrayBuffers(gc)) - before;
     // Scanned whole, the digit runs alone would hold 3.2 MB (4 MB once doubled).
     assert.ok(held < 1024 * 1024, `scanning ${text.length} characters holds ${(held / 1048576).toFixed(1)} MB of buffers`);
@@ -148,5 +163,14 @@ describe('TextIndex', () => {
     const input = createScanInput('tel 030 1234567');
     assert.equal(input.digitRuns(), input.digitRuns());
     assert.deepEqual([...input.digitRuns()], [4, 7, 8, 15]);
+  });
+
+  it('hands out the code units, then two 0s, before the index as after it', () => {
+    const text = 'tel 030 ü';
+    const expected = [...[...text].map((char) => char.charCodeAt(0)), 0, 0];
+    const input = createScanInput(text);
+    assert.deepEqual([...input.codeUnits()], expected);
+    assert.deepEqual([...input.digitRuns()], [4, 7]);
+    assert.deepEqual([...input.codeUnits()], expected);
   });
 });

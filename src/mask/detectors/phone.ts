@@ -200,19 +200,19 @@ const PLUS = 0;
 const DOUBLE_ZERO = 1;
 let nextKind = 2;
 
-/** The number written at text[start, end) with `+` or `00`: `00` is read as `+`. */
-function validate(text: string, start: number, end: number, kind: typeof PLUS | typeof DOUBLE_ZERO): string | null {
-  let number = outcomes.get(kind, text, start, end);
+/** The number written at text[start, end) (whose code units are `codes`) with `+` or `00`: `00` is read as `+`. */
+function validate(text: string, codes: Uint16Array, start: number, end: number, kind: typeof PLUS | typeof DOUBLE_ZERO): string | null {
+  let number = outcomes.get(kind, codes, start, end);
   if (number === undefined) {
     number = parseValid(kind === PLUS ? text.slice(start, end) : `+${text.slice(start + 2, end)}`, undefined);
-    outcomes.set(kind, text, start, end, number);
+    outcomes.set(kind, codes, start, end, number);
   }
   return number;
 }
 
-/** The national number written at text[start, end), in the first of `countries` where it is valid. */
-function validateAny(text: string, start: number, end: number, countries: Countries): string | null {
-  let number = outcomes.get(countries.kind, text, start, end);
+/** The national number written at text[start, end) (whose code units are `codes`), in the first of `countries` where it is valid. */
+function validateAny(text: string, codes: Uint16Array, start: number, end: number, countries: Countries): string | null {
+  let number = outcomes.get(countries.kind, codes, start, end);
   if (number === undefined) {
     const raw = text.slice(start, end);
     number = null;
@@ -220,7 +220,7 @@ function validateAny(text: string, start: number, end: number, countries: Countr
       number = parseValid(raw, country);
       if (number !== null) break;
     }
-    outcomes.set(countries.kind, text, start, end, number);
+    outcomes.set(countries.kind, codes, start, end, number);
   }
   return number;
 }
@@ -289,11 +289,11 @@ function classify(text: string, codes: Uint16Array, start: number, plus: boolean
   const bare = separatorCount === 0;
   if (plus) {
     if (digitCount < 8) return null;
-    return validate(text, start, candidateEnd, PLUS);
+    return validate(text, codes, start, candidateEnd, PLUS);
   }
   if (firstDigit === 48 && digitCount > 1 && secondDigit === 48) {
     if (digitCount < 10 || (bare && !labelled(text, codes, start, hint))) return null;
-    return validate(text, start, candidateEnd, DOUBLE_ZERO);
+    return validate(text, codes, start, candidateEnd, DOUBLE_ZERO);
   }
   // What can pass below: national numbers of 9–13 digits with their trunk 0,
   // bare runs, and groupings that open with 2 or 3 digits. Anything else
@@ -306,14 +306,14 @@ function classify(text: string, codes: Uint16Array, start: number, plus: boolean
   // YYMMDD-NNNN and YYYYMMDD-NNNN are the shapes of Swedish personal numbers, not of phone numbers.
   if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(text, codes, start, hint)) return null;
   if (bare && !labelled(text, codes, start, hint)) return null;
-  if (firstDigit === 48) return validateAny(text, start, candidateEnd, trunkCountries());
+  if (firstDigit === 48) return validateAny(text, codes, start, candidateEnd, trunkCountries());
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
-  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, start, candidateEnd, US_IT);
+  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, codes, start, candidateEnd, US_IT);
   // Polish numbers are usually written 3-3-3, Spanish ones 3-2-2-2; both occur both ways.
-  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text, start, candidateEnd, PL_ES);
-  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text, start, candidateEnd, ES_PL);
+  if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text, codes, start, candidateEnd, PL_ES);
+  if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text, codes, start, candidateEnd, ES_PL);
   // Bare and labelled ("Tel. 612345678"). Any other grouping is no common national format.
-  return bare ? validateAny(text, start, candidateEnd, BARE) : null;
+  return bare ? validateAny(text, codes, start, candidateEnd, BARE) : null;
 }
 
 /** Phone numbers by real numbering plans, international and common national formats. */

@@ -4,8 +4,10 @@
  * output, and the obvious `Map<string, …>` keyed by a fresh slice made V8
  * hash (and first flatten) a new string on every lookup: that was the
  * largest single cost of masking dense text. Here the span is hashed and
- * compared in place; keys are copied into a char-code arena, so a cached key
- * never keeps a large text alive. Cleared when `limit` keys are held.
+ * compared in place, in the text's code units (`ScanInput.codeUnits`,
+ * `Scan.codes`), where a read costs a fraction of a `charCodeAt`; keys are
+ * copied into a code-unit arena, so a cached key never keeps a large text
+ * alive. Cleared when `limit` keys are held.
  *
  * The hash is not keyed, and the values come from untrusted tool output:
  * spans crafted to collide could make every lookup walk one long cluster
@@ -44,15 +46,15 @@ export class SpanCache<V> {
     this.values = new Array<V | undefined>(limit).fill(undefined);
   }
 
-  /** The value stored for `text[start, end)` under `kind`, or undefined. */
-  get(kind: number, text: string, start: number, end: number): V | undefined {
+  /** The value stored for the span `codes[start, end)` under `kind`, or undefined. */
+  get(kind: number, codes: Uint16Array, start: number, end: number): V | undefined {
     const { slots, entries } = this;
-    const hash = spanHash(kind, text, start, end);
+    const hash = spanHash(kind, codes, start, end);
     const length = end - start;
     for (let slot = hash & this.slotMask, probes = 0; probes < MAX_PROBES; slot = (slot + 1) & this.slotMask, probes++) {
       const entry = slots[2 * slot + 1]!;
       if (entry === -1) return undefined;
-      if (slots[2 * slot] === hash && entries[3 * entry + 1] === length && entries[3 * entry + 2] === kind && this.keyEquals(entries[3 * entry]!, text, start, length)) {
+      if (slots[2 * slot] === hash && entries[3 * entry + 1] === length && entries[3 * entry + 2] === kind && this.keyEquals(entries[3 * entry]!, codes, start, length)) {
         return this.values[entry];
       }
     }
@@ -60,10 +62,10 @@ export class SpanCache<V> {
   }
 
   /** Stores `value` for a span that `get` did not find (unless its slot's neighbourhood is full, see MAX_PROBES). */
-  set(kind: number, text: string, start: number, end: number, value: V): void {
+  set(kind: number, codes: Uint16Array, start: number, end: number, value: V): void {
     if (this.size >= this.limit) this.clear();
     const { slots, entries } = this;
-    const hash = spanHash(kind, text, start, end);
+    const hash = spanHash(kind, codes, start, end);
     const length = end - start;
     let slot = hash & this.slotMask;
     for (let probes = 0; slots[2 * slot + 1] !== -1; slot = (slot + 1) & this.slotMask) {
@@ -74,7 +76,7 @@ export class SpanCache<V> {
       grown.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = grown;
     }
-    for (let k = 0; k < length; k++) this.arena[this.arenaUsed + k] = text.charCodeAt(start + k);
+    this.arena.set(codes.subarray(start, end), this.arenaUsed);
     const entry = this.size++;
     slots[2 * slot] = hash;
     slots[2 * slot + 1] = entry;
@@ -85,8 +87,9 @@ export class SpanCache<V> {
     this.arenaUsed += length;
   }
 
-  private keyEquals(keyStart: number, text: string, start: number, length: number): boolean {
-    for (let k = 0; k < length; k++) if (this.arena[keyStart + k] !== text.charCodeAt(start + k)) return false;
+  private keyEquals(keyStart: number, codes: Uint16Array, start: number, length: number): boolean {
+    const arena = this.arena;
+    for (let k = 0; k < length; k++) if (arena[keyStart + k] !== codes[start + k]) return false;
     return true;
   }
 
@@ -99,8 +102,8 @@ export class SpanCache<V> {
 }
 
 /** FNV-1a over the kind and the span's UTF-16 code units. */
-export function spanHash(kind: number, text: string, start: number, end: number): number {
+export function spanHash(kind: number, codes: Uint16Array, start: number, end: number): number {
   let hash = Math.imul(0x811c9dc5 ^ kind, 0x01000193);
-  for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ codes[k]!, 0x01000193);
   return hash;
 }

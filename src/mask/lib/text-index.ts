@@ -53,8 +53,8 @@ export class TextIndex {
   /** Indexes `text`, replacing what the previous call found. */
   index(text: string): this {
     const length = text.length;
-    const codes = this.read(text);
-    this.codeUnits = codes.subarray(0, length + 2);
+    this.read(text);
+    const codes = this.codes;
     let runs = this.runs;
     let runCount = 0;
     let words16 = this.words16;
@@ -118,13 +118,13 @@ export class TextIndex {
   }
 
   /**
-   * The UTF-16 code units of `text` in `codes`, then two 0s (see
-   * `codeUnits`); the first also ends the last word. One native copy, then
-   * a typed-array read per character: about half the time of a `charCodeAt`
-   * per character, which on a chunk (a slice of the text) also goes through
-   * the slice.
+   * Copies the UTF-16 code units of `text`, then two 0s, into `codeUnits`
+   * (the first 0 also ends the last word for `index`), and returns them,
+   * without indexing them. One native copy, then a typed-array read per
+   * character: about half the time of a `charCodeAt` per character, which
+   * on a chunk (a slice of the text) also goes through the slice.
    */
-  private read(text: string): Uint16Array {
+  read(text: string): Uint16Array {
     if (this.codes.length < text.length + 2) {
       this.codes = new Uint16Array(Math.max(text.length + 2, this.codes.length * 2));
       this.bytes = Buffer.from(this.codes.buffer);
@@ -134,7 +134,8 @@ export class TextIndex {
     if (BIG_ENDIAN) this.bytes.subarray(0, 2 * text.length).swap16();
     this.codes[text.length] = 0;
     this.codes[text.length + 1] = 0;
-    return this.codes;
+    this.codeUnits = this.codes.subarray(0, text.length + 2);
+    return this.codeUnits;
   }
 
   /** Forgets the last text and lets go of buffers it grew (see `KEEP_ENTRIES`). */
