@@ -148,8 +148,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * nothing was found.
    */
   function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number): string | undefined {
-    counts.fill(0);
-    seen.length = 0;
+    // A call that threw half-way (a detector's bug) may have left counts behind.
+    if (seen.length > 0) forgetCounts();
     replacing = text;
     out = '';
     at = from;
@@ -161,7 +161,15 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const { name } = detectors[owner]!;
       findings[name] = (findings[name] ?? 0) + counts[owner]!;
     }
+    forgetCounts();
     return masked;
+  }
+
+  /** Zeroes the counts of the detectors in `seen`, and empties it: cheaper than zeroing every count for a short text. */
+  function forgetCounts(): void {
+    if (seen.length === 0) return;
+    for (const owner of seen) counts[owner] = 0;
+    seen.length = 0;
   }
 
   /** Replaces the detections of one chunk of the text `replaceFound` masks, while the chunk's code units are at hand. */

@@ -30,26 +30,75 @@ export interface Scan {
 
 /**
  * The input the detectors share for one text: the text index and numeric
- * windows are computed once, on first use. A scanner passes its own `index`
- * and `windows` to reuse their buffers.
+ * windows are computed once, on first use. A scanner keeps one and `reset`s
+ * it for each text, reusing the buffers of its `index` and `windows`: a
+ * scan of a short text (a JSON value) must not pay for new objects.
  */
-export function createScanInput(text: string, hint?: string, index = new TextIndex(), windows = new NumericWindows()): ScanInput {
-  let found: NumericWindows | undefined;
-  let indexed: TextIndex | undefined;
-  let read: Uint16Array | undefined;
-  const textIndex = (): TextIndex => (indexed ??= index.index(text));
-  const digitRuns = (): Int32Array => textIndex().digitRuns;
-  return {
-    text,
-    hint,
-    numericWindows: () => (found ??= findNumericWindows(text, digitRuns(), textIndex().codeUnits, windows)),
-    digitRuns,
-    asciiWords16: () => textIndex().asciiWords16,
-    runsAfterTwoLetters: () => textIndex().runsAfterTwoLetters,
-    runsAfterTwoLetterWord: () => textIndex().runsAfterTwoLetterWord,
+class SharedInput implements ScanInput {
+  text = '';
+  hint: string | undefined;
+  /** What was computed for this text: the code units alone, the whole index, the numeric windows. */
+  private read = false;
+  private indexed = false;
+  private windowsFound = false;
+
+  constructor(
+    private readonly index: TextIndex,
+    private readonly windows: NumericWindows,
+  ) {}
+
+  reset(text: string, hint: string | undefined): this {
+    this.text = text;
+    this.hint = hint;
+    this.read = this.indexed = this.windowsFound = false;
+    return this;
+  }
+
+  numericWindows(): NumericWindows {
+    if (!this.windowsFound) {
+      findNumericWindows(this.text, this.digitRuns(), this.index.codeUnits, this.windows);
+      this.windowsFound = true;
+    }
+    return this.windows;
+  }
+
+  digitRuns(): Int32Array {
+    return this.textIndex().digitRuns;
+  }
+
+  asciiWords16(): Int32Array {
+    return this.textIndex().asciiWords16;
+  }
+
+  runsAfterTwoLetters(): Int32Array {
+    return this.textIndex().runsAfterTwoLetters;
+  }
+
+  runsAfterTwoLetterWord(): Int32Array {
+    return this.textIndex().runsAfterTwoLetterWord;
+  }
+
+  codeUnits(): Uint16Array {
     // Copied without the rest of the index where no detector needs that.
-    codeUnits: () => indexed?.codeUnits ?? (read ??= index.read(text)),
-  };
+    if (!this.indexed && !this.read) {
+      this.index.read(this.text);
+      this.read = true;
+    }
+    return this.index.codeUnits;
+  }
+
+  private textIndex(): TextIndex {
+    if (!this.indexed) {
+      this.index.index(this.text);
+      this.indexed = true;
+    }
+    return this.index;
+  }
+}
+
+/** The scan input of one text (see `SharedInput`), with buffers of its own unless given. */
+export function createScanInput(text: string, hint?: string, index = new TextIndex(), windows = new NumericWindows()): ScanInput {
+  return new SharedInput(index, windows).reset(text, hint);
 }
 
 /**
@@ -108,6 +157,7 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
   const headStarts = new Float64Array(detectors.length);
   const index = new TextIndex();
   const windows = new NumericWindows();
+  const input = new SharedInput(index, windows);
 
   /**
    * Runs every detector on `text[from, to)`, keeping what starts in [start,
@@ -118,7 +168,7 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
   const scanChunk = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): Scan => {
     // Kept whole only when the range is the whole text: then there is no context, and no slice either.
     const keepsAll = start === 0 && end === text.length;
-    const input = createScanInput(keepsAll ? text : text.slice(from, to), hint, index, windows);
+    input.reset(keepsAll ? text : text.slice(from, to), hint);
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
@@ -181,6 +231,8 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
       end = chunkEnd(text, start, to, chunkChars);
       each(scanChunk(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end));
     }
+    // The input must not keep the text alive.
+    input.reset('', undefined);
   };
 
   const release = (): void => {

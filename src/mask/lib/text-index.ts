@@ -19,6 +19,12 @@ export class TextIndex {
   /** The code units of the text being indexed (see `read`), and its bytes to write them through. */
   private codes = new Uint16Array(1024);
   private bytes = Buffer.from(this.codes.buffer);
+  /** The views the public lists are (see `Prefixes`). */
+  private readonly codesPrefixes = new Prefixes<Uint16Array>();
+  private readonly runsPrefixes = new Prefixes<Int32Array>();
+  private readonly words16Prefixes = new Prefixes<Int32Array>();
+  private readonly letteredPrefixes = new Prefixes<Int32Array>();
+  private readonly spacedPrefixes = new Prefixes<Int32Array>();
   /**
    * The UTF-16 code units of the text last indexed, then two 0s (see
    * `ScanInput.codeUnits`); valid until the next `index`.
@@ -125,16 +131,23 @@ export class TextIndex {
    * on a chunk (a slice of the text) also goes through the slice.
    */
   read(text: string): Uint16Array {
-    if (this.codes.length < text.length + 2) {
-      this.codes = new Uint16Array(Math.max(text.length + 2, this.codes.length * 2));
+    const length = text.length;
+    if (this.codes.length < length + 2) {
+      this.codes = new Uint16Array(Math.max(length + 2, this.codes.length * 2));
       this.bytes = Buffer.from(this.codes.buffer);
     }
-    this.bytes.write(text, 0, 2 * text.length, 'utf16le');
-    // Node writes UTF-16 little-endian, whatever the machine's byte order.
-    if (BIG_ENDIAN) this.bytes.subarray(0, 2 * text.length).swap16();
-    this.codes[text.length] = 0;
-    this.codes[text.length + 1] = 0;
-    this.codeUnits = this.codes.subarray(0, text.length + 2);
+    const codes = this.codes;
+    if (length <= SHORT_TEXT) {
+      // A JSON value, say: fewer reads than the native call costs.
+      for (let k = 0; k < length; k++) codes[k] = text.charCodeAt(k);
+    } else {
+      this.bytes.write(text, 0, 2 * length, 'utf16le');
+      // Node writes UTF-16 little-endian, whatever the machine's byte order.
+      if (BIG_ENDIAN) this.bytes.subarray(0, 2 * length).swap16();
+    }
+    codes[length] = 0;
+    codes[length + 1] = 0;
+    this.codeUnits = this.codesPrefixes.of(codes, length + 2);
     return this.codeUnits;
   }
 
@@ -148,16 +161,41 @@ export class TextIndex {
       this.codes = new Uint16Array(1024);
       this.bytes = Buffer.from(this.codes.buffer);
     }
-    this.codeUnits = this.codes.subarray(0, 0);
+    this.codeUnits = this.codesPrefixes.of(this.codes, 0);
     this.publish(0, 0, 0, 0);
   }
 
   /** Points the public lists at the first entries of the buffers. */
   private publish(runCount: number, words16Count: number, letteredCount: number, spacedCount: number): void {
-    this.digitRuns = this.runs.subarray(0, runCount);
-    this.asciiWords16 = this.words16.subarray(0, words16Count);
-    this.runsAfterTwoLetters = this.lettered.subarray(0, letteredCount);
-    this.runsAfterTwoLetterWord = this.spaced.subarray(0, spacedCount);
+    this.digitRuns = this.runsPrefixes.of(this.runs, runCount);
+    this.asciiWords16 = this.words16Prefixes.of(this.words16, words16Count);
+    this.runsAfterTwoLetters = this.letteredPrefixes.of(this.lettered, letteredCount);
+    this.runsAfterTwoLetterWord = this.spacedPrefixes.of(this.spaced, spacedCount);
+  }
+}
+
+/** Texts up to this long are read a character at a time (see `read`). */
+const SHORT_TEXT = 64;
+/** Views of the first entries of a buffer are kept for lengths below this (see `Prefixes`). */
+const KEPT_PREFIXES = 256;
+
+/**
+ * Views of the first `length` entries of one buffer, each made once for
+ * short lengths: an index of a short text (a JSON value) made five new
+ * views, which cost more than indexing it. A view of the same entries of
+ * the same buffer reads what a new one would.
+ */
+class Prefixes<T extends Int32Array | Uint16Array> {
+  private buffer: T | undefined;
+  private views: T[] = [];
+
+  of(buffer: T, length: number): T {
+    if (length >= KEPT_PREFIXES) return buffer.subarray(0, length) as T;
+    if (buffer !== this.buffer) {
+      this.buffer = buffer;
+      this.views = [];
+    }
+    return (this.views[length] ??= buffer.subarray(0, length) as T);
   }
 }
 
