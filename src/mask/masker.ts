@@ -68,6 +68,21 @@ function tooDeep(findings: Findings): string {
 /** Texts longer than this give back the scan buffers they grew (see `Scanner.release`). */
 const RELEASE_AFTER_CHARS = 64 * 1024;
 
+/** JSON keys whose reading a masker remembers (see `keyOf`); a document with more distinct keys starts over. */
+const KEYS_KEPT = 10_000;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+
+/** The first character of `text` that is not JSON white space, as a char code; -1 when there is none. */
+function firstSignificant(text: string): number {
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return code;
+  }
+  return -1;
+}
+
 /** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
 function fieldKey(key: string): string {
   return key.toLowerCase().replace(/[-\s]/g, '_');
@@ -208,8 +223,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   }
 
   function maskJsonString(text: string, findings: Findings, depth: number): string | undefined {
-    const first = text.trimStart()[0];
-    if (first !== '{' && first !== '[') return undefined;
+    const first = firstSignificant(text);
+    if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -217,7 +232,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       return undefined;
     }
     const local: Findings = {};
-    const masked = walk(parsed, undefined, local, depth + 1);
+    // Parsed here and held by nothing else: masked in place, not copied.
+    const masked = walk(parsed, undefined, local, depth + 1, true);
     if (Object.keys(local).length === 0) return text;
     for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
     // Keep the layout the tool chose: pretty-printed stays pretty-printed.
@@ -225,32 +241,56 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return JSON.stringify(masked, null, indent);
   }
 
-  function walk(value: unknown, hint: string | undefined, findings: Findings, depth: number): unknown {
+  /**
+   * How a JSON key is read: the policy field it names, if any, and otherwise
+   * the hint it gives the detectors (the key in lower case). Keys recur in
+   * every record of a list, so each is worked out once (bounded).
+   */
+  const keys = new Map<string, { field: string | undefined; hint: string }>();
+  function keyOf(key: string): { field: string | undefined; hint: string } {
+    let known = keys.get(key);
+    if (known === undefined) {
+      if (keys.size >= KEYS_KEPT) keys.clear();
+      known = { field: fields.get(fieldKey(key)), hint: key.toLowerCase() };
+      keys.set(key, known);
+    }
+    return known;
+  }
+
+  /**
+   * Masks `value` deeply (see `Masker.maskValue`). A list or object is copied
+   * where something in it changes, unless it is `own` (parsed here, held by
+   * nothing else), which is changed in place.
+   */
+  function walk(value: unknown, hint: string | undefined, findings: Findings, depth: number, own: boolean): unknown {
     if (typeof value === 'string') {
       return maskJsonString(value, findings, depth) ?? maskString(value, hint, findings);
     }
-    if (value !== null && typeof value === 'object' && depth > MAX_DEPTH) return tooDeep(findings);
+    if (value === null || typeof value !== 'object') return value;
+    if (depth > MAX_DEPTH) return tooDeep(findings);
     if (Array.isArray(value)) {
-      let changed = false;
-      const out = value.map((item) => {
-        const masked = walk(item, hint, findings, depth + 1);
-        if (masked !== item) changed = true;
-        return masked;
-      });
-      return changed ? out : value;
-    }
-    if (value !== null && typeof value === 'object') {
-      let changed = false;
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) {
-        const field = fields.get(fieldKey(key));
-        const masked = field !== undefined ? maskField(item, field, findings, depth + 1) : walk(item, key.toLowerCase(), findings, depth + 1);
-        if (masked !== item) changed = true;
-        out[key] = masked;
+      let out = own ? value : undefined;
+      for (let k = 0; k < value.length; k++) {
+        const item: unknown = value[k];
+        const masked = walk(item, hint, findings, depth + 1, own);
+        if (masked === item) continue;
+        out ??= value.slice();
+        out[k] = masked;
       }
-      return changed ? out : value;
+      return out ?? value;
     }
-    return value;
+    const object = value as Record<string, unknown>;
+    let out = own ? object : undefined;
+    for (const key of Object.keys(object)) {
+      const item = object[key];
+      const { field, hint: keyHint } = keyOf(key);
+      const masked = field !== undefined ? maskField(item, field, findings, depth + 1) : walk(item, keyHint, findings, depth + 1, own);
+      if (masked === item) continue;
+      // A spread copy defines `__proto__` as the member it is, and the assignment then replaces that member.
+      out ??= { ...object };
+      out[key] = masked;
+    }
+    return out ?? value;
   }
 
   return {
@@ -261,7 +301,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     },
     maskValue(value) {
       const findings: Findings = {};
-      return { value: walk(value, undefined, findings, 0), findings };
+      return { value: walk(value, undefined, findings, 0, false), findings };
     },
     *maskPieces(pieces, findings) {
       if (detectors.length === 0) {

@@ -62,6 +62,7 @@ describe('createMasker', () => {
       contact: { email: 'anna@example.de', tags: ['vip', 'call +49 30 12345678'] },
       created_at: '2024-03-05T10:15:00Z',
     };
+    const before = structuredClone(input);
     const { value, findings } = masker.maskValue(input);
     assert.deepEqual(value, {
       id: 42,
@@ -72,7 +73,14 @@ describe('createMasker', () => {
       created_at: '2024-03-05T10:15:00Z',
     });
     assert.deepEqual(findings, { first_name: 1, 'Date-Of-Birth': 1, home_address: 3, email: 1, phone: 1 });
-    assert.equal(input.first_name, 'Anna', 'the input is not mutated');
+    assert.deepEqual(input, before, 'the input is not mutated, at any depth');
+  });
+
+  it('maskValue: a member named __proto__ is masked and kept like any other, in JSON text and in a value', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const text = '{"__proto__":{"email":"a@example.de"},"n":"b@example.de"}';
+    assert.equal(masker.maskValue(text).value, '{"__proto__":{"email":"[EMAIL]"},"n":"[EMAIL]"}');
+    assert.equal(JSON.stringify(masker.maskValue(JSON.parse(text)).value), '{"__proto__":{"email":"[EMAIL]"},"n":"[EMAIL]"}');
   });
 
   it('maskValue: JSON text is parsed, masked and re-serialised in its layout; non-JSON stays text', () => {
