@@ -12,27 +12,76 @@ import { int, seeded } from '../mask/corpus/random.js';
 const KEY = new Uint8Array(32).fill(3);
 const NAMES = ['Anna Schmidt', 'Jean Dupont', 'María García', 'Luca Rossi', 'Jan Kowalski', 'Erik Larsson', 'Sophie Martin', 'Daan de Vries'];
 
-/**
- * Customer records as a CRM tool prints them: about 240 bytes and six
- * findings (e-mail, phone, IBAN, card, IP, one national id) per record, among
- * order ids, UUIDs and timestamps that must survive. `distinct` customers are
- * cycled, as customers recur across orders in an export.
- */
-export function piiDenseText(bytes: number, distinct = 5000, seed = 7): string {
+/** One customer as the bench's records carry them: six findings (e-mail, phone, IBAN, card, IP, one national id) among look-alikes. */
+interface PiiRecord {
+  customer: number;
+  name: string;
+  email: string;
+  phone: string;
+  iban: string;
+  card: string;
+  national_id: string;
+  login_ip: string;
+  login_at: string;
+  order: string;
+  order_ref: string;
+}
+
+/** `distinct` customers, the same for the same seed. */
+function piiRecords(distinct: number, seed: number): PiiRecord[] {
   const random = seeded(seed);
-  const records: string[] = [];
+  const records: PiiRecord[] = [];
   for (let n = 0; n < distinct; n++) {
+    // Drawn in the order the text's template once drew them, so the text is what it always was.
     const phone = gen.phone(random, n % 2 === 0).written;
     const ids = [`Steuer-ID ${gen.steuerId(random)}`, `NIR ${gen.nirPrinted(gen.nir(random))}`, `DNI ${gen.dni(random)}`, `SSN ${gen.ssn(random)}`, `CF ${gen.codiceFiscale(random)}`];
-    records.push(
-      `Customer ${10_000 + n}: ${NAMES[n % NAMES.length]} <${gen.email(random)}>, Tel. ${phone}, IBAN ${gen.grouped(gen.iban(random))}, ` +
-        `card ${gen.cardFormatted(random, gen.card(random))}, ${ids[n % ids.length]}, login from ${gen.ipv4(random)} at 2024-03-0${1 + (n % 9)}T10:${10 + (n % 50)}:00Z, ` +
-        `order ORD-2024-${String(int(random, 0, 999_999)).padStart(6, '0')} (${n.toString(16).padStart(8, '0')}-1f2e-4d3c-9b8a-${String(n).padStart(12, '0')}).\n`,
-    );
+    const email = gen.email(random);
+    const iban = gen.grouped(gen.iban(random));
+    const card = gen.cardFormatted(random, gen.card(random));
+    const ip = gen.ipv4(random);
+    records.push({
+      customer: 10_000 + n,
+      name: NAMES[n % NAMES.length]!,
+      email,
+      phone,
+      iban,
+      card,
+      national_id: ids[n % ids.length]!,
+      login_ip: ip,
+      login_at: `2024-03-0${1 + (n % 9)}T10:${10 + (n % 50)}:00Z`,
+      order: `ORD-2024-${String(int(random, 0, 999_999)).padStart(6, '0')}`,
+      order_ref: `${n.toString(16).padStart(8, '0')}-1f2e-4d3c-9b8a-${String(n).padStart(12, '0')}`,
+    });
   }
+  return records;
+}
+
+/**
+ * Customer records as a CRM tool prints them: about 240 bytes and six
+ * findings per record, among order ids, UUIDs and timestamps that must
+ * survive. `distinct` customers are cycled, as customers recur across
+ * orders in an export.
+ */
+export function piiDenseText(bytes: number, distinct = 5000, seed = 7): string {
+  const records = piiRecords(distinct, seed).map(
+    (r) =>
+      `Customer ${r.customer}: ${r.name} <${r.email}>, Tel. ${r.phone}, IBAN ${r.iban}, card ${r.card}, ${r.national_id}, login from ${r.login_ip} at ${r.login_at}, ` +
+      `order ${r.order} (${r.order_ref}).\n`,
+  );
   let text = '';
   for (let n = 0; text.length < bytes; n++) text += records[n % distinct]!;
   return text;
+}
+
+/** The same customers as a tool that answers with JSON text writes them: a list of records, about `bytes` long. */
+export function piiJsonText(bytes: number, distinct = 5000, seed = 7): string {
+  const records = piiRecords(distinct, seed).map((record) => JSON.stringify(record));
+  const items: string[] = [];
+  for (let n = 0, size = 2; size < bytes; n++) {
+    items.push(records[n % distinct]!);
+    size += records[n % distinct]!.length + 1;
+  }
+  return `[${items.join(',')}]`;
 }
 
 function time(run: () => void): number {

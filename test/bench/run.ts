@@ -157,12 +157,16 @@ export async function benchSmallCalls(guardArgs: string[], rounds = 10): Promise
 }
 
 /**
- * A 4 MiB PII-dense tool result, direct and through `maskingPolicy()`. The
- * guarded side must receive the whole result, masked: a refusal (the bulk
- * guard's, say) would be a short error, and timing it would measure nothing
- * of what the target is about.
+ * A 4 MiB PII-dense tool result, direct and through `maskingPolicy()`: as
+ * text (`pii`) or as JSON text (`pii_json`, masked by field names too,
+ * which needs the document parsed). The guarded side must receive the
+ * whole result, masked: a refusal (the bulk guard's, say) would be a short
+ * error, and timing it would measure nothing of what the target is about.
  */
-export async function benchMaskedResult(guardArgs?: string[]): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
+export async function benchMaskedResult(
+  guardArgs?: string[],
+  tool: 'pii' | 'pii_json' = 'pii',
+): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
   const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
   const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
   const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs: guardArgs ?? ['--policy', await maskingPolicy()] });
@@ -171,11 +175,11 @@ export async function benchMaskedResult(guardArgs?: string[]): Promise<{ direct:
     // The wrapper's memory before any large result, with the masker loaded (a small result waits for it).
     await timeCall(guarded, 'echo', { text: 'warm' });
     const guardBaselineRssMiB = peakRss(guarded.transport.pid, 'VmRSS');
-    await timeCall(direct, 'pii', { bytes: 4 * MiB });
-    assertMaskedWhole(await guarded.client.callTool({ name: 'pii', arguments: { bytes: 4 * MiB } }));
+    await timeCall(direct, tool, { bytes: 4 * MiB });
+    assertMaskedWhole(await guarded.client.callTool({ name: tool, arguments: { bytes: 4 * MiB } }));
     for (let round = 0; round < 7; round += 1) {
-      times.direct?.push(await timeCall(direct, 'pii', { bytes: 4 * MiB }));
-      times.guarded?.push(await timeCall(guarded, 'pii', { bytes: 4 * MiB }));
+      times.direct?.push(await timeCall(direct, tool, { bytes: 4 * MiB }));
+      times.guarded?.push(await timeCall(guarded, tool, { bytes: 4 * MiB }));
     }
     const d = median(times.direct ?? []);
     const g = median(times.guarded ?? []);
@@ -252,12 +256,17 @@ async function main(): Promise<void> {
   printWrapperBench('pass-through (allow all, no masking; audit on)', await benchWrapper({ guardArgs: ['--policy', passThroughPolicy()] }));
   printNodeStartup();
 
-  const masked = await benchMaskedResult();
   console.log('\n## masking (gdpr-default masking without its bulk guard, 4 MiB PII-dense tool result)');
-  console.log(`${'4 MiB PII result guarded/direct'.padEnd(34)} ${`${masked.ratio.toFixed(2)}× (${ms(masked.guarded)} / ${ms(masked.direct)})`.padEnd(44)} ${'≤ 1.5×'.padEnd(10)} ${verdict(masked.ratio <= 1.5)}`);
-  const growth = masked.guardPeakRssMiB - masked.guardBaselineRssMiB;
-  const rssText = `+${growth.toFixed(0)} MB (peak ${masked.guardPeakRssMiB.toFixed(0)} MB, before ${masked.guardBaselineRssMiB.toFixed(0)} MB)`;
-  console.log(`${'wrapper RSS growth (masking 4 MiB)'.padEnd(34)} ${rssText.padEnd(44)} ${'≤ 3× msg'.padEnd(10)} ${verdict(growth <= 3 * 4)}`);
+  for (const [tool, label] of [
+    ['pii', 'text'],
+    ['pii_json', 'JSON text'],
+  ] as const) {
+    const masked = await benchMaskedResult(undefined, tool);
+    console.log(`${`4 MiB PII ${label} guarded/direct`.padEnd(34)} ${`${masked.ratio.toFixed(2)}× (${ms(masked.guarded)} / ${ms(masked.direct)})`.padEnd(44)} ${'≤ 1.5×'.padEnd(10)} ${verdict(masked.ratio <= 1.5)}`);
+    const growth = masked.guardPeakRssMiB - masked.guardBaselineRssMiB;
+    const rssText = `+${growth.toFixed(0)} MB (peak ${masked.guardPeakRssMiB.toFixed(0)} MB, before ${masked.guardBaselineRssMiB.toFixed(0)} MB)`;
+    console.log(`${`RSS growth, masking 4 MiB ${label}`.padEnd(34)} ${rssText.padEnd(44)} ${'≤ 3× msg'.padEnd(10)} ${verdict(growth <= 3 * 4)}`);
+  }
   const { benchMaskThroughput, benchAdversarial } = await import('./mask-bench.js');
   const throughput = benchMaskThroughput();
   console.log(`${'masking throughput (CPU time)'.padEnd(34)} ${`${throughput.mbPerSecond.toFixed(1)} MB/s on ${(throughput.bytes / MiB).toFixed(0)} MiB, ${throughput.findings} findings`.padEnd(44)} ${'≥ 50 MB/s'.padEnd(10)} ${verdict(throughput.mbPerSecond >= 50)}`);
