@@ -255,6 +255,25 @@ describe('createResultMasking', () => {
     assert.deepEqual(allowed.ctx.notes.findings, { email: 4000 });
   });
 
+  it('writes a large masked JSON text a slice at a time, and keeps a smaller one in the line', () => {
+    const records = (count: number): string => JSON.stringify(Array.from({ length: count }, (_, n) => ({ id: n, first_name: `Anna ${n}`, email: `c${n}@example.de`, note: 'emoji 😀 '.repeat(n % 3) })));
+    const maskedRecords = (count: number): string =>
+      JSON.stringify(Array.from({ length: count }, (_, n) => ({ id: n, first_name: '[FIRST_NAME]', email: '[EMAIL]', note: 'emoji 😀 '.repeat(n % 3) })));
+    for (const [count, streamed] of [
+      [20_000, true],
+      [2_000, false],
+    ] as const) {
+      const line = Buffer.from(JSON.stringify(response({ content: [{ type: 'text', text: records(count) }] })));
+      const strings = LongStrings.split(line, false) as LongStrings;
+      const ctx = { ...context('tools/call', JSON.parse(strings.skeleton) as JsonRpcMessage), longStrings: strings };
+      const parts = strings.serialize(rewritten(interceptor.intercept(ctx) as Verdict));
+      assert.equal(parts.some((part) => part instanceof StreamedString), streamed, `${line.length} bytes`);
+      const sent = JSON.parse(Buffer.concat([...lineBytes(parts)]).toString('utf8')) as JsonRpcSuccess;
+      assert.equal((sent.result.content as { text: string }[])[0]!.text, maskedRecords(count));
+      assert.deepEqual(ctx.notes.findings, { first_name: count, email: count });
+    }
+  });
+
   it('with a masker loading in the background: starts it after initialize; other messages pass at once, a result to mask waits', async () => {
     let finish!: (loaded: typeof masker) => void;
     let starts = 0;
