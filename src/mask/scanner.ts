@@ -96,9 +96,9 @@ class SharedInput implements ScanInput {
   }
 }
 
-/** The scan input of one text (see `SharedInput`), with buffers of its own unless given. */
-export function createScanInput(text: string, hint?: string, index = new TextIndex(), windows = new NumericWindows()): ScanInput {
-  return new SharedInput(index, windows).reset(text, hint);
+/** The scan input of one text, with buffers of its own: to run a detector on its own. */
+export function createScanInput(text: string, hint?: string): ScanInput {
+  return new SharedInput(new TextIndex(), new NumericWindows()).reset(text, hint);
 }
 
 /**
