@@ -227,12 +227,15 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
   };
 
   const scan = (text: string, each: (scan: Scan) => void, hint?: string, from = 0, to = text.length): void => {
-    for (let start = from, end = from; start < to; start = end) {
-      end = chunkEnd(text, start, to, chunkChars);
-      each(scanChunk(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end));
+    try {
+      for (let start = from, end = from; start < to; start = end) {
+        end = chunkEnd(text, start, to, chunkChars);
+        each(scanChunk(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end));
+      }
+    } finally {
+      // The input must not keep the text alive, not even after a detector threw.
+      input.reset('', undefined);
     }
-    // The input must not keep the text alive.
-    input.reset('', undefined);
   };
 
   const release = (): void => {
