@@ -163,13 +163,10 @@ export async function benchSmallCalls(guardArgs: string[], rounds = 10): Promise
  * whole result, masked: a refusal (the bulk guard's, say) would be a short
  * error, and timing it would measure nothing of what the target is about.
  */
-export async function benchMaskedResult(
-  guardArgs?: string[],
-  tool: 'pii' | 'pii_json' = 'pii',
-): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
+export async function benchMaskedResult(tool: 'pii' | 'pii_json' = 'pii'): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
   const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
   const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
-  const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs: guardArgs ?? ['--policy', await maskingPolicy()] });
+  const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs: ['--policy', await maskingPolicy()] });
   try {
     const times: Record<string, number[]> = { direct: [], guarded: [] };
     // The wrapper's memory before any large result, with the masker loaded (a small result waits for it).
@@ -261,7 +258,7 @@ async function main(): Promise<void> {
     ['pii', 'text'],
     ['pii_json', 'JSON text'],
   ] as const) {
-    const masked = await benchMaskedResult(undefined, tool);
+    const masked = await benchMaskedResult(tool);
     // The added time too: the direct side includes the fixture's building of the records on every call.
     const added = `${masked.ratio.toFixed(2)}× (${ms(masked.guarded)} / ${ms(masked.direct)}, +${(masked.guarded - masked.direct).toFixed(0)} ms)`;
     console.log(`${`4 MiB PII ${label} guarded/direct`.padEnd(34)} ${added.padEnd(44)} ${'≤ 1.5×'.padEnd(10)} ${verdict(masked.ratio <= 1.5)}`);
