@@ -91,6 +91,11 @@ export interface ScanInput {
    * the text came out of structured data: it is context, like a label in prose.
    */
   readonly hint: string | undefined;
+  /**
+   * The text is short values joined by VALUE_SEPARATOR, each to be read as
+   * if it stood alone (see `lib/context.ts`): no label reaches across one.
+   */
+  readonly joined: boolean;
   /** Numeric tokens of the text, computed once and shared by the numeric-id detectors. */
   numericWindows(): NumericWindows;
   /**

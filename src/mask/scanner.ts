@@ -37,6 +37,7 @@ export interface Scan {
 class SharedInput implements ScanInput {
   text = '';
   hint: string | undefined;
+  joined = false;
   /** What was computed for this text: the code units alone, the whole index, the numeric windows. */
   private read = false;
   private indexed = false;
@@ -47,9 +48,10 @@ class SharedInput implements ScanInput {
     private readonly windows: NumericWindows,
   ) {}
 
-  reset(text: string, hint: string | undefined): this {
+  reset(text: string, hint: string | undefined, joined = false): this {
     this.text = text;
     this.hint = hint;
+    this.joined = joined;
     this.read = this.indexed = this.windowsFound = false;
     return this;
   }
@@ -97,8 +99,8 @@ class SharedInput implements ScanInput {
 }
 
 /** The scan input of one text, with buffers of its own: to run a detector on its own. */
-export function createScanInput(text: string, hint?: string): ScanInput {
-  return new SharedInput(new TextIndex(), new NumericWindows()).reset(text, hint);
+export function createScanInput(text: string, hint?: string, joined = false): ScanInput {
+  return new SharedInput(new TextIndex(), new NumericWindows()).reset(text, hint, joined);
 }
 
 /**
@@ -132,12 +134,13 @@ function chunkEnd(text: string, start: number, end: number, size: number): numbe
  * detections of each chunk in turn, non-overlapping and sorted by offset,
  * the rest of the text being context (a piece of a longer text with the
  * text around it, see `Masker.maskPieces`). `from` and `to` must be 0, the
- * end of the text, or just after a line break. The buffers are reused: a
+ * end of the text, or just after a line break. `joined`: the text is values
+ * joined by VALUE_SEPARATOR (see `ScanInput.joined`). The buffers are reused: a
  * `Scan` is valid during its call only, and `release()` lets go of the
  * buffers a large text grew.
  */
 export interface Scanner {
-  (text: string, each: (scan: Scan) => void, hint?: string, from?: number, to?: number): void;
+  (text: string, each: (scan: Scan) => void, hint?: string, from?: number, to?: number, joined?: boolean): void;
   release(): void;
 }
 
@@ -165,10 +168,10 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
    * line break, so none reaches past a chunk: merged a chunk at a time, the
    * detections are those of the whole text.
    */
-  const scanChunk = (text: string, hint: string | undefined, from: number, to: number, start: number, end: number): Scan => {
+  const scanChunk = (text: string, hint: string | undefined, joined: boolean, from: number, to: number, start: number, end: number): Scan => {
     // Kept whole only when the range is the whole text: then there is no context, and no slice either.
     const keepsAll = start === 0 && end === text.length;
-    input.reset(keepsAll ? text : text.slice(from, to), hint);
+    input.reset(keepsAll ? text : text.slice(from, to), hint, joined);
     let total = 0;
     for (let d = 0; d < detectors.length; d++) {
       const list = found[d]!;
@@ -226,11 +229,11 @@ export function createScanner(detectors: readonly Detector[], chunkChars = CHUNK
     return result;
   };
 
-  const scan = (text: string, each: (scan: Scan) => void, hint?: string, from = 0, to = text.length): void => {
+  const scan = (text: string, each: (scan: Scan) => void, hint?: string, from = 0, to = text.length, joined = false): void => {
     try {
       for (let start = from, end = from; start < to; start = end) {
         end = chunkEnd(text, start, to, chunkChars);
-        each(scanChunk(text, hint, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end));
+        each(scanChunk(text, hint, joined, Math.max(0, start - CONTEXT_CHARS), Math.min(text.length, end + CONTEXT_CHARS), start, end));
       }
     } finally {
       // The input must not keep the text alive, not even after a detector threw.

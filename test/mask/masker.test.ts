@@ -3,10 +3,12 @@ import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { GuardError } from '../../src/errors.js';
 import { defaultMasking } from '../../src/mask/default-masking.js';
-import { createMasker } from '../../src/mask/masker.js';
+import { createMasker, type Findings } from '../../src/mask/masker.js';
 import { LongString } from '../../src/proxy/long-strings.js';
 import type { MaskingPolicy } from '../../src/policy/policy.js';
 import { collector, settledArrayBuffers } from '../helpers/memory.js';
+import { lookalikes, positives } from './corpus/corpus.js';
+import { pick, seeded } from './corpus/random.js';
 
 const KEY = new Uint8Array(32).fill(9);
 const TEXT = 'Anna: anna@example.de, +49 30 12345678, IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, SSN 123-45-6789, IP 192.168.1.10, order ORD-2024-000123';
@@ -141,6 +143,56 @@ describe('createMasker on large texts', () => {
       }
     });
   }
+});
+
+describe('JSON text masked a batch of values at a time', () => {
+  // Values that read differently with something before or after them: labels, joiners, separators, digits, `+`, `(`, `@`.
+  const EDGES = ['Tel.', 'SSN:', 'PESEL', 'BSN', 'Steuer-ID', 'personnummer', 'version', 'v', 'phone', '', ' ', '-', '.', '/', '+', '(', ')', '@', ':', '::', '0', '12', '1234', 'a', 'é', 'x@', '@example.de', '49 30 12345678', '+49', '(030)', '192.168.1', '.10', 'DE89', '3704 0044 0532 0130 00', '4111 1111', '1111 1111', '2001:db8:', ':1', 'line\nbreak 0301234567', '\u2028', '😀'];
+  const KEYS = ['note', 'phone', 'ssn', 'pesel', 'bsn', 'steuer_id', 'personnummer', 'text'];
+
+  /** Mixed lists of values of several keys, in random order, from the corpus and the edge values. */
+  function documents(): { key: string; value: string }[][] {
+    const random = seeded(4242);
+    const values = [...positives().flatMap(({ text, written }) => [text, written]), ...lookalikes(), ...EDGES];
+    const docs: { key: string; value: string }[][] = [];
+    for (let d = 0; d < 40; d++) {
+      const members: { key: string; value: string }[] = [];
+      for (let m = 0; m < 200; m++) members.push({ key: pick(random, KEYS), value: pick(random, values) });
+      docs.push(members);
+    }
+    return docs;
+  }
+
+  for (const style of ['redact', 'partial', 'pseudonym'] as const) {
+    it(`${style}: each value comes out as masking it alone makes it, with the same findings`, () => {
+      const masker = createMasker(policy({ style }), KEY);
+      for (const members of documents()) {
+        // The same values as records under their keys, and as a list (no key) of single-member objects' values.
+        const records = members.map(({ key, value }) => ({ [key]: value }));
+        const batched = masker.maskValue(JSON.stringify({ records, all: members.map(({ value }) => value) }));
+        const expected: Findings = {};
+        const alone = (key: string | undefined, value: string): unknown => {
+          const { value: masked, findings } = masker.maskValue(key === undefined ? [value] : { [key]: value });
+          for (const [type, count] of Object.entries(findings)) expected[type] = (expected[type] ?? 0) + count;
+          return key === undefined ? (masked as unknown[])[0] : (masked as Record<string, unknown>)[key];
+        };
+        const want = {
+          records: members.map(({ key, value }) => ({ [key]: alone(key, value) })),
+          all: members.map(({ value }) => alone(undefined, value)),
+        };
+        assert.deepEqual(JSON.parse(batched.value as string), want);
+        assert.deepEqual(batched.findings, expected);
+      }
+    });
+  }
+
+  it('masks a value that holds the separator alone, and long values alone, as the rest', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const long = `${'x'.repeat(40_000)} anna@example.de`;
+    const text = JSON.stringify({ a: ['PESEL:\u0000 44051401359', 'a@example.de\u0000b@example.de', long, 'Tel. 0301234567'] });
+    // A label before a NUL in a value of its own counts, as in any text.
+    assert.deepEqual(JSON.parse(masker.maskValue(text).value as string), { a: ['PESEL:\u0000 [PL_PESEL]', '[EMAIL]\u0000[EMAIL]', `${'x'.repeat(40_000)} [EMAIL]`, 'Tel. [PHONE]'] });
+  });
 });
 
 describe('maskPieces', () => {

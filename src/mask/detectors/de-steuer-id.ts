@@ -57,7 +57,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   if (!printed && separators !== 0) return false;
   const digits = windows.digitValues(window);
   if (!structureValid(digits) || !checkDigitValid(digits)) return false;
-  return printed || hasLabel(input.text, windows.start(window), input.hint, LABEL);
+  return printed || hasLabel(input, windows.start(window), LABEL);
 }
 
 /** German tax identification number (steuerliche Identifikationsnummer, IdNr). */

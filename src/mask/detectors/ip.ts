@@ -1,6 +1,7 @@
 import { isIPv6 } from 'node:net';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiWordChar, isDigit, isWordCodeAt, wordCharAt } from '../lib/chars.js';
+import { textBefore } from '../lib/context.js';
 
 /**
  * IPv4: a dotted quad, octets 0–255 without leading zeros (so
@@ -52,12 +53,12 @@ function readIpv4(codes: Uint16Array, runs: Int32Array, r: number): number {
  * label's last letter is looked for first, past any whitespace: before most
  * addresses there is none, and the regex and its slice are skipped.
  */
-function versionLabelBefore(text: string, codes: Uint16Array, start: number): boolean {
+function versionLabelBefore(input: ScanInput, codes: Uint16Array, start: number): boolean {
   const from = Math.max(0, start - VERSION_WINDOW);
   let k = start - 1;
   while (k >= from && isAsciiSpace(codes[k]!)) k--;
   if (k >= from && !mayEndVersionLabel(codes[k]!)) return false;
-  return VERSION_LABEL.test(text.slice(from, start));
+  return VERSION_LABEL.test(textBefore(input, start, VERSION_WINDOW));
 }
 
 /** ASCII characters that `\s` matches. */
@@ -139,7 +140,7 @@ export const ip: Detector = {
         const end = readIpv4(codes, runs, r);
         if (end === -1) continue;
         floor = end;
-        if (isWordCodeAt(codes, at - 1, text.length) || versionLabelBefore(text, codes, at)) continue;
+        if (isWordCodeAt(codes, at - 1, text.length) || versionLabelBefore(input, codes, at)) continue;
         found.add(at, end);
       }
     }

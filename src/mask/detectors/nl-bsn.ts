@@ -24,7 +24,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   const plain = separators === 0 || (windows.hasShape(window, THREES) && windows.uniformSeparators(window, ' .-'));
   if (!printed && !plain) return false;
   if (!elevenProof(windows.digitValues(window))) return false;
-  return printed || hasLabel(input.text, windows.start(window), input.hint, LABEL);
+  return printed || hasLabel(input, windows.start(window), LABEL);
 }
 
 /** Dutch citizen service number (burgerservicenummer). */

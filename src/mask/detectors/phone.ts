@@ -269,9 +269,9 @@ function trunkCountries(): Countries {
  * (ids, amounts) mostly have none of these letters within reach, and the
  * window's slice and the regex (~0.3 µs a run) are then skipped.
  */
-function labelled(text: string, codes: Uint16Array, start: number, hint: string | undefined): boolean {
-  if (hint === undefined && !labelLetterBefore(codes, start)) return false;
-  return hasLabel(text, start, hint, LABEL);
+function labelled(input: ScanInput, codes: Uint16Array, start: number): boolean {
+  if (input.hint === undefined && !labelLetterBefore(codes, start)) return false;
+  return hasLabel(input, start, LABEL);
 }
 
 /** True when an l, h, m or f (either case) is among the LABEL_WINDOW characters before `start`; from the end, where a label usually is. */
@@ -285,14 +285,15 @@ function labelLetterBefore(codes: Uint16Array, start: number): boolean {
 }
 
 /** E.164 form of the candidate read at `start`, or null when it is not a phone number in its written shape. */
-function classify(text: string, codes: Uint16Array, start: number, plus: boolean, hint: string | undefined): string | null {
+function classify(input: ScanInput, codes: Uint16Array, start: number, plus: boolean): string | null {
+  const { text } = input;
   const bare = separatorCount === 0;
   if (plus) {
     if (digitCount < 8) return null;
     return validate(text, codes, start, candidateEnd, PLUS);
   }
   if (firstDigit === 48 && digitCount > 1 && secondDigit === 48) {
-    if (digitCount < 10 || (bare && !labelled(text, codes, start, hint))) return null;
+    if (digitCount < 10 || (bare && !labelled(input, codes, start))) return null;
     return validate(text, codes, start, candidateEnd, DOUBLE_ZERO);
   }
   // What can pass below: national numbers of 9–13 digits with their trunk 0,
@@ -304,8 +305,8 @@ function classify(text: string, codes: Uint16Array, start: number, plus: boolean
   // "0.5449…" is a decimal fraction, not a trunk prefix.
   if (groups[0] === 1 && separatorCount > 0 && separators[0] === 46) return null;
   // YYMMDD-NNNN and YYYYMMDD-NNNN are the shapes of Swedish personal numbers, not of phone numbers.
-  if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(text, codes, start, hint)) return null;
-  if (bare && !labelled(text, codes, start, hint)) return null;
+  if ((hasGroups(6, 4) || hasGroups(8, 4)) && separatorCount === 1 && separators[0] === 45 && !labelled(input, codes, start)) return null;
+  if (bare && !labelled(input, codes, start)) return null;
   if (firstDigit === 48) return validateAny(text, codes, start, candidateEnd, trunkCountries());
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
   if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, codes, start, candidateEnd, US_IT);
@@ -322,7 +323,7 @@ export const phone: Detector = {
   label: 'PHONE',
   priority: 50,
   detect(input: ScanInput, found: SpanList): void {
-    const { text, hint } = input;
+    const { text } = input;
     const length = text.length;
     // Candidates start at a digit, `+` or `(`: the scan jumps from one such
     // character to the next (digits from the shared digit runs, the others by
@@ -373,7 +374,7 @@ export const phone: Detector = {
       const read = readCandidate(codes, length, start, runs, run);
       k = skipTo;
       if (!read) continue;
-      const number = classify(text, codes, start, code === 43, hint);
+      const number = classify(input, codes, start, code === 43);
       // The value comes from the validation cache: no string is built for it.
       if (number !== null) found.add(start, candidateEnd, number);
     }

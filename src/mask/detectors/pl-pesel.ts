@@ -30,7 +30,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   // numbers and order ids, so it needs its label (or a `pesel` JSON key).
   if (windows.separatorCount(window) !== 0) return false;
   const digits = windows.digitValues(window);
-  return dateValid(digits) && checkDigitValid(digits) && hasLabel(input.text, windows.start(window), input.hint, LABEL);
+  return dateValid(digits) && checkDigitValid(digits) && hasLabel(input, windows.start(window), LABEL);
 }
 
 /** Polish national identification number (PESEL). */

@@ -45,7 +45,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   const yymmdd = windows.leadingDigits(window, long ? 8 : 6) % 1_000_000;
   if (!dateValid(yymmdd, century) || !luhnValid(windows.codes, windows.start(window) + (long ? 2 : 0), windows.end(window))) return false;
   // A bare run needs a label; looked up last, as the costly check.
-  return written || hasLabel(input.text, windows.start(window), input.hint, LABEL);
+  return written || hasLabel(input, windows.start(window), LABEL);
 }
 
 /** Swedish personal identity number (personnummer) and coordination number. */

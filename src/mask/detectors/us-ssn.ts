@@ -21,7 +21,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   // 9-digit runs, so bare or space-grouped runs need a label.
   if (windows.hasShape(window, SSN_SHAPE) && windows.uniformSeparators(window, '-')) return rulesValid(windows.digitValues(window));
   const plain = separators === 0 || (windows.hasShape(window, SSN_SHAPE) && windows.uniformSeparators(window, ' '));
-  return plain && rulesValid(windows.digitValues(window)) && hasLabel(input.text, windows.start(window), input.hint, LABEL);
+  return plain && rulesValid(windows.digitValues(window)) && hasLabel(input, windows.start(window), LABEL);
 }
 
 /** United States Social Security number. */

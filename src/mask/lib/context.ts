@@ -6,15 +6,33 @@
  * only with a label before them (`PESEL: 44051401359`) or as the value of a
  * JSON key that names them (`"ssn": "…"`).
  */
+import type { ScanInput } from '../detector.js';
 
 /** How far back a label may stand (characters): "Steuerliche Identifikationsnummer: " fits. */
 export const LABEL_WINDOW = 48;
 
 /**
+ * Short values masked together (the string values of one JSON key, see
+ * `masker.ts`) are joined by this character into one text to scan
+ * (`ScanInput.joined`), and each must be read as if it stood alone. To
+ * every detector it is what the start or end of a text is: no digit,
+ * letter, separator, joiner or word character; and in a joined text no
+ * label before it counts (see `textBefore`).
+ */
+export const VALUE_SEPARATOR = '\u0000';
+
+/** The up to `width` characters before `start` that a label may stand in: in a joined text, not across a VALUE_SEPARATOR. */
+export function textBefore(input: ScanInput, start: number, width: number): string {
+  const window = input.text.slice(Math.max(0, start - width), start);
+  const cut = input.joined ? window.lastIndexOf(VALUE_SEPARATOR) : -1;
+  return cut === -1 ? window : window.slice(cut + 1);
+}
+
+/**
  * True when `keywords` matches the JSON key hint or the text just before
  * `start`. `keywords` must be a non-global, case-insensitive regex.
  */
-export function hasLabel(text: string, start: number, hint: string | undefined, keywords: RegExp): boolean {
-  if (hint !== undefined && keywords.test(hint)) return true;
-  return keywords.test(text.slice(Math.max(0, start - LABEL_WINDOW), start));
+export function hasLabel(input: ScanInput, start: number, keywords: RegExp): boolean {
+  if (input.hint !== undefined && keywords.test(input.hint)) return true;
+  return keywords.test(textBefore(input, start, LABEL_WINDOW));
 }

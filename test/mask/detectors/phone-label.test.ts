@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { hasLabel } from '../../../src/mask/lib/context.js';
 import { phone } from '../../../src/mask/detectors/phone.js';
+import { createScanInput } from '../../../src/mask/scanner.js';
 import { scan } from './cases.js';
 
 describe('phone labels', () => {
@@ -15,7 +16,7 @@ describe('phone labels', () => {
         // Filler without the letters of any label word.
         const text = `${label} ${'ab, '.repeat(gap).slice(0, gap)} 0301234567`;
         const start = text.length - 10;
-        const labelled = hasLabel(text, start, undefined, new RegExp(label.replace('.', '\\.'), 'i'));
+        const labelled = hasLabel(createScanInput(text), start, new RegExp(label.replace('.', '\\.'), 'i'));
         assert.equal(scan(phone, text).length, labelled ? 1 : 0, `${JSON.stringify(text)}`);
       }
     }
