@@ -84,9 +84,9 @@ const BATCH_CHARS = 4 * 1024;
 /** String values of one JSON key waiting to be masked together, with where each goes back to. */
 interface ValueBatch {
   hint: string | undefined;
-  holders: Record<string | number, unknown>[];
-  keys: (string | number)[];
-  values: string[];
+  readonly holders: Record<string | number, unknown>[];
+  readonly keys: (string | number)[];
+  readonly values: string[];
   chars: number;
 }
 
@@ -100,6 +100,20 @@ function firstSignificant(text: string): number {
     if (code !== 0x20 && code !== 0x0a && code !== 0x0d && code !== 0x09) return code;
   }
   return -1;
+}
+
+/**
+ * A copy of the lists and objects of a JSON value, sharing its strings and
+ * other leaves; what lies deeper than MAX_DEPTH is not copied (the masking
+ * replaces it without reading it).
+ */
+function containersCopied(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+  if (Array.isArray(value)) return value.map((item: unknown) => containersCopied(item, depth + 1));
+  // A spread copy defines `__proto__` as the member it is, and the assignment then replaces that member.
+  const copy: Record<string, unknown> = { ...value };
+  for (const key of Object.keys(copy)) copy[key] = containersCopied(copy[key], depth + 1);
+  return copy;
 }
 
 /** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
@@ -252,10 +266,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
     const local: Findings = {};
     // Parsed here and held by nothing else: masked in place, not copied.
-    const batches = new Map<string | undefined, ValueBatch>();
-    if (depth + 1 > MAX_DEPTH) parsed = tooDeep(local);
-    else maskParsed(parsed as object, undefined, local, depth + 1, batches);
-    for (const batch of batches.values()) maskBatch(batch, local);
+    parsed = maskTree(parsed as object, local, depth + 1);
     if (Object.keys(local).length === 0) return text;
     for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
     // Keep the layout the tool chose: pretty-printed stays pretty-printed.
@@ -264,36 +275,55 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   }
 
   /**
-   * Masks the members of `container`, a list or object parsed from JSON text
-   * and held by nothing else, in place (see `Masker.maskValue`). Its string
+   * Masks `container`, a list or object held by nothing else, in place (see
+   * `Masker.maskValue`), its string values a batch per key at a time; returns
+   * it, or the marker that replaces it when it lies too deep.
+   */
+  function maskTree(container: object, findings: Findings, depth: number): unknown {
+    if (depth > MAX_DEPTH) return tooDeep(findings);
+    const batches = new Map<string | undefined, ValueBatch>();
+    maskParsed(container, undefined, findings, depth, batches);
+    for (const batch of batches.values()) maskBatch(batch, findings);
+    return container;
+  }
+
+  /**
+   * Masks the members of `container`, a list or object held by nothing
+   * else, in place (see `maskTree`). Its string
    * members are put in `batches`, to be masked with the other values of their
    * key; JSON text inside them is masked here.
    */
   function maskParsed(container: object, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): void {
     const members = container as Record<string | number, unknown>;
-    const maskMember = (key: string | number, memberHint: string | undefined): void => {
-      const item = members[key];
-      if (typeof item === 'string') {
-        const json = maskJsonString(item, findings, depth + 1);
-        if (json !== undefined) members[key] = json;
-        else if (item.length > 0) batchValue(batches, memberHint, members, key, item, findings);
-      } else if (item !== null && typeof item === 'object') {
-        if (depth + 1 > MAX_DEPTH) members[key] = tooDeep(findings);
-        else maskParsed(item, memberHint, findings, depth + 1, batches);
-      }
-    };
     if (Array.isArray(container)) {
-      for (let k = 0; k < container.length; k++) maskMember(k, hint);
+      for (let k = 0; k < container.length; k++) maskMember(members, k, hint, findings, depth + 1, batches);
       return;
     }
     for (const key of Object.keys(members)) {
       const { field, hint: keyHint } = keyOf(key);
-      if (field === undefined) maskMember(key, keyHint);
+      if (field === undefined) maskMember(members, key, keyHint, findings, depth + 1, batches);
       else members[key] = maskField(members[key], field, findings, depth + 1);
     }
   }
 
-  /** Adds a string value to the batch of its hint, and masks the batch once it is full; a value the batch cannot hold is masked alone. */
+  /** Masks member `key` of `members` (see `maskParsed`), a value at `depth`. */
+  function maskMember(members: Record<string | number, unknown>, key: string | number, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): void {
+    const item = members[key];
+    if (typeof item === 'string') {
+      const json = maskJsonString(item, findings, depth);
+      if (json !== undefined) members[key] = json;
+      else if (item.length > 0) batchValue(batches, hint, members, key, item, findings);
+    } else if (item !== null && typeof item === 'object') {
+      if (depth > MAX_DEPTH) members[key] = tooDeep(findings);
+      else maskParsed(item, hint, findings, depth, batches);
+    }
+  }
+
+  /**
+   * Adds a string value to the batch of its hint, and masks the batch once
+   * it is full (the next value of that hint starts a new one); a value no
+   * batch can hold is masked alone.
+   */
   function batchValue(batches: Map<string | undefined, ValueBatch>, hint: string | undefined, holder: Record<string | number, unknown>, key: string | number, value: string, findings: Findings): void {
     if (value.length >= BATCH_CHARS || value.includes(VALUE_SEPARATOR)) {
       holder[key] = maskString(value, hint, findings);
@@ -308,19 +338,25 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     batch.keys.push(key);
     batch.values.push(value);
     batch.chars += value.length + 1;
-    if (batch.chars >= BATCH_CHARS) maskBatch(batch, findings);
+    if (batch.chars >= BATCH_CHARS) {
+      maskBatch(batch, findings);
+      batches.delete(hint);
+    }
   }
 
   /**
    * Masks the values of `batch` as one text, joined by VALUE_SEPARATOR, which
    * every detector reads as the end of one text and the start of the next:
    * a scan's fixed cost (~1–3 µs) was most of the time of masking a JSON
-   * document value by value. Each masked value goes back where it came from,
-   * and the batch is emptied.
+   * document value by value. Each masked value goes back where it came from.
    */
   function maskBatch(batch: ValueBatch, findings: Findings): void {
     const { hint, holders, keys, values } = batch;
-    if (values.length > 0) {
+    if (values.length === 1) {
+      // Alone in its batch (a small message): no joining and splitting.
+      const masked = maskString(values[0]!, hint, findings);
+      if (masked !== values[0]) holders[0]![keys[0]!] = masked;
+    } else if (values.length > 1) {
       const joined = values.join(VALUE_SEPARATOR);
       const local: Findings = {};
       const masked = replaceFound(joined, hint, local, 0, joined.length, true);
@@ -333,10 +369,6 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
       }
     }
-    batch.holders = [];
-    batch.keys = [];
-    batch.values = [];
-    batch.chars = 0;
   }
 
   /**
@@ -355,38 +387,6 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return known;
   }
 
-  /** Masks `value` deeply (see `Masker.maskValue`); a list or object is copied where something in it changes. */
-  function walk(value: unknown, hint: string | undefined, findings: Findings, depth: number): unknown {
-    if (typeof value === 'string') {
-      return maskJsonString(value, findings, depth) ?? maskString(value, hint, findings);
-    }
-    if (value === null || typeof value !== 'object') return value;
-    if (depth > MAX_DEPTH) return tooDeep(findings);
-    if (Array.isArray(value)) {
-      let out: unknown[] | undefined;
-      for (let k = 0; k < value.length; k++) {
-        const item: unknown = value[k];
-        const masked = walk(item, hint, findings, depth + 1);
-        if (masked === item) continue;
-        out ??= value.slice();
-        out[k] = masked;
-      }
-      return out ?? value;
-    }
-    const object = value as Record<string, unknown>;
-    let out: Record<string, unknown> | undefined;
-    for (const key of Object.keys(object)) {
-      const item = object[key];
-      const { field, hint: keyHint } = keyOf(key);
-      const masked = field !== undefined ? maskField(item, field, findings, depth + 1) : walk(item, keyHint, findings, depth + 1);
-      if (masked === item) continue;
-      // A spread copy defines `__proto__` as the member it is, and the assignment then replaces that member.
-      out ??= { ...object };
-      out[key] = masked;
-    }
-    return out ?? value;
-  }
-
   return {
     policy,
     maskText(text) {
@@ -395,7 +395,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     },
     maskValue(value) {
       const findings: Findings = {};
-      return { value: walk(value, undefined, findings, 0), findings };
+      if (typeof value === 'string') return { value: maskJsonString(value, findings, 0) ?? maskString(value, undefined, findings), findings };
+      if (value === null || typeof value !== 'object') return { value, findings };
+      // The caller's value is not changed: its lists and objects are copied (not its strings) and masked in place.
+      const masked = maskTree(containersCopied(value, 0) as object, findings, 0);
+      return { value: Object.keys(findings).length === 0 ? value : masked, findings };
     },
     *maskPieces(pieces, findings) {
       if (detectors.length === 0) {

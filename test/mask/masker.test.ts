@@ -164,7 +164,7 @@ describe('JSON text masked a batch of values at a time', () => {
   }
 
   for (const style of ['redact', 'partial', 'pseudonym'] as const) {
-    it(`${style}: each value comes out as masking it alone makes it, with the same findings`, () => {
+    it(`${style}: each value of a JSON text or value comes out as masking it alone makes it, with the same findings`, () => {
       const masker = createMasker(policy({ style }), KEY);
       for (const members of documents()) {
         // The same values as records under their keys, and as a list (no key) of single-member objects' values.
@@ -182,6 +182,10 @@ describe('JSON text masked a batch of values at a time', () => {
         };
         assert.deepEqual(JSON.parse(batched.value as string), want);
         assert.deepEqual(batched.findings, expected);
+        // The same document as a value, not text.
+        const value = masker.maskValue({ records, all: members.map(({ value }) => value) });
+        assert.deepEqual(value.value, want);
+        assert.deepEqual(value.findings, expected);
       }
     });
   }
