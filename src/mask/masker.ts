@@ -8,6 +8,7 @@
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
+import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { SpanCache } from './lib/span-cache.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
@@ -115,6 +116,63 @@ function containersCopied(value: unknown, depth: number): unknown {
   for (const key of Object.keys(copy)) copy[key] = containersCopied(copy[key], depth + 1);
   return copy;
 }
+
+/**
+ * A JSON text being masked: the replacements not yet made, in text order
+ * (value `k`, a string written as JSON, replaces text[starts[k], ends[k]);
+ * an undefined value, one still waiting in its batch and then found clean,
+ * replaces nothing), and the masked text before them, in parts.
+ */
+class JsonEdits {
+  starts: number[] = [];
+  ends: number[] = [];
+  values: (string | undefined)[] = [];
+  /** The masked text up to `madeTo`. */
+  private readonly made: string[] = [];
+  madeTo = 0;
+
+  constructor(private readonly text: string) {}
+
+  /** Adds a replacement after the others; returns its number. */
+  add(start: number, end: number, value: string | undefined): number {
+    this.starts.push(start);
+    this.ends.push(end);
+    return this.values.push(value) - 1;
+  }
+
+  /** Makes the replacements so far, every one of them final, and masks the text up to `to`, which none reaches past. */
+  make(to: number): void {
+    const { text, starts, ends, values } = this;
+    // Parts joined, not concatenated: a rope of a cons string per part held more than the parts.
+    const parts: string[] = [];
+    let at = this.madeTo;
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k];
+      if (value === undefined) continue;
+      parts.push(text.slice(at, starts[k]), JSON.stringify(value));
+      at = ends[k]!;
+    }
+    parts.push(text.slice(at, to));
+    this.made.push(parts.join(''));
+    this.madeTo = to;
+    this.starts = [];
+    this.ends = [];
+    this.values = [];
+  }
+
+  /** The masked text, once every replacement is final. */
+  masked(): string {
+    this.make(this.text.length);
+    return this.made.join('');
+  }
+}
+
+/**
+ * A JSON text is masked this many characters at a time (see `JsonEdits`):
+ * its open batches are masked, and the replacements up to there made, so
+ * that what a large text holds until its end is its masked parts.
+ */
+const JSON_PART_CHARS = 64 * 1024;
 
 /** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
 function fieldKey(key: string): string {
@@ -255,23 +313,127 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return replacement(field, field.toUpperCase(), normal, undefined);
   }
 
+  /**
+   * `text` with the string values of the JSON list or object it holds masked
+   * (see `Masker.maskValue`), every other character as it came; undefined
+   * when it holds no JSON list or object. The text is read, not parsed: its
+   * numbers, layout and unmasked strings stay exactly as written.
+   */
   function maskJsonString(text: string, findings: Findings, depth: number): string | undefined {
     const first = firstSignificant(text);
     if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
     const local: Findings = {};
-    // Parsed here and held by nothing else: masked in place, not copied.
-    parsed = maskTree(parsed as object, local, depth + 1);
+    const edits = new JsonEdits(text);
+    const batches = new Map<string | undefined, ValueBatch>();
+    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1))) return undefined;
+    for (const batch of batches.values()) maskBatch(batch, local);
     if (Object.keys(local).length === 0) return text;
     for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
-    // Keep the layout the tool chose: pretty-printed stays pretty-printed.
-    const indent = /^[[{]\s*\n(\s+)/.exec(text.trimStart())?.[1];
-    return JSON.stringify(parsed, null, indent);
+    return edits.masked();
+  }
+
+  /**
+   * What masks a JSON text as `readJsonText` reads it (see `maskJsonString`),
+   * the text's outermost value lying at `depth`: as `maskTree` masks the
+   * parsed value, into `edits`.
+   */
+  function maskingReader(text: string, edits: JsonEdits, batches: Map<string | undefined, ValueBatch>, findings: Findings, depth: number): JsonTextVisitor {
+    // Per open list or object: whether it is an object, the hint its members
+    // get (a list's items get its own), and the field it lies under, if any
+    // (then every leaf in it is masked as that field, whatever its key).
+    const objects: boolean[] = [];
+    const hints: (string | undefined)[] = [];
+    const fields: (string | undefined)[] = [];
+    // The last member name read, as `keyOf` reads it.
+    let member: { field: string | undefined; hint: string } | undefined;
+    // While a list or object too deep to walk is passed over: its start, and how many are open around it.
+    let skipFrom = -1;
+    let skipDepth = 0;
+
+    // The hint and field of the value that comes next, set by `context`.
+    let hint: string | undefined;
+    let field: string | undefined;
+    const context = (): void => {
+      const open = objects.length;
+      if (open === 0) {
+        hint = field = undefined;
+      } else if (fields[open - 1] !== undefined || !objects[open - 1]) {
+        hint = hints[open - 1];
+        field = fields[open - 1];
+      } else {
+        hint = member!.hint;
+        field = member!.field;
+      }
+    };
+    const decoded = (start: number, end: number, escaped: boolean): string => (escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1));
+    /** A string, number or boolean: masked whole under a field, else a string is scanned (or masked as the JSON it holds). */
+    const scalar = (start: number, end: number, value: string | number | boolean): void => {
+      context();
+      const at = depth + objects.length;
+      if (field !== undefined) {
+        const masked = maskField(value, field, findings, at);
+        if (masked !== value) edits.add(start, end, masked as string);
+      } else if (typeof value === 'string' && value.length > 0) {
+        const json = maskJsonString(value, findings, at);
+        if (json === undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, edits.add(start, end, undefined), value, findings);
+        else if (json !== value) edits.add(start, end, json);
+      }
+    };
+
+    /** Masks the open batches and makes the replacements so far, once they cover a part's worth of text before `start`. */
+    const makeBefore = (start: number): void => {
+      if (start - edits.madeTo < JSON_PART_CHARS || edits.values.length === 0) return;
+      for (const batch of batches.values()) maskBatch(batch, findings);
+      batches.clear();
+      edits.make(start);
+    };
+
+    return {
+      key(start, end, escaped) {
+        if (skipFrom === -1) member = keyOf(decoded(start, end, escaped));
+      },
+      string(start, end, escaped) {
+        if (skipFrom !== -1) return;
+        makeBefore(start);
+        scalar(start, end, decoded(start, end, escaped));
+      },
+      literal(start, end) {
+        // Only a field masks a number or boolean.
+        if (skipFrom !== -1) return;
+        makeBefore(start);
+        context();
+        if (field === undefined) return;
+        const raw = text.slice(start, end);
+        if (raw !== 'null') scalar(start, end, raw === 'true' ? true : raw === 'false' ? false : Number(raw));
+      },
+      open(start) {
+        if (skipFrom !== -1) {
+          skipDepth++;
+          return;
+        }
+        makeBefore(start);
+        context();
+        if (depth + objects.length > MAX_DEPTH) {
+          skipFrom = start;
+          skipDepth = 1;
+          return;
+        }
+        objects.push(text.charCodeAt(start) === OPEN_BRACE);
+        hints.push(hint);
+        fields.push(field);
+      },
+      close(end) {
+        if (skipFrom !== -1) {
+          if (--skipDepth > 0) return;
+          edits.add(skipFrom, end, tooDeep(findings));
+          skipFrom = -1;
+          return;
+        }
+        objects.pop();
+        hints.pop();
+        fields.pop();
+      },
+    };
   }
 
   /**

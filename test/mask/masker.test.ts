@@ -85,13 +85,33 @@ describe('createMasker', () => {
     assert.equal(JSON.stringify(masker.maskValue(JSON.parse(text)).value), '{"__proto__":{"email":"[EMAIL]"},"n":"[EMAIL]"}');
   });
 
-  it('maskValue: JSON text is parsed, masked and re-serialised in its layout; non-JSON stays text', () => {
+  it('maskValue: JSON text is masked in place, in its layout; non-JSON stays text', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const compact = JSON.stringify({ last_name: 'Schmidt', email: 'a@example.de', n: 1 });
     assert.equal(masker.maskValue(compact).value, '{"last_name":"[LAST_NAME]","email":"[EMAIL]","n":1}');
     const pretty = JSON.stringify({ email: 'a@example.de' }, null, 2);
     assert.equal(masker.maskValue(pretty).value, '{\n  "email": "[EMAIL]"\n}');
     assert.equal(masker.maskValue('{not json a@example.de').value, '{not json [EMAIL]');
+    assert.equal(masker.maskValue('[1, {"e": "a@example.de"} ,]').value, '[1, {"e": "[EMAIL]"} ,]', 'not JSON (trailing comma): masked as text');
+  });
+
+  it('maskValue: in JSON text only masked values change: numbers, escapes, spacing and member order stay as written', () => {
+    const masker = createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY);
+    const text =
+      '{ "id" : 12345678901234567890, "price": 1.50, "big": 1e400, "s": "caf\\u00e9", "dup": 1, "dup": 2,\n' +
+      '  "email": "a@example.de", "k\\u0065y": "b\\u0040example.de", "nested": "{\\"e\\": \\"c@example.de\\", \\"n\\": 1.0}",\n' +
+      '  "first_name": ["Anna", 1.50, true, null, " ", {"x": "Bo"}] }';
+    const { value, findings } = masker.maskValue(text);
+    assert.equal(
+      value,
+      '{ "id" : 12345678901234567890, "price": 1.50, "big": 1e400, "s": "caf\\u00e9", "dup": 1, "dup": 2,\n' +
+        '  "email": "[EMAIL]", "k\\u0065y": "[EMAIL]", "nested": "{\\"e\\": \\"[EMAIL]\\", \\"n\\": 1.0}",\n' +
+        '  "first_name": ["[FIRST_NAME]", "[FIRST_NAME]", "[FIRST_NAME]", null, " ", {"x": "[FIRST_NAME]"}] }',
+    );
+    assert.deepEqual(findings, { email: 3, first_name: 4 });
+    // Pseudonyms of field values follow the parsed value, as in a value: 1.50 is the number 1.5.
+    const pseudonyms = createMasker(policy({ style: 'pseudonym', fields: ['first_name'] }), KEY);
+    assert.equal(JSON.parse(pseudonyms.maskValue('{"first_name": 1.50}').value as string).first_name, (pseudonyms.maskValue({ first_name: 1.5 }).value as { first_name: string }).first_name);
   });
 
   it('maskValue: returns the very same value when nothing is found', () => {
@@ -253,6 +273,21 @@ describe('createMasker on hostile input', () => {
     const { value } = masker.maskValue({ deep, text });
     assert.ok(!JSON.stringify(value).includes('a@example.de'));
     assert.ok(JSON.stringify(value).includes('[NESTING_TOO_DEEP]'));
+  });
+
+  it('replaces what lies too deep in JSON text as in a value, keeping the text around it', () => {
+    const masker = createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY);
+    // 300 lists around a record: what lies deeper than 256 levels is replaced, in JSON text as in the parsed value.
+    for (const record of [{ email: 'a@example.de' }, { first_name: ['Anna', 1] }]) {
+      const deep = `${'['.repeat(300)}${JSON.stringify(record)}${']'.repeat(300)}`;
+      const { value, findings } = masker.maskValue(`{"n": 1, "deep": ${deep}, "e": "b@example.de"}`);
+      // A JSON text's content lies one level below the text: as deep as the value one list down.
+      const parsed = masker.maskValue([{ n: 1, deep: JSON.parse(deep), e: 'b@example.de' }]);
+      assert.deepEqual(JSON.parse(value as string), (parsed.value as unknown[])[0]);
+      assert.deepEqual(findings, parsed.findings);
+      assert.ok((value as string).startsWith('{"n": 1, "deep": [[[') && (value as string).endsWith(']]], "e": "[EMAIL]"}'));
+      assert.ok(!(value as string).includes('example.de') && !(value as string).includes('Anna'));
+    }
   });
 });
 
