@@ -21,7 +21,7 @@ import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
 import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse, JsonRpcSuccess } from '../proxy/json-rpc.js';
 import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
-import { lineBytes, type LongString, type LongStrings, PIECE_BYTES, StreamedString } from '../proxy/long-strings.js';
+import { lineBytes, type LongString, type LongStrings, StreamedString } from '../proxy/long-strings.js';
 import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
 import { OutputSchemas } from './output-schemas.js';
 import type { Interceptor, MessageContext, TrailCopy, Verdict } from '../proxy/interceptor.js';
@@ -79,13 +79,17 @@ class Tally {
     // A JSON document in the text is masked by its field names too, which needs it whole.
     if (long.mayBeJson()) {
       const text = long.text();
-      const masked = this.masker.maskValue(text);
-      this.count(masked.findings);
-      if (masked.value === text) return placeholder;
-      const json = masked.value as string;
-      // A large one is written a slice at a time, like a masked text, not serialised whole with the line
-      // around it (a smaller one stays in the line, and in the trail's record when that has room for it).
-      return this.late && json.length >= LARGE_MESSAGE_BYTES ? strings.add(new StreamedString(slices(json))) : json;
+      const found: Findings = {};
+      const parts = this.masker.maskJsonText(text, found);
+      if (parts !== undefined) {
+        this.count(found);
+        if (parts.length === 1 && parts[0] === text) return placeholder;
+        // A large one is written a part at a time, like a masked text, not joined and serialised whole with
+        // the line around it (a smaller one stays in the line, and in the trail's record when that has room for it).
+        const length = parts.reduce((sum, part) => sum + part.length, 0);
+        return this.late && length >= LARGE_MESSAGE_BYTES ? strings.add(new StreamedString(parts)) : parts.join('');
+      }
+      // Not JSON after all: masked as the text it is, below.
     }
     const findings: Findings = {};
     const masked = maskedAsSent(this.masker, long, findings);
@@ -161,20 +165,6 @@ function* maskedAsSent(masker: Masker, long: LongString, findings: Findings): Ge
     const piece = read.shift() as { text: string; escaped: Buffer };
     yield masked === piece.text ? piece.escaped : masked;
   }
-}
-
-/** `text` in slices of about `PIECE_BYTES` characters, none cut between the halves of a surrogate pair. */
-function* slices(text: string): Generator<string, void, undefined> {
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + PIECE_BYTES);
-    if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end++;
-    yield text.slice(start, end);
-    start = end;
-  }
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /**

@@ -49,6 +49,15 @@ export interface Masker {
    * Only the current piece and the edges of its neighbours are held.
    */
   maskPieces(pieces: Iterable<string>, findings: Findings): Generator<string, void, undefined>;
+  /**
+   * Masks a text that holds a JSON list or object as `maskValue` masks it,
+   * counting into `findings`, and gives the masked text in parts (of 64 Ki
+   * characters or more, cut before a value), which together are what
+   * `maskValue` gives: a large one can be written without being joined.
+   * `[text]` when nothing was found; undefined when the text holds no JSON
+   * list or object.
+   */
+  maskJsonText(text: string, findings: Findings): string[] | undefined;
   /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
   findAll(text: string): Finding[];
 }
@@ -160,10 +169,10 @@ class JsonEdits {
     this.values = [];
   }
 
-  /** The masked text, once every replacement is final. */
-  masked(): string {
+  /** The masked text in parts, once every replacement is final. */
+  parts(): string[] {
     this.make(this.text.length);
-    return this.made.join('');
+    return this.made;
   }
 }
 
@@ -320,6 +329,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * numbers, layout and unmasked strings stay exactly as written.
    */
   function maskJsonString(text: string, findings: Findings, depth: number): string | undefined {
+    const parts = maskJsonParts(text, findings, depth);
+    return parts === undefined || parts.length === 1 ? parts?.[0] : parts.join('');
+  }
+
+  /** `maskJsonString`, the masked text in parts (`[text]` when nothing was found; see `Masker.maskJsonText`). */
+  function maskJsonParts(text: string, findings: Findings, depth: number): string[] | undefined {
     const first = firstSignificant(text);
     if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined;
     const local: Findings = {};
@@ -327,9 +342,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const batches = new Map<string | undefined, ValueBatch>();
     if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1))) return undefined;
     for (const batch of batches.values()) maskBatch(batch, local);
-    if (Object.keys(local).length === 0) return text;
+    if (Object.keys(local).length === 0) return [text];
     for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
-    return edits.masked();
+    return edits.parts();
   }
 
   /**
@@ -562,6 +577,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       // The caller's value is not changed: its lists and objects are copied (not its strings) and masked in place.
       const masked = maskTree(containersCopied(value, 0) as object, findings, 0);
       return { value: Object.keys(findings).length === 0 ? value : masked, findings };
+    },
+    maskJsonText(text, findings) {
+      return maskJsonParts(text, findings, 0);
     },
     *maskPieces(pieces, findings) {
       if (detectors.length === 0) {
