@@ -29,8 +29,10 @@ export interface JsonTextVisitor {
  */
 export function readJsonText(text: string, visitor: JsonTextVisitor): boolean {
   const length = text.length;
-  // Per open container: 1 object, 0 list.
-  const objects: number[] = [];
+  // Per open container: 1 object, 0 list; a byte a level, so that a text of
+  // nothing but `[` (as deep as it is long) holds its length in bytes here.
+  let objects = new Uint8Array(64);
+  let depth = 0;
   let k = skipSpace(text, 0);
   // Where the reader is: a value is expected (VALUE), or a member name (KEY), or
   // what follows a value or member (AFTER).
@@ -38,17 +40,16 @@ export function readJsonText(text: string, visitor: JsonTextVisitor): boolean {
   while (k < length) {
     const code = text.charCodeAt(k);
     if (state === AFTER) {
-      const depth = objects.length;
       if (code === COMMA) {
         k = skipSpace(text, k + 1);
         state = objects[depth - 1] === 1 ? KEY : VALUE;
         continue;
       }
       if (code !== (objects[depth - 1] === 1 ? CLOSE_BRACE : CLOSE_BRACKET)) return false;
-      objects.pop();
+      depth--;
       visitor.close(k + 1);
       k = skipSpace(text, k + 1);
-      if (objects.length === 0) return k === length;
+      if (depth === 0) return k === length;
       continue;
     }
     if (state === KEY) {
@@ -76,7 +77,12 @@ export function readJsonText(text: string, visitor: JsonTextVisitor): boolean {
         visitor.close(k + 1);
         k++;
       } else {
-        objects.push(object ? 1 : 0);
+        if (depth === objects.length) {
+          const grown = new Uint8Array(depth * 2);
+          grown.set(objects);
+          objects = grown;
+        }
+        objects[depth++] = object ? 1 : 0;
         state = object ? KEY : VALUE;
         continue;
       }
@@ -87,7 +93,7 @@ export function readJsonText(text: string, visitor: JsonTextVisitor): boolean {
       k = end;
     }
     k = skipSpace(text, k);
-    if (objects.length === 0) return k === length;
+    if (depth === 0) return k === length;
     state = AFTER;
   }
   return false;
