@@ -503,7 +503,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    */
   function batchValue(batches: Map<string | undefined, ValueBatch>, hint: string | undefined, holder: Record<string | number, unknown>, key: string | number, value: string, findings: Findings): void {
     if (value.length >= BATCH_CHARS || value.includes(VALUE_SEPARATOR)) {
-      holder[key] = maskString(value, hint, findings);
+      const masked = maskString(value, hint, findings);
+      // Only a changed value goes back: in a JSON text, one that goes back is written anew.
+      if (masked !== value) holder[key] = masked;
       return;
     }
     let batch = batches.get(hint);

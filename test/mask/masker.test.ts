@@ -109,6 +109,9 @@ describe('createMasker', () => {
         '  "first_name": ["[FIRST_NAME]", "[FIRST_NAME]", "[FIRST_NAME]", null, " ", {"x": "[FIRST_NAME]"}] }',
     );
     assert.deepEqual(findings, { email: 3, first_name: 4 });
+    // A value masked alone (longer than a batch) and found clean keeps its escapes too.
+    const long = `{"a": "caf\\u00e9 ${'x'.repeat(5000)}", "e": "a@example.de"}`;
+    assert.equal(masker.maskValue(long).value, `{"a": "caf\\u00e9 ${'x'.repeat(5000)}", "e": "[EMAIL]"}`);
     // Pseudonyms of field values follow the parsed value, as in a value: 1.50 is the number 1.5.
     const pseudonyms = createMasker(policy({ style: 'pseudonym', fields: ['first_name'] }), KEY);
     assert.equal(JSON.parse(pseudonyms.maskValue('{"first_name": 1.50}').value as string).first_name, (pseudonyms.maskValue({ first_name: 1.5 }).value as { first_name: string }).first_name);

@@ -160,9 +160,11 @@ function isDigit(code: number): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
+const LITERAL_WORDS = ['true', 'false', 'null'];
+
 /** The end of the number, `true`, `false` or `null` at `start`; -1 when there is none. */
 function literalEnd(text: string, start: number): number {
-  for (const word of ['true', 'false', 'null']) if (text.startsWith(word, start)) return start + word.length;
+  for (const word of LITERAL_WORDS) if (text.startsWith(word, start)) return start + word.length;
   let k = start;
   if (text.charCodeAt(k) === MINUS) k++;
   if (text.charCodeAt(k) === 0x30) {
