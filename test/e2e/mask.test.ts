@@ -57,8 +57,10 @@ describe('masking through the wrapper', () => {
     assert.notEqual(result.isError, true);
   });
 
-  it('masks JSON text by detector and by field name, and keeps it JSON', async () => {
+  it('masks JSON text by detector and by field name, and keeps it JSON, as written where nothing was masked', async () => {
     const result = await guard.client.callTool({ name: 'customer_json', arguments: { email: EMAIL } });
+    assert.match(textOf(result), /^{\n  "/);
+    assert.ok(textOf(result).endsWith(',\n  "account": 12345678901234567890\n}'), textOf(result));
     const record = JSON.parse(textOf(result)) as Record<string, unknown>;
     assert.match(String(record.first_name), /^<first_name:[0-9a-f]{8}>$/);
     assert.match(String(record.last_name), /^<last_name:[0-9a-f]{8}>$/);
