@@ -15,6 +15,7 @@
  */
 import { mapItems, mapMembers } from '../lib/copy-on-write.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
+import { addFindings } from '../mask/findings.js';
 import type { Findings, Masker } from '../mask/masker.js';
 import { isObject } from '../lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
@@ -181,10 +182,6 @@ function maskedForTrail(masker: Masker, message: JsonRpcSuccess, strings: LongSt
   for (const bytes of lineBytes(strings.serialize(masked))) wire.add(bytes);
   addFindings(findings, tally.findings);
   return { message: strings.describe(masked) as JsonRpcSuccess, wire, findings };
-}
-
-function addFindings(into: Findings, found: Findings): void {
-  for (const [type, count] of Object.entries(found)) into[type] = (into[type] ?? 0) + count;
 }
 
 /** The masked pieces, then `findings` (complete once the last piece was masked) to `report`. */

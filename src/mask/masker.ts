@@ -7,6 +7,7 @@
  */
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
+import { addFindings } from './findings.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { SpanCache } from './lib/span-cache.js';
@@ -264,7 +265,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    */
   function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false): string | undefined {
     // A call that threw half-way (a detector's bug) may have left counts behind.
-    if (seen.length > 0) forgetCounts();
+    forgetCounts();
     replacing = text;
     out = '';
     at = from;
@@ -341,9 +342,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const edits = new JsonEdits(text);
     const batches = new Map<string | undefined, ValueBatch>();
     if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1))) return undefined;
-    for (const batch of batches.values()) maskBatch(batch, local);
+    maskBatches(batches, local);
     if (Object.keys(local).length === 0) return [text];
-    for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
+    addFindings(findings, local);
     return edits.parts();
   }
 
@@ -381,9 +382,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
     };
     const decoded = (start: number, end: number, escaped: boolean): string => (escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1));
-    /** A string, number or boolean: masked whole under a field, else a string is scanned (or masked as the JSON it holds). */
+    /**
+     * A string, number or boolean, whose `context` was just worked out:
+     * masked whole under a field, else a string is scanned (or masked as
+     * the JSON it holds).
+     */
     const scalar = (start: number, end: number, value: string | number | boolean): void => {
-      context();
       const at = depth + objects.length;
       if (field !== undefined) {
         const masked = maskField(value, field, findings, at);
@@ -398,8 +402,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     /** Masks the open batches and makes the replacements so far, once they cover a part's worth of text before `start`. */
     const makeBefore = (start: number): void => {
       if (start - edits.madeTo < JSON_PART_CHARS || edits.values.length === 0) return;
-      for (const batch of batches.values()) maskBatch(batch, findings);
-      batches.clear();
+      maskBatches(batches, findings);
       edits.make(start);
     };
 
@@ -410,6 +413,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       string(start, end, escaped) {
         if (skipFrom !== -1) return;
         makeBefore(start);
+        context();
         scalar(start, end, decoded(start, end, escaped));
       },
       literal(start, end) {
@@ -460,7 +464,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (depth > MAX_DEPTH) return tooDeep(findings);
     const batches = new Map<string | undefined, ValueBatch>();
     maskParsed(container, undefined, findings, depth, batches);
-    for (const batch of batches.values()) maskBatch(batch, findings);
+    maskBatches(batches, findings);
     return container;
   }
 
@@ -503,9 +507,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    */
   function batchValue(batches: Map<string | undefined, ValueBatch>, hint: string | undefined, holder: Record<string | number, unknown>, key: string | number, value: string, findings: Findings): void {
     if (value.length >= BATCH_CHARS || value.includes(VALUE_SEPARATOR)) {
-      const masked = maskString(value, hint, findings);
-      // Only a changed value goes back: in a JSON text, one that goes back is written anew.
-      if (masked !== value) holder[key] = masked;
+      maskAlone(holder, key, value, hint, findings);
       return;
     }
     let batch = batches.get(hint);
@@ -523,6 +525,18 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
   }
 
+  /** Masks `value` on its own, and puts it back as `holder[key]` if anything in it was masked (in a JSON text, a value put back is written anew). */
+  function maskAlone(holder: Record<string | number, unknown>, key: string | number, value: string, hint: string | undefined, findings: Findings): void {
+    const masked = maskString(value, hint, findings);
+    if (masked !== value) holder[key] = masked;
+  }
+
+  /** Masks every batch in `batches` (see `maskBatch`), and empties it. */
+  function maskBatches(batches: Map<string | undefined, ValueBatch>, findings: Findings): void {
+    for (const batch of batches.values()) maskBatch(batch, findings);
+    batches.clear();
+  }
+
   /**
    * Masks the values of `batch` as one text, joined by VALUE_SEPARATOR, which
    * every detector reads as the end of one text and the start of the next:
@@ -533,8 +547,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const { hint, holders, keys, values } = batch;
     if (values.length === 1) {
       // Alone in its batch (a small message): no joining and splitting.
-      const masked = maskString(values[0]!, hint, findings);
-      if (masked !== values[0]) holders[0]![keys[0]!] = masked;
+      maskAlone(holders[0]!, keys[0]!, values[0]!, hint, findings);
     } else if (values.length > 1) {
       const joined = values.join(VALUE_SEPARATOR);
       const local: Findings = {};
@@ -542,10 +555,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const parts = masked?.split(VALUE_SEPARATOR);
       if (parts !== undefined && parts.length !== values.length) {
         // A detection across a separator (a detector's bug): each value alone, then.
-        for (let k = 0; k < values.length; k++) holders[k]![keys[k]!] = maskString(values[k]!, hint, findings);
+        for (let k = 0; k < values.length; k++) maskAlone(holders[k]!, keys[k]!, values[k]!, hint, findings);
       } else {
         if (parts !== undefined) for (let k = 0; k < values.length; k++) if (parts[k] !== values[k]) holders[k]![keys[k]!] = parts[k];
-        for (const [type, count] of Object.entries(local)) findings[type] = (findings[type] ?? 0) + count;
+        addFindings(findings, local);
       }
     }
   }

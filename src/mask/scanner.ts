@@ -99,8 +99,8 @@ class SharedInput implements ScanInput {
 }
 
 /** The scan input of one text, with buffers of its own: to run a detector on its own. */
-export function createScanInput(text: string, hint?: string, joined = false): ScanInput {
-  return new SharedInput(new TextIndex(), new NumericWindows()).reset(text, hint, joined);
+export function createScanInput(text: string, hint?: string): ScanInput {
+  return new SharedInput(new TextIndex(), new NumericWindows()).reset(text, hint);
 }
 
 /**
