@@ -28,9 +28,10 @@ describe('SpanCache', () => {
   });
 
   it('caps the probes of keys crafted to collide: the extra keys go uncached instead of slowing every lookup', () => {
-    // 128 slots for a limit of 64: find 40 e-mail-like keys that all hash to one slot.
+    // A cache of 64 keys has fewer than 4096 slots: 40 e-mail-like keys whose hashes agree in their
+    // low 12 bits all start probing at one slot.
     const colliding: string[] = [];
-    const slotOf = (key: string): number => spanHash(0, codes(key), 0, key.length) & 127;
+    const slotOf = (key: string): number => spanHash(0, codes(key), 0, key.length) & 4095;
     const target = slotOf('seed@example.de');
     for (let n = 0; colliding.length < 40; n++) {
       const key = `u${n}@example.de`;
@@ -41,5 +42,16 @@ describe('SpanCache', () => {
     const found = colliding.map((key) => cache.get(0, codes(key), 0, key.length));
     assert.deepEqual(found.slice(0, 32), [...Array(32).keys()], 'the first keys are cached, each with its own value');
     assert.deepEqual(found.slice(32), Array(8).fill(undefined), 'past the probe cap nothing is stored');
+  });
+
+  it('keeps every entry findable as its table grows', () => {
+    const cache = new SpanCache<number>(10_000);
+    const keys = Array.from({ length: 5000 }, (_, n) => codes(`+49 30 ${1_000_000 + n}`));
+    keys.forEach((key, n) => cache.set(0, key, 0, key.length, n));
+    assert.deepEqual(
+      keys.map((key) => cache.get(0, key, 0, key.length)),
+      keys.map((_, n) => n),
+    );
+    assert.equal(cache.get(0, codes('+49 30 0999999'), 0, 14), undefined);
   });
 });

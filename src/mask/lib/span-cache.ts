@@ -18,18 +18,18 @@
 const MAX_PROBES = 32;
 
 export class SpanCache<V> {
-  private readonly slotMask: number;
+  private slotMask: number;
   /**
-   * The hash table: per slot, the key's hash and its entry (-1: empty slot).
-   * Entries are numbered in insertion order and their fields (key, kind,
-   * value) kept in that order, apart from the table: values recur in the
-   * order they first appeared, so consecutive lookups read neighbouring
-   * entries and only the table is read at random. The table is megabytes,
-   * and each random read misses the processor's caches: that was most of a
-   * lookup's time when every field lived in a table of its own.
+   * The hash table: per slot, its entry (-1: empty slot). Entries are
+   * numbered in insertion order and their fields (hash, key, kind, value)
+   * kept in that order, apart from the table: values recur in the order
+   * they first appeared, so consecutive lookups read neighbouring entries
+   * and only the table is read at random. The table holds one number per
+   * slot and grows with the entries (at most half full), so that it stays
+   * in the processor's caches as long as it can.
    */
-  private readonly slots: Int32Array;
-  /** Per entry: arena offset of the key, its length and its kind. */
+  private slots: Int32Array;
+  /** Per entry: its hash, the arena offset of the key, its length and its kind. */
   private readonly entries: Int32Array;
   private readonly values: (V | undefined)[];
   private arena = new Uint16Array(1024);
@@ -37,24 +37,21 @@ export class SpanCache<V> {
   private size = 0;
 
   constructor(private readonly limit: number) {
-    // Power-of-two slots at most half full: short linear probes.
-    let slotCount = 16;
-    while (slotCount < limit * 2) slotCount *= 2;
-    this.slotMask = slotCount - 1;
-    this.slots = new Int32Array(slotCount * 2).fill(-1);
-    this.entries = new Int32Array(limit * 3);
+    this.slots = new Int32Array(MIN_SLOTS).fill(-1);
+    this.slotMask = MIN_SLOTS - 1;
+    this.entries = new Int32Array(limit * 4);
     this.values = new Array<V | undefined>(limit).fill(undefined);
   }
 
   /** The value stored for the span `codes[start, end)` under `kind`, or undefined. */
   get(kind: number, codes: Uint16Array, start: number, end: number): V | undefined {
-    const { slots, entries } = this;
+    const { slots, entries, slotMask } = this;
     const hash = spanHash(kind, codes, start, end);
     const length = end - start;
-    for (let slot = hash & this.slotMask, probes = 0; probes < MAX_PROBES; slot = (slot + 1) & this.slotMask, probes++) {
-      const entry = slots[2 * slot + 1]!;
+    for (let slot = hash & slotMask, probes = 0; probes < MAX_PROBES; slot = (slot + 1) & slotMask, probes++) {
+      const entry = slots[slot]!;
       if (entry === -1) return undefined;
-      if (slots[2 * slot] === hash && entries[3 * entry + 1] === length && entries[3 * entry + 2] === kind && this.keyEquals(entries[3 * entry]!, codes, start, length)) {
+      if (entries[4 * entry] === hash && entries[4 * entry + 2] === length && entries[4 * entry + 3] === kind && this.keyEquals(entries[4 * entry + 1]!, codes, start, length)) {
         return this.values[entry];
       }
     }
@@ -64,13 +61,10 @@ export class SpanCache<V> {
   /** Stores `value` for a span that `get` did not find (unless its slot's neighbourhood is full, see MAX_PROBES). */
   set(kind: number, codes: Uint16Array, start: number, end: number, value: V): void {
     if (this.size >= this.limit) this.clear();
-    const { slots, entries } = this;
+    if (2 * (this.size + 1) > this.slots.length) this.grow();
     const hash = spanHash(kind, codes, start, end);
+    if (!this.place(hash, this.size)) return;
     const length = end - start;
-    let slot = hash & this.slotMask;
-    for (let probes = 0; slots[2 * slot + 1] !== -1; slot = (slot + 1) & this.slotMask) {
-      if (++probes >= MAX_PROBES) return;
-    }
     if (this.arenaUsed + length > this.arena.length) {
       const grown = new Uint16Array(Math.max(this.arena.length * 2, this.arenaUsed + length));
       grown.set(this.arena.subarray(0, this.arenaUsed));
@@ -78,13 +72,31 @@ export class SpanCache<V> {
     }
     this.arena.set(codes.subarray(start, end), this.arenaUsed);
     const entry = this.size++;
-    slots[2 * slot] = hash;
-    slots[2 * slot + 1] = entry;
-    entries[3 * entry] = this.arenaUsed;
-    entries[3 * entry + 1] = length;
-    entries[3 * entry + 2] = kind;
+    const { entries } = this;
+    entries[4 * entry] = hash;
+    entries[4 * entry + 1] = this.arenaUsed;
+    entries[4 * entry + 2] = length;
+    entries[4 * entry + 3] = kind;
     this.values[entry] = value;
     this.arenaUsed += length;
+  }
+
+  /** Puts `entry` in the first free slot from its hash's; false when none is within MAX_PROBES. */
+  private place(hash: number, entry: number): boolean {
+    const { slots, slotMask } = this;
+    let slot = hash & slotMask;
+    for (let probes = 0; slots[slot] !== -1; slot = (slot + 1) & slotMask) {
+      if (++probes >= MAX_PROBES) return false;
+    }
+    slots[slot] = entry;
+    return true;
+  }
+
+  /** Doubles the table and places every entry anew (one that no longer finds a slot near its hash is dropped from the table). */
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    this.slotMask = this.slots.length - 1;
+    for (let entry = 0; entry < this.size; entry++) this.place(this.entries[4 * entry]!, entry);
   }
 
   private keyEquals(keyStart: number, codes: Uint16Array, start: number, length: number): boolean {
@@ -94,12 +106,16 @@ export class SpanCache<V> {
   }
 
   private clear(): void {
-    this.slots.fill(-1);
+    this.slots = new Int32Array(MIN_SLOTS).fill(-1);
+    this.slotMask = MIN_SLOTS - 1;
     this.values.fill(undefined);
     this.arenaUsed = 0;
     this.size = 0;
   }
 }
+
+/** The table's size when empty. */
+const MIN_SLOTS = 1024;
 
 /** FNV-1a over the kind and the span's UTF-16 code units. */
 export function spanHash(kind: number, codes: Uint16Array, start: number, end: number): number {
