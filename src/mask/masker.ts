@@ -311,8 +311,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (depth > MAX_DEPTH) return tooDeep(findings);
     if (Array.isArray(value)) return value.map((item) => maskField(item, field, findings, depth + 1));
     if (typeof value === 'object') {
-      const out: Record<string, unknown> = {};
-      for (const [key, item] of Object.entries(value)) out[key] = maskField(item, field, findings, depth + 1);
+      // Copied by spread, which defines `__proto__` as the member it is (an assignment to a new object would set its prototype instead).
+      const out: Record<string, unknown> = { ...value };
+      for (const key of Object.keys(out)) out[key] = maskField(out[key], field, findings, depth + 1);
       return out;
     }
     if (typeof value === 'string' && value.trim() === '') return value;

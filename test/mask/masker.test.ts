@@ -83,6 +83,10 @@ describe('createMasker', () => {
     const text = '{"__proto__":{"email":"a@example.de"},"n":"b@example.de"}';
     assert.equal(masker.maskValue(text).value, '{"__proto__":{"email":"[EMAIL]"},"n":"[EMAIL]"}');
     assert.equal(JSON.stringify(masker.maskValue(JSON.parse(text)).value), '{"__proto__":{"email":"[EMAIL]"},"n":"[EMAIL]"}');
+    // Under a field key too, where every leaf is masked as the field.
+    const field = '{"full_name":{"__proto__":"Anna Schmidt","n":1}}';
+    assert.equal(masker.maskValue(field).value, '{"full_name":{"__proto__":"[FULL_NAME]","n":"[FULL_NAME]"}}');
+    assert.equal(JSON.stringify(masker.maskValue(JSON.parse(field)).value), '{"full_name":{"__proto__":"[FULL_NAME]","n":"[FULL_NAME]"}}');
   });
 
   it('maskValue: JSON text is masked in place, in its layout; non-JSON stays text', () => {
