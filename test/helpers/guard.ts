@@ -38,6 +38,8 @@ export interface ConnectOptions {
   guardArgs?: string[];
   server: string[];
   env?: Record<string, string>;
+  /** Variables of this process's environment that the spawned process does not get. */
+  unsetEnv?: readonly string[];
   /** Client capabilities (e.g. `{ sampling: {} }`). */
   capabilities?: Record<string, unknown>;
   /** Connect directly, without mcp-guard (for comparisons). */
@@ -48,10 +50,12 @@ export async function connectThroughGuard(options: ConnectOptions): Promise<Guar
   const [command, args] = options.direct
     ? [options.server[0] as string, options.server.slice(1)]
     : [process.execPath, [BIN, ...(options.guardArgs ?? []), '--', ...options.server]];
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), ...options.env };
+  for (const name of options.unsetEnv ?? []) delete env[name];
   const transport = new StdioClientTransport({
     command,
     args,
-    env: { ...(process.env as Record<string, string>), ...options.env },
+    env,
     stderr: 'pipe',
     // The SDK caps a client's read buffer at 10 MiB by default; large-result tests need more.
     maxBufferSize: 96 * 1024 * 1024,
