@@ -129,37 +129,46 @@ function containersCopied(value: unknown, depth: number): unknown {
 
 /**
  * A JSON text being masked: the replacements not yet made, in text order
- * (value `k`, a string written as JSON, replaces text[starts[k], ends[k]);
- * an undefined value, one still waiting in its batch and then found clean,
- * replaces nothing), and the masked text before them, in parts.
+ * (value `k` replaces text[starts[k], ends[k]); an undefined value, one
+ * still waiting in its batch and then found clean, replaces nothing), and
+ * the masked text before them, in parts. A value replaces either a whole
+ * JSON value and is written as a JSON string, or (`raw`) the inside of a
+ * string literal written without escapes, and is then written as it is
+ * unless it holds a character JSON.stringify would escape (a field name in
+ * a token may hold any, a partial form may cut a surrogate pair).
  */
 class JsonEdits {
   starts: number[] = [];
   ends: number[] = [];
   values: (string | undefined)[] = [];
+  private raw: boolean[] = [];
   /** The masked text up to `madeTo`. */
   private readonly made: string[] = [];
   madeTo = 0;
 
   constructor(private readonly text: string) {}
 
-  /** Adds a replacement after the others; returns its number. */
+  /** Adds a replacement of the JSON value at text[start, end) after the others; returns its number. */
   add(start: number, end: number, value: string | undefined): number {
-    this.starts.push(start);
-    this.ends.push(end);
-    return this.values.push(value) - 1;
+    return this.push(start, end, value, false);
+  }
+
+  /** Adds a replacement of the inside of the string literal at text[start, end), which holds no escape (see above); returns its number. */
+  addInside(start: number, end: number, value: string | undefined): number {
+    return this.push(start + 1, end - 1, value, true);
   }
 
   /** Makes the replacements so far, every one of them final, and masks the text up to `to`, which none reaches past. */
   make(to: number): void {
-    const { text, starts, ends, values } = this;
+    const { text, starts, ends, values, raw } = this;
     // Parts joined, not concatenated: a rope of a cons string per part held more than the parts.
     const parts: string[] = [];
     let at = this.madeTo;
     for (let k = 0; k < values.length; k++) {
       const value = values[k];
       if (value === undefined) continue;
-      parts.push(text.slice(at, starts[k]), JSON.stringify(value));
+      const written = !raw[k] ? JSON.stringify(value) : ESCAPED_IN_JSON.test(value) ? JSON.stringify(value).slice(1, -1) : value;
+      parts.push(text.slice(at, starts[k]), written);
       at = ends[k]!;
     }
     parts.push(text.slice(at, to));
@@ -168,6 +177,7 @@ class JsonEdits {
     this.starts = [];
     this.ends = [];
     this.values = [];
+    this.raw = [];
   }
 
   /** The masked text in parts, once every replacement is final. */
@@ -175,7 +185,17 @@ class JsonEdits {
     this.make(this.text.length);
     return this.made;
   }
+
+  private push(start: number, end: number, value: string | undefined, raw: boolean): number {
+    this.starts.push(start);
+    this.ends.push(end);
+    this.raw.push(raw);
+    return this.values.push(value) - 1;
+  }
 }
+
+/** Characters JSON.stringify writes as escapes: quote, backslash, control characters, and (lone) surrogates. */
+const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 /**
  * A JSON text is masked this many characters at a time (see `JsonEdits`):
@@ -388,14 +408,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
      * masked whole under a field, else a string is scanned (or masked as
      * the JSON it holds).
      */
-    const scalar = (start: number, end: number, value: string | number | boolean): void => {
+    const scalar = (start: number, end: number, value: string | number | boolean, escaped: boolean): void => {
       const at = depth + objects.length;
+      // A string literal without escapes has its inside replaced as it is (see `JsonEdits`).
+      const inside = typeof value === 'string' && !escaped;
       if (field !== undefined) {
         const masked = maskField(value, field, findings, at);
-        if (masked !== value) edits.add(start, end, masked as string);
+        if (masked !== value) (inside ? edits.addInside(start, end, masked as string) : edits.add(start, end, masked as string));
       } else if (typeof value === 'string' && value.length > 0) {
         const json = maskJsonString(value, findings, at);
-        if (json === undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, edits.add(start, end, undefined), value, findings);
+        if (json === undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, inside ? edits.addInside(start, end, undefined) : edits.add(start, end, undefined), value, findings);
         else if (json !== value) edits.add(start, end, json);
       }
     };
@@ -415,7 +437,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         if (skipFrom !== -1) return;
         makeBefore(start);
         context();
-        scalar(start, end, decoded(start, end, escaped));
+        scalar(start, end, decoded(start, end, escaped), escaped);
       },
       literal(start, end) {
         // Only a field masks a number or boolean.
@@ -424,7 +446,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         context();
         if (field === undefined) return;
         const raw = text.slice(start, end);
-        if (raw !== 'null') scalar(start, end, raw === 'true' ? true : raw === 'false' ? false : Number(raw));
+        if (raw !== 'null') scalar(start, end, raw === 'true' ? true : raw === 'false' ? false : Number(raw), false);
       },
       open(start) {
         if (skipFrom !== -1) {

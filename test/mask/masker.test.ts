@@ -121,6 +121,14 @@ describe('createMasker', () => {
     assert.equal(JSON.parse(pseudonyms.maskValue('{"first_name": 1.50}').value as string).first_name, (pseudonyms.maskValue({ first_name: 1.5 }).value as { first_name: string }).first_name);
   });
 
+  it('maskValue: a replacement is written into JSON text with the escapes it needs, whatever the value it replaces had', () => {
+    // A field named with a quote and a backslash puts them in its token.
+    const masker = createMasker(policy({ style: 'redact', fields: ['na"me\\'] }), KEY);
+    const text = '{"na\\"me\\\\": "Anna", "note": "a@example.de"}';
+    assert.deepEqual(JSON.parse(masker.maskValue(text).value as string), masker.maskValue(JSON.parse(text)).value);
+    assert.equal(masker.maskValue(text).value, '{"na\\"me\\\\": "[NA\\"ME\\\\]", "note": "[EMAIL]"}');
+  });
+
   it('maskValue: returns the very same value when nothing is found', () => {
     const masker = createMasker(policy(), KEY);
     const input = { a: ['x', { b: 'ORD-2024-000123' }], text: '{"c": 1}' };
