@@ -53,6 +53,21 @@ describe('isPathUnder', () => {
     assert.equal(isPathUnder('file://evil.example/data/a.txt', roots), false);
     assert.equal(isPathUnder('https://example.com/data/a', roots), false);
   });
+  it('reads a value as a URL parser does too: query and fragment cut off, tabs and line breaks dropped', () => {
+    // fileURLToPath gives / for each of these, though `..#` or `..\t` is no `..` segment to a path reader.
+    assert.equal(isPathUnder('file:///data/..#', roots), false);
+    assert.equal(isPathUnder('file:///data/..?x', roots), false);
+    assert.equal(isPathUnder('file:///data/%2e%2e#', roots), false);
+    assert.equal(isPathUnder('file:///data/.\t./etc', roots), false);
+    assert.equal(isPathUnder('file://localhost/data/.. \t', roots), false);
+    // A plain path a server reads as a URL, or cuts at its query, the same way.
+    assert.equal(isPathUnder('/data/..#', roots), false);
+    assert.equal(isPathUnder('/data/..%09', roots), false);
+    assert.equal(isPathUnder('/data/.\\..?', roots), false);
+    // What stays under the root however it is read still passes.
+    assert.equal(isPathUnder('file:///data/report.csv?version=2#top', roots), true);
+    assert.equal(isPathUnder('/data/notes #1.txt', roots), true);
+  });
   it('needs a cwd for relative paths', () => {
     assert.equal(isPathUnder('reports/q1.csv', roots), false);
     assert.equal(isPathUnder('reports/q1.csv', roots, '/data'), true);

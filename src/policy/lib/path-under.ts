@@ -4,11 +4,14 @@
  * roots should name real directories).
  *
  * The value is attacker-controlled: an agent can be talked into sending
- * `/data/../etc/passwd`, `/data//./../etc`, `/data/%2e%2e/etc` or
- * `/data\..\etc`. Servers differ in whether they percent-decode or treat `\`
- * as a separator, so every reading of the value must land under a root: the
- * value as given, percent-decoded, and with backslashes as separators. The
- * prefix check adds a trailing separator so `/data-evil` is not under `/data`.
+ * `/data/../etc/passwd`, `/data//./../etc`, `/data/%2e%2e/etc`,
+ * `/data\..\etc` or `file:///data/..#`. Servers differ in whether they
+ * percent-decode, treat `\` as a separator, or read the value as a URL (as
+ * Node's `fileURLToPath` does: query and fragment cut off, tabs and line
+ * breaks dropped, dot segments applied), so every reading of the value must
+ * land under a root: the value as given, percent-decoded, with backslashes
+ * as separators, and as a URL parser reads it. The prefix check adds a
+ * trailing separator so `/data-evil` is not under `/data`.
  */
 
 const MAX_DECODE_ROUNDS = 3;
@@ -57,10 +60,10 @@ export function isPathUnder(value: unknown, roots: readonly string[], cwd?: stri
   return true;
 }
 
-/** The ways a server might read the value: raw, percent-decoded (repeatedly), backslashes as separators. */
+/** The ways a server might read the value: raw, percent-decoded (repeatedly), backslashes as separators, cut at `?` or `#`, as a URL. */
 function readings(value: string): string[] {
-  // The common case, a plain path with nothing to decode, has one reading.
-  if (!/[%\\:]/.test(value)) return [value];
+  // The common case, a plain path with nothing to decode and nothing a URL parser reads differently, has one reading.
+  if (!/[%\\:?#\t\n\r]/.test(value)) return [value];
   const out = new Set<string>();
   let current = value;
   for (let round = 0; round <= MAX_DECODE_ROUNDS; round += 1) {
@@ -70,14 +73,36 @@ function readings(value: string): string[] {
       out.add('');
       break;
     }
-    out.add(path);
-    out.add(path.replace(/\\/g, '/'));
+    for (const reading of [path, ...urlReadings(current, path)]) {
+      for (const separated of [reading, reading.replace(/\\/g, '/')]) {
+        out.add(separated);
+        // Cut at a query or fragment without the rest of a URL parser's reading.
+        out.add(separated.replace(/[?#][\s\S]*$/, ''));
+      }
+    }
     const decoded = percentDecode(current);
     if (decoded === current) break;
     if (round === MAX_DECODE_ROUNDS) out.add(''); // still encoded after several rounds: refuse.
     current = decoded;
   }
   return [...out];
+}
+
+/**
+ * The path a WHATWG URL parser finds in `value` (a `file:` URI, or the
+ * absolute `path` it holds taken as one): `file:///data/..#` is `/` to it.
+ * None where it finds no URL, which such a server then cannot open.
+ */
+function urlReadings(value: string, path: string): string[] {
+  const uri = /^file:/i.test(value) ? value : path.startsWith('/') ? `file://${path}` : undefined;
+  if (uri === undefined) return [];
+  let pathname: string;
+  try {
+    ({ pathname } = new URL(uri));
+  } catch {
+    return [];
+  }
+  return [pathname, percentDecode(pathname)];
 }
 
 /** The path of a `file:` URI (local host only), the value itself for a plain path, null for other URIs. */
