@@ -61,10 +61,17 @@ function isSecretKey(key: string): boolean {
 
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+/**
+ * An `Authorization` header written out in a text (`curl -H "authorization:
+ * token ghp_…"`): header names and schemes are case-insensitive, and what
+ * follows the scheme (any value, where no known scheme leads it) is a
+ * credential, up to the end of the line or a quote.
+ */
+const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization[ \t]*:[ \t]*(?:(?:bearer|basic|token|digest|negotiate|ntlm|apikey)[ \t]+)?)[^\r\n"'`]+/gi;
 
 function scrubString(text: string): string {
-  if (!text.includes('Bearer') && !text.includes('Basic') && !text.includes('eyJ')) return text;
-  return text.replace(BEARER, `$1 ${SECRET_PLACEHOLDER}`).replace(JWT, SECRET_PLACEHOLDER);
+  if (!text.includes('Bearer') && !text.includes('Basic') && !text.includes('eyJ') && !/authorization/i.test(text)) return text;
+  return text.replace(AUTHORIZATION_HEADER, `$1${SECRET_PLACEHOLDER}`).replace(BEARER, `$1 ${SECRET_PLACEHOLDER}`).replace(JWT, SECRET_PLACEHOLDER);
 }
 
 /** A URL's password: `postgres://user:PASSWORD@host` (user and host stay). */

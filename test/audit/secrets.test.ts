@@ -32,6 +32,13 @@ test('secrets under credential keys, bearer values and JWTs are replaced; look-a
   });
 });
 
+test('an Authorization header written out in a text is replaced whatever the case of its name and scheme', () => {
+  assert.deepEqual(scrubSecrets({ command: 'curl -H "authorization: bearer sk-live-1" -H \'Proxy-Authorization: Basic dXNlcjpwdw==\' https://api.example.com' }), {
+    command: 'curl -H "authorization: bearer [SECRET]" -H \'Proxy-Authorization: Basic [SECRET]\' https://api.example.com',
+  });
+  assert.deepEqual(scrubSecrets(['AUTHORIZATION: token ghp_abc123\nAccept: */*', 'Authorization: sk-live-2 trailing', 'the authorization step comes first']), ['AUTHORIZATION: token [SECRET]\nAccept: */*', 'Authorization: [SECRET]', 'the authorization step comes first']);
+});
+
 test('payloads are scrubbed, then masked, then cut to a digest when too large', () => {
   const small = preparePayload({ email: 'bob@example.com', token: 't' }, toyMask);
   assert.deepEqual(small, { value: { email: '[EMAIL]', token: '[SECRET]' }, findings: { email: 1 } });
