@@ -20,6 +20,7 @@ export function command(): Command {
       const { resolveHome } = await import('../config/home.js');
       const { prepareSpool } = await import('../audit/open-spool.js');
       const { filterSessions, listSessions, parseSince } = await import('../audit/list-sessions.js');
+      const { terminalSafe } = await import('../lib/terminal-safe.js');
       let since: number | undefined;
       if (options.since !== undefined) {
         const parsed = parseSince(options.since, Date.now());
@@ -43,7 +44,8 @@ export function command(): Command {
       }
       for (const session of sessions) {
         const ended = session.endedAt ?? (session.state === 'open' ? 'running/crashed' : '-');
-        process.stdout.write(`${session.id}  ${session.startedAt}  ${ended}  ${session.user ?? '-'}  ${session.events} events  ${session.server}\n`);
+        // The user and the server command come from the trail: shown, never acted on.
+        process.stdout.write(`${terminalSafe(`${session.id}  ${session.startedAt}  ${ended}  ${session.user ?? '-'}  ${session.events} events  ${session.server}`)}\n`);
       }
     });
 }

@@ -21,6 +21,7 @@ export function command(): Command {
       const { verifySession } = await import('../audit/verify.js');
       const { readIndex } = await import('../audit/spool.js');
       const { closestIds, resolveSessionId } = await import('../replay/closest.js');
+      const { terminalSafe } = await import('../lib/terminal-safe.js');
       const home = resolveHome();
       const { knownKeys } = await prepareSpool(home);
       const ids = listSessions(home).map((session) => session.id);
@@ -41,7 +42,8 @@ export function command(): Command {
             const extra = result.state === 'running' ? `, still running (${result.unsignedEvents} events not signed yet)` : result.state === 'recovered' ? `, recovered after a crash (${result.tornBytes ?? 0} torn bytes cut off)` : '';
             process.stdout.write(`intact    ${result.id}: ${result.events} events in ${result.batches} signed batches${extra}\n`);
           } else if (result.firstBad) {
-            process.stdout.write(`NOT INTACT ${result.id}: event ${result.firstBad.seq} ${result.firstBad.problem}: ${result.firstBad.detail}\n`);
+            // The detail may quote the tampered file (a key id): shown, never acted on.
+            process.stdout.write(`NOT INTACT ${result.id}: event ${result.firstBad.seq} ${result.firstBad.problem}: ${terminalSafe(result.firstBad.detail)}\n`);
           }
         }
         if (results.length === 0) process.stderr.write('no sessions recorded yet\n');

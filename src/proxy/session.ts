@@ -8,6 +8,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import type { IdentitySource } from '../identity/identity.js';
+import { terminalSafe } from '../lib/terminal-safe.js';
 import { type ServerExit, type ServerProcess, settlesWithin, spawnServer } from './child-process.js';
 import type { Chain } from './compose.js';
 import { type Frame, recoverId, recoverLineId } from './framing.js';
@@ -699,6 +700,6 @@ function requestLikeId(value: unknown): JsonRpcId | undefined {
 
 /** A short excerpt safe to print on a terminal, passed through `shown` (see `SessionGuards.excerpt`). */
 function printable(bytes: Buffer, shown: (text: string) => string = (text) => text): string {
-  const text = shown(bytes.subarray(0, 120).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f]/g, '?'));
+  const text = shown(terminalSafe(bytes.subarray(0, 120).toString('utf8')));
   return bytes.length > 120 ? `${text}… (${bytes.length} bytes)` : text;
 }

@@ -2,10 +2,14 @@
  * Renders a session's audit events as a timeline for a person: time offsets,
  * who, direction, method and tool, decision with its rule, masked payload
  * excerpts and findings. Pure: events in, lines out; colour comes from the
- * `Style` passed in (a chalk instance, level 0 when not on a terminal).
+ * `Style` passed in (a chalk instance, level 0 when not on a terminal). What
+ * the events hold is shown, never acted on: control characters in them (a
+ * server's method names and error messages are its own) become `?`, and in
+ * payloads JSON escapes (see `lib/terminal-safe.ts`).
  */
 import type { ChalkInstance } from 'chalk';
 import type { AuditEvent, CallBody, EventEnvelope, NotificationBody, RecordedDecision, RequestBody } from '../audit/event.js';
+import { terminalSafe, terminalSafeJson } from '../lib/terminal-safe.js';
 
 export type Style = Pick<ChalkInstance, 'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan' | 'magenta' | 'gray'>;
 
@@ -31,7 +35,8 @@ export function renderTimeline(events: readonly AuditEvent[], options: TimelineO
   const origin = first?.ts ?? 0;
   const header: string[] = [];
   const entries: TimelineEntry[] = [];
-  for (const event of events) {
+  for (const recorded of events) {
+    const event = inert(recorded);
     const offsetMs = event.ts - origin;
     const at = style.dim(formatOffset(offsetMs));
     switch (event.type) {
@@ -70,6 +75,21 @@ export function renderTimeline(events: readonly AuditEvent[], options: TimelineO
     }
   }
   return { header, entries };
+}
+
+/** Members whose values are payloads, shown as JSON (see `pushPayload`). */
+const PAYLOADS = new Set(['params', 'result']);
+
+/** `event` with every string and member name outside its payloads made safe to print (see `terminalSafe`). */
+function inert<T extends object>(event: T): T {
+  const walk = (value: unknown): unknown => {
+    if (typeof value === 'string') return terminalSafe(value);
+    if (Array.isArray(value)) return value.map(walk);
+    if (value === null || typeof value !== 'object') return value;
+    // fromEntries defines a `__proto__` member as the member it is.
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [terminalSafe(key), walk(item)]));
+  };
+  return Object.fromEntries(Object.entries(event).map(([key, item]) => [key, PAYLOADS.has(key) ? item : walk(item)])) as T;
 }
 
 /** `+12.345s`, or `+3m04.120s` past a minute. */
@@ -139,12 +159,12 @@ function pushPayload(parts: string[], label: string, value: unknown, options: Ti
   if (value === undefined) return;
   const { style } = options;
   if (options.full) {
-    const lines = JSON.stringify(value, null, 2).split('\n');
+    const lines = terminalSafeJson(JSON.stringify(value, null, 2)).split('\n');
     parts.push(`${indent()}${style.dim(`${label}:`)}`);
     for (const line of lines) parts.push(`${indent()}  ${line}`);
     return;
   }
-  const json = JSON.stringify(value);
+  const json = terminalSafeJson(JSON.stringify(value));
   const max = options.excerptChars ?? 160;
   parts.push(`${indent()}${style.dim(`${label}:`)} ${json.length > max ? `${json.slice(0, max - 1)}…` : json}`);
 }

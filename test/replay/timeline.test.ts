@@ -41,6 +41,27 @@ test('colour on request, whole payloads with --full', async () => {
   assert.ok(full.entries.flatMap((entry) => entry.lines).some((line) => line.trim() === '"text": "Bob Builder, [EMAIL]"'));
 });
 
+test('what a server wrote is shown, never run: control characters in methods, messages and payloads', async () => {
+  // A server picks its notifications' methods, its error messages and its protocol version; escape sequences
+  // among them (ESC ] 0 ; retitles the window, ESC [ 2 J clears it, C1 CSI likewise) must not reach the terminal.
+  const hostile = '\u001b]0;pwned\u0007\u001b[2J\u009b31m\u007f';
+  const list = (await events()).map((event) => {
+    if (event.type === 'notification') return { ...event, method: `notifications/${hostile}` };
+    if (event.type === 'call') return { ...event, error: { code: -32000, message: `failed ${hostile}` }, result: { content: [{ type: 'text', text: hostile }] } };
+    if (event.type === 'session-end') return { ...event, protocolVersion: hostile, counts: { [hostile]: 1 } };
+    return event;
+  });
+  for (const full of [false, true]) {
+    const { header, entries } = renderTimeline(list, { full, style: new Chalk({ level: 0 }) });
+    const text = [...header, ...entries.flatMap((entry) => entry.lines)].join('\n');
+    assert.doesNotMatch(text.replaceAll('\n', ''), /[\u0000-\u001f\u007f-\u009f]/);
+    assert.match(text, /notifications\/\?\]0;pwned\?\?\[2J\?31m\?/);
+    assert.match(text, /error -32000: failed \?\]0;pwned/);
+    // A payload is JSON: its control characters are escapes, C1 ones included.
+    assert.ok(text.includes('\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m\\u007f'), 'payload escapes');
+  }
+});
+
 test('offsets read as seconds, then minutes', () => {
   assert.equal(formatOffset(1234).trim(), '+1.234s');
   assert.equal(formatOffset(184_120).trim(), '+3m04.120s');
