@@ -11,6 +11,7 @@
  */
 import type { PinningMode } from '../policy/policy.js';
 import { isObject } from '../lib/is-object.js';
+import { terminalSafe } from '../lib/terminal-safe.js';
 import { addPins, fingerprintTool, pinFilePath, readPinFile, type PinFile, type ToolPin } from '../policy/pins.js';
 import type { Interceptor, MessageContext, Verdict } from '../proxy/interceptor.js';
 import { FORWARD } from '../proxy/interceptor.js';
@@ -119,7 +120,9 @@ export function createToolPinning(options: ToolPinningOptions): Interceptor {
   };
 }
 
-function changeWarning(name: string, pin: ToolPin, server: string, mode: PinningMode): string {
+function changeWarning(tool: string, pin: ToolPin, server: string, mode: PinningMode): string {
+  // The name is the server's own, and MCP clients keep stderr in log files: shown, never acted on.
+  const name = terminalSafe(tool);
   const consequence = mode === 'block' ? 'it is hidden and calls to it are refused (pinning: block)' : 'it is still offered (pinning: warn)';
   return `mcp-guard: warning: tool "${name}" changed since it was pinned on ${day(pin.pinnedAt)} (server: ${server}); ${consequence} — review the new definition, then run \`mcp-guard pins reset --tool ${name} -- ${server}\` to accept it`;
 }

@@ -1,6 +1,7 @@
 /** `mcp-guard pins list` and `mcp-guard pins reset`. */
 import { resolveHome } from '../config/home.js';
 import { usageError } from '../errors.js';
+import { terminalSafe } from '../lib/terminal-safe.js';
 import { listPinFiles, resetPins } from './pins.js';
 
 interface CommandOptions {
@@ -26,7 +27,8 @@ export async function listPinsCommand(options: CommandOptions = {}): Promise<voi
     process.stderr.write('mcp-guard: no pinned tools yet — they are pinned the first time a guarded server lists them\n');
     return;
   }
-  const lines = [['PINNED AT', 'FINGERPRINT', 'TOOL', 'SERVER'], ...rows.map((row) => [row.pinnedAt, row.fingerprint.slice(0, 12), row.tool, row.server.join(' ')])];
+  // Tool names are the servers' own: shown, never acted on.
+  const lines = [['PINNED AT', 'FINGERPRINT', 'TOOL', 'SERVER'], ...rows.map((row) => [row.pinnedAt, row.fingerprint.slice(0, 12), terminalSafe(row.tool), terminalSafe(row.server.join(' '))])];
   const widths = [0, 1, 2].map((column) => Math.max(...lines.map((line) => line[column]!.length)));
   out(`${lines.map((line) => line.map((cell, column) => (column < 3 ? cell.padEnd(widths[column]!) : cell)).join('  ')).join('\n')}\n`);
 }

@@ -56,6 +56,17 @@ describe('tool pinning', () => {
     assert.deepEqual(readdirSync(join(dir, 'pins')), [path.split('/').pop()], 'no temporary files left behind');
   });
 
+  it('shows a changed tool\'s name on stderr without the control characters a server may put in it', async () => {
+    const dir = home();
+    const name = 'read\u001b]0;pwned\u0007\u009b2J';
+    await (await pinningSession(dir, 'warn')).intercept(listResponse([{ ...read, name }]));
+    const lines: string[] = [];
+    await (await pinningSession(dir, 'warn', lines)).intercept(listResponse([{ ...readChanged, name }]));
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /tool "read\?\]0;pwned\?\?2J" changed/);
+    assert.doesNotMatch(lines[0]!, /[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('fingerprints name, description and schemas, ignoring key order', () => {
     const a = fingerprintTool({ name: 'x', inputSchema: { a: 1, b: 2 } });
     assert.equal(a, fingerprintTool({ inputSchema: { b: 2, a: 1 }, name: 'x' }));
