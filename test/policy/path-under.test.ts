@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { isPathUnder, normalisePosixPath } from '../../src/policy/lib/path-under.js';
+import { int, pick, seeded } from '../mask/corpus/random.js';
 
 describe('normalisePosixPath', () => {
   it('collapses duplicate slashes, drops dots and applies ..', () => {
@@ -84,3 +87,52 @@ describe('isPathUnder', () => {
     assert.equal(isPathUnder('/etc/passwd', ['/']), true);
   });
 });
+
+describe('isPathUnder against the readings servers make', () => {
+  /** What a server may make of a value: as a path, percent-decoded, backslashes as separators, or as a URL (Node's fileURLToPath). */
+  function serverReadings(value: string): string[] {
+    const decodeAll = (text: string): string => {
+      let current = text;
+      for (let round = 0; round < 6; round += 1) {
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(current);
+        } catch {
+          return current;
+        }
+        if (decoded === current) break;
+        current = decoded;
+      }
+      return current;
+    };
+    const bases = value.startsWith('file://') ? [value.slice('file://'.length)] : [value];
+    for (const uri of value.startsWith('file://') ? [value] : [`file://${value}`]) {
+      try {
+        bases.push(fileURLToPath(uri), new URL(uri).pathname);
+      } catch {
+        // Not a URL to this parser: a server that parses it cannot open it.
+      }
+    }
+    return bases.flatMap((base) => [base, decodeAll(base), base.replace(/\\/g, '/'), decodeAll(base).replace(/\\/g, '/'), decodeAll(base.replace(/\\/g, '/'))]);
+  }
+
+  it('accepts no value that one of them reads outside the root', () => {
+    const random = seeded(20261127);
+    const atoms = ['/', 'data', '..', '.', '%2e', '%2E%2e', '%2f', '%252e', '\\', '//', '%5c', ':', 'x', '%', '..%2f', '.%2e', '?', '#', '%3f', '%23', '\t', '\n', '%09', ' '];
+    let accepted = 0;
+    for (let n = 0; n < 20_000; n += 1) {
+      let value = pick(random, ['/data/', '/data', 'file:///data/', 'file://localhost/data/']);
+      for (let k = int(random, 1, 6); k > 0; k -= 1) value += pick(random, atoms);
+      if (!isPathUnder(value, ['/data'])) continue;
+      accepted += 1;
+      for (const reading of serverReadings(value)) {
+        if (!reading.startsWith('/')) continue;
+        for (const resolved of [posix.resolve(reading), posix.resolve(reading.replace(/[?#][\s\S]*$/, ''))]) {
+          assert.ok(resolved === '/data' || resolved.startsWith('/data/'), `${JSON.stringify(value)} passed, but reads as ${JSON.stringify(reading)}, which is ${resolved}`);
+        }
+      }
+    }
+    assert.ok(accepted > 5000, `only ${accepted} of the values were under /data: the check must not refuse everything`);
+  });
+});
+

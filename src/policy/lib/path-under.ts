@@ -7,11 +7,12 @@
  * `/data/../etc/passwd`, `/data//./../etc`, `/data/%2e%2e/etc`,
  * `/data\..\etc` or `file:///data/..#`. Servers differ in whether they
  * percent-decode, treat `\` as a separator, or read the value as a URL (as
- * Node's `fileURLToPath` does: query and fragment cut off, tabs and line
- * breaks dropped, dot segments applied), so every reading of the value must
- * land under a root: the value as given, percent-decoded, with backslashes
- * as separators, and as a URL parser reads it. The prefix check adds a
- * trailing separator so `/data-evil` is not under `/data`.
+ * Node's `fileURLToPath` does: query and fragment cut off, tabs, line
+ * breaks and spaces at either end dropped, dot segments applied), so every
+ * reading of the value must land under a root: the value as given,
+ * percent-decoded, with backslashes as separators, and as a URL parser reads
+ * it. The prefix check adds a trailing separator so `/data-evil` is not
+ * under `/data`.
  */
 
 const MAX_DECODE_ROUNDS = 3;
@@ -63,7 +64,8 @@ export function isPathUnder(value: unknown, roots: readonly string[], cwd?: stri
 /** The ways a server might read the value: raw, percent-decoded (repeatedly), backslashes as separators, cut at `?` or `#`, as a URL. */
 function readings(value: string): string[] {
   // The common case, a plain path with nothing to decode and nothing a URL parser reads differently, has one reading.
-  if (!/[%\\:?#\t\n\r]/.test(value)) return [value];
+  // (A URL parser drops C0 controls and spaces at either end, and tabs and line breaks anywhere.)
+  if (!/[%\\:?#\u0000-\u001f]|^ | $/.test(value)) return [value];
   const out = new Set<string>();
   let current = value;
   for (let round = 0; round <= MAX_DECODE_ROUNDS; round += 1) {
@@ -102,7 +104,14 @@ function urlReadings(value: string, path: string): string[] {
   } catch {
     return [];
   }
-  return [pathname, percentDecode(pathname)];
+  // Its path percent-decoded, round by round, as the value itself is (see `readings`).
+  const out = [pathname];
+  for (let round = 0; round < MAX_DECODE_ROUNDS; round += 1) {
+    const decoded = percentDecode(out[out.length - 1]!);
+    if (decoded === out[out.length - 1]) break;
+    out.push(decoded);
+  }
+  return out;
 }
 
 /** The path of a `file:` URI (local host only), the value itself for a plain path, null for other URIs. */
