@@ -88,7 +88,10 @@ describe('a streamed result', () => {
     const session = startSession([upperCasing(() => made++)]);
     session.output.pause();
     session.send(call(1, 'pii', { bytes: 4 * BYTES }));
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    // Once the stream has started (the server builds 6 MB first, slowly on a busy machine), it must stop by itself.
+    const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+    for (const deadline = Date.now() + 30_000; made === 0; await sleep(50)) assert.ok(Date.now() < deadline, 'no piece made after 30 s');
+    for (let before = -1; made !== before; await sleep(1000)) before = made;
     // Pieces of ~64 KiB run ahead of the client's reading by STREAM_AHEAD_BYTES at most, then wait for it.
     const ahead = Math.ceil(STREAM_AHEAD_BYTES / PIECE_BYTES);
     assert.ok(made > 1 && made <= ahead + 2, `${made} pieces made while the client read nothing`);
