@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { signRecord, type BatchRecord } from '../../src/audit/batch.js';
+import { canonicalJson } from '../../src/audit/canonical.js';
 import { sessionFile } from '../../src/audit/spool.js';
 import { verifySession } from '../../src/audit/verify.js';
+import { int, pick, seeded } from '../mask/corpus/random.js';
 import { keysOf, newSigner, recorderFor, scriptedSession, sessionState, tempHome } from './fixtures.js';
 
 /** A finished session of 3 calls plus the usual extras, and a way to rewrite its lines. */
@@ -112,3 +114,62 @@ test('an unknown session is GUARD_SESSION_NOT_FOUND', async () => {
   const { home, signer } = await recorded();
   await assert.rejects(verifySession(home, 'no-such-session', { knownKeys: keysOf(signer) }), { code: 'GUARD_SESSION_NOT_FOUND' });
 });
+
+test('no random change to a session file verifies, unless every record reads the same', async () => {
+  const { path, verify, lines } = await recorded();
+  const original = readFileSync(path);
+  const canonical = lines.map((line) => canonicalJson(JSON.parse(line)));
+  // A change that leaves every record's canonical JSON as it was (a space between members) changes nothing the chain signs.
+  const sameRecords = (bytes: Buffer): boolean => {
+    const text = bytes.toString('utf8');
+    const next = text.trimEnd().split('\n');
+    if (!text.endsWith('\n') || next.length !== canonical.length) return false;
+    try {
+      return next.every((line, k) => canonicalJson(JSON.parse(line)) === canonical[k]);
+    } catch {
+      return false;
+    }
+  };
+  const random = seeded(77);
+  const mutations: Array<(bytes: Buffer, rows: string[]) => Buffer> = [
+    (bytes) => {
+      const copy = Buffer.from(bytes);
+      const at = int(random, 0, copy.length - 1);
+      copy[at] = copy[at]! ^ (1 << int(random, 0, 7));
+      return copy;
+    },
+    (bytes) => {
+      const at = int(random, 0, bytes.length - 1);
+      return Buffer.concat([bytes.subarray(0, at), bytes.subarray(at + int(random, 1, 20))]);
+    },
+    (bytes) => bytes.subarray(0, int(random, 0, bytes.length - 1)),
+    (_, rows) => Buffer.from(`${rows.filter((__, k) => k !== int(random, 0, rows.length - 1)).join('\n')}\n`),
+    (_, rows) => {
+      const [a, b] = [int(random, 0, rows.length - 1), int(random, 0, rows.length - 1)];
+      [rows[a], rows[b]] = [rows[b]!, rows[a]!];
+      return Buffer.from(`${rows.join('\n')}\n`);
+    },
+    (_, rows) => {
+      rows.splice(int(random, 0, rows.length), 0, pick(random, rows));
+      return Buffer.from(`${rows.join('\n')}\n`);
+    },
+    (_, rows) => {
+      const k = int(random, 0, rows.length - 1);
+      rows[k] = rows[k]!.replace(/\d/, (digit) => String((Number(digit) + 1) % 10));
+      return Buffer.from(`${rows.join('\n')}\n`);
+    },
+  ];
+  let checked = 0;
+  for (let n = 0; n < 150; n += 1) {
+    const changed = pick(random, mutations)(original, [...lines]);
+    if (sameRecords(changed)) continue;
+    writeFileSync(path, changed);
+    const result = await verify().catch((error: unknown) => ({ ok: false, error }));
+    assert.equal(result.ok, false, `mutation ${n} verified`);
+    checked += 1;
+  }
+  assert.ok(checked > 100, `only ${checked} changes checked`);
+  writeFileSync(path, original);
+  assert.equal((await verify()).ok, true);
+});
+

@@ -8,7 +8,7 @@ import { LongString } from '../../src/proxy/long-strings.js';
 import type { MaskingPolicy } from '../../src/policy/policy.js';
 import { collector, settledArrayBuffers } from '../helpers/memory.js';
 import { lookalikes, positives } from './corpus/corpus.js';
-import { pick, seeded } from './corpus/random.js';
+import { int, pick, seeded } from './corpus/random.js';
 
 const KEY = new Uint8Array(32).fill(9);
 const TEXT = 'Anna: anna@example.de, +49 30 12345678, IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, SSN 123-45-6789, IP 192.168.1.10, order ORD-2024-000123';
@@ -232,6 +232,34 @@ describe('JSON text masked a batch of values at a time', () => {
     // A label before a NUL in a value of its own counts, as in any text.
     assert.deepEqual(JSON.parse(masker.maskValue(text).value as string), { a: ['PESEL:\u0000 [PL_PESEL]', '[EMAIL]\u0000[EMAIL]', `${'x'.repeat(40_000)} [EMAIL]`, 'Tel. [PHONE]'] });
   });
+});
+
+describe('JSON text and the value it holds', () => {
+  const VALUES = ['anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x'];
+  /** A random JSON value: strings above, numbers, lists, and objects under the keys above (`__proto__` as a member). */
+  function document(random: () => number, depth: number): unknown {
+    const roll = random();
+    if (depth > 4 || roll < 0.45) return pick(random, VALUES);
+    if (roll < 0.55) return pick(random, [0, 1.5, -3, 12345678901, true, false, null]);
+    if (roll < 0.75) return Array.from({ length: int(random, 0, 4) }, () => document(random, depth + 1));
+    const members: Array<[string, unknown]> = Array.from({ length: int(random, 0, 4) }, () => [pick(random, KEYS), document(random, depth + 1)]);
+    return Object.fromEntries(members);
+  }
+
+  for (const style of ['redact', 'partial', 'pseudonym'] as const) {
+    it(`${style}: masking a JSON text gives what masking its parsed value gives, with the same findings`, () => {
+      const masker = createMasker(policy({ style }), KEY);
+      const random = seeded(31337);
+      for (let n = 0; n < 400; n++) {
+        const text = JSON.stringify({ root: document(random, 0), list: [document(random, 1), document(random, 1)] }, null, random() < 0.3 ? 2 : undefined);
+        const asText = masker.maskValue(text);
+        const asValue = masker.maskValue(JSON.parse(text));
+        assert.deepEqual(JSON.parse(asText.value as string), asValue.value, text);
+        assert.deepEqual(asText.findings, asValue.findings, text);
+      }
+    });
+  }
 });
 
 describe('maskPieces', () => {
