@@ -67,10 +67,11 @@ const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
  * follows the scheme (any value, where no known scheme leads it) is a
  * credential, up to the end of the line or a quote.
  */
+const AUTHORIZATION = /authorization/i;
 const AUTHORIZATION_HEADER = /\b((?:proxy-)?authorization[ \t]*:[ \t]*(?:(?:bearer|basic|token|digest|negotiate|ntlm|apikey)[ \t]+)?)[^\r\n"'`]+/gi;
 
 function scrubString(text: string): string {
-  if (!text.includes('Bearer') && !text.includes('Basic') && !text.includes('eyJ') && !/authorization/i.test(text)) return text;
+  if (!text.includes('Bearer') && !text.includes('Basic') && !text.includes('eyJ') && !AUTHORIZATION.test(text)) return text;
   return text.replace(AUTHORIZATION_HEADER, `$1${SECRET_PLACEHOLDER}`).replace(BEARER, `$1 ${SECRET_PLACEHOLDER}`).replace(JWT, SECRET_PLACEHOLDER);
 }
 

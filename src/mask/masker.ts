@@ -134,8 +134,8 @@ function containersCopied(value: unknown, depth: number): unknown {
  * the masked text before them, in parts. A value replaces either a whole
  * JSON value and is written as a JSON string, or (`raw`) the inside of a
  * string literal written without escapes, and is then written as it is
- * unless it holds a character JSON.stringify would escape (a field name in
- * a token may hold any, a partial form may cut a surrogate pair).
+ * unless it holds a character JSON.stringify would escape (a token quotes
+ * the configured field name, which may hold any).
  */
 class JsonEdits {
   starts: number[] = [];
@@ -148,14 +148,16 @@ class JsonEdits {
 
   constructor(private readonly text: string) {}
 
-  /** Adds a replacement of the JSON value at text[start, end) after the others; returns its number. */
-  add(start: number, end: number, value: string | undefined): number {
-    return this.push(start, end, value, false);
-  }
-
-  /** Adds a replacement of the inside of the string literal at text[start, end), which holds no escape (see above); returns its number. */
-  addInside(start: number, end: number, value: string | undefined): number {
-    return this.push(start + 1, end - 1, value, true);
+  /**
+   * Adds a replacement of the JSON value at text[start, end) after the
+   * others, or with `inside` of the inside of the string literal there,
+   * which holds no escape (see above); returns its number.
+   */
+  add(start: number, end: number, value: string | undefined, inside = false): number {
+    this.starts.push(inside ? start + 1 : start);
+    this.ends.push(inside ? end - 1 : end);
+    this.raw.push(inside);
+    return this.values.push(value) - 1;
   }
 
   /** Makes the replacements so far, every one of them final, and masks the text up to `to`, which none reaches past. */
@@ -184,13 +186,6 @@ class JsonEdits {
   parts(): string[] {
     this.make(this.text.length);
     return this.made;
-  }
-
-  private push(start: number, end: number, value: string | undefined, raw: boolean): number {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.raw.push(raw);
-    return this.values.push(value) - 1;
   }
 }
 
@@ -414,10 +409,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const inside = typeof value === 'string' && !escaped;
       if (field !== undefined) {
         const masked = maskField(value, field, findings, at);
-        if (masked !== value) (inside ? edits.addInside(start, end, masked as string) : edits.add(start, end, masked as string));
+        if (masked !== value) edits.add(start, end, masked as string, inside);
       } else if (typeof value === 'string' && value.length > 0) {
         const json = maskJsonString(value, findings, at);
-        if (json === undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, inside ? edits.addInside(start, end, undefined) : edits.add(start, end, undefined), value, findings);
+        if (json === undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, edits.add(start, end, undefined, inside), value, findings);
         else if (json !== value) edits.add(start, end, json);
       }
     };
