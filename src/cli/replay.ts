@@ -28,6 +28,7 @@ export function command(): Command {
       const { listSessions } = await import('../audit/list-sessions.js');
       const { readSessionEvents } = await import('../audit/spool.js');
       const { closestIds, resolveSessionId } = await import('../replay/closest.js');
+      const { terminalSafeJson } = await import('../lib/terminal-safe.js');
       const home = resolveHome();
       await prepareSpool(home);
       const ids = listSessions(home).map((session) => session.id);
@@ -38,7 +39,7 @@ export function command(): Command {
       }
       const events = readSessionEvents(home, id);
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+        process.stdout.write(`${terminalSafeJson(JSON.stringify(events, null, 2))}\n`);
         return;
       }
       const { Chalk } = await import('chalk');

@@ -20,7 +20,7 @@ export function command(): Command {
       const { resolveHome } = await import('../config/home.js');
       const { prepareSpool } = await import('../audit/open-spool.js');
       const { filterSessions, listSessions, parseSince } = await import('../audit/list-sessions.js');
-      const { terminalSafe } = await import('../lib/terminal-safe.js');
+      const { terminalSafe, terminalSafeJson } = await import('../lib/terminal-safe.js');
       let since: number | undefined;
       if (options.since !== undefined) {
         const parsed = parseSince(options.since, Date.now());
@@ -35,7 +35,7 @@ export function command(): Command {
         ...(options.server !== undefined ? { server: options.server } : {}),
       });
       if (options.json) {
-        process.stdout.write(`${JSON.stringify(sessions, null, 2)}\n`);
+        process.stdout.write(`${terminalSafeJson(JSON.stringify(sessions, null, 2))}\n`);
         return;
       }
       if (sessions.length === 0) {

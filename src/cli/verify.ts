@@ -21,7 +21,7 @@ export function command(): Command {
       const { verifySession } = await import('../audit/verify.js');
       const { readIndex } = await import('../audit/spool.js');
       const { closestIds, resolveSessionId } = await import('../replay/closest.js');
-      const { terminalSafe } = await import('../lib/terminal-safe.js');
+      const { terminalSafe, terminalSafeJson } = await import('../lib/terminal-safe.js');
       const home = resolveHome();
       const { knownKeys } = await prepareSpool(home);
       const ids = listSessions(home).map((session) => session.id);
@@ -35,7 +35,7 @@ export function command(): Command {
       const index = readIndex(home);
       const results = [];
       for (const id of targets) results.push({ id, ...(await verifySession(home, id, { knownKeys, index })) });
-      if (options.json) process.stdout.write(`${JSON.stringify(query === undefined ? results : results[0], null, 2)}\n`);
+      if (options.json) process.stdout.write(`${terminalSafeJson(JSON.stringify(query === undefined ? results : results[0], null, 2))}\n`);
       else {
         for (const result of results) {
           if (result.ok) {

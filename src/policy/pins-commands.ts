@@ -1,7 +1,7 @@
 /** `mcp-guard pins list` and `mcp-guard pins reset`. */
 import { resolveHome } from '../config/home.js';
 import { usageError } from '../errors.js';
-import { terminalSafe } from '../lib/terminal-safe.js';
+import { terminalSafe, terminalSafeJson } from '../lib/terminal-safe.js';
 import { listPinFiles, resetPins } from './pins.js';
 
 interface CommandOptions {
@@ -20,7 +20,7 @@ export async function listPinsCommand(options: CommandOptions = {}): Promise<voi
       .map(([tool, pin]) => ({ server: pins.server, tool, fingerprint: pin.fingerprint, pinnedAt: pin.pinnedAt })),
   );
   if (options.json) {
-    out(`${JSON.stringify(rows, null, 2)}\n`);
+    out(`${terminalSafeJson(JSON.stringify(rows, null, 2))}\n`);
     return;
   }
   if (rows.length === 0) {
