@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { MAX_PAYLOAD_BYTES, type BinaryDigest, type PayloadDigest } from './event.js';
 import { mapItems, mapMembers } from '../lib/copy-on-write.js';
+import { addCounts } from '../lib/counts.js';
 import { isBinaryMember, type Wire } from '../proxy/interceptor.js';
 import { WireDigest } from '../proxy/wire-digest.js';
 import { scrubSecrets } from './secrets.js';
@@ -91,7 +92,7 @@ export function maskMembers(value: unknown, keys: ReadonlySet<string>, mask: Mas
   const findings: Record<string, number> = {};
   const masked = (member: unknown): unknown => {
     const result = mask(member);
-    for (const [type, count] of Object.entries(result.findings)) findings[type] = (findings[type] ?? 0) + count;
+    addCounts(findings, result.findings);
     return result.value;
   };
   return { value: rewriteMembers(value, (key, member) => (keys.has(key) ? masked(member) : WALK_INTO), masked), findings };

@@ -22,6 +22,7 @@
  */
 import { hostname } from 'node:os';
 import { GuardError } from '../errors.js';
+import { addCounts } from '../lib/counts.js';
 import type { Identity } from '../identity/identity.js';
 import { keychainWhenNeeded, type Keychain } from '../identity/keychain.js';
 import { RESULT_METADATA_KEYS, type BadInput, type Decision, type Direction, type MessageNotes, type MessageOutcome, type SessionEnd, type SessionObserver, type SessionState, type TrackedRequest, type TrailCopy, type Wire } from '../proxy/interceptor.js';
@@ -522,13 +523,7 @@ function nonEmpty(counts: Record<string, number> | undefined): counts is Record<
 /** The counts added up, type by type, in a new object; undefined when there are none. */
 function mergeCounts(...parts: (Record<string, number> | undefined)[]): Record<string, number> | undefined {
   let out: Record<string, number> | undefined;
-  for (const part of parts) {
-    if (!part) continue;
-    for (const [key, count] of Object.entries(part)) {
-      out ??= {};
-      out[key] = (out[key] ?? 0) + count;
-    }
-  }
+  for (const part of parts) if (part && Object.keys(part).length > 0) addCounts((out ??= {}), part);
   return out;
 }
 

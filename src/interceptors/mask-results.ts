@@ -14,8 +14,8 @@
  * @see ../../../shared/DESIGN.md "Masking"
  */
 import { mapItems, mapMembers } from '../lib/copy-on-write.js';
+import { addCounts } from '../lib/counts.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
-import { addFindings } from '../mask/findings.js';
 import type { Findings, Masker } from '../mask/masker.js';
 import { isObject } from '../lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
@@ -176,11 +176,11 @@ function* maskedAsSent(masker: Masker, long: LongString, findings: Findings): Ge
  */
 function maskedForTrail(masker: Masker, message: JsonRpcSuccess, strings: LongStrings): TrailCopy {
   const findings: Findings = {};
-  const tally = new Tally(masker, strings, (found) => addFindings(findings, found));
+  const tally = new Tally(masker, strings, (found) => addCounts(findings, found));
   const masked: JsonRpcSuccess = { ...message, result: tally.part(message.result) };
   const wire = new WireDigest();
   for (const bytes of lineBytes(strings.serialize(masked))) wire.add(bytes);
-  addFindings(findings, tally.findings);
+  addCounts(findings, tally.findings);
   return { message: strings.describe(masked) as JsonRpcSuccess, wire, findings };
 }
 
@@ -192,7 +192,7 @@ function* thenReport<T>(pieces: Iterable<T>, findings: Findings, report: (findin
 
 /** Adds `found` to the findings noted for the message. */
 function note(notes: MessageContext['notes'], found: Findings): void {
-  if (Object.keys(found).length > 0) addFindings((notes.findings ??= {}), found);
+  if (Object.keys(found).length > 0) addCounts((notes.findings ??= {}), found);
 }
 
 function summarise(findings: Findings): string {

@@ -5,9 +5,9 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { addFindings } from './findings.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { SpanCache } from './lib/span-cache.js';
@@ -360,7 +360,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1))) return undefined;
     maskBatches(batches, local);
     if (Object.keys(local).length === 0) return [text];
-    addFindings(findings, local);
+    addCounts(findings, local);
     return edits.parts();
   }
 
@@ -576,7 +576,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         for (let k = 0; k < values.length; k++) maskAlone(holders[k]!, keys[k]!, values[k]!, hint, findings);
       } else {
         if (parts !== undefined) for (let k = 0; k < values.length; k++) if (parts[k] !== values[k]) holders[k]![keys[k]!] = parts[k];
-        addFindings(findings, local);
+        addCounts(findings, local);
       }
     }
   }
