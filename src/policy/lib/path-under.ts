@@ -67,8 +67,10 @@ function readings(value: string): string[] {
   // (A URL parser drops C0 controls and spaces at either end, and tabs and line breaks anywhere.)
   if (!/[%\\:?#\u0000-\u001f]|^ | $/.test(value)) return [value];
   const out = new Set<string>();
-  let current = value;
-  for (let round = 0; round <= MAX_DECODE_ROUNDS; round += 1) {
+  const { rounds, settled } = decodingRounds(value);
+  // Still encoded after several rounds: refuse.
+  if (!settled) out.add('');
+  for (const current of rounds) {
     const path = fileUriPath(current);
     if (path === null) {
       // Not a path at all (another URI scheme): make it fail the check.
@@ -82,12 +84,24 @@ function readings(value: string): string[] {
         out.add(separated.replace(/[?#][\s\S]*$/, ''));
       }
     }
-    const decoded = percentDecode(current);
-    if (decoded === current) break;
-    if (round === MAX_DECODE_ROUNDS) out.add(''); // still encoded after several rounds: refuse.
-    current = decoded;
   }
   return [...out];
+}
+
+/**
+ * `text` and its percent-decodings, round by round, until one changes
+ * nothing or MAX_DECODE_ROUNDS have been made; `settled` is false when a
+ * further round would still change it.
+ */
+function decodingRounds(text: string): { rounds: string[]; settled: boolean } {
+  const rounds = [text];
+  for (;;) {
+    const last = rounds[rounds.length - 1]!;
+    const decoded = percentDecode(last);
+    if (decoded === last) return { rounds, settled: true };
+    if (rounds.length > MAX_DECODE_ROUNDS) return { rounds, settled: false };
+    rounds.push(decoded);
+  }
 }
 
 /**
@@ -105,13 +119,7 @@ function urlReadings(value: string, path: string): string[] {
     return [];
   }
   // Its path percent-decoded, round by round, as the value itself is (see `readings`).
-  const out = [pathname];
-  for (let round = 0; round < MAX_DECODE_ROUNDS; round += 1) {
-    const decoded = percentDecode(out[out.length - 1]!);
-    if (decoded === out[out.length - 1]) break;
-    out.push(decoded);
-  }
-  return out;
+  return decodingRounds(pathname).rounds;
 }
 
 /** The path of a `file:` URI (local host only), the value itself for a plain path, null for other URIs. */
