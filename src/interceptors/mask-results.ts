@@ -3,7 +3,9 @@
  * resource contents, prompt messages, and the errors it answers these
  * requests with) is masked before the client sees it,
  * and counted for the audit trail; a bulk guard refuses a single result that
- * carries more personal data than a purpose needs.
+ * carries more personal data than a purpose needs. What a server sends of
+ * its own that reaches the client's model or user (log and progress
+ * messages, sampling and elicitation requests: `SERVER_SENT`) is masked too.
  *
  * Every member of a result is data and is masked, except protocol metadata
  * and binary data (`METADATA`, `isBinaryMember`): ids, method and tool names, types, URIs, MIME
@@ -20,7 +22,7 @@ import type { Findings, Masker } from '../mask/masker.js';
 import { isObject } from '../lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
-import type { JsonRpcErrorObject, JsonRpcId, JsonRpcResponse, JsonRpcSuccess } from '../proxy/json-rpc.js';
+import type { JsonRpcErrorObject, JsonRpcId, JsonRpcNotification, JsonRpcRequest, JsonRpcResponse, JsonRpcSuccess } from '../proxy/json-rpc.js';
 import { FORWARD, isBinaryMember } from '../proxy/interceptor.js';
 import { lineBytes, type LongString, type LongStrings, StreamedString } from '../proxy/long-strings.js';
 import { LARGE_MESSAGE_BYTES } from '../proxy/reclaim.js';
@@ -150,6 +152,22 @@ const PARTS = new Set(['content', 'contents', 'messages', 'resource']);
 const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
 
 /**
+ * Notifications and requests a server sends to the client of its own, and
+ * the members of their params that carry data, masked as parts (content
+ * blocks, see `part`) or as values: a sampling request goes straight to the
+ * client's model, log and progress messages and an elicitation's message to
+ * its user. Their other members are protocol (a progress token, a log level,
+ * model preferences, an elicitation's requested schema) and pass.
+ */
+type DataMembers = Readonly<Record<string, 'parts' | 'value'>>;
+const SERVER_SENT: ReadonlyMap<string, DataMembers> = new Map<string, DataMembers>([
+  ['notifications/message', { data: 'value' }],
+  ['notifications/progress', { message: 'value' }],
+  ['sampling/createMessage', { messages: 'parts', systemPrompt: 'value', metadata: 'value' }],
+  ['elicitation/create', { message: 'value' }],
+]);
+
+/**
  * The pieces of `long` masked, a piece in which nothing was found as the
  * bytes it came as: a text with nothing to mask goes out byte for byte.
  */
@@ -239,7 +257,8 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     // masks later, from the bytes, a piece at a time (see `maskedForTrail`); one counted for a bulk guard is parsed whole.
     longStringUse: (method: string): 'reads' | undefined => ((toClient || !countsOnTheWay) && MASKED_METHODS.has(method) ? 'reads' : undefined),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
-      if (context.direction !== 'to-client' || context.kind !== 'response') return FORWARD;
+      if (context.direction !== 'to-client') return FORWARD;
+      if (context.kind !== 'response') return toClient ? serverSent(context) : FORWARD;
       const method = context.request?.method;
       // The session is up: load now, in the background, while the client settles in.
       if (method === 'initialize') void load?.start();
@@ -268,6 +287,34 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       );
     },
   };
+
+  /** A notification or request the server sends of its own (see `SERVER_SENT`), its data masked for the client. */
+  function serverSent(context: MessageContext): Verdict | Promise<Verdict> {
+    const message = context.message as JsonRpcRequest | JsonRpcNotification;
+    const members = SERVER_SENT.get(message.method);
+    if (!members || !isObject(message.params)) return FORWARD;
+    const masker = ready();
+    if (masker) return maskServerSent(masker, context, message, members);
+    return (load as MaskerLoad).start().then(
+      (loaded) => maskServerSent(loaded, context, message, members),
+      (error: unknown) => {
+        // Fail closed: a notification is dropped, a request answered with an error (the client never sees it).
+        const reason = `the server's ${message.method} could not be masked (${(error as Error).message})`;
+        context.notes.error = reason;
+        return 'id' in message ? { action: 'deny', reply: errorResponse(message.id, ErrorCode.InternalError, `mcp-guard withheld this request: ${reason}.`) } : { action: 'deny' };
+      },
+    );
+  }
+
+  function maskServerSent(loaded: Masker, context: MessageContext, message: JsonRpcRequest | JsonRpcNotification, members: DataMembers): Verdict {
+    const tally = new Tally(loaded, undefined);
+    const params = mapMembers(message.params as Json, (key, item) => {
+      const how = Object.hasOwn(members, key) ? members[key] : undefined;
+      return how === 'parts' ? tally.parts(item) : how === 'value' ? tally.value(item) : item;
+    });
+    note(context.notes, tally.findings);
+    return tally.total === 0 ? FORWARD : { action: 'rewrite', message: { ...message, params } };
+  }
 
   function maskWith(loaded: Masker, context: MessageContext, method: string, message: Answer): Verdict {
     // Without a bulk guard to enforce, nothing waits for a long text's count: it is masked as it is sent.

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { CreateMessageRequestSchema, ElicitRequestSchema, LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/types.js';
 import type { AuditEvent } from '../../src/audit/event.js';
 import { readIndex, readSessionEvents } from '../../src/audit/spool.js';
 import { createMasker } from '../../src/mask/masker.js';
@@ -42,7 +43,7 @@ describe('masking through the wrapper', () => {
   let guard: GuardConnection;
 
   before(async () => {
-    guard = await connectThroughGuard({ server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off', MASK_FIXTURE_LOG: log } });
+    guard = await connectThroughGuard({ server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off', MASK_FIXTURE_LOG: log }, capabilities: { sampling: {}, elicitation: {} } });
   });
   after(async () => {
     await guard?.close();
@@ -119,6 +120,42 @@ describe('masking through the wrapper', () => {
       assert.ok(!error.message.includes(EMAIL), error.message);
       return true;
     });
+  });
+
+  it('masks what the server sends of its own: log and progress messages, sampling and elicitation requests', async () => {
+    const logs: unknown[] = [];
+    const progress: unknown[] = [];
+    const sampling: unknown[] = [];
+    const elicitation: unknown[] = [];
+    guard.client.setNotificationHandler(LoggingMessageNotificationSchema, (notification) => {
+      logs.push(notification.params);
+    });
+    guard.client.setRequestHandler(CreateMessageRequestSchema, (request) => {
+      sampling.push(request.params);
+      return { model: 'test-model', role: 'assistant', content: { type: 'text', text: 'Dear customer, please pay.' } };
+    });
+    guard.client.setRequestHandler(ElicitRequestSchema, (request) => {
+      elicitation.push(request.params);
+      return { action: 'accept', content: { send: true } };
+    });
+    const result = await guard.client.callTool({ name: 'contact_customer', arguments: { email: EMAIL } }, undefined, { onprogress: (event) => progress.push(event) });
+    assert.equal(textOf(result), 'draft: Dear customer, please pay.; accept');
+    const seen = JSON.stringify({ logs, progress, sampling, elicitation });
+    for (const value of RAW_VALUES) assert.ok(!seen.includes(value), `the client saw ${value}: ${seen}`);
+    const token = (type: string): string => `<${type}:[0-9a-f]{8}>`;
+    assert.match(JSON.stringify(logs), new RegExp(`^\\[{"level":"info","logger":"crm","data":{"customer":"${token('email')}","note":"calls from ${token('phone')}"}}\\]$`));
+    assert.match(JSON.stringify(progress), new RegExp(`^\\[{"progress":1,"total":2,"message":"drafting for ${token('email')}"}\\]$`));
+    // A sampling request goes to the client's model: its prompt and messages are masked, its parameters pass.
+    const [request] = sampling as { systemPrompt: string; messages: unknown[]; maxTokens: number }[];
+    assert.equal(sampling.length, 1);
+    assert.match(request?.systemPrompt ?? '', new RegExp(`^You write to customers. This one pays from ${token('iban')}.$`));
+    assert.match(JSON.stringify(request?.messages), new RegExp(`^\\[{"role":"user","content":{"type":"text","text":"Draft a reminder to Anna Schmidt <${token('email')}>, phone ${token('phone')}."}}\\]$`));
+    assert.equal(request?.maxTokens, 50);
+    // An elicitation's message is masked; the schema it asks for is protocol and passes.
+    assert.match(
+      JSON.stringify(elicitation),
+      new RegExp(`^\\[{"mode":"form","message":"Send the reminder to ${token('email')}\\?","requestedSchema":{"type":"object","properties":{"send":{"type":"boolean","title":"Send it"}},"required":\\["send"\\]}}\\]$`),
+    );
   });
 
   it('passes tool arguments to the server unmasked', () => {

@@ -125,6 +125,51 @@ describe('createResultMasking', () => {
     assert.deepEqual(interceptor.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }), { direction: 'to-server' })), { action: 'forward' });
   });
 
+  it('masks the data members of what a server sends of its own (log, progress, sampling, elicitation); their protocol members pass', () => {
+    const sent = (method: string, params: Record<string, unknown>, id?: number): MessageContext & { notes: MessageNotes } =>
+      context(method, { jsonrpc: '2.0', ...(id === undefined ? {} : { id }), method, params } as JsonRpcMessage, { kind: id === undefined ? 'notification' : 'request' });
+    const paramsOf = (verdict: Verdict): unknown => (rewritten(verdict) as unknown as { params: unknown }).params;
+
+    const log = sent('notifications/message', { level: 'info', logger: 'crm', data: { note: 'mail anna@example.de', first_name: 'Anna', type: 'x@example.de' } });
+    assert.deepEqual(paramsOf(interceptor.intercept(log) as Verdict), { level: 'info', logger: 'crm', data: { note: 'mail [EMAIL]', first_name: '[FIRST_NAME]', type: '[EMAIL]' } });
+    assert.deepEqual(log.notes.findings, { email: 2, first_name: 1 });
+
+    const progress = sent('notifications/progress', { progressToken: 'a@example.de', progress: 1, message: 'calling +49 30 12345678' });
+    assert.deepEqual(paramsOf(interceptor.intercept(progress) as Verdict), { progressToken: 'a@example.de', progress: 1, message: 'calling [PHONE]' });
+
+    const sampling = sent(
+      'sampling/createMessage',
+      {
+        systemPrompt: 'The customer pays from DE89370400440532013000.',
+        messages: [{ role: 'user', content: [{ type: 'text', text: 'write to anna@example.de' }, { type: 'image', mimeType: 'image/png', data: 'aGk=' }] }],
+        modelPreferences: { hints: [{ name: 'a@example.de' }] },
+        maxTokens: 10,
+      },
+      7,
+    );
+    const out = rewritten(interceptor.intercept(sampling) as Verdict) as unknown as { id: number; method: string; params: unknown };
+    assert.deepEqual([out.id, out.method], [7, 'sampling/createMessage']);
+    assert.deepEqual(out.params, {
+      systemPrompt: 'The customer pays from [IBAN].',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'write to [EMAIL]' }, { type: 'image', mimeType: 'image/png', data: 'aGk=' }] }],
+      modelPreferences: { hints: [{ name: 'a@example.de' }] },
+      maxTokens: 10,
+    });
+    assert.deepEqual(sampling.notes.findings, { iban: 1, email: 1 });
+
+    const schema = { type: 'object', properties: { email: { type: 'string', format: 'email' } } };
+    const elicitation = sent('elicitation/create', { message: 'Is anna@example.de right?', requestedSchema: schema }, 8);
+    assert.deepEqual(paramsOf(interceptor.intercept(elicitation) as Verdict), { message: 'Is [EMAIL] right?', requestedSchema: schema });
+
+    // Clean, or no data to mask in it: passes as it came.
+    assert.deepEqual(interceptor.intercept(sent('notifications/message', { level: 'info', data: 'ORD-2024-000123' })), FORWARD);
+    assert.deepEqual(interceptor.intercept(sent('notifications/resources/updated', { uri: 'file:///a@example.de' })), FORWARD);
+    assert.deepEqual(interceptor.intercept(sent('roots/list', {}, 9)), FORWARD);
+    // Only for the client: what the trail gets, it masks itself.
+    const trailOnly = createResultMasking({ masker, toClient: false });
+    assert.deepEqual(trailOnly.intercept(sent('notifications/message', { level: 'info', data: 'anna@example.de' })), FORWARD);
+  });
+
   it('toClient false: forwards the original, and leaves counting to the trail unless a bulk guard needs the count', () => {
     const trailOnly = createResultMasking({ masker, toClient: false });
     const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
@@ -309,5 +354,21 @@ describe('createResultMasking', () => {
     assert.equal(out.result.isError, true);
     assert.match(JSON.stringify(out), /withheld this result: the result could not be masked \(no numbering plans\)/);
     assert.ok(!JSON.stringify(out).includes('anna@example.de'));
+  });
+
+  it('with a masker that failed to load: drops a server\'s log message and refuses its sampling request (fail closed)', async () => {
+    const failed = Promise.reject(new Error('no numbering plans'));
+    failed.catch(() => undefined);
+    const broken = createResultMasking({ masker: { ready: failed, start: () => failed, loaded: () => undefined }, toClient: true });
+    const log = context('notifications/message', { jsonrpc: '2.0', method: 'notifications/message', params: { level: 'info', data: 'anna@example.de' } }, { kind: 'notification' });
+    assert.deepEqual(await broken.intercept(log), { action: 'deny' });
+    assert.match(String(log.notes.error), /notifications\/message could not be masked \(no numbering plans\)/);
+    const request: JsonRpcMessage = { jsonrpc: '2.0', id: 4, method: 'sampling/createMessage', params: { messages: [{ role: 'user', content: { type: 'text', text: 'anna@example.de' } }], maxTokens: 5 } };
+    const verdict = await broken.intercept(context('sampling/createMessage', request, { kind: 'request' }));
+    assert.equal(verdict.action, 'deny');
+    const reply = (verdict as { reply: { id: number; error: { message: string } } }).reply;
+    assert.equal(reply.id, 4);
+    assert.match(reply.error.message, /withheld this request: the server's sampling\/createMessage could not be masked/);
+    assert.ok(!JSON.stringify(reply).includes('anna@example.de'));
   });
 });
