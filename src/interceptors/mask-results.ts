@@ -145,11 +145,20 @@ class Tally {
  * block type or result shape this version does not know. What is not known
  * to be metadata cannot pass unread.
  */
-const METADATA = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_meta', 'size', 'icons', 'isError']);
-/** Members that hold parts of the result, walked member by member rather than masked whole (a URI in them must pass). */
-const PARTS = new Set(['content', 'contents', 'messages', 'resource']);
+const METADATA = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_meta', 'size', 'icons', 'isError', 'taskId', 'nextCursor']);
+/** Members that hold parts of the result, walked member by member rather than masked whole (a URI or a task's id in them must pass). */
+const PARTS = new Set(['content', 'contents', 'messages', 'resource', 'task', 'tasks']);
 
-const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get']);
+/**
+ * Requests whose results are masked. A task (protocol 2025-11-25) runs a
+ * request in the background: `tasks/result` answers with that request's
+ * result, and a task's status (`tasks/get`, `tasks/list`, `tasks/cancel`,
+ * and the task a `tools/call` creates) has a message of the server's own.
+ */
+const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get', 'tasks/result', 'tasks/get', 'tasks/list', 'tasks/cancel']);
+
+/** Tasks whose tools the interceptor remembers for their results (see `taskTools`); the oldest is forgotten first. */
+const REMEMBERED_TASKS = 10_000;
 
 /**
  * Notifications and requests a server sends to the client of its own, and
@@ -165,6 +174,7 @@ const SERVER_SENT: ReadonlyMap<string, DataMembers> = new Map<string, DataMember
   ['notifications/progress', { message: 'value' }],
   ['sampling/createMessage', { messages: 'parts', systemPrompt: 'value', metadata: 'value' }],
   ['elicitation/create', { message: 'value' }],
+  ['notifications/tasks/status', { statusMessage: 'value' }],
 ]);
 
 /**
@@ -238,17 +248,19 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   /** The masker, once there is one (given, or loaded). */
   const ready = (): Masker | undefined => given ?? load?.loaded();
   const schemas = new OutputSchemas();
+  /** The tool each task that a `tools/call` created runs, by task id. */
+  const taskTools = new Map<string, string>();
 
   /**
    * Fail closed: a result that cannot be masked is not passed on. `error`
    * is mcp-guard's own (a masker that did not load, a schema masking
    * breaks): its message goes to the client and the trail.
    */
-  function withhold(context: MessageContext, method: string, message: Answer, error: Error): Verdict {
+  function withhold(context: MessageContext, tool: string | undefined, message: Answer, error: Error): Verdict {
     const reason = `the result could not be masked (${error.message})`;
     context.notes.error = reason;
     const text = `mcp-guard withheld this result: ${reason}.`;
-    return { action: 'rewrite', message: method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.InternalError, text) };
+    return { action: 'rewrite', message: tool !== undefined ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.InternalError, text) };
   }
 
   return {
@@ -264,6 +276,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       if (method === 'initialize') void load?.start();
       if (method === 'tools/list' && 'result' in context.message) schemas.remember(context.message.result);
       if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
+      const tool = toolOf(context);
       const message = context.message as Answer;
       // An error's message and data reach the agent as a failed call does: they are masked like a result.
       if (!isObject('result' in message ? message.result : message.error)) return FORWARD;
@@ -279,11 +292,11 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
         return FORWARD;
       }
       const masker = ready();
-      if (masker) return maskWith(masker, context, method, message);
+      if (masker) return maskWith(masker, context, tool, message);
       // Not loaded yet, or failed to: a failed load is reported on each result it withholds.
       return (load as MaskerLoad).start().then(
-        (loaded) => maskWith(loaded, context, method, message),
-        (error: unknown) => withhold(context, method, message, error as Error),
+        (loaded) => maskWith(loaded, context, tool, message),
+        (error: unknown) => withhold(context, tool, message, error as Error),
       );
     },
   };
@@ -316,7 +329,27 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     return tally.total === 0 ? FORWARD : { action: 'rewrite', message: { ...message, params } };
   }
 
-  function maskWith(loaded: Masker, context: MessageContext, method: string, message: Answer): Verdict {
+  /**
+   * The tool whose result a response to a `tools/call` or a `tasks/result`
+   * holds: a tool error answers for it, and its output schema holds for it.
+   * Remembers the tool of a task that a `tools/call` created.
+   */
+  function toolOf(context: MessageContext): string | undefined {
+    const { request, message } = context;
+    if (request?.method === 'tools/call') {
+      const tool = String(request.params?.name);
+      const task = 'result' in message && isObject(message.result.task) ? message.result.task : undefined;
+      if (typeof task?.taskId === 'string') {
+        if (taskTools.size >= REMEMBERED_TASKS) taskTools.delete(taskTools.keys().next().value as string);
+        taskTools.set(task.taskId, tool);
+      }
+      return tool;
+    }
+    const taskId = request?.method === 'tasks/result' ? request.params?.taskId : undefined;
+    return typeof taskId === 'string' ? taskTools.get(taskId) : undefined;
+  }
+
+  function maskWith(loaded: Masker, context: MessageContext, tool: string | undefined, message: Answer): Verdict {
     // Without a bulk guard to enforce, nothing waits for a long text's count: it is masked as it is sent.
     const late = bulk === undefined ? (found: Findings) => note(context.notes, found) : undefined;
     const tally = new Tally(loaded, context.longStrings, late);
@@ -331,7 +364,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       const reason = `the result carries ${tally.total} personal-data findings (${summarise(tally.findings)}), more than bulk.max_findings_per_result ${bulk.maxFindingsPerResult} allows${pending}`;
       context.notes.decision = { action: bulk.action, rule: 'bulk.max_findings_per_result', reason };
       const text = `mcp-guard withheld this result: ${reason}. Ask for fewer records, or ask the policy owner to raise the limit.`;
-      const reply = method === 'tools/call' ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.PolicyDenied, text);
+      const reply = tool !== undefined ? toolErrorResponse(message.id, text) : errorResponse(message.id, ErrorCode.PolicyDenied, text);
       context.notes.resultMasked = true;
       return { action: 'rewrite', message: reply };
     }
@@ -343,11 +376,11 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       return FORWARD;
     }
     if (!toClient) return FORWARD;
-    if ('result' in message && method === 'tools/call' && masked.structuredContent !== message.result.structuredContent) {
+    if ('result' in message && tool !== undefined && masked.structuredContent !== message.result.structuredContent) {
       // The client checks structuredContent against the tool's outputSchema: masked, it must still match.
       const { structuredContent } = message.result;
-      const fit = schemas.fit(String(context.request?.params?.name), masked.structuredContent, () => context.longStrings?.resolve(structuredContent) ?? structuredContent);
-      if ('mismatch' in fit) return withhold(context, method, message, new Error(`masked, its structuredContent no longer matches the tool's outputSchema: ${fit.mismatch}`));
+      const fit = schemas.fit(tool, masked.structuredContent, () => context.longStrings?.resolve(structuredContent) ?? structuredContent);
+      if ('mismatch' in fit) return withhold(context, tool, message, new Error(`masked, its structuredContent no longer matches the tool's outputSchema: ${fit.mismatch}`));
       if (fit.value !== masked.structuredContent) masked = { ...masked, structuredContent: fit.value };
     }
     context.notes.resultMasked = true;

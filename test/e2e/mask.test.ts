@@ -158,6 +158,28 @@ describe('masking through the wrapper', () => {
     );
   });
 
+  it('masks a task\'s result and status message (a tools/call run as a task); its id and the output schema still hold', async () => {
+    // Both mcp-guard and the client learn the tool's output schema from tools/list.
+    await guard.client.listTools();
+    const messages: { type: string; task?: { taskId: string }; result?: unknown }[] = [];
+    const stream = guard.client.experimental.tasks.callToolStream({ name: 'customer_task', arguments: { email: EMAIL } }, undefined, { task: { ttl: 60_000 } });
+    for await (const message of stream) messages.push(message as (typeof messages)[number]);
+    const taskId = messages.find((message) => message.type === 'taskCreated')?.task?.taskId;
+    assert.match(String(taskId), /^[0-9a-f]{32}$/, JSON.stringify(messages));
+    const last = messages.at(-1);
+    assert.equal(last?.type, 'result', JSON.stringify(messages));
+    const result = last?.result as { content: unknown; structuredContent: { email: string; name: string } };
+    assert.match(textOf(result), /e-mail <email:[0-9a-f]{8}>, phone <phone:[0-9a-f]{8}>, IBAN <iban:[0-9a-f]{8}>;/);
+    // The task's tool is remembered from its creation: the masked address still fits `format: email`.
+    assert.match(result.structuredContent.email, /^email-[0-9a-f]{8}@pseudonym\.invalid$/);
+    const task = await guard.client.experimental.tasks.getTask(taskId as string);
+    assert.match(String(task.statusMessage), /^looking up <email:[0-9a-f]{8}>$/);
+    const listed = await guard.client.experimental.tasks.listTasks();
+    assert.deepEqual(listed.tasks.map((entry) => [entry.taskId, entry.statusMessage]), [[taskId, task.statusMessage]]);
+    const seen = JSON.stringify([messages, task, listed]);
+    for (const value of RAW_VALUES) assert.ok(!seen.includes(value), `the client saw ${value}: ${seen}`);
+  });
+
   it('passes tool arguments to the server unmasked', () => {
     const calls = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { arguments: { email?: string } });
     assert.ok(calls.length >= 3);

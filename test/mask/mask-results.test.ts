@@ -170,6 +170,20 @@ describe('createResultMasking', () => {
     assert.deepEqual(trailOnly.intercept(sent('notifications/message', { level: 'info', data: 'anna@example.de' })), FORWARD);
   });
 
+  it('tasks: masks a task\'s status message and its result; its id and a list\'s cursor pass, whatever they look like', () => {
+    const task = { taskId: '+49 30 12345678', status: 'working', statusMessage: 'looking up anna@example.de', createdAt: '2025-11-25T10:00:00Z', ttl: 60000 };
+    const masked = { ...task, statusMessage: 'looking up [EMAIL]' };
+    const created = rewritten(interceptor.intercept(context('tools/call', response({ task }))) as Verdict);
+    assert.deepEqual(created.result, { task: masked });
+    assert.deepEqual(rewritten(interceptor.intercept(context('tasks/get', response(task))) as Verdict).result, masked);
+    const listed = rewritten(interceptor.intercept(context('tasks/list', response({ tasks: [task], nextCursor: 'anna@example.de' }))) as Verdict);
+    assert.deepEqual(listed.result, { tasks: [masked], nextCursor: 'anna@example.de' });
+    const status = context('notifications/tasks/status', { jsonrpc: '2.0', method: 'notifications/tasks/status', params: task }, { kind: 'notification' });
+    assert.deepEqual((rewritten(interceptor.intercept(status) as Verdict) as unknown as { params: unknown }).params, masked);
+    const result = rewritten(interceptor.intercept(context('tasks/result', response({ content: [{ type: 'text', text: 'mail anna@example.de' }] }))) as Verdict);
+    assert.deepEqual(result.result, { content: [{ type: 'text', text: 'mail [EMAIL]' }] });
+  });
+
   it('toClient false: forwards the original, and leaves counting to the trail unless a bulk guard needs the count', () => {
     const trailOnly = createResultMasking({ masker, toClient: false });
     const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
