@@ -145,17 +145,30 @@ class Tally {
  * block type or result shape this version does not know. What is not known
  * to be metadata cannot pass unread.
  */
-const METADATA = new Set(['type', 'mimeType', 'uri', 'role', 'annotations', '_meta', 'size', 'icons', 'isError', 'taskId', 'nextCursor']);
+const METADATA = new Set(['type', 'mimeType', 'uri', 'uriTemplate', 'role', 'annotations', '_meta', 'size', 'icons', 'isError', 'taskId', 'nextCursor']);
 /** Members that hold parts of the result, walked member by member rather than masked whole (a URI or a task's id in them must pass). */
-const PARTS = new Set(['content', 'contents', 'messages', 'resource', 'task', 'tasks']);
+const PARTS = new Set(['content', 'contents', 'messages', 'resource', 'resources', 'resourceTemplates', 'task', 'tasks']);
 
 /**
- * Requests whose results are masked. A task (protocol 2025-11-25) runs a
- * request in the background: `tasks/result` answers with that request's
- * result, and a task's status (`tasks/get`, `tasks/list`, `tasks/cancel`,
- * and the task a `tools/call` creates) has a message of the server's own.
+ * Requests whose results are masked. A resource list names and describes
+ * each resource as a resource link does; a completion suggests values from
+ * the server's data. A task (protocol 2025-11-25) runs a request in the
+ * background: `tasks/result` answers with that request's result, and a
+ * task's status (`tasks/get`, `tasks/list`, `tasks/cancel`, and the task a
+ * `tools/call` creates) has a message of the server's own.
  */
-const MASKED_METHODS = new Set(['tools/call', 'resources/read', 'prompts/get', 'tasks/result', 'tasks/get', 'tasks/list', 'tasks/cancel']);
+const MASKED_METHODS = new Set([
+  'tools/call',
+  'resources/read',
+  'prompts/get',
+  'resources/list',
+  'resources/templates/list',
+  'completion/complete',
+  'tasks/result',
+  'tasks/get',
+  'tasks/list',
+  'tasks/cancel',
+]);
 
 /** Tasks whose tools the interceptor remembers for their results (see `taskTools`); the oldest is forgotten first. */
 const REMEMBERED_TASKS = 10_000;

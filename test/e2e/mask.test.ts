@@ -94,6 +94,18 @@ describe('masking through the wrapper', () => {
     assert.ok(!message.text.includes('+49 30 12345678') && /<phone:[0-9a-f]{8}>/.test(message.text), message.text);
   });
 
+  it('masks what a resource list and a completion show; the URIs still read', async () => {
+    const { resources } = await guard.client.listResources();
+    const anna = resources.find((resource) => resource.uri === 'customer://anna');
+    assert.match(String(anna?.description), /^The file of <email:[0-9a-f]{8}>$/);
+    assert.ok(!JSON.stringify(resources).includes(EMAIL), JSON.stringify(resources));
+    const read = await guard.client.readResource({ uri: 'customer://anna' });
+    assert.equal(read.contents[0]?.uri, 'customer://anna');
+    const { completion } = await guard.client.complete({ ref: { type: 'ref/prompt', name: 'customer_note' }, argument: { name: 'email', value: 'anna' } });
+    assert.equal(completion.values.length, 1);
+    assert.match(completion.values[0] ?? '', /^<email:[0-9a-f]{8}>$/);
+  });
+
   it('masks what a resource link shows, and leaves its URI, the result\'s _meta and an image to the client as they came', async () => {
     const result = await guard.client.callTool({ name: 'customer_file', arguments: {} });
     const [link, image] = result.content as { type: string; uri: string; name: string; data: string }[];

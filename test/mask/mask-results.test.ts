@@ -184,6 +184,19 @@ describe('createResultMasking', () => {
     assert.deepEqual(result.result, { content: [{ type: 'text', text: 'mail [EMAIL]' }] });
   });
 
+  it('resource lists and completions: masks names, descriptions and suggested values; URIs, templates and cursors pass', () => {
+    const resources = rewritten(
+      interceptor.intercept(
+        context('resources/list', response({ resources: [{ uri: 'crm://anna@example.de', name: 'anna@example.de', description: 'IBAN DE89370400440532013000', mimeType: 'text/plain' }], nextCursor: 'c1' })),
+      ) as Verdict,
+    );
+    assert.deepEqual(resources.result, { resources: [{ uri: 'crm://anna@example.de', name: '[EMAIL]', description: 'IBAN [IBAN]', mimeType: 'text/plain' }], nextCursor: 'c1' });
+    const templates = rewritten(interceptor.intercept(context('resources/templates/list', response({ resourceTemplates: [{ uriTemplate: 'crm://{email}', name: 'by e-mail', title: 'e.g. anna@example.de' }] }))) as Verdict);
+    assert.deepEqual(templates.result, { resourceTemplates: [{ uriTemplate: 'crm://{email}', name: 'by e-mail', title: 'e.g. [EMAIL]' }] });
+    const completion = rewritten(interceptor.intercept(context('completion/complete', response({ completion: { values: ['anna@example.de', 'ORD-1'], total: 2, hasMore: false } }))) as Verdict);
+    assert.deepEqual(completion.result, { completion: { values: ['[EMAIL]', 'ORD-1'], total: 2, hasMore: false } });
+  });
+
   it('toClient false: forwards the original, and leaves counting to the trail unless a bulk guard needs the count', () => {
     const trailOnly = createResultMasking({ masker, toClient: false });
     const ctx = context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }));
