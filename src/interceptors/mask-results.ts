@@ -150,25 +150,17 @@ const METADATA = new Set(['type', 'mimeType', 'uri', 'uriTemplate', 'role', 'ann
 const PARTS = new Set(['content', 'contents', 'messages', 'resource', 'resources', 'resourceTemplates', 'task', 'tasks']);
 
 /**
- * Requests whose results are masked. A resource list names and describes
- * each resource as a resource link does; a completion suggests values from
- * the server's data. A task (protocol 2025-11-25) runs a request in the
- * background: `tasks/result` answers with that request's result, and a
- * task's status (`tasks/get`, `tasks/list`, `tasks/cancel`, and the task a
- * `tools/call` creates) has a message of the server's own.
+ * Requests whose results are protocol only and pass as they came: the
+ * session's set-up, the lists of tools and prompts (names, descriptions and
+ * schemas, which the policy gate and pinning read) and acknowledgements.
+ * The result of every other request is masked, one this version does not
+ * know included: a resource list names and describes each resource as a
+ * resource link does, a completion suggests values from the server's data,
+ * and `tasks/result` (protocol 2025-11-25) answers with the result of a
+ * tool call run as a task, which passed unmasked while only the methods
+ * known to carry data were masked.
  */
-const MASKED_METHODS = new Set([
-  'tools/call',
-  'resources/read',
-  'prompts/get',
-  'resources/list',
-  'resources/templates/list',
-  'completion/complete',
-  'tasks/result',
-  'tasks/get',
-  'tasks/list',
-  'tasks/cancel',
-]);
+const PROTOCOL_RESULTS = new Set(['initialize', 'ping', 'tools/list', 'prompts/list', 'logging/setLevel', 'resources/subscribe', 'resources/unsubscribe']);
 
 /** Tasks whose tools the interceptor remembers for their results (see `taskTools`); the oldest is forgotten first. */
 const REMEMBERED_TASKS = 10_000;
@@ -179,7 +171,9 @@ const REMEMBERED_TASKS = 10_000;
  * blocks, see `part`) or as values: a sampling request goes straight to the
  * client's model, log and progress messages and an elicitation's message to
  * its user. Their other members are protocol (a progress token, a log level,
- * model preferences, an elicitation's requested schema) and pass.
+ * model preferences, an elicitation's requested schema) and pass; so do the
+ * params of those listed with none. The params of one not listed (a vendor's,
+ * or a later protocol's) are masked as a part: all but metadata.
  */
 type DataMembers = Readonly<Record<string, 'parts' | 'value'>>;
 const SERVER_SENT: ReadonlyMap<string, DataMembers> = new Map<string, DataMembers>([
@@ -188,6 +182,19 @@ const SERVER_SENT: ReadonlyMap<string, DataMembers> = new Map<string, DataMember
   ['sampling/createMessage', { messages: 'parts', systemPrompt: 'value', metadata: 'value' }],
   ['elicitation/create', { message: 'value' }],
   ['notifications/tasks/status', { statusMessage: 'value' }],
+  ['notifications/cancelled', { reason: 'value' }],
+  ['notifications/resources/updated', {}],
+  ['notifications/resources/list_changed', {}],
+  ['notifications/tools/list_changed', {}],
+  ['notifications/prompts/list_changed', {}],
+  ['notifications/elicitation/complete', {}],
+  ['ping', {}],
+  ['roots/list', {}],
+  // A client's own tasks (a sampling or elicitation it runs as one), which the server asks about.
+  ['tasks/get', {}],
+  ['tasks/result', {}],
+  ['tasks/list', {}],
+  ['tasks/cancel', {}],
 ]);
 
 /**
@@ -280,7 +287,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     name: 'result-masking',
     // A result it masks for the client, it masks a piece at a time; one masked for the trail only, the trail
     // masks later, from the bytes, a piece at a time (see `maskedForTrail`); one counted for a bulk guard is parsed whole.
-    longStringUse: (method: string): 'reads' | undefined => ((toClient || !countsOnTheWay) && MASKED_METHODS.has(method) ? 'reads' : undefined),
+    longStringUse: (method: string): 'reads' | undefined => ((toClient || !countsOnTheWay) && !PROTOCOL_RESULTS.has(method) ? 'reads' : undefined),
     intercept(context: MessageContext): Verdict | Promise<Verdict> {
       if (context.direction !== 'to-client') return FORWARD;
       if (context.kind !== 'response') return toClient ? serverSent(context) : FORWARD;
@@ -288,7 +295,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
       // The session is up: load now, in the background, while the client settles in.
       if (method === 'initialize') void load?.start();
       if (method === 'tools/list' && 'result' in context.message) schemas.remember(context.message.result);
-      if (method === undefined || !MASKED_METHODS.has(method)) return FORWARD;
+      if (method === undefined || PROTOCOL_RESULTS.has(method)) return FORWARD;
       const tool = toolOf(context);
       const message = context.message as Answer;
       // An error's message and data reach the agent as a failed call does: they are masked like a result.
@@ -318,7 +325,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   function serverSent(context: MessageContext): Verdict | Promise<Verdict> {
     const message = context.message as JsonRpcRequest | JsonRpcNotification;
     const members = SERVER_SENT.get(message.method);
-    if (!members || !isObject(message.params)) return FORWARD;
+    if ((members && Object.keys(members).length === 0) || !isObject(message.params)) return FORWARD;
     const masker = ready();
     if (masker) return maskServerSent(masker, context, message, members);
     return (load as MaskerLoad).start().then(
@@ -332,12 +339,14 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     );
   }
 
-  function maskServerSent(loaded: Masker, context: MessageContext, message: JsonRpcRequest | JsonRpcNotification, members: DataMembers): Verdict {
+  function maskServerSent(loaded: Masker, context: MessageContext, message: JsonRpcRequest | JsonRpcNotification, members: DataMembers | undefined): Verdict {
     const tally = new Tally(loaded, undefined);
-    const params = mapMembers(message.params as Json, (key, item) => {
-      const how = Object.hasOwn(members, key) ? members[key] : undefined;
-      return how === 'parts' ? tally.parts(item) : how === 'value' ? tally.value(item) : item;
-    });
+    const params = members
+      ? mapMembers(message.params as Json, (key, item) => {
+          const how = Object.hasOwn(members, key) ? members[key] : undefined;
+          return how === 'parts' ? tally.parts(item) : how === 'value' ? tally.value(item) : item;
+        })
+      : tally.part(message.params as Json);
     note(context.notes, tally.findings);
     return tally.total === 0 ? FORWARD : { action: 'rewrite', message: { ...message, params } };
   }

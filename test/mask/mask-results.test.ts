@@ -117,9 +117,11 @@ describe('createResultMasking', () => {
     assert.deepEqual(prompt.result.messages, [{ role: 'user', content: { type: 'text', text: 'call [EMAIL]' } }]);
   });
 
-  it('forwards untouched what it does not mask: clean results, other methods, requests, the other direction', () => {
+  it('forwards untouched what it does not mask: clean results, protocol results, requests, the other direction', () => {
     assert.deepEqual(interceptor.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'ORD-2024-000123' }] }))), { action: 'forward' });
     assert.deepEqual(interceptor.intercept(context('tools/list', response({ tools: [{ name: 'a@example.de' }] }))), { action: 'forward' });
+    assert.deepEqual(interceptor.intercept(context('prompts/list', response({ prompts: [{ name: 'a@example.de' }] }))), { action: 'forward' });
+    assert.deepEqual(interceptor.intercept(context('initialize', response({ protocolVersion: '2025-11-25', instructions: 'ask a@example.de' }))), { action: 'forward' });
     const request: JsonRpcMessage = { jsonrpc: '2.0', id: 1, method: 'tools/call', params: { arguments: { email: 'a@example.de' } } };
     assert.deepEqual(interceptor.intercept(context('tools/call', request, { kind: 'request', direction: 'to-server' })), { action: 'forward' });
     assert.deepEqual(interceptor.intercept(context('tools/call', response({ content: [{ type: 'text', text: 'a@example.de' }] }), { direction: 'to-server' })), { action: 'forward' });
@@ -165,6 +167,10 @@ describe('createResultMasking', () => {
     assert.deepEqual(interceptor.intercept(sent('notifications/message', { level: 'info', data: 'ORD-2024-000123' })), FORWARD);
     assert.deepEqual(interceptor.intercept(sent('notifications/resources/updated', { uri: 'file:///a@example.de' })), FORWARD);
     assert.deepEqual(interceptor.intercept(sent('roots/list', {}, 9)), FORWARD);
+    assert.deepEqual(interceptor.intercept(sent('notifications/cancelled', { requestId: 'a@example.de', reason: 'timed out' })), FORWARD);
+    // One this version does not know (a vendor's, a later protocol's): all but metadata is masked.
+    const vendor = sent('notifications/acme/export', { type: 'csv', uri: 'file:///a@example.de.csv', rows: ['a@example.de'], note: 'for a@example.de' });
+    assert.deepEqual(paramsOf(interceptor.intercept(vendor) as Verdict), { type: 'csv', uri: 'file:///a@example.de.csv', rows: ['[EMAIL]'], note: 'for [EMAIL]' });
     // Only for the client: what the trail gets, it masks itself.
     const trailOnly = createResultMasking({ masker, toClient: false });
     assert.deepEqual(trailOnly.intercept(sent('notifications/message', { level: 'info', data: 'anna@example.de' })), FORWARD);
@@ -182,6 +188,12 @@ describe('createResultMasking', () => {
     assert.deepEqual((rewritten(interceptor.intercept(status) as Verdict) as unknown as { params: unknown }).params, masked);
     const result = rewritten(interceptor.intercept(context('tasks/result', response({ content: [{ type: 'text', text: 'mail anna@example.de' }] }))) as Verdict);
     assert.deepEqual(result.result, { content: [{ type: 'text', text: 'mail [EMAIL]' }] });
+  });
+
+  it('masks the result of a method this version does not know, all but its metadata (fail closed)', () => {
+    const vendor = rewritten(interceptor.intercept(context('acme/export', response({ rows: [{ email: 'a@example.de', uri: 'crm://a@example.de' }], uri: 'crm://a@example.de', nextCursor: 'n' }))) as Verdict);
+    // Metadata passes where a result's parts stand; inside data of a shape it does not know, everything is data.
+    assert.deepEqual(vendor.result, { rows: [{ email: '[EMAIL]', uri: 'crm://[EMAIL]' }], uri: 'crm://a@example.de', nextCursor: 'n' });
   });
 
   it('resource lists and completions: masks names, descriptions and suggested values; URIs, templates and cursors pass', () => {
