@@ -15,7 +15,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
-import { mapItems, mapMembers } from '../lib/copy-on-write.js';
+import { mapItems, mapMembers, renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
 import type { Findings, Masker } from '../mask/masker.js';
@@ -121,7 +121,17 @@ class Tally {
    * masked, whatever it holds. Returns the part itself when nothing changed.
    */
   part(part: Json): Json {
-    return mapMembers(part, (key, item) => (METADATA.has(key) || isBinaryMember(key, item, part) ? item : PARTS.has(key) ? this.parts(item) : this.value(item)));
+    return this.named(mapMembers(part, (key, item) => (METADATA.has(key) || isBinaryMember(key, item, part) ? item : PARTS.has(key) ? this.parts(item) : this.value(item))));
+  }
+
+  /** `part` with the names of its members masked (see `Masker.maskNames`: a member named after a person is data too); itself when none is. */
+  named(part: Json): Json {
+    const names = Object.keys(part);
+    const found: Findings = {};
+    const renamed = this.masker.maskNames(names, found);
+    if (renamed === undefined) return part;
+    this.count(found);
+    return renamedMembers(part, renamed);
   }
 
   /** A JSON-RPC error: its message, its data and whatever else it holds are masked; its code passes. */

@@ -29,3 +29,11 @@ export function mapMembers(object: Record<string, unknown>, map: (key: string, m
   }
   return out ?? object;
 }
+
+/** A copy of `object` with its members, in order, under `names` (one per key, in `Object.keys` order); a `__proto__` stays a member. */
+export function renamedMembers(object: Record<string, unknown>, names: readonly string[]): Record<string, unknown> {
+  const keys = Object.keys(object);
+  const out: Record<string, unknown> = {};
+  for (let k = 0; k < keys.length; k++) Object.defineProperty(out, names[k]!, { value: object[keys[k]!], writable: true, enumerable: true, configurable: true });
+  return out;
+}

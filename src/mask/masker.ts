@@ -5,6 +5,7 @@
  *
  * @see ../../../shared/DESIGN.md "Masking"
  */
+import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
@@ -59,6 +60,13 @@ export interface Masker {
    * list or object.
    */
   maskJsonText(text: string, findings: Findings): string[] | undefined;
+  /**
+   * The names an object's keys (`names`, in order) take when `maskValue`
+   * masks it: a key may be personal data too (a map keyed by e-mail
+   * address). Counts into `findings`; undefined when every key keeps its
+   * name. Masked names are unique (`[EMAIL]`, `[EMAIL] #2`).
+   */
+  maskNames(names: readonly string[], findings: Findings): string[] | undefined;
   /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
   findAll(text: string): Finding[];
 }
@@ -125,6 +133,38 @@ function containersCopied(value: unknown, depth: number): unknown {
   const copy: Record<string, unknown> = { ...value };
   for (const key of Object.keys(copy)) copy[key] = containersCopied(copy[key], depth + 1);
   return copy;
+}
+
+/** How the masker reads a JSON key (see `keyOf` in `createMasker`). */
+interface KeyReading {
+  field: string | undefined;
+  hint: string;
+  /** The key masked, when it holds personal data, and what masking it found. */
+  masked: string | undefined;
+  found: Findings | undefined;
+  /** Whether the key as it is may be the name a masked key takes (see `TOKEN_MARK`). */
+  tokenLike: boolean;
+}
+
+/**
+ * A character every replacement holds (`[EMAIL]`, `<email:3f9a1c2b>`,
+ * `****1111`, `192.168.1.*`), so every masked key too: a key without one
+ * can never be the name a masked key takes.
+ */
+const TOKEN_MARK = /[[<*]/;
+
+/**
+ * The name a key of an object takes: `name` (the key masked, or the key as
+ * it is when it may look like a masked one), or the first of `name #2`,
+ * `name #3`, … not taken by such a key before it in the object (`taken`,
+ * which it joins). `{"a@x.de": 1, "b@x.de": 2}` redacted keeps both
+ * members, and so does `{"[EMAIL]": 1, "b@x.de": 2}`.
+ */
+function takeName(name: string, taken: Set<string>): string {
+  let taking = name;
+  for (let n = 2; taken.has(taking); n++) taking = `${name} #${n}`;
+  taken.add(taking);
+  return taking;
 }
 
 /**
@@ -326,8 +366,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (depth > MAX_DEPTH) return tooDeep(findings);
     if (Array.isArray(value)) return value.map((item) => maskField(item, field, findings, depth + 1));
     if (typeof value === 'object') {
-      // Copied by spread, which defines `__proto__` as the member it is (an assignment to a new object would set its prototype instead).
-      const out: Record<string, unknown> = { ...value };
+      const members = value as Record<string, unknown>;
+      const names = Object.keys(members);
+      // A copy under the names masked; `__proto__` stays the member it is (an assignment to a new object would set its prototype).
+      const out = renamedMembers(members, maskedNames(names, findings) ?? names);
       for (const key of Object.keys(out)) out[key] = maskField(out[key], field, findings, depth + 1);
       return out;
     }
@@ -376,8 +418,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const objects: boolean[] = [];
     const hints: (string | undefined)[] = [];
     const fields: (string | undefined)[] = [];
+    // The masked member names each open object has taken so far (see `takeName`), once it has one.
+    const taken: (Set<string> | undefined)[] = [];
     // The last member name read, as `keyOf` reads it.
-    let member: { field: string | undefined; hint: string } | undefined;
+    let member: KeyReading | undefined;
     // While a list or object too deep to walk is passed over: its start, and how many are open around it.
     let skipFrom = -1;
     let skipDepth = 0;
@@ -426,7 +470,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
     return {
       key(start, end, escaped) {
-        if (skipFrom === -1) member = keyOf(decoded(start, end, escaped));
+        if (skipFrom !== -1) return;
+        const name = decoded(start, end, escaped);
+        member = keyOf(name);
+        if (member.masked === undefined && !member.tokenLike) return;
+        const open = objects.length - 1;
+        const takes = takeName(member.masked ?? name, (taken[open] ??= new Set()));
+        if (member.masked !== undefined) addCounts(findings, member.found as Findings);
+        if (takes === name) return;
+        makeBefore(start);
+        edits.add(start, end, takes, !escaped);
       },
       string(start, end, escaped) {
         if (skipFrom !== -1) return;
@@ -458,6 +511,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         objects.push(text.charCodeAt(start) === OPEN_BRACE);
         hints.push(hint);
         fields.push(field);
+        taken.push(undefined);
       },
       close(end) {
         if (skipFrom !== -1) {
@@ -469,6 +523,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         objects.pop();
         hints.pop();
         fields.pop();
+        taken.pop();
       },
     };
   }
@@ -481,28 +536,36 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   function maskTree(container: object, findings: Findings, depth: number): unknown {
     if (depth > MAX_DEPTH) return tooDeep(findings);
     const batches = new Map<string | undefined, ValueBatch>();
-    maskParsed(container, undefined, findings, depth, batches);
+    const masked = maskParsed(container, undefined, findings, depth, batches);
     maskBatches(batches, findings);
-    return container;
+    return masked;
   }
 
   /**
    * Masks the members of `container`, a list or object held by nothing
-   * else, in place (see `maskTree`). Its string
-   * members are put in `batches`, to be masked with the other values of their
-   * key; JSON text inside them is masked here.
+   * else, in place (see `maskTree`), and returns it; an object with a key
+   * to mask is rebuilt instead (see `maskedNames`), and the new one
+   * returned. Its string members are put in `batches`, to be masked with the
+   * other values of their key; JSON text inside them is masked here.
    */
-  function maskParsed(container: object, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): void {
-    const members = container as Record<string | number, unknown>;
+  function maskParsed(container: object, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): object {
     if (Array.isArray(container)) {
-      for (let k = 0; k < container.length; k++) maskMember(members, k, hint, findings, depth + 1, batches);
-      return;
+      const items = container as Record<number, unknown>;
+      for (let k = 0; k < container.length; k++) maskMember(items, k, hint, findings, depth + 1, batches);
+      return container;
     }
-    for (const key of Object.keys(members)) {
-      const { field, hint: keyHint } = keyOf(key);
-      if (field === undefined) maskMember(members, key, keyHint, findings, depth + 1, batches);
-      else members[key] = maskField(members[key], field, findings, depth + 1);
+    const members = container as Record<string, unknown>;
+    const names = Object.keys(members);
+    const renamed = maskedNames(names, findings);
+    const object = renamed === undefined ? members : renamedMembers(members, renamed);
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      const key = renamed?.[k] ?? name;
+      const { field, hint: keyHint } = keyOf(name);
+      if (field === undefined) maskMember(object, key, keyHint, findings, depth + 1, batches);
+      else object[key] = maskField(object[key], field, findings, depth + 1);
     }
+    return object;
   }
 
   /** Masks member `key` of `members` (see `maskParsed`), a value at `depth`. */
@@ -514,7 +577,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       else if (item.length > 0) batchValue(batches, hint, members, key, item, findings);
     } else if (item !== null && typeof item === 'object') {
       if (depth > MAX_DEPTH) members[key] = tooDeep(findings);
-      else maskParsed(item, hint, findings, depth, batches);
+      else members[key] = maskParsed(item, hint, findings, depth, batches);
     }
   }
 
@@ -583,18 +646,42 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   /**
    * How a JSON key is read: the policy field it names, if any, and otherwise
-   * the hint it gives the detectors (the key in lower case). Keys recur in
-   * every record of a list, so each is worked out once (bounded).
+   * the hint it gives the detectors (the key in lower case); and the key
+   * masked, with what that found, when it holds personal data itself (a map
+   * keyed by e-mail address). Keys recur in every record of a list, so each
+   * is worked out once (bounded).
    */
-  const keys = new Map<string, { field: string | undefined; hint: string }>();
-  function keyOf(key: string): { field: string | undefined; hint: string } {
+  const keys = new Map<string, KeyReading>();
+  function keyOf(key: string): KeyReading {
     let known = keys.get(key);
     if (known === undefined) {
       if (keys.size >= KEYS_KEPT) keys.clear();
-      known = { field: fields.get(fieldKey(key)), hint: key.toLowerCase() };
+      const found: Findings = {};
+      const masked = maskString(key, undefined, found);
+      const clean = masked === key;
+      known = { field: fields.get(fieldKey(key)), hint: key.toLowerCase(), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;
+  }
+
+  /**
+   * The names an object's keys (`names`, in order) take once masked (see
+   * `takeName`), what masking them found counted into `findings`; undefined
+   * when every key keeps its name.
+   */
+  function maskedNames(names: readonly string[], findings: Findings): string[] | undefined {
+    let renamed: string[] | undefined;
+    let taken: Set<string> | undefined;
+    for (let k = 0; k < names.length; k++) {
+      const name = names[k]!;
+      const { masked, found, tokenLike } = keyOf(name);
+      if (masked === undefined && !tokenLike) continue;
+      if (masked !== undefined) addCounts(findings, found as Findings);
+      const takes = takeName(masked ?? name, (taken ??= new Set()));
+      if (takes !== name) (renamed ??= names.slice())[k] = takes;
+    }
+    return renamed;
   }
 
   return {
@@ -614,6 +701,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     maskJsonText(text, findings) {
       return maskJsonParts(text, findings, 0);
     },
+    maskNames: maskedNames,
     *maskPieces(pieces, findings) {
       if (detectors.length === 0) {
         yield* pieces;

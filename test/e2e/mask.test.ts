@@ -94,6 +94,17 @@ describe('masking through the wrapper', () => {
     assert.ok(!message.text.includes('+49 30 12345678') && /<phone:[0-9a-f]{8}>/.test(message.text), message.text);
   });
 
+  it('masks keys that are personal data (a map keyed by e-mail address) in JSON text and structuredContent; the tool gets its argument as it was', async () => {
+    const result = await guard.client.callTool({ name: 'orders_by_customer', arguments: { email: EMAIL, cc: { [EMAIL]: 'to' } } });
+    const structured = result.structuredContent as { customers: Record<string, { orders: number }> };
+    assert.deepEqual(Object.values(structured.customers), [{ orders: 3 }, { orders: 1 }]);
+    assert.ok(Object.keys(structured.customers).every((key) => /^<email:[0-9a-f]{8}>$/.test(key)), JSON.stringify(structured));
+    assert.deepEqual(JSON.parse(textOf(result)), structured);
+    assert.ok(!JSON.stringify(result).includes(EMAIL));
+    const calls = readFileSync(log, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { name: string; arguments: { cc?: Record<string, string> } });
+    assert.deepEqual(calls.find((call) => call.name === 'orders_by_customer')?.arguments.cc, { [EMAIL]: 'to' });
+  });
+
   it('masks what a resource list and a completion show; the URIs still read', async () => {
     const { resources } = await guard.client.listResources();
     const anna = resources.find((resource) => resource.uri === 'customer://anna');

@@ -99,6 +99,21 @@ describe('createResultMasking', () => {
     assert.deepEqual(odd.result, { content: 'mail [EMAIL]' });
   });
 
+  it('masks the names of members that are personal data, wherever they stand, and keeps their values masked under them', () => {
+    const message = response({
+      content: [{ type: 'text', text: 'hi', 'anna@example.de': 'seen' }],
+      structuredContent: { byCustomer: { 'anna@example.de': 3, 'bob@example.de': 1 } },
+      '+49 30 12345678': { note: 'call back' },
+    });
+    const ctx = context('tools/call', message);
+    assert.deepEqual(rewritten(interceptor.intercept(ctx) as Verdict).result, {
+      content: [{ type: 'text', text: 'hi', '[EMAIL]': 'seen' }],
+      structuredContent: { byCustomer: { '[EMAIL]': 3, '[EMAIL] #2': 1 } },
+      '[PHONE]': { note: 'call back' },
+    });
+    assert.deepEqual(ctx.notes.findings, { email: 3, phone: 1 });
+  });
+
   it('masks an error\'s message and data the way it masks a result; the code passes', () => {
     const failure: JsonRpcMessage = { jsonrpc: '2.0', id: 1, error: { code: -32603, message: 'no customer anna@example.de', data: { tried: ['+49 30 12345678'] } } };
     const ctx = context('tools/call', failure);

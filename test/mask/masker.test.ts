@@ -135,6 +135,38 @@ describe('createMasker', () => {
     assert.equal(masker.maskValue(input).value, input);
   });
 
+  it('maskValue: masks keys that hold personal data, numbering the names two masked keys would share, in text and value alike', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const value = { 'anna@example.de': { orders: 3 }, 'bob@example.org': { orders: 1, '+49 30 1234567': 'mobile' }, first_name: { 'c@example.com': 'Cleo' }, plain: 'x' };
+    const want = { '[EMAIL]': { orders: 3 }, '[EMAIL] #2': { orders: 1, '[PHONE]': 'mobile' }, first_name: { '[EMAIL]': '[FIRST_NAME]' }, plain: 'x' };
+    const asValue = masker.maskValue(value);
+    assert.deepEqual(asValue.value, want);
+    assert.deepEqual(asValue.findings, { email: 3, phone: 1, first_name: 1 });
+    const asText = masker.maskValue(JSON.stringify(value, null, 2));
+    assert.deepEqual(JSON.parse(asText.value as string), want);
+    assert.deepEqual(asText.findings, asValue.findings);
+    assert.deepEqual(Object.keys(value), ['anna@example.de', 'bob@example.org', 'first_name', 'plain'], 'the original is not changed');
+    // Names are taken in order: a key that reads like a masked one keeps its name unless a key before it took it.
+    const tokens = { '[EMAIL]': 1, 'b@example.de': 2, '[EMAIL] #2': 3 };
+    const renamed = { '[EMAIL]': 1, '[EMAIL] #2': 2, '[EMAIL] #2 #2': 3 };
+    assert.deepEqual(masker.maskValue(tokens).value, renamed);
+    assert.deepEqual(JSON.parse(masker.maskValue(JSON.stringify(tokens)).value as string), renamed);
+    // A key left as it is keeps its place, `__proto__` included.
+    const proto = masker.maskValue(JSON.parse('{"__proto__": "a@example.de", "b@example.de": 1}')).value as Record<string, unknown>;
+    assert.deepEqual(Object.entries(proto), [['__proto__', '[EMAIL]'], ['[EMAIL]', 1]]);
+  });
+
+  it('every style writes a masked key with a mark no plain key has ([, < or *), so only keys with one can take its name', () => {
+    const values = positives().map(({ written }) => written);
+    for (const style of ['redact', 'partial', 'pseudonym'] as const) {
+      const masker = createMasker(policy({ style }), KEY);
+      const masked = masker.maskValue(Object.fromEntries(values.map((value, k) => [value, k]))).value as Record<string, number>;
+      for (const [name, k] of Object.entries(masked)) {
+        if (name !== values[k]) assert.match(name, /[[<*]/, `${style}: ${values[k]} as a key became ${name}`);
+      }
+    }
+  });
+
   it('maskValue: a JSON key names a bare id the text alone would not', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskValue({ pesel: '44051401359', order: '44051401359' }).value, { pesel: '[PL_PESEL]', order: '44051401359' });
@@ -236,7 +268,8 @@ describe('JSON text masked a batch of values at a time', () => {
 
 describe('JSON text and the value it holds', () => {
   const VALUES = ['anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
-  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x'];
+  // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]'];
   /** A random JSON value: strings above, numbers, lists, and objects under the keys above (`__proto__` as a member). */
   function document(random: () => number, depth: number): unknown {
     const roll = random();
