@@ -121,7 +121,33 @@ class Tally {
    * masked, whatever it holds. Returns the part itself when nothing changed.
    */
   part(part: Json): Json {
-    return this.named(mapMembers(part, (key, item) => (METADATA.has(key) || isBinaryMember(key, item, part) ? item : PARTS.has(key) ? this.parts(item) : this.value(item))));
+    return this.named(
+      mapMembers(part, (key, item) =>
+        METADATA.has(key) ? item : isBinaryMember(key, item, part) ? this.binary(item as string, part.mimeType) : PARTS.has(key) ? this.parts(item) : this.value(item),
+      ),
+    );
+  }
+
+  /**
+   * Binary data (base64) as it came, unless its MIME type says it is text
+   * (`TEXT_MIME_TYPE`: a CSV export as a resource's blob, say): that is
+   * decoded, masked as the text it is, and encoded again. Data that is no
+   * UTF-8 text passes as the binary it is.
+   */
+  binary(base64: string, mimeType: unknown): string {
+    if (typeof mimeType !== 'string' || !TEXT_MIME_TYPE.test(mimeType)) return base64;
+    const long = this.strings?.get(base64);
+    let text: string;
+    try {
+      text = UTF8.decode(Buffer.from(long ? long.text() : base64, 'base64'));
+    } catch {
+      return base64;
+    }
+    const masked = this.masker.maskValue(text);
+    if (masked.value === text) return base64;
+    this.count(masked.findings);
+    const encoded = Buffer.from(masked.value as string, 'utf8').toString('base64');
+    return long ? (this.strings as LongStrings).add(new StreamedString([encoded]).drain()) : encoded;
   }
 
   /** `part` with the names of its members masked (see `Masker.maskNames`: a member named after a person is data too); itself when none is. */
@@ -156,6 +182,14 @@ class Tally {
  * to be metadata cannot pass unread.
  */
 const METADATA = new Set(['type', 'mimeType', 'uri', 'uriTemplate', 'role', 'annotations', '_meta', 'size', 'icons', 'isError', 'taskId', 'nextCursor']);
+/**
+ * MIME types of text, whose base64 data (`blob`, `data`) masking decodes
+ * and reads: `text/*`, JSON, XML, YAML, CSV, NDJSON and `+json`, `+xml`,
+ * `+yaml` types (an SVG image's text too), with any parameters.
+ */
+const TEXT_MIME_TYPE = /^\s*(?:text\/[\w.+-]+|application\/(?:json|xml|yaml|x-yaml|csv|ndjson|x-ndjson|jsonl|javascript|sql|x-www-form-urlencoded)|[\w.-]+\/[\w.-]+\+(?:json|xml|yaml))\s*(?:;|$)/i;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Members that hold parts of the result, walked member by member rather than masked whole (a URI or a task's id in them must pass). */
 const PARTS = new Set(['content', 'contents', 'messages', 'resource', 'resources', 'resourceTemplates', 'task', 'tasks']);
 

@@ -105,6 +105,10 @@ describe('masking through the wrapper', () => {
     assert.deepEqual(calls.find((call) => call.name === 'orders_by_customer')?.arguments.cc, { [EMAIL]: 'to' });
   });
 
+  it('counts what a text blob carries: the bulk guard refuses a CSV export of 20,000 customers that comes as base64', async () => {
+    await assert.rejects(guard.client.readResource({ uri: 'customer://export.csv' }), /withheld this result: the result carries 20000 personal-data findings \(email 20000\)/);
+  });
+
   it('masks what a resource list and a completion show; the URIs still read', async () => {
     const { resources } = await guard.client.listResources();
     const anna = resources.find((resource) => resource.uri === 'customer://anna');
@@ -321,6 +325,23 @@ describe('large results through the wrapper', () => {
     const masker = createMasker((await loadPolicy(policy)).policy.masking, Buffer.from(KEY_HEX, 'hex'));
     return { guard, direct, home, mask: (value) => masker.maskValue(value).value };
   }
+
+  it('masks text that comes as base64 under a text MIME type: a CSV export as a resource\'s blob, over 1 MiB', async () => {
+    const { guard, direct, mask } = await guardAndExpected();
+    try {
+      const [original] = (await direct.client.readResource({ uri: 'customer://export.csv' })).contents as { blob: string }[];
+      const [csv] = (await guard.client.readResource({ uri: 'customer://export.csv' })).contents as { uri: string; mimeType: string; blob: string }[];
+      assert.deepEqual([csv?.uri, csv?.mimeType], ['customer://export.csv', 'text/csv']);
+      const text = Buffer.from(csv?.blob ?? '', 'base64').toString('utf8');
+      assert.equal(text, mask(Buffer.from(original?.blob ?? '', 'base64').toString('utf8')));
+      const lines = text.trimEnd().split('\n');
+      assert.equal(lines.length, 20_001);
+      assert.ok(lines.slice(1).every((line) => /^Anna,<email:[0-9a-f]{8}>$/.test(line)), lines.slice(0, 3).join('\n'));
+    } finally {
+      await guard.close();
+      await direct.close();
+    }
+  });
 
   it('masks text, JSON text and embedded resources of a multi-megabyte result exactly as whole texts, and passes the image as it was', async () => {
     const { guard, direct, home, mask } = await guardAndExpected();

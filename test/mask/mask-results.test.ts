@@ -114,6 +114,28 @@ describe('createResultMasking', () => {
     assert.deepEqual(ctx.notes.findings, { email: 3, phone: 1 });
   });
 
+  it('masks base64 data whose MIME type is text (a CSV export as a blob), and passes what is binary or no UTF-8', () => {
+    const b64 = (text: string | Buffer): string => Buffer.from(text).toString('base64');
+    const csv = 'name,email\nAnna,anna@example.de\n';
+    const message = response({
+      contents: [
+        { uri: 'crm://export.csv', mimeType: 'text/csv; charset=utf-8', blob: b64(csv) },
+        { uri: 'crm://export.json', mimeType: 'application/vnd.crm+json', blob: b64('{"first_name":"Anna"}') },
+        { uri: 'crm://raw', mimeType: 'application/octet-stream', blob: b64(csv) },
+        { uri: 'crm://latin1.txt', mimeType: 'text/plain', blob: b64(Buffer.from([0x61, 0xe9, 0x20, ...Buffer.from('anna@example.de')])) },
+        { uri: 'crm://no-type', blob: b64(csv) },
+      ],
+    });
+    const ctx = context('resources/read', message);
+    const contents = (rewritten(interceptor.intercept(ctx) as Verdict).result.contents as { blob: string }[]).map(({ blob }) => Buffer.from(blob, 'base64').toString('latin1'));
+    assert.deepEqual(contents, ['name,email\nAnna,[EMAIL]\n', '{"first_name":"[FIRST_NAME]"}', csv, 'a\u00e9 anna@example.de', csv]);
+    assert.deepEqual(ctx.notes.findings, { email: 1, first_name: 1 });
+    const svg = { type: 'image', mimeType: 'image/svg+xml', data: b64('<svg><text>anna@example.de</text></svg>') };
+    const png = { type: 'image', mimeType: 'image/png', data: b64('anna@example.de') };
+    const images = rewritten(interceptor.intercept(context('tools/call', response({ content: [svg, png] }))) as Verdict).result.content as { data: string }[];
+    assert.deepEqual(images.map(({ data }) => Buffer.from(data, 'base64').toString()), ['<svg><text>[EMAIL]</text></svg>', 'anna@example.de']);
+  });
+
   it('masks an error\'s message and data the way it masks a result; the code passes', () => {
     const failure: JsonRpcMessage = { jsonrpc: '2.0', id: 1, error: { code: -32603, message: 'no customer anna@example.de', data: { tried: ['+49 30 12345678'] } } };
     const ctx = context('tools/call', failure);
