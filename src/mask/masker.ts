@@ -167,6 +167,22 @@ function takeName(name: string, taken: Set<string>): string {
   return taking;
 }
 
+const PERCENT = 0x25;
+
+/** Whether `text[at, at + 3)`, before `to`, is a percent escape (`%40`). */
+function isPercentEscape(text: string, at: number, to: number): boolean {
+  return at + 2 < to && text.charCodeAt(at) === PERCENT && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
+}
+
+function isHexDigit(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
+}
+
+/** Whether a character ends a percent-encoded run (see `findPercentEncoded`): white space and other controls, quotes, angle brackets. */
+function endsPercentRun(code: number): boolean {
+  return code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x3c || code === 0x3e || code === 0x7f || code === 0x85 || code === 0xa0 || code === 0x2028 || code === 0x2029;
+}
+
 /**
  * A JSON text being masked: the replacements not yet made, in text order
  * (value `k` replaces text[starts[k], ends[k]); an undefined value, one
@@ -324,9 +340,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     replacing = text;
     out = '';
     at = from;
+    findPercentEncoded(text, from, to);
     scan(text, replaceChunk, hint, from, to, joined);
+    // Detections in percent-encoded runs after the scan's last.
+    if (encoded.next < encoded.count) replaceEncodedBefore(text.length);
     const masked = seen.length === 0 ? undefined : out + text.slice(at, to);
     replacing = out = '';
+    encoded.count = 0;
     // Types enter `findings` in order of first occurrence, as they always have.
     for (const owner of seen) {
       const { name } = detectors[owner]!;
@@ -346,6 +366,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** Replaces the detections of one chunk of the text `replaceFound` masks, while the chunk's code units are at hand. */
   function replaceChunk(found: Scan): void {
     const text = replacing;
+    if (encoded.next < encoded.count) {
+      replaceChunkAndEncoded(text, found);
+      return;
+    }
     // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
     let masked = out;
     let next = at;
@@ -358,6 +382,111 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
     out = masked;
     at = next;
+  }
+
+  /**
+   * `replaceChunk` where detections in percent-encoded runs (`encoded`) lie
+   * among the scan's: each is written in its place, and stands for any
+   * detection of the scan that overlaps it (which read the run as written,
+   * `%2B49%2030%2012345678` as the number 2012345678), the two spans
+   * replaced as one.
+   */
+  function replaceChunkAndEncoded(text: string, found: Scan): void {
+    for (let k = 0; k < found.count; k++) {
+      const start = found.starts[k]!;
+      const end = found.ends[k]!;
+      replaceEncodedBefore(start);
+      // Overlapped by a detection of a run, written already: that one stands for both.
+      if (start < at) {
+        at = Math.max(at, end);
+        continue;
+      }
+      const next = encoded.next;
+      if (next < encoded.count && encoded.starts[next]! < end) {
+        // A detection of a run starts inside this one: its replacement stands for both.
+        out += text.slice(at, start) + encoded.tokens[next]!;
+        at = Math.max(end, encoded.ends[next]!);
+        countFound(encoded.owners[next]!);
+        encoded.next++;
+        continue;
+      }
+      out += text.slice(at, start) + detectorReplacement(text, found, k);
+      at = end;
+      countFound(found.owners[k]!);
+    }
+  }
+
+  /** Writes the detections of percent-encoded runs that start before `limit` (see `replaceChunkAndEncoded`). */
+  function replaceEncodedBefore(limit: number): void {
+    const text = replacing;
+    for (; encoded.next < encoded.count && encoded.starts[encoded.next]! < limit; encoded.next++) {
+      const k = encoded.next;
+      // One that overlaps what was written (a detection of the scan that it stands for too) adds no replacement.
+      if (encoded.starts[k]! >= at) out += text.slice(at, encoded.starts[k]!) + encoded.tokens[k]!;
+      at = Math.max(at, encoded.ends[k]!);
+      countFound(encoded.owners[k]!);
+    }
+  }
+
+  function countFound(owner: number): void {
+    if (counts[owner]!++ === 0) seen.push(owner);
+  }
+
+  /**
+   * Detections in the percent-encoded runs of the text `replaceFound`
+   * masks: a URL's query (`?email=anna%40example.de`) or path reads as
+   * personal data only decoded, which the scan of the text as written does
+   * not do. Per detection: where it lies in the text, its replacement
+   * (percent-encoded, so a URL stays one) and its detector, in text order.
+   */
+  const encoded = { count: 0, next: 0, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
+  const scanDecoded = createScanner(detectors);
+
+  /** Fills `encoded` for `text[from, to)`: each run of characters other than white space, quotes and angle brackets that holds a `%XX` escape is decoded and scanned. */
+  function findPercentEncoded(text: string, from: number, to: number): void {
+    encoded.count = encoded.next = 0;
+    for (let escape = text.indexOf('%', from); escape !== -1 && escape < to; ) {
+      if (!isPercentEscape(text, escape, to)) {
+        escape = text.indexOf('%', escape + 1);
+        continue;
+      }
+      let start = escape;
+      while (start > from && !endsPercentRun(text.charCodeAt(start - 1))) start--;
+      let end = escape + 3;
+      while (end < to && !endsPercentRun(text.charCodeAt(end))) end++;
+      findInRun(text, start, end);
+      escape = text.indexOf('%', end);
+    }
+  }
+
+  /** Decodes `text[start, end)`, each `%XX` as the character of its byte, scans it, and adds what it finds to `encoded`. */
+  function findInRun(text: string, start: number, end: number): void {
+    let plain = '';
+    // Where each decoded character came from in the text (and, last, the run's end).
+    const from: number[] = [];
+    for (let k = start; k < end; ) {
+      from.push(k);
+      if (isPercentEscape(text, k, end)) {
+        plain += String.fromCharCode(Number.parseInt(text.slice(k + 1, k + 3), 16));
+        k += 3;
+      } else {
+        plain += text[k];
+        k++;
+      }
+    }
+    from.push(end);
+    scanDecoded(plain, ({ count, starts, ends, owners, positions, found }) => {
+      for (let k = 0; k < count; k++) {
+        const owner = owners[k]!;
+        const detector = detectors[owner]!;
+        const value = valueOf(detector, found[owner]!, positions[k]!, plain);
+        const n = encoded.count++;
+        encoded.starts[n] = from[starts[k]!]!;
+        encoded.ends[n] = from[ends[k]!]!;
+        encoded.tokens[n] = encodeURIComponent(replacement(detector.name, detector.label, value, detector));
+        encoded.owners[n] = owner;
+      }
+    });
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */
@@ -727,7 +856,23 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
     },
     findAll(text) {
-      return scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
+      const spans = scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
+      findPercentEncoded(text, 0, text.length);
+      const runs: Finding[] = [];
+      for (let k = 0; k < encoded.count; k++) runs.push({ type: detectors[encoded.owners[k]!]!.name, start: encoded.starts[k]!, end: encoded.ends[k]! });
+      encoded.count = 0;
+      if (runs.length === 0) return spans;
+      // As masking has it: a detection of the text as written that overlaps one of a run is that one's.
+      const all: Finding[] = [];
+      let r = 0;
+      for (const span of spans) {
+        while (r < runs.length && runs[r]!.end <= span.start) all.push(runs[r++]!);
+        const overlaps = r < runs.length && runs[r]!.start < span.end;
+        const covered = all.length > 0 && all[all.length - 1]!.end > span.start;
+        if (!overlaps && !covered) all.push(span);
+      }
+      while (r < runs.length) all.push(runs[r++]!);
+      return all;
     },
   };
 }

@@ -132,7 +132,7 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
   return { mbPerSecond: text.length / 1e6 / (ms / 1000), bytes: text.length, findings, distinctRecords: distinct };
 }
 
-/** The adversarial lines: long digit runs, `@` runs, `.` runs, and separators between digits. */
+/** The adversarial lines: long digit runs, `@` runs, `.` runs, separators between digits, and long percent-encoded runs (decoded and scanned). */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
   at: (n) => '@'.repeat(n),
@@ -143,6 +143,9 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   colons: (n) => 'a:'.repeat(n / 2),
   plusParens: (n) => '+(1) '.repeat(n / 5),
   letters: (n) => 'AB12'.repeat(n / 4),
+  percentAt: (n) => '%40'.repeat(n / 3),
+  percentDigits: (n) => '%34'.repeat(n / 3),
+  percentBroken: (n) => 'a%4'.repeat(n / 3),
 };
 
 /**

@@ -167,6 +167,27 @@ describe('createMasker', () => {
     }
   });
 
+  it('masks what reads as personal data only percent-decoded (a URL\'s query), writing the replacement percent-encoded', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const text = 'Open https://crm.example.com/c?email=anna%40example.de&tel=%2B49%2030%2012345678&order=ORD-2024-000123 or mailto:bob%40example.org.';
+    const masked = masker.maskText(text);
+    assert.equal(masked.text, 'Open https://crm.example.com/c?email=%5BEMAIL%5D&tel=%5BPHONE%5D&order=ORD-2024-000123 or mailto:%5BEMAIL%5D.');
+    assert.deepEqual(masked.findings, { email: 2, phone: 1 });
+    // Masked again, nothing more is found; look-alikes and stray percent signs stay as they were.
+    assert.deepEqual(masker.maskText(masked.text), { text: masked.text, findings: {} });
+    assert.deepEqual(masker.maskText('50% off, 100%20 items, %zz, %4, a%40b, id=%7B550e8400-e29b-41d4-a716-446655440000%7D'), { text: '50% off, 100%20 items, %zz, %4, a%40b, id=%7B550e8400-e29b-41d4-a716-446655440000%7D', findings: {} });
+    // The same person as a pseudonym, encoded or not.
+    const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const [plain, encoded] = ['anna@example.de', '?e=anna%40example.de'].map((value) => pseudonyms.maskText(value).text);
+    assert.equal(encoded, `?e=${encodeURIComponent(plain!)}`);
+    // `mask --json` reports them where they are written.
+    const at = text.indexOf('anna%40');
+    assert.deepEqual(masker.findAll(text).slice(0, 2), [
+      { type: 'email', start: at, end: at + 'anna%40example.de'.length },
+      { type: 'phone', start: text.indexOf('%2B49'), end: text.indexOf('&order') },
+    ]);
+  });
+
   it('maskValue: a JSON key names a bare id the text alone would not', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskValue({ pesel: '44051401359', order: '44051401359' }).value, { pesel: '[PL_PESEL]', order: '44051401359' });
@@ -214,7 +235,7 @@ describe('createMasker on large texts', () => {
 
 describe('JSON text masked a batch of values at a time', () => {
   // Values that read differently with something before or after them: labels, joiners, separators, digits, `+`, `(`, `@`.
-  const EDGES = ['Tel.', 'SSN:', 'PESEL', 'BSN', 'Steuer-ID', 'personnummer', 'version', 'v', 'phone', '', ' ', '-', '.', '/', '+', '(', ')', '@', ':', '::', '0', '12', '1234', 'a', 'é', 'x@', '@example.de', '49 30 12345678', '+49', '(030)', '192.168.1', '.10', 'DE89', '3704 0044 0532 0130 00', '4111 1111', '1111 1111', '2001:db8:', ':1', 'line\nbreak 0301234567', '\u2028', '😀'];
+  const EDGES = ['Tel.', 'SSN:', 'PESEL', 'BSN', 'Steuer-ID', 'personnummer', 'version', 'v', 'phone', '', ' ', '-', '.', '/', '+', '(', ')', '@', ':', '::', '0', '12', '1234', 'a', 'é', 'x@', '@example.de', '49 30 12345678', '+49', '(030)', '192.168.1', '.10', 'DE89', '3704 0044 0532 0130 00', '4111 1111', '1111 1111', '2001:db8:', ':1', 'line\nbreak 0301234567', '\u2028', '😀', '?email=anna%40example.de', '%2B49%2030', '%20', 'q=', '%'];
   const KEYS = ['note', 'phone', 'ssn', 'pesel', 'bsn', 'steuer_id', 'personnummer', 'text'];
 
   /** Mixed lists of values of several keys, in random order, from the corpus and the edge values. */
@@ -267,7 +288,7 @@ describe('JSON text masked a batch of values at a time', () => {
 });
 
 describe('JSON text and the value it holds', () => {
-  const VALUES = ['anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
+  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
   const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]'];
   /** A random JSON value: strings above, numbers, lists, and objects under the keys above (`__proto__` as a member). */
