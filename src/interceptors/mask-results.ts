@@ -1,11 +1,13 @@
 /**
  * Result masking: personal data in what a server returns (tool results,
- * resource contents, prompt messages, and the errors it answers these
- * requests with) is masked before the client sees it,
- * and counted for the audit trail; a bulk guard refuses a single result that
- * carries more personal data than a purpose needs. What a server sends of
- * its own that reaches the client's model or user (log and progress
- * messages, sampling and elicitation requests: `SERVER_SENT`) is masked too.
+ * resource contents, prompt messages, resource lists, completions, task
+ * results: the result of every request but the protocol-only ones,
+ * `PROTOCOL_RESULTS`, and the errors it answers with) is masked before the
+ * client sees it, and counted for the audit trail; a bulk guard refuses a
+ * single result that carries more personal data than a purpose needs. What
+ * a server sends of its own that reaches the client's model or user (log
+ * and progress messages, sampling and elicitation requests: `SERVER_SENT`)
+ * is masked too.
  *
  * Every member of a result is data and is masked, except protocol metadata
  * and binary data (`METADATA`, `isBinaryMember`): ids, method and tool names, types, URIs, MIME

@@ -168,6 +168,8 @@ function takeName(name: string, taken: Set<string>): string {
 }
 
 const PERCENT = 0x25;
+/** Decodes code units one for one: a BOM is kept, a lone surrogate becomes U+FFFD. */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Whether `text[at, at + 3)`, before `to`, is a percent escape (`%40`). */
 function isPercentEscape(text: string, at: number, to: number): boolean {
@@ -176,6 +178,11 @@ function isPercentEscape(text: string, at: number, to: number): boolean {
 
 function isHexDigit(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
+}
+
+/** The value of a hex digit (see `isHexDigit`). */
+function hexValue(code: number): number {
+  return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x61 + 10;
 }
 
 /** Whether a character ends a percent-encoded run (see `findPercentEncoded`): white space and other controls, quotes, angle brackets. */
@@ -366,7 +373,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** Replaces the detections of one chunk of the text `replaceFound` masks, while the chunk's code units are at hand. */
   function replaceChunk(found: Scan): void {
     const text = replacing;
-    if (encoded.next < encoded.count) {
+    if (encoded.count > 0) {
       replaceChunkAndEncoded(text, found);
       return;
     }
@@ -461,20 +468,22 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   /** Decodes `text[start, end)`, each `%XX` as the character of its byte, scans it, and adds what it finds to `encoded`. */
   function findInRun(text: string, start: number, end: number): void {
-    let plain = '';
-    // Where each decoded character came from in the text (and, last, the run's end).
-    const from: number[] = [];
-    for (let k = start; k < end; ) {
-      from.push(k);
+    // The decoded code units, and where each came from in the text (and, after the last, the run's end).
+    const codes = new Uint16Array(end - start);
+    const from = new Int32Array(end - start + 1);
+    let length = 0;
+    for (let k = start; k < end; length++) {
+      from[length] = k;
       if (isPercentEscape(text, k, end)) {
-        plain += String.fromCharCode(Number.parseInt(text.slice(k + 1, k + 3), 16));
+        codes[length] = (hexValue(text.charCodeAt(k + 1)) << 4) | hexValue(text.charCodeAt(k + 2));
         k += 3;
       } else {
-        plain += text[k];
+        codes[length] = text.charCodeAt(k);
         k++;
       }
     }
-    from.push(end);
+    from[length] = end;
+    const plain = UTF16.decode(codes.subarray(0, length));
     scanDecoded(plain, ({ count, starts, ends, owners, positions, found }) => {
       for (let k = 0; k < count; k++) {
         const owner = owners[k]!;
@@ -487,6 +496,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         encoded.owners[n] = owner;
       }
     });
+    if (plain.length > RELEASE_AFTER_CHARS) scanDecoded.release();
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */
