@@ -167,6 +167,20 @@ function takeName(name: string, taken: Set<string>): string {
   return taking;
 }
 
+/**
+ * The digits of a JSON number that may be an identifier written as a
+ * number (`"ssn": 123456789`, a card number), scanned as the text of its
+ * digits under its key's hint: a whole number of 6 to 16 digits that JSON
+ * holds exactly, as a number or as its literal. What masking finds in it
+ * replaces the number with a string, as a field's masking does. Undefined
+ * for any other number.
+ */
+function scannedDigits(number: number | string): string | undefined {
+  const digits = typeof number === 'number' ? String(number) : number;
+  if (digits.length < 6 || digits.length > 16 || !/^[1-9][0-9]*$/.test(digits)) return undefined;
+  return Number.isSafeInteger(Number(digits)) ? digits : undefined;
+}
+
 const PERCENT = 0x25;
 /** Decodes code units one for one: a BOM is kept, a lone surrogate becomes U+FFFD. */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
@@ -627,12 +641,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         scalar(start, end, decoded(start, end, escaped), escaped);
       },
       literal(start, end) {
-        // Only a field masks a number or boolean.
         if (skipFrom !== -1) return;
         makeBefore(start);
         context();
-        if (field === undefined) return;
         const raw = text.slice(start, end);
+        if (field === undefined) {
+          // An id written as a number is scanned as its digits (see `scannedDigits`); any other literal passes.
+          const digits = scannedDigits(raw);
+          if (digits !== undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, edits.add(start, end, undefined), digits, findings);
+          return;
+        }
         if (raw !== 'null') scalar(start, end, raw === 'true' ? true : raw === 'false' ? false : Number(raw), false);
       },
       open(start) {
@@ -714,6 +732,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const json = maskJsonString(item, findings, depth);
       if (json !== undefined) members[key] = json;
       else if (item.length > 0) batchValue(batches, hint, members, key, item, findings);
+    } else if (typeof item === 'number') {
+      const digits = scannedDigits(item);
+      if (digits !== undefined) batchValue(batches, hint, members, key, digits, findings);
     } else if (item !== null && typeof item === 'object') {
       if (depth > MAX_DEPTH) members[key] = tooDeep(findings);
       else members[key] = maskParsed(item, hint, findings, depth, batches);

@@ -188,6 +188,16 @@ describe('createMasker', () => {
     ]);
   });
 
+  it('maskValue: an identifier written as a JSON number is masked as its digits would be, and becomes a string; other numbers stay', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const value = { card: 4111111111111111, ssn: 123456789, pesel: 44051401359, id: 123456789, visits: 7, at: 1700000000000, ratio: 1.5, negative: -4111111111111111, big: 12345678901234567890 };
+    const want = { card: '[CREDIT_CARD]', ssn: '[US_SSN]', pesel: '[PL_PESEL]', id: 123456789, visits: 7, at: 1700000000000, ratio: 1.5, negative: -4111111111111111, big: 12345678901234567890 };
+    assert.deepEqual(masker.maskValue(value), { value: want, findings: { credit_card: 1, us_ssn: 1, pl_pesel: 1 } });
+    // In JSON text the same, and a number JSON cannot hold exactly keeps its literal.
+    const text = '{"card": 4111111111111111, "ssn": 123456789, "id": 123456789, "big": 12345678901234567890}';
+    assert.equal(masker.maskValue(text).value, '{"card": "[CREDIT_CARD]", "ssn": "[US_SSN]", "id": 123456789, "big": 12345678901234567890}');
+  });
+
   it('maskValue: a JSON key names a bare id the text alone would not', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskValue({ pesel: '44051401359', order: '44051401359' }).value, { pesel: '[PL_PESEL]', order: '44051401359' });
@@ -295,7 +305,7 @@ describe('JSON text and the value it holds', () => {
   function document(random: () => number, depth: number): unknown {
     const roll = random();
     if (depth > 4 || roll < 0.45) return pick(random, VALUES);
-    if (roll < 0.55) return pick(random, [0, 1.5, -3, 12345678901, true, false, null]);
+    if (roll < 0.55) return pick(random, [0, 1.5, -3, 12345678901, 44051401359, 4111111111111111, 123456789, 1700000000000, 12345678901234567890, true, false, null]);
     if (roll < 0.75) return Array.from({ length: int(random, 0, 4) }, () => document(random, depth + 1));
     const members: Array<[string, unknown]> = Array.from({ length: int(random, 0, 4) }, () => [pick(random, KEYS), document(random, depth + 1)]);
     return Object.fromEntries(members);
