@@ -182,12 +182,40 @@ function scannedDigits(number: number | string): string | undefined {
 }
 
 const PERCENT = 0x25;
+const AMPERSAND = 0x26;
+const HASH = 0x23;
+const SEMICOLON = 0x3b;
 /** Decodes code units one for one: a BOM is kept, a lone surrogate becomes U+FFFD. */
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
-/** Whether `text[at, at + 3)`, before `to`, is a percent escape (`%40`). */
-function isPercentEscape(text: string, at: number, to: number): boolean {
-  return at + 2 < to && text.charCodeAt(at) === PERCENT && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
+/**
+ * The length of the escape at `text[at]`, before `to`, or 0 where there is
+ * none: a percent escape (`%40`), or an HTML numeric character reference
+ * (`&#64;`, `&#x40;`) of a character outside the surrogates, which decodes
+ * to one code unit (see `escapedUnit`).
+ */
+function escapeLength(text: string, at: number, to: number): number {
+  const first = text.charCodeAt(at);
+  if (first === PERCENT) return at + 2 < to && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2)) ? 3 : 0;
+  if (first !== AMPERSAND || text.charCodeAt(at + 1) !== HASH) return 0;
+  const hex = (text.charCodeAt(at + 2) | 0x20) === 0x78;
+  let k = hex ? at + 3 : at + 2;
+  let value = 0;
+  const digitsFrom = k;
+  for (; k < to && k - digitsFrom < 7; k++) {
+    const code = text.charCodeAt(k);
+    if (hex ? !isHexDigit(code) : code < 0x30 || code > 0x39) break;
+    value = value * (hex ? 16 : 10) + hexValue(code);
+  }
+  if (k === digitsFrom || k >= to || text.charCodeAt(k) !== SEMICOLON) return 0;
+  return value > 0 && value <= 0xffff && (value < 0xd800 || value > 0xdfff) ? k + 1 - at : 0;
+}
+
+/** The code unit the escape `text[at, at + length)` stands for (see `escapeLength`). */
+function escapedUnit(text: string, at: number, length: number): number {
+  if (text.charCodeAt(at) === PERCENT) return (hexValue(text.charCodeAt(at + 1)) << 4) | hexValue(text.charCodeAt(at + 2));
+  const hex = (text.charCodeAt(at + 2) | 0x20) === 0x78;
+  return Number.parseInt(text.slice(hex ? at + 3 : at + 2, at + length - 1), hex ? 16 : 10);
 }
 
 function isHexDigit(code: number): boolean {
@@ -199,8 +227,8 @@ function hexValue(code: number): number {
   return code <= 0x39 ? code - 0x30 : (code | 0x20) - 0x61 + 10;
 }
 
-/** Whether a character ends a percent-encoded run (see `findPercentEncoded`): white space and other controls, quotes, angle brackets. */
-function endsPercentRun(code: number): boolean {
+/** Whether a character ends an encoded run (see `findEncoded`): white space and other controls, quotes, angle brackets. */
+function endsEncodedRun(code: number): boolean {
   return code <= 0x20 || code === 0x22 || code === 0x27 || code === 0x3c || code === 0x3e || code === 0x7f || code === 0x85 || code === 0xa0 || code === 0x2028 || code === 0x2029;
 }
 
@@ -361,9 +389,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     replacing = text;
     out = '';
     at = from;
-    findPercentEncoded(text, from, to);
+    findEncoded(text, from, to);
     scan(text, replaceChunk, hint, from, to, joined);
-    // Detections in percent-encoded runs after the scan's last.
+    // Detections in encoded runs after the scan's last.
     if (encoded.next < encoded.count) replaceEncodedBefore(text.length);
     const masked = seen.length === 0 ? undefined : out + text.slice(at, to);
     replacing = out = '';
@@ -406,7 +434,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   }
 
   /**
-   * `replaceChunk` where detections in percent-encoded runs (`encoded`) lie
+   * `replaceChunk` where detections in encoded runs (`encoded`) lie
    * among the scan's: each is written in its place, and stands for any
    * detection of the scan that overlaps it (which read the run as written,
    * `%2B49%2030%2012345678` as the number 2012345678), the two spans
@@ -437,7 +465,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
   }
 
-  /** Writes the detections of percent-encoded runs that start before `limit` (see `replaceChunkAndEncoded`). */
+  /** Writes the detections of encoded runs that start before `limit` (see `replaceChunkAndEncoded`). */
   function replaceEncodedBefore(limit: number): void {
     const text = replacing;
     for (; encoded.next < encoded.count && encoded.starts[encoded.next]! < limit; encoded.next++) {
@@ -454,33 +482,47 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   }
 
   /**
-   * Detections in the percent-encoded runs of the text `replaceFound`
-   * masks: a URL's query (`?email=anna%40example.de`) or path reads as
-   * personal data only decoded, which the scan of the text as written does
-   * not do. Per detection: where it lies in the text, its replacement
-   * (percent-encoded, so a URL stays one) and its detector, in text order.
+   * Detections in the encoded runs of the text `replaceFound` masks: a
+   * URL's query (`?email=anna%40example.de`) or path, or HTML that escapes
+   * an address (`anna&#64;example.de`), reads as personal data only
+   * decoded, which the scan of the text as written does not do. Per
+   * detection: where it lies in the text, its replacement (percent-encoded,
+   * so a URL stays one and HTML reads no tag in it) and its detector, in
+   * text order.
    */
   const encoded = { count: 0, next: 0, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
   const scanDecoded = createScanner(detectors);
 
-  /** Fills `encoded` for `text[from, to)`: each run of characters other than white space, quotes and angle brackets that holds a `%XX` escape is decoded and scanned. */
-  function findPercentEncoded(text: string, from: number, to: number): void {
+  /**
+   * Fills `encoded` for `text[from, to)`: each run of characters other than
+   * white space, quotes and angle brackets that holds an escape (see
+   * `escapeLength`) is decoded and scanned. Linear: each character is read
+   * a bounded number of times.
+   */
+  function findEncoded(text: string, from: number, to: number): void {
     encoded.count = encoded.next = 0;
-    for (let escape = text.indexOf('%', from); escape !== -1 && escape < to; ) {
-      if (!isPercentEscape(text, escape, to)) {
-        escape = text.indexOf('%', escape + 1);
+    let percent = text.indexOf('%', from);
+    let entity = text.indexOf('&#', from);
+    for (;;) {
+      const escape = percent === -1 ? entity : entity === -1 ? percent : Math.min(percent, entity);
+      if (escape === -1 || escape >= to) return;
+      const length = escapeLength(text, escape, to);
+      if (length === 0) {
+        if (escape === percent) percent = text.indexOf('%', escape + 1);
+        else entity = text.indexOf('&#', escape + 1);
         continue;
       }
       let start = escape;
-      while (start > from && !endsPercentRun(text.charCodeAt(start - 1))) start--;
-      let end = escape + 3;
-      while (end < to && !endsPercentRun(text.charCodeAt(end))) end++;
+      while (start > from && !endsEncodedRun(text.charCodeAt(start - 1))) start--;
+      let end = escape + length;
+      while (end < to && !endsEncodedRun(text.charCodeAt(end))) end++;
       findInRun(text, start, end);
-      escape = text.indexOf('%', end);
+      if (percent !== -1 && percent < end) percent = text.indexOf('%', end);
+      if (entity !== -1 && entity < end) entity = text.indexOf('&#', end);
     }
   }
 
-  /** Decodes `text[start, end)`, each `%XX` as the character of its byte, scans it, and adds what it finds to `encoded`. */
+  /** Decodes `text[start, end)`, each escape as the code unit it stands for (a `%XX` as the character of its byte), scans it, and adds what it finds to `encoded`. */
   function findInRun(text: string, start: number, end: number): void {
     // The decoded code units, and where each came from in the text (and, after the last, the run's end).
     const codes = new Uint16Array(end - start);
@@ -488,9 +530,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let length = 0;
     for (let k = start; k < end; length++) {
       from[length] = k;
-      if (isPercentEscape(text, k, end)) {
-        codes[length] = (hexValue(text.charCodeAt(k + 1)) << 4) | hexValue(text.charCodeAt(k + 2));
-        k += 3;
+      const escape = escapeLength(text, k, end);
+      if (escape > 0) {
+        codes[length] = escapedUnit(text, k, escape);
+        k += escape;
       } else {
         codes[length] = text.charCodeAt(k);
         k++;
@@ -888,7 +931,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     },
     findAll(text) {
       const spans = scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
-      findPercentEncoded(text, 0, text.length);
+      findEncoded(text, 0, text.length);
       const runs: Finding[] = [];
       for (let k = 0; k < encoded.count; k++) runs.push({ type: detectors[encoded.owners[k]!]!.name, start: encoded.starts[k]!, end: encoded.ends[k]! });
       encoded.count = 0;

@@ -132,7 +132,7 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
   return { mbPerSecond: text.length / 1e6 / (ms / 1000), bytes: text.length, findings, distinctRecords: distinct };
 }
 
-/** The adversarial lines: long digit runs, `@` runs, `.` runs, separators between digits, and long percent-encoded runs (decoded and scanned). */
+/** The adversarial lines: long digit runs, `@` runs, `.` runs, separators between digits, and long encoded runs (percent escapes, HTML character references: decoded and scanned). */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
   at: (n) => '@'.repeat(n),
@@ -146,6 +146,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   percentAt: (n) => '%40'.repeat(n / 3),
   percentDigits: (n) => '%34'.repeat(n / 3),
   percentBroken: (n) => 'a%4'.repeat(n / 3),
+  htmlReferences: (n) => '&#64;'.repeat(n / 5),
 };
 
 /**

@@ -167,7 +167,7 @@ describe('createMasker', () => {
     }
   });
 
-  it('masks what reads as personal data only percent-decoded (a URL\'s query), writing the replacement percent-encoded', () => {
+  it('masks what reads as personal data only decoded (a URL\'s query, HTML character references), writing the replacement percent-encoded', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'Open https://crm.example.com/c?email=anna%40example.de&tel=%2B49%2030%2012345678&order=ORD-2024-000123 or mailto:bob%40example.org.';
     const masked = masker.maskText(text);
@@ -180,6 +180,11 @@ describe('createMasker', () => {
     const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
     const [plain, encoded] = ['anna@example.de', '?e=anna%40example.de'].map((value) => pseudonyms.maskText(value).text);
     assert.equal(encoded, `?e=${encodeURIComponent(plain!)}`);
+    // HTML's numeric character references too, decimal or hex; `&amp;#64;` is text, and so is a reference to no character.
+    assert.deepEqual(masker.maskText('<a href="mailto:anna&#64;example&#46;de">Tel. &#x2B;49&#32;30&#32;12345678</a> &amp;#64; &#0; &#xD800;'), {
+      text: '<a href="mailto:%5BEMAIL%5D">Tel. %5BPHONE%5D</a> &amp;#64; &#0; &#xD800;',
+      findings: { email: 1, phone: 1 },
+    });
     // `mask --json` reports them where they are written.
     const at = text.indexOf('anna%40');
     assert.deepEqual(masker.findAll(text).slice(0, 2), [
@@ -298,7 +303,7 @@ describe('JSON text masked a batch of values at a time', () => {
 });
 
 describe('JSON text and the value it holds', () => {
-  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
+  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
   const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]'];
   /** A random JSON value: strings above, numbers, lists, and objects under the keys above (`__proto__` as a member). */
