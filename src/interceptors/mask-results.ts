@@ -217,9 +217,9 @@ const REMEMBERED_TASKS = 10_000;
  * blocks, see `part`) or as values: a sampling request goes straight to the
  * client's model, log and progress messages and an elicitation's message to
  * its user. Their other members are protocol (a progress token, a log level,
- * model preferences, an elicitation's requested schema) and pass; so do the
- * params of those listed with none. The params of one not listed (a vendor's,
- * or a later protocol's) are masked as a part: all but metadata.
+ * model preferences, an elicitation's requested schema) and pass. The params
+ * of one neither here nor in `PROTOCOL_FROM_SERVER` (a vendor's, or a later
+ * protocol's) are masked as a part: all but metadata.
  */
 type DataMembers = Readonly<Record<string, 'parts' | 'value'>>;
 const SERVER_SENT: ReadonlyMap<string, DataMembers> = new Map<string, DataMembers>([
@@ -229,18 +229,25 @@ const SERVER_SENT: ReadonlyMap<string, DataMembers> = new Map<string, DataMember
   ['elicitation/create', { message: 'value' }],
   ['notifications/tasks/status', { statusMessage: 'value' }],
   ['notifications/cancelled', { reason: 'value' }],
-  ['notifications/resources/updated', {}],
-  ['notifications/resources/list_changed', {}],
-  ['notifications/tools/list_changed', {}],
-  ['notifications/prompts/list_changed', {}],
-  ['notifications/elicitation/complete', {}],
-  ['ping', {}],
-  ['roots/list', {}],
-  // A client's own tasks (a sampling or elicitation it runs as one), which the server asks about.
-  ['tasks/get', {}],
-  ['tasks/result', {}],
-  ['tasks/list', {}],
-  ['tasks/cancel', {}],
+]);
+
+/**
+ * What a server sends of its own that is protocol only, and passes as it
+ * came (as `PROTOCOL_RESULTS` for results). The `tasks/*` requests ask about
+ * a client's own tasks (a sampling or elicitation it runs as one).
+ */
+const PROTOCOL_FROM_SERVER = new Set([
+  'notifications/resources/updated',
+  'notifications/resources/list_changed',
+  'notifications/tools/list_changed',
+  'notifications/prompts/list_changed',
+  'notifications/elicitation/complete',
+  'ping',
+  'roots/list',
+  'tasks/get',
+  'tasks/result',
+  'tasks/list',
+  'tasks/cancel',
 ]);
 
 /**
@@ -370,8 +377,8 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
   /** A notification or request the server sends of its own (see `SERVER_SENT`), its data masked for the client. */
   function serverSent(context: MessageContext): Verdict | Promise<Verdict> {
     const message = context.message as JsonRpcRequest | JsonRpcNotification;
+    if (PROTOCOL_FROM_SERVER.has(message.method) || !isObject(message.params)) return FORWARD;
     const members = SERVER_SENT.get(message.method);
-    if ((members && Object.keys(members).length === 0) || !isObject(message.params)) return FORWARD;
     const masker = ready();
     if (masker) return maskServerSent(masker, context, message, members);
     return (load as MaskerLoad).start().then(
