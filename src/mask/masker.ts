@@ -176,10 +176,15 @@ function takeName(name: string, taken: Set<string>): string {
  * for any other number.
  */
 function scannedDigits(number: number | string): string | undefined {
-  const digits = typeof number === 'number' ? String(number) : number;
-  if (digits.length < 6 || digits.length > 16 || !/^[1-9][0-9]*$/.test(digits)) return undefined;
-  return Number.isSafeInteger(Number(digits)) ? digits : undefined;
+  // Every JSON number is read here: the cheap checks first.
+  if (typeof number === 'number') return number >= 10 ** (MIN_ID_DIGITS - 1) && Number.isSafeInteger(number) ? String(number) : undefined;
+  if (number.length < MIN_ID_DIGITS || number.length > MAX_ID_DIGITS || !/^[1-9][0-9]*$/.test(number)) return undefined;
+  return Number.isSafeInteger(Number(number)) ? number : undefined;
 }
+
+/** The digits of an identifier written as a JSON number (see `scannedDigits`): 2^53 has 16. */
+const MIN_ID_DIGITS = 6;
+const MAX_ID_DIGITS = 16;
 
 const PERCENT = 0x25;
 const AMPERSAND = 0x26;
@@ -412,35 +417,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     seen.length = 0;
   }
 
-  /** Replaces the detections of one chunk of the text `replaceFound` masks, while the chunk's code units are at hand. */
+  /**
+   * Replaces the detections of one chunk of the text `replaceFound` masks,
+   * while the chunk's code units are at hand. Detections in encoded runs
+   * (`encoded`) that lie among them are written in their places, and each
+   * stands for any detection of the scan it overlaps (which read the run as
+   * written, `%2B49%2030%2012345678` as the number 2012345678): the two
+   * spans are replaced as one.
+   */
   function replaceChunk(found: Scan): void {
     const text = replacing;
-    if (encoded.count > 0) {
-      replaceChunkAndEncoded(text, found);
-      return;
-    }
-    // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
-    let masked = out;
-    let next = at;
-    for (let k = 0; k < found.count; k++) {
-      const owner = found.owners[k]!;
-      masked += text.slice(next, found.starts[k]!);
-      masked += detectorReplacement(text, found, k);
-      next = found.ends[k]!;
-      if (counts[owner]!++ === 0) seen.push(owner);
-    }
-    out = masked;
-    at = next;
-  }
-
-  /**
-   * `replaceChunk` where detections in encoded runs (`encoded`) lie
-   * among the scan's: each is written in its place, and stands for any
-   * detection of the scan that overlaps it (which read the run as written,
-   * `%2B49%2030%2012345678` as the number 2012345678), the two spans
-   * replaced as one.
-   */
-  function replaceChunkAndEncoded(text: string, found: Scan): void {
     for (let k = 0; k < found.count; k++) {
       const start = found.starts[k]!;
       const end = found.ends[k]!;
@@ -459,13 +445,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         encoded.next++;
         continue;
       }
+      // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
       out += text.slice(at, start) + detectorReplacement(text, found, k);
       at = end;
       countFound(found.owners[k]!);
     }
   }
 
-  /** Writes the detections of encoded runs that start before `limit` (see `replaceChunkAndEncoded`). */
+  /** Writes the detections of encoded runs that start before `limit` (see `replaceChunk`). */
   function replaceEncodedBefore(limit: number): void {
     const text = replacing;
     for (; encoded.next < encoded.count && encoded.starts[encoded.next]! < limit; encoded.next++) {
@@ -687,13 +674,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         if (skipFrom !== -1) return;
         makeBefore(start);
         context();
-        const raw = text.slice(start, end);
         if (field === undefined) {
           // An id written as a number is scanned as its digits (see `scannedDigits`); any other literal passes.
-          const digits = scannedDigits(raw);
+          const length = end - start;
+          const digits = length >= MIN_ID_DIGITS && length <= MAX_ID_DIGITS ? scannedDigits(text.slice(start, end)) : undefined;
           if (digits !== undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, edits.add(start, end, undefined), digits, findings);
           return;
         }
+        const raw = text.slice(start, end);
         if (raw !== 'null') scalar(start, end, raw === 'true' ? true : raw === 'false' ? false : Number(raw), false);
       },
       open(start) {
