@@ -12,6 +12,7 @@ import { valueOf, type Detector } from './detector.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { SpanCache } from './lib/span-cache.js';
+import { newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
 import { CONTEXT_CHARS, createScanner, scanText, type Scan } from './scanner.js';
@@ -87,6 +88,9 @@ function tooDeep(findings: Findings): string {
 
 /** Texts longer than this give back the scan buffers they grew (see `Scanner.release`). */
 const RELEASE_AFTER_CHARS = 64 * 1024;
+
+/** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
+const AHEAD_KEPT = 4096;
 
 /** JSON keys whose reading a masker remembers (see `keyOf`); a document with more distinct keys starts over. */
 const KEYS_KEPT = 10_000;
@@ -336,7 +340,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   // Per detector, in `detectors` order: the redact token, built once.
   const redactTokens = detectors.map((detector) => `[${detector.label}]`);
-  const counts = new Int32Array(detectors.length);
+  // What an owner (see `Scan.owners`) counts as: a detector, or after them a policy field (a table's column, see `findCells`).
+  const fieldNames = [...new Set(fields.values())];
+  const countedAs = [...detectors.map((detector) => detector.name), ...fieldNames];
+  const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
+  const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 
   /**
@@ -388,22 +396,22 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * is context, see `Scanner`), counted into `findings`; undefined when
    * nothing was found. `joined`: see `ScanInput.joined`.
    */
-  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false): string | undefined {
+  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, tables = newTableState()): string | undefined {
     // A call that threw half-way (a detector's bug) may have left counts behind.
     forgetCounts();
     replacing = text;
     out = '';
     at = from;
-    findEncoded(text, from, to);
+    findAhead(text, from, to, tables);
     scan(text, replaceChunk, hint, from, to, joined);
-    // Detections in encoded runs after the scan's last.
-    if (encoded.next < encoded.count) replaceEncodedBefore(text.length);
+    // Detections in encoded runs and table cells after the scan's last.
+    if (ahead.next < ahead.count) replaceAheadBefore(text.length);
     const masked = seen.length === 0 ? undefined : out + text.slice(at, to);
     replacing = out = '';
-    encoded.count = 0;
+    ahead.count = 0;
     // Types enter `findings` in order of first occurrence, as they always have.
     for (const owner of seen) {
-      const { name } = detectors[owner]!;
+      const name = countedAs[owner]!;
       findings[name] = (findings[name] ?? 0) + counts[owner]!;
     }
     forgetCounts();
@@ -420,29 +428,30 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * Replaces the detections of one chunk of the text `replaceFound` masks,
    * while the chunk's code units are at hand. Detections in encoded runs
-   * (`encoded`) that lie among them are written in their places, and each
-   * stands for any detection of the scan it overlaps (which read the run as
-   * written, `%2B49%2030%2012345678` as the number 2012345678): the two
-   * spans are replaced as one.
+   * and table cells (`ahead`) that lie among them are written in their
+   * places, and each stands for any detection of the scan it overlaps
+   * (which read the run as written, `%2B49%2030%2012345678` as the number
+   * 2012345678, or read a cell masked whole): the two spans are replaced as
+   * one.
    */
   function replaceChunk(found: Scan): void {
     const text = replacing;
     for (let k = 0; k < found.count; k++) {
       const start = found.starts[k]!;
       const end = found.ends[k]!;
-      replaceEncodedBefore(start);
-      // Overlapped by a detection of a run, written already: that one stands for both.
+      replaceAheadBefore(start);
+      // Overlapped by a detection of a run or table cell, written already: that one stands for both.
       if (start < at) {
         at = Math.max(at, end);
         continue;
       }
-      const next = encoded.next;
-      if (next < encoded.count && encoded.starts[next]! < end) {
-        // A detection of a run starts inside this one: its replacement stands for both.
-        out += text.slice(at, start) + encoded.tokens[next]!;
-        at = Math.max(end, encoded.ends[next]!);
-        countFound(encoded.owners[next]!);
-        encoded.next++;
+      const next = ahead.next;
+      if (next < ahead.count && ahead.starts[next]! < end) {
+        // A detection of a run or table cell starts inside this one: its replacement stands for both.
+        out += text.slice(at, start) + ahead.tokens[next]!;
+        at = Math.max(end, ahead.ends[next]!);
+        countFound(ahead.owners[next]!);
+        ahead.next++;
         continue;
       }
       // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
@@ -452,15 +461,17 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
   }
 
-  /** Writes the detections of encoded runs that start before `limit` (see `replaceChunk`). */
-  function replaceEncodedBefore(limit: number): void {
+  /** Writes the detections of encoded runs and table cells that start before `limit` (see `replaceChunk`). */
+  function replaceAheadBefore(limit: number): void {
     const text = replacing;
-    for (; encoded.next < encoded.count && encoded.starts[encoded.next]! < limit; encoded.next++) {
-      const k = encoded.next;
-      // One that overlaps what was written (a detection of the scan that it stands for too) adds no replacement.
-      if (encoded.starts[k]! >= at) out += text.slice(at, encoded.starts[k]!) + encoded.tokens[k]!;
-      at = Math.max(at, encoded.ends[k]!);
-      countFound(encoded.owners[k]!);
+    for (; ahead.next < ahead.count && ahead.starts[ahead.next]! < limit; ahead.next++) {
+      const k = ahead.next;
+      // One that overlaps what was written (a table cell masked whole, a detection of the scan) is replaced with it, and counted as it.
+      if (ahead.starts[k]! >= at) {
+        out += text.slice(at, ahead.starts[k]!) + ahead.tokens[k]!;
+        countFound(ahead.owners[k]!);
+      }
+      at = Math.max(at, ahead.ends[k]!);
     }
   }
 
@@ -469,25 +480,63 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   }
 
   /**
-   * Detections in the encoded runs of the text `replaceFound` masks: a
-   * URL's query (`?email=anna%40example.de`) or path, or HTML that escapes
-   * an address (`anna&#64;example.de`), reads as personal data only
-   * decoded, which the scan of the text as written does not do. Per
-   * detection: where it lies in the text, its replacement (percent-encoded,
-   * so a URL stays one and HTML reads no tag in it) and its detector, in
-   * text order.
+   * What is found in the text `replaceFound` masks ahead of its scan, by
+   * reading the text otherwise than as written: in its encoded runs (see
+   * `findEncoded`) and its table cells (see `findCells`). Per detection:
+   * where it lies in the text, its replacement and its owner (what it
+   * counts as, see `countedAs`), in text order once `sortAhead` has run.
    */
-  const encoded = { count: 0, next: 0, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
-  const scanDecoded = createScanner(detectors);
+  const ahead = { count: 0, next: 0, sorted: true, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
+  const scanAhead = createScanner(detectors);
+
+  /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs and table cells, in text order. */
+  function findAhead(text: string, from: number, to: number, tables: TableState): void {
+    if (ahead.starts.length > AHEAD_KEPT) {
+      ahead.starts = [];
+      ahead.ends = [];
+      ahead.tokens = [];
+      ahead.owners = [];
+    }
+    ahead.count = ahead.next = 0;
+    ahead.sorted = true;
+    findEncoded(text, from, to);
+    findCells(text, from, to, tables);
+    sortAhead();
+  }
+
+  /** Adds a detection to `ahead`: text[start, end) is replaced with `token`, counted as `owner`. */
+  function addAhead(start: number, end: number, token: string, owner: number): void {
+    const n = ahead.count++;
+    if (n > 0 && start < ahead.starts[n - 1]!) ahead.sorted = false;
+    ahead.starts[n] = start;
+    ahead.ends[n] = end;
+    ahead.tokens[n] = token;
+    ahead.owners[n] = owner;
+  }
+
+  /** Puts `ahead` in text order, a longer detection before a shorter one that starts with it. */
+  function sortAhead(): void {
+    if (ahead.sorted) return;
+    const { starts, ends, tokens, owners } = ahead;
+    const order = Array.from({ length: ahead.count }, (_, k) => k).sort((a, b) => starts[a]! - starts[b]! || ends[b]! - ends[a]!);
+    ahead.starts = order.map((k) => starts[k]!);
+    ahead.ends = order.map((k) => ends[k]!);
+    ahead.tokens = order.map((k) => tokens[k]!);
+    ahead.owners = order.map((k) => owners[k]!);
+    ahead.sorted = true;
+  }
 
   /**
-   * Fills `encoded` for `text[from, to)`: each run of characters other than
-   * white space, quotes and angle brackets that holds an escape (see
-   * `escapeLength`) is decoded and scanned. Linear: each character is read
-   * a bounded number of times.
+   * Adds to `ahead` what the encoded runs of `text[from, to)` hold: a URL's
+   * query (`?email=anna%40example.de`) or path, or HTML that escapes an
+   * address (`anna&#64;example.de`), reads as personal data only decoded.
+   * Each run of characters other than white space, quotes and angle
+   * brackets that holds an escape (see `escapeLength`) is decoded and
+   * scanned; what it finds is replaced percent-encoded, so a URL stays one
+   * and HTML reads no tag in it. Linear: each character is read a bounded
+   * number of times.
    */
   function findEncoded(text: string, from: number, to: number): void {
-    encoded.count = encoded.next = 0;
     let percent = text.indexOf('%', from);
     let entity = text.indexOf('&#', from);
     for (;;) {
@@ -509,7 +558,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
   }
 
-  /** Decodes `text[start, end)`, each escape as the code unit it stands for (a `%XX` as the character of its byte), scans it, and adds what it finds to `encoded`. */
+  /** Decodes `text[start, end)`, each escape as the code unit it stands for (a `%XX` as the character of its byte), scans it, and adds what it finds to `ahead`. */
   function findInRun(text: string, start: number, end: number): void {
     // The decoded code units, and where each came from in the text (and, after the last, the run's end).
     const codes = new Uint16Array(end - start);
@@ -528,19 +577,86 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
     from[length] = end;
     const plain = UTF16.decode(codes.subarray(0, length));
-    scanDecoded(plain, ({ count, starts, ends, owners, positions, found }) => {
+    scanAhead(plain, ({ count, starts, ends, owners, positions, found }) => {
       for (let k = 0; k < count; k++) {
         const owner = owners[k]!;
         const detector = detectors[owner]!;
         const value = valueOf(detector, found[owner]!, positions[k]!, plain);
-        const n = encoded.count++;
-        encoded.starts[n] = from[starts[k]!]!;
-        encoded.ends[n] = from[ends[k]!]!;
-        encoded.tokens[n] = encodeURIComponent(replacement(detector.name, detector.label, value, detector));
-        encoded.owners[n] = owner;
+        addAhead(from[starts[k]!]!, from[ends[k]!]!, encodeURIComponent(replacement(detector.name, detector.label, value, detector)), owner);
       }
     });
-    if (plain.length > RELEASE_AFTER_CHARS) scanDecoded.release();
+    if (plain.length > RELEASE_AFTER_CHARS) scanAhead.release();
+  }
+
+  // The columns of the last table read (see `findCells`): per column, the policy field it names, if any, and its name as a hint.
+  let columnsRead: TableColumns | undefined;
+  let columnFields: (string | undefined)[] = [];
+  let columnHints: string[] = [];
+
+  /**
+   * Adds to `ahead`, for the tables in text[from, to) (see `readTables`;
+   * `tables` carries a table on from the text before it): each cell of a
+   * column named by a policy field, masked whole as that field; and what
+   * the cells of any other column hold, scanned a column at a time with its
+   * name as the hint a JSON key gives (a bare 9-digit number reads as an
+   * SSN in a column headed `ssn`). The scan of the text reads the cells as
+   * text too; a detection of it that overlaps one of these is replaced
+   * with it.
+   */
+  function findCells(text: string, from: number, to: number, tables: TableState): void {
+    const columns = new Map<string, number[]>();
+    readTables(text, from, to, tables, (start, end, column, header) => {
+      if (header !== columnsRead) {
+        columnsRead = header;
+        columnFields = header.names.map((name) => fields.get(fieldKey(name)));
+        columnHints = header.names.map((name) => name.toLowerCase());
+      }
+      const field = columnFields[column];
+      if (field !== undefined) {
+        addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
+        return;
+      }
+      const hint = columnHints[column]!;
+      const cells = columns.get(hint);
+      if (cells === undefined) columns.set(hint, [start, end]);
+      else cells.push(start, end);
+    });
+    for (const [hint, cells] of columns) findInColumn(text, cells, hint);
+  }
+
+  /** Scans the cells text[cells[2k], cells[2k + 1]) of one column as the values of JSON key `hint` are scanned, and adds what it finds to `ahead`. */
+  function findInColumn(text: string, cells: number[], hint: string): void {
+    const values: string[] = [];
+    for (let k = 0; k < cells.length; k += 2) values.push(text.slice(cells[k], cells[k + 1]));
+    const joined = values.join(VALUE_SEPARATOR);
+    // The cell the scan is in, and where that cell starts in `joined`.
+    let cell = 0;
+    let base = 0;
+    scanAhead(
+      joined,
+      ({ count, starts, ends, owners, positions, found }) => {
+        for (let k = 0; k < count; k++) {
+          while (starts[k]! > base + values[cell]!.length) base += values[cell++]!.length + 1;
+          const owner = owners[k]!;
+          const detector = detectors[owner]!;
+          const value = valueOf(detector, found[owner]!, positions[k]!, joined);
+          const offset = cells[2 * cell]! - base;
+          addAhead(starts[k]! + offset, ends[k]! + offset, replacement(detector.name, detector.label, value, detector), owner);
+        }
+      },
+      hint,
+      0,
+      joined.length,
+      true,
+    );
+    if (joined.length > RELEASE_AFTER_CHARS) scanAhead.release();
+  }
+
+  /** The token that replaces a value under policy field `field`. */
+  function fieldToken(field: string, value: string): string {
+    // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person.
+    const normal = value.trim().replace(/\s+/g, ' ').toLowerCase();
+    return replacement(field, field.toUpperCase(), normal, undefined);
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */
@@ -558,10 +674,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
     if (typeof value === 'string' && value.trim() === '') return value;
     findings[field] = (findings[field] ?? 0) + 1;
-    // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person.
-    const normal = String(value).trim().replace(/\s+/g, ' ').toLowerCase();
     // Numbers and booleans under a personal-data key become token strings: the value must not pass.
-    return replacement(field, field.toUpperCase(), normal, undefined);
+    return fieldToken(field, String(value));
   }
 
   /**
@@ -902,6 +1016,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         // Each piece is scanned with the end of the one before and the start of the one after
         // around it (the context a detector reads), keeping what starts in the piece.
         const next = pieces[Symbol.iterator]();
+        // A table goes on from one piece to the next: each starts a line.
+        const tables = newTableState();
         let before = '';
         let piece = next.next();
         while (!piece.done) {
@@ -909,7 +1025,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
           const to = from + piece.value.length;
-          yield replaceFound(window, undefined, findings, from, to) ?? piece.value;
+          yield replaceFound(window, undefined, findings, from, to, false, tables) ?? piece.value;
           before = piece.value.slice(-CONTEXT_CHARS);
           piece = after;
         }
@@ -919,21 +1035,35 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     },
     findAll(text) {
       const spans = scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
-      findEncoded(text, 0, text.length);
-      const runs: Finding[] = [];
-      for (let k = 0; k < encoded.count; k++) runs.push({ type: detectors[encoded.owners[k]!]!.name, start: encoded.starts[k]!, end: encoded.ends[k]! });
-      encoded.count = 0;
-      if (runs.length === 0) return spans;
-      // As masking has it: a detection of the text as written that overlaps one of a run is that one's.
+      findAhead(text, 0, text.length, newTableState());
+      const early: Finding[] = [];
+      for (let k = 0; k < ahead.count; k++) early.push({ type: countedAs[ahead.owners[k]!]!, start: ahead.starts[k]!, end: ahead.ends[k]! });
+      ahead.count = 0;
+      if (early.length === 0) return spans;
+      // As masking has it (see `replaceChunk`): of detections that overlap, the first written stands for the others,
+      // and one of an encoded run or table cell stands for a detection of the scan that it starts in.
       const all: Finding[] = [];
-      let r = 0;
+      let at = 0;
+      let e = 0;
+      const earlyBefore = (limit: number): void => {
+        for (; e < early.length && early[e]!.start < limit; e++) {
+          if (early[e]!.start >= at) all.push(early[e]!);
+          at = Math.max(at, early[e]!.end);
+        }
+      };
       for (const span of spans) {
-        while (r < runs.length && runs[r]!.end <= span.start) all.push(runs[r++]!);
-        const overlaps = r < runs.length && runs[r]!.start < span.end;
-        const covered = all.length > 0 && all[all.length - 1]!.end > span.start;
-        if (!overlaps && !covered) all.push(span);
+        earlyBefore(span.start);
+        if (span.start < at) {
+          at = Math.max(at, span.end);
+        } else if (e < early.length && early[e]!.start < span.end) {
+          all.push(early[e]!);
+          at = Math.max(span.end, early[e++]!.end);
+        } else {
+          all.push(span);
+          at = span.end;
+        }
       }
-      while (r < runs.length) all.push(runs[r++]!);
+      earlyBefore(Infinity);
       return all;
     },
   };

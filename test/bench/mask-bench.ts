@@ -132,7 +132,12 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
   return { mbPerSecond: text.length / 1e6 / (ms / 1000), bytes: text.length, findings, distinctRecords: distinct };
 }
 
-/** The adversarial lines: long digit runs, `@` runs, `.` runs, separators between digits, and long encoded runs (percent escapes, HTML character references: decoded and scanned). */
+/**
+ * The adversarial lines: long digit runs, `@` runs, `.` runs, separators
+ * between digits, long encoded runs (percent escapes, HTML character
+ * references: decoded and scanned), and tables of as many short rows as
+ * fit (each cell is scanned with its column's name, a field's masked whole).
+ */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
   at: (n) => '@'.repeat(n),
@@ -147,6 +152,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   percentDigits: (n) => '%34'.repeat(n / 3),
   percentBroken: (n) => 'a%4'.repeat(n / 3),
   htmlReferences: (n) => '&#64;'.repeat(n / 5),
+  tableRows: (n) => 'a,b\n'.repeat(n / 4),
+  quotedFieldCells: (n) => 'first_name;"b"\n' + '"a";"b"\n'.repeat(n / 8),
 };
 
 /**

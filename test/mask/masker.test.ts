@@ -208,6 +208,33 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue({ pesel: '44051401359', order: '44051401359' }).value, { pesel: '[PL_PESEL]', order: '44051401359' });
   });
 
+  it('masks the cells of a table by their column names as it masks JSON members: CSV, TSV and Markdown', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // A column named by a field is masked whole, counted as that field only; `ssn` names a bare id as a JSON key does; `order` does not.
+    const csv = 'first_name,Last Name,email,ssn,order\nAnna,Schmidt,anna@example.de,123456789,123456789\n"Lee, Bob",Lee,"bob@example.org",234567890,ORD-1\nbob@example.org,x,,,\n\nAnna again: 123456789\n';
+    assert.deepEqual(masker.maskText(csv), {
+      text: 'first_name,Last Name,email,ssn,order\n[FIRST_NAME],[LAST_NAME],[EMAIL],[US_SSN],123456789\n"[FIRST_NAME]",[LAST_NAME],"[EMAIL]",[US_SSN],ORD-1\n[FIRST_NAME],[LAST_NAME],,,\n\nAnna again: 123456789\n',
+      findings: { first_name: 3, last_name: 3, email: 2, us_ssn: 2 },
+    });
+    assert.equal(masker.maskText('id\tdate_of_birth\tphone\n1\t1980-01-02\t030 1234567\n').text, 'id\tdate_of_birth\tphone\n1\t[DATE_OF_BIRTH]\t[PHONE]\n');
+    const markdown = '| Full Name | Notes |\n|---|:---|\n| Anna Schmidt | mail anna%40example.de |\n';
+    assert.equal(masker.maskText(markdown).text, '| Full Name | Notes |\n|---|:---|\n| [FULL_NAME] | mail %5BEMAIL%5D |\n');
+    assert.deepEqual(masker.findAll(markdown), [
+      { type: 'full_name', start: 35, end: 47 },
+      { type: 'email', start: 55, end: 72 },
+    ]);
+  });
+
+  it('pseudonym: a person in a table cell gets the token the same value gets as a JSON member, in text or inside a JSON value', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const { first_name: name, email } = masker.maskValue({ first_name: 'Anna', email: 'anna@example.de' }).value as Record<string, string>;
+    assert.equal(masker.maskText('First_Name;E-Mail\n anna ;anna@example.de\n').text, `First_Name;E-Mail\n ${name} ;${email}\n`);
+    assert.deepEqual(masker.maskValue({ export: 'first_name,email\nAnna,anna@example.de\n', note: 'plain' }), {
+      value: { export: `first_name,email\n${name},${email}\n`, note: 'plain' },
+      findings: { first_name: 1, email: 1 },
+    });
+  });
+
   it('findAll: spans with types, never values', () => {
     const masker = createMasker(policy(), KEY);
     const text = 'mail anna@example.de or call +49 30 12345678';
@@ -335,7 +362,9 @@ describe('maskPieces', () => {
   // A long string of a large result, decoded a piece at a time (proxy/long-strings.ts), must come out as the whole text would.
   it('masks a text given in pieces exactly as the whole text, in every style, whatever the piece size', async () => {
     const { piiDenseText } = await import('../bench/mask-bench.js');
-    const text = `${piiDenseText(300_000, 500)}\n😀 bob@example.org, ${TEXT}\nlast line anna@example.de`;
+    // A table runs over many pieces: its header is in the first only.
+    const table = `first_name,email,ssn\n${Array.from({ length: 3000 }, (_, n) => `Anna${n},anna${n}@example.de,123456789\n`).join('')}`;
+    const text = `${piiDenseText(300_000, 500)}\n${table}😀 bob@example.org, ${TEXT}\nlast line anna@example.de`;
     for (const style of ['redact', 'partial', 'pseudonym'] as const) {
       const masker = createMasker(policy({ style }), KEY);
       const whole = masker.maskText(text);

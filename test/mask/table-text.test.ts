@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { newTableState, readTables, type TableState } from '../../src/mask/lib/table-text.js';
+
+/** The cells `readTables` reports, as `column name=cell text`. */
+function cells(text: string, state: TableState = newTableState(), from = 0, to = text.length): string[] {
+  const seen: string[] = [];
+  readTables(text, from, to, state, (start, end, column, columns) => seen.push(`${columns.names[column]}=${text.slice(start, end)}`));
+  return seen;
+}
+
+describe('readTables', () => {
+  it('reads CSV rows under their header: quoted cells (with "" and delimiters in them), spaces around cells, CRLF, empty cells not reported', () => {
+    const text = 'first_name,email, city \r\nAnna,anna@example.de,Berlin\r\n"Schmidt, Jr.", "b""o@example.de" ,\r\n';
+    assert.deepEqual(cells(text), ['first_name=Anna', 'email=anna@example.de', 'city=Berlin', 'first_name=Schmidt, Jr.', 'email=b""o@example.de']);
+  });
+
+  it('reads tab- and semicolon-separated values, and takes the delimiter that ends the first name', () => {
+    assert.deepEqual(cells('First Name\tNotes (free text)\nAnna\tcall me, later\n'), ['First Name=Anna', 'Notes (free text)=call me, later']);
+    assert.deepEqual(cells('name;iban\nAnna;DE89 3704 0044 0532 0130 00\n'), ['name=Anna', 'iban=DE89 3704 0044 0532 0130 00']);
+  });
+
+  it('reads a Markdown table after its rule line, with escaped pipes in a cell', () => {
+    const text = 'Customers:\n\n| Full Name | Phone |\n|:---|---:|\n| Anna Schmidt | +49 30 12345678 |\n| Bob \\| Lee | |\n\nThat is all.';
+    assert.deepEqual(cells(text), ['Full Name=Anna Schmidt', 'Phone=+49 30 12345678', 'Full Name=Bob \\| Lee']);
+    // Without the rule line, no table.
+    assert.deepEqual(cells('| Full Name | Phone |\n| Anna | 030 1234567 |\n'), []);
+  });
+
+  it('ends a table at a line with another number of cells, a blank line, or a quote that does not close; what follows may start one', () => {
+    const text = 'name,email\nAnna,a@example.de\nBob,b@example.de,extra\nname,city\nCleo,Paris\n\nDan,Rome\nx,y\n"Eve,Oslo\nFay,Kyiv\n';
+    // `Dan,Rome` reads as a header: two names, and a row of two cells below.
+    assert.deepEqual(cells(text), ['name=Anna', 'email=a@example.de', 'name=Cleo', 'city=Paris', 'Dan=x', 'Rome=y']);
+  });
+
+  it('reads no table in prose, data or code: a header is two or more short names', () => {
+    for (const text of [
+      'Customer 10000: Anna <anna@example.de>, Tel. 030 1234567\nCustomer 10001: Bob <bob@example.de>, Tel. 030 7654321\n',
+      '2024-03-01,10:00,42\n2024-03-02,11:00,43\n',
+      'name\nAnna\n',
+      'Hello, this sentence is much longer than any column name would be\nAnd so, is this one\n',
+      'const a = f(x, y);\nconst b = g(z, w);\n',
+      'a@example.de,b@example.de\nc@example.de,d@example.de\n',
+    ]) {
+      assert.deepEqual(cells(text), [], text);
+    }
+  });
+
+  it('reads no header that a line feed does not end, and ends a table at a NUL (values masked together are parted by one)', () => {
+    assert.deepEqual(cells('name,email'), []);
+    assert.deepEqual(cells('name,email\u0000Anna,a@example.de\n'), []);
+    assert.deepEqual(cells('name,email\nAnna,a@example.de\u0000Bob,b@example.de\n'), ['name=Anna', 'email=a@example.de']);
+  });
+
+  it('carries a table from one piece of a text to the next, each piece starting a line', () => {
+    const text = 'name,email\nAnna,a@example.de\nBob,b@example.de\n';
+    const state = newTableState();
+    const first = cells(text, state, 0, 11);
+    assert.deepEqual([first, state.columns?.names], [[], ['name', 'email']]);
+    assert.deepEqual(cells(text, state, 11, 29), ['name=Anna', 'email=a@example.de']);
+    assert.deepEqual(cells(text, state, 29, text.length), ['name=Bob', 'email=b@example.de']);
+  });
+});
