@@ -9,6 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
+import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { SpanCache } from './lib/span-cache.js';
@@ -198,15 +199,48 @@ const SEMICOLON = 0x3b;
 const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /**
+ * The HTML named character references that stand for a character personal
+ * data is written with (`anna&commat;example&period;de`, `+49&nbsp;30 …`).
+ * The others (`&amp;`, `&lt;`) change nothing a detector reads, and a run
+ * that holds only them is not decoded.
+ */
+const NAMED_REFERENCES = new Map([
+  ['commat', 0x40],
+  ['period', 0x2e],
+  ['plus', 0x2b],
+  ['lpar', 0x28],
+  ['rpar', 0x29],
+  ['colon', 0x3a],
+  ['sol', 0x2f],
+  ['lowbar', 0x5f],
+  ['num', 0x23],
+  ['nbsp', 0xa0],
+]);
+const LONGEST_REFERENCE_NAME = 6;
+
+/**
+ * Escapes are decoded this many times over at most: a link in a link's
+ * query is encoded twice (`next=%2Fc%3Femail%3Danna%2540example.de`).
+ */
+const MAX_DECODINGS = 3;
+
+/**
  * The length of the escape at `text[at]`, before `to`, or 0 where there is
- * none: a percent escape (`%40`), or an HTML numeric character reference
- * (`&#64;`, `&#x40;`) of a character outside the surrogates, which decodes
- * to one code unit (see `escapedUnit`).
+ * none: a percent escape (`%40`), an HTML numeric character reference
+ * (`&#64;`, `&#x40;`) of a character outside the surrogates, or one of the
+ * NAMED_REFERENCES (`&commat;`), each of which decodes to one code unit
+ * (see `escapedUnit`).
  */
 function escapeLength(text: string, at: number, to: number): number {
   const first = text.charCodeAt(at);
   if (first === PERCENT) return at + 2 < to && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2)) ? 3 : 0;
-  if (first !== AMPERSAND || text.charCodeAt(at + 1) !== HASH) return 0;
+  if (first !== AMPERSAND) return 0;
+  if (text.charCodeAt(at + 1) !== HASH) {
+    let k = at + 1;
+    const last = Math.min(to, at + 1 + LONGEST_REFERENCE_NAME);
+    while (k < last && isAsciiLetter(text.charCodeAt(k))) k++;
+    return k < to && text.charCodeAt(k) === SEMICOLON && NAMED_REFERENCES.has(text.slice(at + 1, k)) ? k + 1 - at : 0;
+  }
   const hex = (text.charCodeAt(at + 2) | 0x20) === 0x78;
   let k = hex ? at + 3 : at + 2;
   let value = 0;
@@ -220,9 +254,16 @@ function escapeLength(text: string, at: number, to: number): number {
   return value > 0 && value <= 0xffff && (value < 0xd800 || value > 0xdfff) ? k + 1 - at : 0;
 }
 
+/** Whether `text` holds an escape (see `escapeLength`). */
+function holdsEscape(text: string): boolean {
+  for (const mark of ['%', '&']) for (let k = text.indexOf(mark); k !== -1; k = text.indexOf(mark, k + 1)) if (escapeLength(text, k, text.length) > 0) return true;
+  return false;
+}
+
 /** The code unit the escape `text[at, at + length)` stands for (see `escapeLength`). */
 function escapedUnit(text: string, at: number, length: number): number {
   if (text.charCodeAt(at) === PERCENT) return (hexValue(text.charCodeAt(at + 1)) << 4) | hexValue(text.charCodeAt(at + 2));
+  if (text.charCodeAt(at + 1) !== HASH) return NAMED_REFERENCES.get(text.slice(at + 1, at + length - 1))!;
   const hex = (text.charCodeAt(at + 2) | 0x20) === 0x78;
   return Number.parseInt(text.slice(hex ? at + 3 : at + 2, at + length - 1), hex ? 16 : 10);
 }
@@ -538,14 +579,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    */
   function findEncoded(text: string, from: number, to: number): void {
     let percent = text.indexOf('%', from);
-    let entity = text.indexOf('&#', from);
+    let entity = text.indexOf('&', from);
     for (;;) {
       const escape = percent === -1 ? entity : entity === -1 ? percent : Math.min(percent, entity);
       if (escape === -1 || escape >= to) return;
       const length = escapeLength(text, escape, to);
       if (length === 0) {
         if (escape === percent) percent = text.indexOf('%', escape + 1);
-        else entity = text.indexOf('&#', escape + 1);
+        else entity = text.indexOf('&', escape + 1);
         continue;
       }
       let start = escape;
@@ -554,29 +595,19 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       while (end < to && !endsEncodedRun(text.charCodeAt(end))) end++;
       findInRun(text, start, end);
       if (percent !== -1 && percent < end) percent = text.indexOf('%', end);
-      if (entity !== -1 && entity < end) entity = text.indexOf('&#', end);
+      if (entity !== -1 && entity < end) entity = text.indexOf('&', end);
     }
   }
 
-  /** Decodes `text[start, end)`, each escape as the code unit it stands for (a `%XX` as the character of its byte), scans it, and adds what it finds to `ahead`. */
+  /**
+   * Decodes `text[start, end)`, each escape as the code unit it stands for
+   * (a `%XX` as the character of its byte), again while the decoded text
+   * holds an escape (up to MAX_DECODINGS times), scans it, and adds what it
+   * finds to `ahead`.
+   */
   function findInRun(text: string, start: number, end: number): void {
-    // The decoded code units, and where each came from in the text (and, after the last, the run's end).
-    const codes = new Uint16Array(end - start);
-    const from = new Int32Array(end - start + 1);
-    let length = 0;
-    for (let k = start; k < end; length++) {
-      from[length] = k;
-      const escape = escapeLength(text, k, end);
-      if (escape > 0) {
-        codes[length] = escapedUnit(text, k, escape);
-        k += escape;
-      } else {
-        codes[length] = text.charCodeAt(k);
-        k++;
-      }
-    }
-    from[length] = end;
-    const plain = UTF16.decode(codes.subarray(0, length));
+    let { plain, from } = decodeRun(text, start, end, undefined);
+    for (let decodings = 1; decodings < MAX_DECODINGS && holdsEscape(plain); decodings++) ({ plain, from } = decodeRun(plain, 0, plain.length, from));
     scanAhead(plain, ({ count, starts, ends, owners, positions, found }) => {
       for (let k = 0; k < count; k++) {
         const owner = owners[k]!;
@@ -586,6 +617,30 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
     });
     if (plain.length > RELEASE_AFTER_CHARS) scanAhead.release();
+  }
+
+  /**
+   * `text[start, end)` with each escape decoded (see `escapeLength`), and
+   * where each of its code units came from (and, after the last, where the
+   * run ends): in `text`, or through `outer` where `text` was decoded from.
+   */
+  function decodeRun(text: string, start: number, end: number, outer: Int32Array | undefined): { plain: string; from: Int32Array } {
+    const codes = new Uint16Array(end - start);
+    const from = new Int32Array(end - start + 1);
+    let length = 0;
+    for (let k = start; k < end; length++) {
+      from[length] = outer === undefined ? k : outer[k]!;
+      const escape = escapeLength(text, k, end);
+      if (escape > 0) {
+        codes[length] = escapedUnit(text, k, escape);
+        k += escape;
+      } else {
+        codes[length] = text.charCodeAt(k);
+        k++;
+      }
+    }
+    from[length] = outer === undefined ? end : outer[end]!;
+    return { plain: UTF16.decode(codes.subarray(0, length)), from: from.subarray(0, length + 1) };
   }
 
   // The columns of the last table read (see `findCells`): per column, the policy field it names, if any, and its name as a hint.

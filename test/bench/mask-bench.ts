@@ -134,9 +134,10 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
 
 /**
  * The adversarial lines: long digit runs, `@` runs, `.` runs, separators
- * between digits, long encoded runs (percent escapes, HTML character
- * references: decoded and scanned), and tables of as many short rows as
- * fit (each cell is scanned with its column's name, a field's masked whole).
+ * between digits, long encoded runs (percent escapes, also encoded again,
+ * and HTML character references: decoded and scanned), and tables of as
+ * many short rows as fit (each cell is scanned with its column's name, a
+ * field's masked whole).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -152,6 +153,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   percentDigits: (n) => '%34'.repeat(n / 3),
   percentBroken: (n) => 'a%4'.repeat(n / 3),
   htmlReferences: (n) => '&#64;'.repeat(n / 5),
+  namedReferences: (n) => '&commat;'.repeat(n / 8),
+  percentNested: (n) => '%252540'.repeat(n / 7),
   tableRows: (n) => 'a,b\n'.repeat(n / 4),
   quotedFieldCells: (n) => 'first_name;"b"\n' + '"a";"b"\n'.repeat(n / 8),
 };

@@ -193,6 +193,19 @@ describe('createMasker', () => {
     ]);
   });
 
+  it('decodes escapes encoded again (a link in a link\'s query), up to three times, and the named HTML references personal data is written with', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const link = 'https://sso.example.com/login?next=%2Fc%3Femail%3Danna%2540example.de%26tel%3D%252B49%252030%252012345678&lang=de';
+    assert.deepEqual(masker.maskText(link), { text: 'https://sso.example.com/login?next=%2Fc%3Femail%3D%5BEMAIL%5D%26tel%3D%5BPHONE%5D&lang=de', findings: { email: 1, phone: 1 } });
+    assert.equal(masker.maskText('a&#37;40 anna%252540example.de').text, 'a&#37;40 %5BEMAIL%5D');
+    // Four times over is not read; nor is a reference that is no escape, or one to a character no detector reads.
+    assert.deepEqual(masker.maskText('anna%25252540example.de, 100%25 sure, &commat &nbsp &amp;commat; Tom &amp; Jerry'), { text: 'anna%25252540example.de, 100%25 sure, &commat &nbsp &amp;commat; Tom &amp; Jerry', findings: {} });
+    assert.deepEqual(masker.maskText('<a href="mailto:anna&commat;example&period;de">+49&nbsp;30&nbsp;12345678</a>'), {
+      text: '<a href="mailto:%5BEMAIL%5D">%5BPHONE%5D</a>',
+      findings: { email: 1, phone: 1 },
+    });
+  });
+
   it('maskValue: an identifier written as a JSON number is masked as its digits would be, and becomes a string; other numbers stay', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const value = { card: 4111111111111111, ssn: 123456789, pesel: 44051401359, id: 123456789, visits: 7, at: 1700000000000, ratio: 1.5, negative: -4111111111111111, big: 12345678901234567890 };
