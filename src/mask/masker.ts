@@ -90,6 +90,28 @@ function tooDeep(findings: Findings): string {
 /** Texts longer than this give back the scan buffers they grew (see `Scanner.release`). */
 const RELEASE_AFTER_CHARS = 64 * 1024;
 
+/**
+ * Separators personal data is written with beyond Latin-1: typographic
+ * spaces (thin, narrow no-break: French typography writes `01 23 45 67 89`
+ * with the latter) and dashes (hyphen, en dash, minus sign: a word
+ * processor turns `123-45-6789` into `123–45–6789`). Detectors read them
+ * as a space and a `-` (see `scannedForm`). The no-break space they read
+ * as it is; leaving it out here lets V8 pass over a Latin-1 text without
+ * reading it (7 ms on 4 MiB with it).
+ */
+const WIDE_SPACES = /[\u2007-\u200a\u202f\u205f\u3000]/g;
+const WIDE_DASHES = /[\u2010-\u2013\u2212\ufe63\uff0d]/g;
+const WIDE_SEPARATOR = /[\u2007-\u200a\u202f\u205f\u3000\u2010-\u2013\u2212\ufe63\uff0d]/;
+
+/**
+ * `text` as the detectors read it: each WIDE_SEPARATOR replaced by its
+ * ASCII one, so every offset stays and a value gets the pseudonym it gets
+ * written with ASCII separators; `text` itself when it holds none.
+ */
+function scannedForm(text: string): string {
+  return WIDE_SEPARATOR.test(text) ? text.replace(WIDE_SPACES, ' ').replace(WIDE_DASHES, '-') : text;
+}
+
 /** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
 const AHEAD_KEPT = 4096;
 
@@ -425,9 +447,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return masked ?? text;
   }
 
-  // The text being masked by `replaceFound`, and the masked text so far: it
-  // is replaced a chunk at a time, as the scan hands the chunks over.
+  // The text being masked by `replaceFound`, the same as the detectors read
+  // it (see `scannedForm`), and the masked text so far: it is replaced a
+  // chunk at a time, as the scan hands the chunks over.
   let replacing = '';
+  let scanning = '';
   let out = '';
   let at = 0;
   const seen: number[] = [];
@@ -441,14 +465,15 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // A call that threw half-way (a detector's bug) may have left counts behind.
     forgetCounts();
     replacing = text;
+    scanning = scannedForm(text);
     out = '';
     at = from;
-    findAhead(text, from, to, tables);
-    scan(text, replaceChunk, hint, from, to, joined);
+    findAhead(scanning, from, to, tables);
+    scan(scanning, replaceChunk, hint, from, to, joined);
     // Detections in encoded runs and table cells after the scan's last.
     if (ahead.next < ahead.count) replaceAheadBefore(text.length);
     const masked = seen.length === 0 ? undefined : out + text.slice(at, to);
-    replacing = out = '';
+    replacing = scanning = out = '';
     ahead.count = 0;
     // Types enter `findings` in order of first occurrence, as they always have.
     for (const owner of seen) {
@@ -496,7 +521,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         continue;
       }
       // Concatenation builds a rope that is flattened once; cheaper than collecting parts to join.
-      out += text.slice(at, start) + detectorReplacement(text, found, k);
+      out += text.slice(at, start) + detectorReplacement(scanning, found, k);
       at = end;
       countFound(found.owners[k]!);
     }
@@ -1089,8 +1114,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
     },
     findAll(text) {
-      const spans = scanText(text, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
-      findAhead(text, 0, text.length, newTableState());
+      const scanned = scannedForm(text);
+      const spans = scanText(scanned, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
+      findAhead(scanned, 0, text.length, newTableState());
       const early: Finding[] = [];
       for (let k = 0; k < ahead.count; k++) early.push({ type: countedAs[ahead.owners[k]!]!, start: ahead.starts[k]!, end: ahead.ends[k]! });
       ahead.count = 0;

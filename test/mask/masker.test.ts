@@ -206,6 +206,17 @@ describe('createMasker', () => {
     });
   });
 
+  it('reads typographic spaces and dashes as the separators they stand for, and keeps them in the text around', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // Narrow no-break and thin spaces (French typography), en dash and minus sign (a word processor's), ideographic space.
+    const text = '2019\u20132020: Tél. 01\u202f23\u202f45\u202f67\u202f89, SSN 123\u201345\u20136789, card 4111\u20091111\u20091111\u20091111, +49\u300030\u3000123456\u221278';
+    assert.deepEqual(masker.maskText(text), { text: '2019\u20132020: Tél. [PHONE], SSN [US_SSN], card [CREDIT_CARD], [PHONE]', findings: { phone: 2, us_ssn: 1, credit_card: 1 } });
+    assert.deepEqual(masker.findAll('SSN 123\u201345\u20136789'), [{ type: 'us_ssn', start: 4, end: 15 }]);
+    // The same person as when written with ASCII separators.
+    const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
+    assert.equal(pseudonyms.maskText('SSN 123\u221245\u22126789').text, pseudonyms.maskText('SSN 123-45-6789').text);
+  });
+
   it('maskValue: an identifier written as a JSON number is masked as its digits would be, and becomes a string; other numbers stay', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const value = { card: 4111111111111111, ssn: 123456789, pesel: 44051401359, id: 123456789, visits: 7, at: 1700000000000, ratio: 1.5, negative: -4111111111111111, big: 12345678901234567890 };

@@ -14,7 +14,6 @@
  */
 
 const TAB = 0x09;
-const LINE_FEED = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const QUOTE = 0x22;
@@ -22,8 +21,6 @@ const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const PIPE = 0x7c;
 const BACKSLASH = 0x5c;
-/** Ends a table like a blank line: masked values joined into one text are parted by it (see `VALUE_SEPARATOR`). */
-const NUL = 0x00;
 
 /** A column name: starts with a letter or `_`, at most four words, at most 48 characters. */
 const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_.#/()-]*(?: [\p{L}\p{N}_.#/()-]+){0,3}$/u;
@@ -64,6 +61,7 @@ export type CellVisitor = (start: number, end: number, column: number, columns: 
 export function readTables(text: string, from: number, to: number, state: TableState, cell: CellVisitor): void {
   const cells: number[] = [];
   // The next line feed and NUL at or after `start`, each searched for again only once passed (a text may hold many of one and none of the other).
+  // A NUL ends a table like a blank line: masked values joined into one text are parted by it (see `VALUE_SEPARATOR`).
   let nul = text.indexOf('\u0000', from);
   let feed = text.indexOf('\n', from);
   let start = from;
@@ -145,12 +143,12 @@ function delimiterOf(text: string, start: number, end: number): number {
   return -1;
 }
 
-const NAME_PUNCTUATION = '_.#/()-';
-
 /** Whether a column name (or the quotes around it) may hold the character: a letter (any outside ASCII, `COLUMN_NAME` decides), a digit, space or `_.#/()-`. */
 function inName(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code >= 0x80 || code === SPACE || code === QUOTE || NAME_PUNCTUATION.includes(String.fromCharCode(code));
+  return code >= 0x80 || NAME_CHARS[code] === 1;
 }
+
+const NAME_CHARS = Uint8Array.from({ length: 0x80 }, (_, code) => (/[A-Za-z0-9 "_.#/()-]/.test(String.fromCharCode(code)) ? 1 : 0));
 
 /**
  * Splits the line text[start, end) into cells at `delimiter` (outside
