@@ -12,6 +12,7 @@ import { valueOf, type Detector } from './detector.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
+import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
 import { SpanCache } from './lib/span-cache.js';
 import { newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
@@ -110,6 +111,16 @@ const WIDE_SEPARATOR = /[\u2007-\u200a\u202f\u205f\u3000\u2010-\u2013\u2212\ufe6
  */
 function scannedForm(text: string): string {
   return WIDE_SEPARATOR.test(text) ? text.replace(WIDE_SPACES, ' ').replace(WIDE_DASHES, '-') : text;
+}
+
+/** Where the lines of a text read so far leave off: the table, and the block of a key line, that may go on in the text that follows (see `Masker.maskPieces`). */
+interface LinesRead {
+  tables: TableState;
+  keyValues: KeyValueState;
+}
+
+function newLinesRead(): LinesRead {
+  return { tables: newTableState(), keyValues: newKeyValueState() };
 }
 
 /** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
@@ -407,6 +418,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldNames = [...new Set(fields.values())];
   const countedAs = [...detectors.map((detector) => detector.name), ...fieldNames];
   const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
+  // Matching a key to a field keeps its length: a key of another length is passed over without being normalised.
+  const fieldLengths = new Set([...fields.keys()].map((key) => key.length));
+  /** The policy field a key in text names (`Date of birth:`, see `readKeyValues`), if any. */
+  const fieldNamed = (key: string): string | undefined => (fieldLengths.has(key.length) ? fields.get(fieldKey(key)) : undefined);
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 
@@ -461,14 +476,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * is context, see `Scanner`), counted into `findings`; undefined when
    * nothing was found. `joined`: see `ScanInput.joined`.
    */
-  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, tables = newTableState()): string | undefined {
+  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, lines = newLinesRead()): string | undefined {
     // A call that threw half-way (a detector's bug) may have left counts behind.
     forgetCounts();
     replacing = text;
     scanning = scannedForm(text);
     out = '';
     at = from;
-    findAhead(scanning, from, to, tables);
+    findAhead(scanning, from, to, lines);
     scan(scanning, replaceChunk, hint, from, to, joined);
     // Detections in encoded runs and table cells after the scan's last.
     if (ahead.next < ahead.count) replaceAheadBefore(text.length);
@@ -555,8 +570,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const ahead = { count: 0, next: 0, sorted: true, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
   const scanAhead = createScanner(detectors);
 
-  /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs and table cells, in text order. */
-  function findAhead(text: string, from: number, to: number, tables: TableState): void {
+  /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs, table cells and key lines, in text order. */
+  function findAhead(text: string, from: number, to: number, lines: LinesRead): void {
     if (ahead.starts.length > AHEAD_KEPT) {
       ahead.starts = [];
       ahead.ends = [];
@@ -566,7 +581,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     ahead.count = ahead.next = 0;
     ahead.sorted = true;
     findEncoded(text, from, to);
-    findCells(text, from, to, tables);
+    findCells(text, from, to, lines.tables);
+    readKeyValues(text, from, to, lines.keyValues, fieldNamed, (start, end, field) => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!));
     sortAhead();
   }
 
@@ -1096,8 +1112,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         // Each piece is scanned with the end of the one before and the start of the one after
         // around it (the context a detector reads), keeping what starts in the piece.
         const next = pieces[Symbol.iterator]();
-        // A table goes on from one piece to the next: each starts a line.
-        const tables = newTableState();
+        // A table or a key's block goes on from one piece to the next: each starts a line.
+        const lines = newLinesRead();
         let before = '';
         let piece = next.next();
         while (!piece.done) {
@@ -1105,7 +1121,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
           const to = from + piece.value.length;
-          yield replaceFound(window, undefined, findings, from, to, false, tables) ?? piece.value;
+          yield replaceFound(window, undefined, findings, from, to, false, lines) ?? piece.value;
           before = piece.value.slice(-CONTEXT_CHARS);
           piece = after;
         }
@@ -1116,7 +1132,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     findAll(text) {
       const scanned = scannedForm(text);
       const spans = scanText(scanned, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
-      findAhead(scanned, 0, text.length, newTableState());
+      findAhead(scanned, 0, text.length, newLinesRead());
       const early: Finding[] = [];
       for (let k = 0; k < ahead.count; k++) early.push({ type: countedAs[ahead.owners[k]!]!, start: ahead.starts[k]!, end: ahead.ends[k]! });
       ahead.count = 0;

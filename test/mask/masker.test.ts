@@ -249,6 +249,19 @@ describe('createMasker', () => {
     ]);
   });
 
+  it('masks the value after a key that names a field in text, as under a JSON key: `Full name: …`, YAML, Markdown, a block below its key', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const text = 'Customer 10000\nFull name: Anna Schmidt\nDate of birth: 02.01.1980\nE-mail: anna@example.de\n- **DOB:** 1980-01-02\nhome_address:\n  street: Hauptstr. 1\n  city: Berlin\nnote: call at 12:30\n';
+    assert.deepEqual(masker.maskText(text), {
+      text: 'Customer 10000\nFull name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\nE-mail: [EMAIL]\n- **DOB:** [DOB]\nhome_address:\n  street: [HOME_ADDRESS]\n  city: [HOME_ADDRESS]\nnote: call at 12:30\n',
+      findings: { full_name: 1, date_of_birth: 1, email: 1, dob: 1, home_address: 2 },
+    });
+    // Inside a JSON string too, and the same person as a pseudonym as under the JSON key.
+    const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const { full_name: name } = pseudonyms.maskValue({ full_name: 'Anna Schmidt' }).value as Record<string, string>;
+    assert.deepEqual(pseudonyms.maskValue({ note: 'Full name: Anna Schmidt', id: 'x' }).value, { note: `Full name: ${name}`, id: 'x' });
+  });
+
   it('pseudonym: a person in a table cell gets the token the same value gets as a JSON member, in text or inside a JSON value', () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const { first_name: name, email } = masker.maskValue({ first_name: 'Anna', email: 'anna@example.de' }).value as Record<string, string>;
@@ -386,9 +399,10 @@ describe('maskPieces', () => {
   // A long string of a large result, decoded a piece at a time (proxy/long-strings.ts), must come out as the whole text would.
   it('masks a text given in pieces exactly as the whole text, in every style, whatever the piece size', async () => {
     const { piiDenseText } = await import('../bench/mask-bench.js');
-    // A table runs over many pieces: its header is in the first only.
+    // A table and a key's block run over many pieces: the header and the key are in the first only.
     const table = `first_name,email,ssn\n${Array.from({ length: 3000 }, (_, n) => `Anna${n},anna${n}@example.de,123456789\n`).join('')}`;
-    const text = `${piiDenseText(300_000, 500)}\n${table}😀 bob@example.org, ${TEXT}\nlast line anna@example.de`;
+    const record = `customer:\n  full_name: Anna Schmidt\n  home_address:\n${'    - Hauptstr. 1, 10115 Berlin\n'.repeat(400)}  note: kept\n`;
+    const text = `${piiDenseText(300_000, 500)}\n${table}${record}😀 bob@example.org, ${TEXT}\nlast line anna@example.de`;
     for (const style of ['redact', 'partial', 'pseudonym'] as const) {
       const masker = createMasker(policy({ style }), KEY);
       const whole = masker.maskText(text);
