@@ -135,8 +135,9 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
 /**
  * The adversarial lines: long digit runs, `@` runs, `.` runs, separators
  * between digits, long encoded runs (percent escapes, also encoded again,
- * and HTML character references: decoded and scanned), and tables of as
- * many short rows as fit (each cell is scanned with its column's name, a
+ * and HTML character references: decoded and scanned), keys in text
+ * (values that do not close, pairs without end), and tables of as many
+ * short rows as fit (each cell is scanned with its column's name, a
  * field's masked whole).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
@@ -155,6 +156,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   htmlReferences: (n) => '&#64;'.repeat(n / 5),
   namedReferences: (n) => '&commat;'.repeat(n / 8),
   percentNested: (n) => '%252540'.repeat(n / 7),
+  keysUnclosed: (n) => ',first_name=("'.repeat(n / 14),
+  keyPairs: (n) => 'a=b&'.repeat(n / 4),
   tableRows: (n) => 'a,b\n'.repeat(n / 4),
   quotedFieldCells: (n) => 'first_name;"b"\n' + '"a";"b"\n'.repeat(n / 8),
 };

@@ -36,6 +36,23 @@ describe('readKeyValues', () => {
     assert.deepEqual(values('full_name:12:30\nhttp://full_name:x@host\n12 full_name: x\nfull_name\u00b7x: y\n'), []);
   });
 
+  it('reads keys inside a line: JSON or an object written in a text or a log line, a URL\'s query, logfmt', () => {
+    assert.deepEqual(values('Result: {"first_name":"Anna","id": 7, "full_name": "Anna \\"A\\" Schmidt", "home_address": {"city": "Berlin"}}'), [
+      'first_name=Anna',
+      'full_name=Anna \\"A\\" Schmidt',
+      'home_address="city": "Berlin"',
+    ]);
+    assert.deepEqual(values("INFO created {'first_name': 'Anna'} Customer(id=7, full_name='Bob', date_of_birth=date(1980, 1, 2))"), ['first_name=Anna', 'full_name=Bob', 'date_of_birth=date(1980, 1, 2)']);
+    assert.deepEqual(values('see https://crm.example.com/c?first_name=Anna&city=Berlin#top, level=info full_name=Bob order=7'), ['first_name=Anna', 'full_name=Bob']);
+    // Another key's value may hold keys of its own, in brackets or quotes; a field's value is not read again.
+    assert.deepEqual(values('customer: {"first_name": "Anna"}\nnote: "a, first_name=Bob"\nfull_name: "x, first_name=Cleo"\n'), ['first_name=Anna', 'first_name=Bob', 'full_name=x, first_name=Cleo']);
+  });
+
+  it('reads a value that does not close on its line to the line\'s end, and no key inside a word or after a colon that a value does not follow', () => {
+    assert.deepEqual(values('{"first_name": "Anna\nSchmidt", "x": 1}\n{"full_name": ["Anna", \n'), ['first_name=Anna', 'full_name="Anna", ']);
+    assert.deepEqual(values('time first_name:12:30, myfirst_name=x, {first_name:12}, a first_name: b\n'), []);
+  });
+
   it('ends a line and closes a block at a NUL (values masked together are parted by one)', () => {
     assert.deepEqual(values('home_address:\u0000  Hauptstr. 1\u0000full_name: Anna\u0000x'), ['full_name=Anna']);
   });

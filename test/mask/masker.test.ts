@@ -249,13 +249,16 @@ describe('createMasker', () => {
     ]);
   });
 
-  it('masks the value after a key that names a field in text, as under a JSON key: `Full name: …`, YAML, Markdown, a block below its key', () => {
+  it('masks the value after a key that names a field in text, as under a JSON key: `Full name: …`, YAML, Markdown, a block below its key, keys inside a line', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'Customer 10000\nFull name: Anna Schmidt\nDate of birth: 02.01.1980\nE-mail: anna@example.de\n- **DOB:** 1980-01-02\nhome_address:\n  street: Hauptstr. 1\n  city: Berlin\nnote: call at 12:30\n';
     assert.deepEqual(masker.maskText(text), {
       text: 'Customer 10000\nFull name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\nE-mail: [EMAIL]\n- **DOB:** [DOB]\nhome_address:\n  street: [HOME_ADDRESS]\n  city: [HOME_ADDRESS]\nnote: call at 12:30\n',
       findings: { full_name: 1, date_of_birth: 1, email: 1, dob: 1, home_address: 2 },
     });
+    // JSON in a Markdown fence or a log line, which is no JSON text as a whole; a Python object's repr; a URL's query.
+    const embedded = 'Found:\n```json\n{"first_name":"Anna", "id": 7, "home_address": {"city": "Berlin"}}\n```\nINFO saved Customer(id=7, last_name=\'Schmidt\') via https://crm.example.com/c?full_name=Anna+Schmidt&page=2';
+    assert.equal(masker.maskText(embedded).text, 'Found:\n```json\n{"first_name":"[FIRST_NAME]", "id": 7, "home_address": {[HOME_ADDRESS]}}\n```\nINFO saved Customer(id=7, last_name=\'[LAST_NAME]\') via https://crm.example.com/c?full_name=[FULL_NAME]&page=2');
     // Inside a JSON string too, and the same person as a pseudonym as under the JSON key.
     const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
     const { full_name: name } = pseudonyms.maskValue({ full_name: 'Anna Schmidt' }).value as Record<string, string>;

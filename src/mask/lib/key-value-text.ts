@@ -1,17 +1,23 @@
 /**
- * Reads the lines of a text that say what they hold: `Full name: Anna
- * Schmidt`, `date_of_birth = 1980-01-02`, YAML's `first_name: Anna` and the
- * block below a `home_address:`, Markdown's `- **Date of birth:** …`. A
- * tool that prints a record for a model writes it this way, and the name
- * before the value says what it is, as a JSON key does (see `masker.ts`).
+ * Reads the keys a text names its values with: `Full name: Anna Schmidt`,
+ * `date_of_birth = 1980-01-02`, YAML's `first_name: Anna` and the block
+ * below a `home_address:`, Markdown's `- **Date of birth:** …`, and inside
+ * a line JSON or an object written in a text or a log line
+ * (`{"first_name": "Anna"}`, `Customer(first_name='Anna')`), a URL's query
+ * (`?first_name=Anna&…`) and logfmt (`level=info first_name=Anna`). A tool
+ * that prints a record for a model writes it one of these ways, and the
+ * key says what the value is, as a JSON key does (see `masker.ts`).
  *
  * A key line is: indentation, an optional list marker (`- `, `* `), the key
  * (a letter, then up to 48 letters, digits, spaces, `_`, `-` or `.`),
- * optionally in quotes or bold (`**`, `__`), then `:` followed by a space
- * or the line's end, or `=`. Its value is the rest of the line, without
- * the spaces and quotes around it. A key line without a value (or with a
- * YAML block marker, `|` or `>`) opens a block: each line indented deeper
- * below it belongs to the key (a nested `street: Main St` keeps its own key).
+ * optionally in quotes or bold (`**`, `__`), then `:` (after an unquoted
+ * key, followed by a space or the line's end) or `=`. Its value is what
+ * its quotes or brackets hold, else the rest of the line. A key line
+ * without a value (or with a YAML block marker, `|` or `>`, or a bracket
+ * that does not close on the line) opens a block: each line indented
+ * deeper below it belongs to the key (a nested `street: Main St` keeps its
+ * own key). Inside a line, see `KeyReader.inline`. A value never runs
+ * over its line.
  */
 
 const TAB = 0x09;
@@ -24,6 +30,14 @@ const DASH = 0x2d;
 const COLON = 0x3a;
 const EQUALS = 0x3d;
 const UNDERSCORE = 0x5f;
+const COMMA = 0x2c;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_PARENTHESIS = 0x28;
+const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
 /** A YAML block scalar's marker: `|`, `>`, with an optional chomping or indentation indicator. */
 const BLOCK_MARKER = /^[|>][-+0-9]*$/;
@@ -56,60 +70,143 @@ export function readKeyValues(
   nameOf: (key: string) => string | undefined,
   value: (start: number, end: number, named: string) => void,
 ): void {
-  // The next NUL, line feed, colon and equals sign at or after `start`, each searched for again only once passed.
-  let nul = text.indexOf('\u0000', from);
-  let feed = text.indexOf('\n', from);
-  let colon = text.indexOf(':', from);
-  let equals = text.indexOf('=', from);
-  let start = from;
-  while (start < to) {
-    if (nul !== -1 && nul < start) nul = text.indexOf('\u0000', start);
-    if (feed !== -1 && feed < start) feed = text.indexOf('\n', start);
-    let end = feed === -1 || feed > to ? to : feed;
-    const parted = nul !== -1 && nul < end;
-    if (parted) end = nul;
-    if (state.named === undefined) {
-      // Outside a block only a line with a separator is read: most lines of a text, and most values joined, are passed over unread.
-      if (colon !== -1 && colon < start) colon = text.indexOf(':', start);
-      if (equals !== -1 && equals < start) equals = text.indexOf('=', start);
-      const separator = colon === -1 ? equals : equals === -1 ? colon : Math.min(colon, equals);
-      if (separator === -1 || separator >= to) return;
-      if (separator >= end) {
-        start = end + 1;
-        continue;
+  new KeyReader(text, from, nameOf, value).read(from, to, state);
+}
+
+class KeyReader {
+  // The next NUL, line feed, colon and equals sign at or after where the reader is, each searched for again only once passed.
+  private nul: number;
+  private feed: number;
+  private colon: number;
+  private equals: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly nameOf: (key: string) => string | undefined,
+    private readonly value: (start: number, end: number, named: string) => void,
+  ) {
+    this.nul = text.indexOf('\u0000', from);
+    this.feed = text.indexOf('\n', from);
+    this.colon = text.indexOf(':', from);
+    this.equals = text.indexOf('=', from);
+  }
+
+  read(from: number, to: number, state: KeyValueState): void {
+    const { text } = this;
+    let start = from;
+    while (start < to) {
+      if (this.nul !== -1 && this.nul < start) this.nul = text.indexOf('\u0000', start);
+      if (this.feed !== -1 && this.feed < start) this.feed = text.indexOf('\n', start);
+      let end = this.feed === -1 || this.feed > to ? to : this.feed;
+      const parted = this.nul !== -1 && this.nul < end;
+      if (parted) end = this.nul;
+      if (state.named === undefined) {
+        // Outside a block only a line with a separator is read: most lines of a text, and most values joined, are passed over unread.
+        const separator = this.separatorFrom(start);
+        if (separator === -1 || separator >= to) return;
+        if (separator >= end) {
+          start = end + 1;
+          continue;
+        }
+      }
+      const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
+      this.line(start, last, state);
+      if (parted) state.named = undefined;
+      start = end + 1;
+    }
+  }
+
+  /** The first colon or equals sign at or after `k`; -1 when there is none. */
+  private separatorFrom(k: number): number {
+    if (this.colon !== -1 && this.colon < k) this.colon = this.text.indexOf(':', k);
+    if (this.equals !== -1 && this.equals < k) this.equals = this.text.indexOf('=', k);
+    return this.colon === -1 ? this.equals : this.equals === -1 ? this.colon : Math.min(this.colon, this.equals);
+  }
+
+  private line(start: number, end: number, state: KeyValueState): void {
+    const { text } = this;
+    let k = start;
+    while (k < end && isBlank(text.charCodeAt(k))) k++;
+    // A blank line neither ends a block nor belongs to it.
+    if (k === end) return;
+    const indent = k - start;
+    if (state.named !== undefined) {
+      if (indent > state.indent) {
+        const [from, to] = blockValue(text, k, end);
+        if (from < to) this.value(from, to, state.named);
+        return;
+      }
+      state.named = undefined;
+    }
+    const line = keyLine(text, k, end);
+    if (line !== undefined) {
+      const named = this.nameOf(text.slice(line.keyStart, line.keyEnd));
+      if (named !== undefined) {
+        if (line.valueStart === line.valueEnd || BLOCK_MARKER.test(text.slice(line.valueStart, line.valueEnd))) {
+          state.named = named;
+          state.indent = indent;
+        } else {
+          this.value(line.valueStart, line.valueEnd, named);
+        }
+        return;
       }
     }
-    const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
-    readLine(text, start, last, state, nameOf, value);
-    if (parted) state.named = undefined;
-    start = end + 1;
+    // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
+    this.inline(k, end);
+  }
+
+  /**
+   * Reports the values of the keys inside the line text[k, end): a key
+   * after `{`, `,`, `(`, `;`, `[` (JSON or a Python or JavaScript object
+   * written in a text or a log line: `{"first_name": "Anna"}`,
+   * `Customer(first_name='Anna')`), after `?` or `&` (a URL's query:
+   * `?first_name=Anna&…`), or after a blank when an equals sign follows it
+   * (logfmt: `level=info first_name=Anna`).
+   */
+  private inline(k: number, end: number): void {
+    const { text } = this;
+    for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
+      const key = inlineKeyBefore(text, k, separator);
+      if (key === undefined) continue;
+      const named = this.nameOf(text.slice(key.start, key.end));
+      if (named === undefined) continue;
+      const [from, to, after] = valueAfter(text, separator + 1, end, true);
+      if (from < to) this.value(from, to, named);
+      // What the value holds is no key (and is not read again).
+      separator = Math.max(separator, after - 1);
+    }
   }
 }
 
-function readLine(text: string, start: number, end: number, state: KeyValueState, nameOf: (key: string) => string | undefined, value: (start: number, end: number, named: string) => void): void {
-  let k = start;
-  while (k < end && isBlank(text.charCodeAt(k))) k++;
-  // A blank line neither ends a block nor belongs to it.
-  if (k === end) return;
-  const indent = k - start;
-  if (state.named !== undefined) {
-    if (indent > state.indent) {
-      const [from, to] = blockValue(text, k, end);
-      if (from < to) value(from, to, state.named);
-      return;
-    }
-    state.named = undefined;
-  }
-  const line = keyLine(text, k, end);
-  if (line === undefined) return;
-  const named = nameOf(text.slice(line.keyStart, line.keyEnd));
-  if (named === undefined) return;
-  if (line.valueStart === line.valueEnd || BLOCK_MARKER.test(text.slice(line.valueStart, line.valueEnd))) {
-    state.named = named;
-    state.indent = indent;
-  } else {
-    value(line.valueStart, line.valueEnd, named);
-  }
+/** The characters that may stand before a key inside a line (see `KeyReader.inline`). */
+const BEFORE_INLINE_KEY = new Set([...'{,(;[?&'].map((char) => char.charCodeAt(0)));
+
+/** The key before the separator at `separator` (inside the line from `from`), if one stands there as `KeyReader.inline` reads keys. */
+function inlineKeyBefore(text: string, from: number, separator: number): { start: number; end: number } | undefined {
+  let k = separator;
+  while (k > from && text.charCodeAt(k - 1) === SPACE) k--;
+  const quote = k > from && (text.charCodeAt(k - 1) === QUOTE || text.charCodeAt(k - 1) === APOSTROPHE) ? text.charCodeAt(--k) : 0;
+  const end = k;
+  while (k > from && end - k < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k - 1)) && (quote !== 0 || text.charCodeAt(k - 1) !== SPACE)) k--;
+  const start = k;
+  if (start === end || !isLetter(text.charCodeAt(start))) return undefined;
+  if (quote !== 0 && (k === from || text.charCodeAt(--k) !== quote)) return undefined;
+  const colon = text.charCodeAt(separator) === COLON;
+  // `first_name:12:30`: an unquoted key's colon must be followed by a blank, a quote or a bracket.
+  if (colon && quote === 0 && !startsValue(text.charCodeAt(separator + 1))) return undefined;
+  let before = k;
+  while (before > from && isBlank(text.charCodeAt(before - 1))) before--;
+  // At the line's start a key is a key line's (see `keyLine`), and it was not one.
+  if (before === from) return undefined;
+  if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end };
+  // logfmt: `level=info first_name=Anna`.
+  return !colon && before < k ? { start, end } : undefined;
+}
+
+/** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
+function startsValue(code: number): boolean {
+  return isBlank(code) || code === QUOTE || code === APOSTROPHE || code === OPEN_BRACE || code === OPEN_BRACKET;
 }
 
 interface KeyLine {
@@ -143,10 +240,10 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   const separator = text.charCodeAt(k);
   if (k >= end || (separator !== COLON && separator !== EQUALS)) return undefined;
   k++;
-  // `http://…`, `12:30`: a colon that a space or the line's end does not follow separates no key.
-  if (separator === COLON && k < end && !isBlank(text.charCodeAt(k)) && !(bold && isBold(text, k))) return undefined;
+  // `http://…`, `12:30`: after an unquoted key, a colon that a space or the line's end does not follow separates no key.
+  if (separator === COLON && quote === 0 && k < end && !isBlank(text.charCodeAt(k)) && !(bold && isBold(text, k))) return undefined;
   if (bold && isBold(text, k)) k += 2;
-  const [valueStart, valueEnd] = trimmed(text, k, end);
+  const [valueStart, valueEnd] = valueAfter(text, k, end, false);
   return { keyStart, keyEnd, valueStart, valueEnd };
 }
 
@@ -166,6 +263,65 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   const first = text.charCodeAt(start);
   if (end - start >= 2 && (first === QUOTE || first === APOSTROPHE) && text.charCodeAt(end - 1) === first) return [start + 1, end - 1];
   return [start, end];
+}
+
+/** Characters that end an unquoted value inside a line (see `valueAfter`). */
+const ENDS_INLINE_VALUE = new Set([...',;&#)}]"\'<> \t'].map((char) => char.charCodeAt(0)));
+
+/**
+ * The value that starts at `k` (after blanks) on the line that ends at
+ * `end`, and where what follows it starts: inside its quotes (a backslash
+ * escapes the character after it) or brackets when it has them, to the
+ * line's end when they do not close on it; otherwise, inside a line
+ * (`inline`), up to a character of ENDS_INLINE_VALUE, and as a key line's
+ * value the rest of the line, without a comma after it.
+ */
+function valueAfter(text: string, k: number, end: number, inline: boolean): [number, number, number] {
+  while (k < end && isBlank(text.charCodeAt(k))) k++;
+  if (k >= end) return [end, end, end];
+  const first = text.charCodeAt(k);
+  if (first === QUOTE || first === APOSTROPHE) {
+    for (let j = k + 1; j < end; j++) {
+      const code = text.charCodeAt(j);
+      if (code === BACKSLASH) j++;
+      else if (code === first) return [k + 1, j, j + 1];
+    }
+    return [k + 1, end, end];
+  }
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    const close = closingBracket(text, k, end);
+    return close === -1 ? [k + 1, end, end] : [k + 1, close, close + 1];
+  }
+  let to = k;
+  if (inline) {
+    for (; to < end && !ENDS_INLINE_VALUE.has(text.charCodeAt(to)); to++) {
+      // A call's arguments are the value's: `datetime.date(1980, 1, 2)`.
+      if (text.charCodeAt(to) === OPEN_PARENTHESIS) {
+        const close = closingBracket(text, to, end);
+        if (close === -1) return [k, end, end];
+        to = close;
+      }
+    }
+    return [k, to, to];
+  }
+  to = end;
+  while (to > k && isBlank(text.charCodeAt(to - 1))) to--;
+  if (text.charCodeAt(to - 1) === COMMA) to--;
+  return [k, to, end];
+}
+
+/** Where the bracket (or parenthesis) at `open` closes before `end` (any kind closes any; those in quotes not counted); -1 when it does not. */
+function closingBracket(text: string, open: number, end: number): number {
+  let depth = 0;
+  for (let k = open; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === OPEN_BRACE || code === OPEN_BRACKET || code === OPEN_PARENTHESIS) depth++;
+    else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET || code === CLOSE_PARENTHESIS) && --depth === 0) return k;
+    else if (code === QUOTE || code === APOSTROPHE) {
+      for (k++; k < end && text.charCodeAt(k) !== code; k++) if (text.charCodeAt(k) === BACKSLASH) k++;
+    }
+  }
+  return -1;
 }
 
 function isBold(text: string, k: number): boolean {
