@@ -44,6 +44,7 @@ describe('readKeyValues', () => {
     ]);
     assert.deepEqual(values("INFO created {'first_name': 'Anna'} Customer(id=7, full_name='Bob', date_of_birth=date(1980, 1, 2))"), ['first_name=Anna', 'full_name=Bob', 'date_of_birth=date(1980, 1, 2)']);
     assert.deepEqual(values('see https://crm.example.com/c?first_name=Anna&city=Berlin#top, level=info full_name=Bob order=7'), ['first_name=Anna', 'full_name=Bob']);
+    assert.deepEqual(values("SELECT * FROM customers WHERE first_name = 'Anna' AND full_name != \"Bob\" OR x.full_name=='Cleo'"), ['first_name=Anna', 'full_name=Bob', 'full_name=Cleo']);
     // Another key's value may hold keys of its own, in brackets or quotes; a field's value is not read again.
     assert.deepEqual(values('customer: {"first_name": "Anna"}\nnote: "a, first_name=Bob"\nfull_name: "x, first_name=Cleo"\n'), ['first_name=Anna', 'first_name=Bob', 'full_name=x, first_name=Cleo']);
   });

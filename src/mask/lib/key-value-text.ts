@@ -31,6 +31,8 @@ const COLON = 0x3a;
 const EQUALS = 0x3d;
 const UNDERSCORE = 0x5f;
 const COMMA = 0x2c;
+const EXCLAMATION = 0x21;
+const DOT = 0x2e;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -171,7 +173,10 @@ class KeyReader {
       if (key === undefined) continue;
       const named = this.nameOf(text.slice(key.start, key.end));
       if (named === undefined) continue;
-      const [from, to, after] = valueAfter(text, separator + 1, end, true);
+      // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
+      let valueFrom = separator + 1;
+      while (valueFrom < end && text.charCodeAt(valueFrom) === EQUALS) valueFrom++;
+      const [from, to, after] = valueAfter(text, valueFrom, end, true);
       if (from < to) this.value(from, to, named);
       // What the value holds is no key (and is not read again).
       separator = Math.max(separator, after - 1);
@@ -185,12 +190,16 @@ const BEFORE_INLINE_KEY = new Set([...'{,(;[?&'].map((char) => char.charCodeAt(0
 /** The key before the separator at `separator` (inside the line from `from`), if one stands there as `KeyReader.inline` reads keys. */
 function inlineKeyBefore(text: string, from: number, separator: number): { start: number; end: number } | undefined {
   let k = separator;
+  // The `!` of `!=`.
+  if (text.charCodeAt(separator) === EQUALS && k > from && text.charCodeAt(k - 1) === EXCLAMATION) k--;
   while (k > from && text.charCodeAt(k - 1) === SPACE) k--;
   const quote = k > from && (text.charCodeAt(k - 1) === QUOTE || text.charCodeAt(k - 1) === APOSTROPHE) ? text.charCodeAt(--k) : 0;
   const end = k;
   while (k > from && end - k < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k - 1)) && (quote !== 0 || text.charCodeAt(k - 1) !== SPACE)) k--;
-  const start = k;
-  if (start === end || !isLetter(text.charCodeAt(start))) return undefined;
+  if (k === end || !isLetter(text.charCodeAt(k))) return undefined;
+  // A path names what its last part names: `customer.first_name=Anna`, `c.first_name = 'Anna'`.
+  let start = end;
+  while (start > k && text.charCodeAt(start - 1) !== DOT) start--;
   if (quote !== 0 && (k === from || text.charCodeAt(--k) !== quote)) return undefined;
   const colon = text.charCodeAt(separator) === COLON;
   // `first_name:12:30`: an unquoted key's colon must be followed by a blank, a quote or a bracket.
@@ -338,5 +347,5 @@ function isLetter(code: number): boolean {
 }
 
 function isKeyChar(code: number): boolean {
-  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === SPACE || code === UNDERSCORE || code === DASH || code === 0x2e;
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === SPACE || code === UNDERSCORE || code === DASH || code === DOT;
 }
