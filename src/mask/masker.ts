@@ -13,6 +13,7 @@ import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
+import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
 import { SpanCache } from './lib/span-cache.js';
 import { newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
@@ -113,14 +114,15 @@ function scannedForm(text: string): string {
   return WIDE_SEPARATOR.test(text) ? text.replace(WIDE_SPACES, ' ').replace(WIDE_DASHES, '-') : text;
 }
 
-/** Where the lines of a text read so far leave off: the table, and the block of a key line, that may go on in the text that follows (see `Masker.maskPieces`). */
+/** Where the lines of a text read so far leave off: the table, the block of a key line and the element that may go on in the text that follows (see `Masker.maskPieces`). */
 interface LinesRead {
   tables: TableState;
   keyValues: KeyValueState;
+  elements: MarkupState;
 }
 
 function newLinesRead(): LinesRead {
-  return { tables: newTableState(), keyValues: newKeyValueState() };
+  return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState() };
 }
 
 /** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
@@ -570,7 +572,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const ahead = { count: 0, next: 0, sorted: true, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
   const scanAhead = createScanner(detectors);
 
-  /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs, table cells and key lines, in text order. */
+  /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs, and the values of fields in its table cells, keys and elements, in text order. */
   function findAhead(text: string, from: number, to: number, lines: LinesRead): void {
     if (ahead.starts.length > AHEAD_KEPT) {
       ahead.starts = [];
@@ -582,7 +584,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     ahead.sorted = true;
     findEncoded(text, from, to);
     findCells(text, from, to, lines.tables);
-    readKeyValues(text, from, to, lines.keyValues, fieldNamed, (start, end, field) => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!));
+    const fieldValue = (start: number, end: number, field: string): void => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
+    readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue);
+    readElements(text, from, to, lines.elements, fieldNamed, fieldValue);
     sortAhead();
   }
 

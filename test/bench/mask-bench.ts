@@ -136,7 +136,8 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * The adversarial lines: long digit runs, `@` runs, `.` runs, separators
  * between digits, long encoded runs (percent escapes, also encoded again,
  * and HTML character references: decoded and scanned), keys in text
- * (values that do not close, pairs without end), and tables of as many
+ * (values that do not close, pairs without end), elements and sections
+ * that do not close, and tables of as many
  * short rows as fit (each cell is scanned with its column's name, a
  * field's masked whole).
  */
@@ -158,6 +159,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   percentNested: (n) => '%252540'.repeat(n / 7),
   keysUnclosed: (n) => ',first_name=("'.repeat(n / 14),
   keyPairs: (n) => 'a=b&'.repeat(n / 4),
+  elements: (n) => '<first_name><![CDATA[<a '.repeat(n / 24),
   tableRows: (n) => 'a,b\n'.repeat(n / 4),
   quotedFieldCells: (n) => 'first_name;"b"\n' + '"a";"b"\n'.repeat(n / 8),
 };

@@ -259,6 +259,8 @@ describe('createMasker', () => {
     // JSON in a Markdown fence or a log line, which is no JSON text as a whole; a Python object's repr; a URL's query.
     const embedded = 'Found:\n```json\n{"first_name":"Anna", "id": 7, "home_address": {"city": "Berlin"}}\n```\nINFO saved Customer(id=7, last_name=\'Schmidt\') via https://crm.example.com/c?full_name=Anna+Schmidt&page=2';
     assert.equal(masker.maskText(embedded).text, 'Found:\n```json\n{"first_name":"[FIRST_NAME]", "id": 7, "home_address": {[HOME_ADDRESS]}}\n```\nINFO saved Customer(id=7, last_name=\'[LAST_NAME]\') via https://crm.example.com/c?full_name=[FULL_NAME]&page=2');
+    // XML: an element's text, an attribute.
+    assert.equal(masker.maskText('<customer full_name="Anna Schmidt"><dob>1980-01-02</dob><city>Berlin</city></customer>').text, '<customer full_name="[FULL_NAME]"><dob>[DOB]</dob><city>Berlin</city></customer>');
     // Inside a JSON string too, and the same person as a pseudonym as under the JSON key.
     const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
     const { full_name: name } = pseudonyms.maskValue({ full_name: 'Anna Schmidt' }).value as Record<string, string>;
@@ -402,9 +404,9 @@ describe('maskPieces', () => {
   // A long string of a large result, decoded a piece at a time (proxy/long-strings.ts), must come out as the whole text would.
   it('masks a text given in pieces exactly as the whole text, in every style, whatever the piece size', async () => {
     const { piiDenseText } = await import('../bench/mask-bench.js');
-    // A table and a key's block run over many pieces: the header and the key are in the first only.
+    // A table, a key's block and an element run over many pieces: the header, the key and the opening tag are in the first only.
     const table = `first_name,email,ssn\n${Array.from({ length: 3000 }, (_, n) => `Anna${n},anna${n}@example.de,123456789\n`).join('')}`;
-    const record = `customer:\n  full_name: Anna Schmidt\n  home_address:\n${'    - Hauptstr. 1, 10115 Berlin\n'.repeat(400)}  note: kept\n`;
+    const record = `customer:\n  full_name: Anna Schmidt\n  home_address:\n${'    - Hauptstr. 1, 10115 Berlin\n'.repeat(400)}  note: kept\n<home_address>\n${'  <street>Hauptstr. 1</street>\n'.repeat(400)}</home_address>\n`;
     const text = `${piiDenseText(300_000, 500)}\n${table}${record}😀 bob@example.org, ${TEXT}\nlast line anna@example.de`;
     for (const style of ['redact', 'partial', 'pseudonym'] as const) {
       const masker = createMasker(policy({ style }), KEY);
