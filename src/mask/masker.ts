@@ -12,7 +12,7 @@ import { valueOf, type Detector } from './detector.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
-import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
+import { newKeyValueState, readKeyValues, type FieldAt, type KeyValueState } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
 import { SpanCache } from './lib/span-cache.js';
 import { newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
@@ -423,7 +423,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // Matching a key to a field keeps its length: a key of another length is passed over without being normalised.
   const fieldLengths = new Set([...fields.keys()].map((key) => key.length));
   /** The policy field a key in text names (`Date of birth:`, see `readKeyValues`), if any. */
-  const fieldNamed = (key: string): string | undefined => (fieldLengths.has(key.length) ? fields.get(fieldKey(key)) : undefined);
+  const fieldNamed: FieldAt = (text, start, end) => (fieldLengths.has(end - start) ? fields.get(fieldKey(text.slice(start, end))) : undefined);
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 

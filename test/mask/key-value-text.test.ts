@@ -8,12 +8,12 @@ const FIELDS = new Map([
   ['first_name', 'first_name'],
   ['home_address', 'home_address'],
 ]);
-const nameOf = (key: string): string | undefined => FIELDS.get(key.toLowerCase().replace(/[-\s]/g, '_'));
+const fieldAt = (text: string, start: number, end: number): string | undefined => FIELDS.get(text.slice(start, end).toLowerCase().replace(/[-\s]/g, '_'));
 
 /** The values `readKeyValues` reports, as `field=value`. */
 function values(text: string, state: KeyValueState = newKeyValueState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
-  readKeyValues(text, from, to, state, nameOf, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`));
+  readKeyValues(text, from, to, state, fieldAt, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`));
   return seen;
 }
 

@@ -3,12 +3,12 @@ import { describe, it } from 'node:test';
 import { newMarkupState, readElements, type MarkupState } from '../../src/mask/lib/markup-text.js';
 
 const FIELDS = new Set(['first_name', 'full_name', 'home_address']);
-const nameOf = (name: string): string | undefined => (FIELDS.has(name) ? name : undefined);
+const fieldAt = (text: string, start: number, end: number): string | undefined => (FIELDS.has(text.slice(start, end)) ? text.slice(start, end) : undefined);
 
 /** The pieces of text `readElements` reports, as `field=text`. */
 function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
-  readElements(text, from, to, state, nameOf, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`));
+  readElements(text, from, to, state, fieldAt, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`));
   return seen;
 }
 

@@ -59,7 +59,7 @@ export function newKeyValueState(): KeyValueState {
 /**
  * Reads the lines of text[from, to), `from` at the start of a line (a line
  * ends at a line feed or a NUL, which also closes a block, see
- * `readTables`), and reports each value of a key that `nameOf` names (its
+ * `readTables`), and reports each value of a key that `fieldAt` names (its
  * return, a policy field) to `value`, in text order: text[start, end).
  * `state` carries a block from an earlier call on the text before, and is
  * updated. Linear: each character is read a bounded number of times.
@@ -69,10 +69,10 @@ export function readKeyValues(
   from: number,
   to: number,
   state: KeyValueState,
-  nameOf: (key: string) => string | undefined,
+  fieldAt: FieldAt,
   value: (start: number, end: number, named: string) => void,
 ): void {
-  new KeyReader(text, from, nameOf, value).read(from, to, state);
+  new KeyReader(text, from, fieldAt, value).read(from, to, state);
 }
 
 class KeyReader {
@@ -85,7 +85,7 @@ class KeyReader {
   constructor(
     private readonly text: string,
     from: number,
-    private readonly nameOf: (key: string) => string | undefined,
+    private readonly fieldAt: FieldAt,
     private readonly value: (start: number, end: number, named: string) => void,
   ) {
     this.nul = text.indexOf('\u0000', from);
@@ -104,11 +104,14 @@ class KeyReader {
       const parted = this.nul !== -1 && this.nul < end;
       if (parted) end = this.nul;
       if (state.named === undefined) {
-        // Outside a block only a line with a separator is read: most lines of a text, and most values joined, are passed over unread.
+        // Outside a block only a line with a separator is read: the reader goes on at the start of the
+        // next one, passing over the lines (and values joined) before it unread.
         const separator = this.separatorFrom(start);
         if (separator === -1 || separator >= to) return;
         if (separator >= end) {
-          start = end + 1;
+          // Each last line end before the separator is searched for back from it only when one lies after `start`.
+          if (this.nul !== -1 && this.nul < separator) start = text.lastIndexOf('\u0000', separator) + 1;
+          if (this.feed !== -1 && this.feed < separator) start = Math.max(start, text.lastIndexOf('\n', separator) + 1);
           continue;
         }
       }
@@ -142,17 +145,16 @@ class KeyReader {
       state.named = undefined;
     }
     const line = keyLine(text, k, end);
-    if (line !== undefined) {
-      const named = this.nameOf(text.slice(line.keyStart, line.keyEnd));
-      if (named !== undefined) {
-        if (line.valueStart === line.valueEnd || BLOCK_MARKER.test(text.slice(line.valueStart, line.valueEnd))) {
-          state.named = named;
-          state.indent = indent;
-        } else {
-          this.value(line.valueStart, line.valueEnd, named);
-        }
-        return;
+    const named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
+    if (named !== undefined) {
+      const [valueStart, valueEnd] = valueAfter(text, line!.valueFrom, end, false);
+      if (valueStart === valueEnd || BLOCK_MARKER.test(text.slice(valueStart, valueEnd))) {
+        state.named = named;
+        state.indent = indent;
+      } else {
+        this.value(valueStart, valueEnd, named);
       }
+      return;
     }
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
     this.inline(k, end);
@@ -171,7 +173,7 @@ class KeyReader {
     for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
       const key = inlineKeyBefore(text, k, separator);
       if (key === undefined) continue;
-      const named = this.nameOf(text.slice(key.start, key.end));
+      const named = this.fieldAt(text, key.start, key.end);
       if (named === undefined) continue;
       // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
       let valueFrom = separator + 1;
@@ -194,6 +196,9 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
   if (text.charCodeAt(separator) === EQUALS && k > from && text.charCodeAt(k - 1) === EXCLAMATION) k--;
   while (k > from && text.charCodeAt(k - 1) === SPACE) k--;
   const quote = k > from && (text.charCodeAt(k - 1) === QUOTE || text.charCodeAt(k - 1) === APOSTROPHE) ? text.charCodeAt(--k) : 0;
+  const colon = text.charCodeAt(separator) === COLON;
+  // `first_name:12:30`: an unquoted key's colon must be followed by a blank, a quote or a bracket (which passes over times at once).
+  if (colon && quote === 0 && !startsValue(text.charCodeAt(separator + 1))) return undefined;
   const end = k;
   while (k > from && end - k < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k - 1)) && (quote !== 0 || text.charCodeAt(k - 1) !== SPACE)) k--;
   if (k === end || !isLetter(text.charCodeAt(k))) return undefined;
@@ -201,9 +206,6 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
   let start = end;
   while (start > k && text.charCodeAt(start - 1) !== DOT) start--;
   if (quote !== 0 && (k === from || text.charCodeAt(--k) !== quote)) return undefined;
-  const colon = text.charCodeAt(separator) === COLON;
-  // `first_name:12:30`: an unquoted key's colon must be followed by a blank, a quote or a bracket.
-  if (colon && quote === 0 && !startsValue(text.charCodeAt(separator + 1))) return undefined;
   let before = k;
   while (before > from && isBlank(text.charCodeAt(before - 1))) before--;
   // At the line's start a key is a key line's (see `keyLine`), and it was not one.
@@ -218,14 +220,17 @@ function startsValue(code: number): boolean {
   return isBlank(code) || code === QUOTE || code === APOSTROPHE || code === OPEN_BRACE || code === OPEN_BRACKET;
 }
 
+/** The policy field the key text[start, end) names, if any. */
+export type FieldAt = (text: string, start: number, end: number) => string | undefined;
+
+/** A key line's key, and where what follows its separator starts. */
 interface KeyLine {
   keyStart: number;
   keyEnd: number;
-  valueStart: number;
-  valueEnd: number;
+  valueFrom: number;
 }
 
-/** The key and value of the line text[k, end) (`k` after its indentation), if it is a key line. */
+/** The key of the line text[k, end) (`k` after its indentation), if it is a key line. */
 function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   const first = text.charCodeAt(k);
   if ((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1))) {
@@ -252,14 +257,16 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   // `http://…`, `12:30`: after an unquoted key, a colon that a space or the line's end does not follow separates no key.
   if (separator === COLON && quote === 0 && k < end && !isBlank(text.charCodeAt(k)) && !(bold && isBold(text, k))) return undefined;
   if (bold && isBold(text, k)) k += 2;
-  const [valueStart, valueEnd] = valueAfter(text, k, end, false);
-  return { keyStart, keyEnd, valueStart, valueEnd };
+  return { keyStart, keyEnd, valueFrom: k };
 }
 
 /** The value of a line inside a block (text[k, end), `k` after its indentation): a nested key's value, else the line without its list marker. */
 function blockValue(text: string, k: number, end: number): [number, number] {
   const line = keyLine(text, k, end);
-  if (line !== undefined) return [line.valueStart, line.valueEnd];
+  if (line !== undefined) {
+    const [start, stop] = valueAfter(text, line.valueFrom, end, false);
+    return [start, stop];
+  }
   const first = text.charCodeAt(k);
   if ((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1))) k += 2;
   return trimmed(text, k, end);

@@ -11,6 +11,7 @@
  * inside too. An element may run over lines: the state carries it to the
  * next piece of a long text. A tag that runs over its line is not read.
  */
+import type { FieldAt } from './key-value-text.js';
 
 const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
@@ -38,7 +39,7 @@ export function newMarkupState(): MarkupState {
  * Reads the lines of text[from, to), `from` at the start of a line (a line
  * ends at a line feed or a NUL, which also closes an element, see
  * `readTables`), and reports each piece of text inside an element whose
- * (local) name `nameOf` names, to `value`: text[start, end), without the
+ * (local) name `fieldAt` names, to `value`: text[start, end), without the
  * blanks around it. `state` carries an open element from an earlier call
  * on the text before, and is updated. Linear.
  */
@@ -47,7 +48,7 @@ export function readElements(
   from: number,
   to: number,
   state: MarkupState,
-  nameOf: (name: string) => string | undefined,
+  fieldAt: FieldAt,
   value: (start: number, end: number, named: string) => void,
 ): void {
   // The next NUL, line feed and `<` at or after `start`, each searched for again only once passed.
@@ -66,22 +67,21 @@ export function readElements(
     if (state.named === undefined && (tag === -1 || tag >= to)) return;
     if (state.named !== undefined || tag < end) {
       const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
-      readLine(text, start, last, state, nameOf, value);
+      readLine(text, start, last, state, fieldAt, value);
     }
     if (parted) state.named = undefined;
     start = end + 1;
   }
 }
 
-function readLine(text: string, k: number, end: number, state: MarkupState, nameOf: (name: string) => string | undefined, value: (start: number, end: number, named: string) => void): void {
+function readLine(text: string, k: number, end: number, state: MarkupState, fieldAt: FieldAt, value: (start: number, end: number, named: string) => void): void {
   while (k < end) {
     if (state.named !== undefined) {
       k = readInside(text, k, end, state, value);
       continue;
     }
-    let open = k;
-    while (open < end && text.charCodeAt(open) !== LESS_THAN) open++;
-    if (open >= end) return;
+    const open = text.indexOf('<', k);
+    if (open === -1 || open >= end) return;
     const nameEnd = nameAfter(text, open + 1, end);
     const after = text.charCodeAt(nameEnd);
     // `<` then a name then a blank, `>` or `/`: an opening tag; closing tags, comments, declarations and `a<b` pass.
@@ -96,11 +96,13 @@ function readLine(text: string, k: number, end: number, state: MarkupState, name
     }
     k = close + 1;
     if (text.charCodeAt(close - 1) === SLASH) continue;
-    const name = text.slice(open + 1, nameEnd);
-    const named = nameOf(name.slice(name.lastIndexOf(':') + 1));
+    // `ns:home_address` names what `home_address` names.
+    let local = nameEnd;
+    while (local > open + 1 && text.charCodeAt(local - 1) !== COLON) local--;
+    const named = fieldAt(text, local, nameEnd);
     if (named === undefined) continue;
     state.named = named;
-    state.tag = name;
+    state.tag = text.slice(open + 1, nameEnd);
   }
 }
 
