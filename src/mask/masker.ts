@@ -593,7 +593,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** Adds a detection to `ahead`: text[start, end) is replaced with `token`, counted as `owner`. */
   function addAhead(start: number, end: number, token: string, owner: number): void {
     const n = ahead.count++;
-    if (n > 0 && start < ahead.starts[n - 1]!) ahead.sorted = false;
+    // Out of order, or starting with the one before and longer than it (see `sortAhead`).
+    if (n > 0 && (start < ahead.starts[n - 1]! || (start === ahead.starts[n - 1]! && end > ahead.ends[n - 1]!))) ahead.sorted = false;
     ahead.starts[n] = start;
     ahead.ends[n] = end;
     ahead.tokens[n] = token;

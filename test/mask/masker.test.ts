@@ -259,6 +259,8 @@ describe('createMasker', () => {
     // JSON in a Markdown fence or a log line, which is no JSON text as a whole; a Python object's repr; a URL's query.
     const embedded = 'Found:\n```json\n{"first_name":"Anna", "id": 7, "home_address": {"city": "Berlin"}}\n```\nINFO saved Customer(id=7, last_name=\'Schmidt\') via https://crm.example.com/c?full_name=Anna+Schmidt&page=2';
     assert.equal(masker.maskText(embedded).text, 'Found:\n```json\n{"first_name":"[FIRST_NAME]", "id": 7, "home_address": {[HOME_ADDRESS]}}\n```\nINFO saved Customer(id=7, last_name=\'[LAST_NAME]\') via https://crm.example.com/c?full_name=[FULL_NAME]&page=2');
+    // A field's value masked whole, also where a detection of an encoded run starts with it.
+    assert.equal(masker.maskText('<home_address>anna%40example.de, Berlin</home_address>').text, '<home_address>[HOME_ADDRESS]</home_address>');
     // XML: an element's text, an attribute.
     assert.equal(masker.maskText('<customer full_name="Anna Schmidt"><dob>1980-01-02</dob><city>Berlin</city></customer>').text, '<customer full_name="[FULL_NAME]"><dob>[DOB]</dob><city>Berlin</city></customer>');
     // Inside a JSON string too, and the same person as a pseudonym as under the JSON key.
