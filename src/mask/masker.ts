@@ -487,7 +487,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     at = from;
     findAhead(scanning, from, to, lines);
     scan(scanning, replaceChunk, hint, from, to, joined);
-    // Detections in encoded runs and table cells after the scan's last.
+    // What was found ahead of the scan after its last detection.
     if (ahead.next < ahead.count) replaceAheadBefore(text.length);
     const masked = seen.length === 0 ? undefined : out + text.slice(at, to);
     replacing = scanning = out = '';
@@ -510,12 +510,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   /**
    * Replaces the detections of one chunk of the text `replaceFound` masks,
-   * while the chunk's code units are at hand. Detections in encoded runs
-   * and table cells (`ahead`) that lie among them are written in their
-   * places, and each stands for any detection of the scan it overlaps
-   * (which read the run as written, `%2B49%2030%2012345678` as the number
-   * 2012345678, or read a cell masked whole): the two spans are replaced as
-   * one.
+   * while the chunk's code units are at hand. What was found ahead of the
+   * scan (`ahead`) that lies among them is written in its place, and each
+   * stands for any detection of the scan it overlaps (which read an encoded
+   * run as written, `%2B49%2030%2012345678` as the number 2012345678, or
+   * read a field's value masked whole): the two spans are replaced as one.
    */
   function replaceChunk(found: Scan): void {
     const text = replacing;
@@ -523,14 +522,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const start = found.starts[k]!;
       const end = found.ends[k]!;
       replaceAheadBefore(start);
-      // Overlapped by a detection of a run or table cell, written already: that one stands for both.
+      // Overlapped by what was found ahead, written already: that one stands for both.
       if (start < at) {
         at = Math.max(at, end);
         continue;
       }
       const next = ahead.next;
       if (next < ahead.count && ahead.starts[next]! < end) {
-        // A detection of a run or table cell starts inside this one: its replacement stands for both.
+        // What was found ahead starts inside this one: its replacement stands for both.
         out += text.slice(at, start) + ahead.tokens[next]!;
         at = Math.max(end, ahead.ends[next]!);
         countFound(ahead.owners[next]!);
@@ -544,12 +543,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
   }
 
-  /** Writes the detections of encoded runs and table cells that start before `limit` (see `replaceChunk`). */
+  /** Writes what was found ahead of the scan that starts before `limit` (see `replaceChunk`). */
   function replaceAheadBefore(limit: number): void {
     const text = replacing;
     for (; ahead.next < ahead.count && ahead.starts[ahead.next]! < limit; ahead.next++) {
       const k = ahead.next;
-      // One that overlaps what was written (a table cell masked whole, a detection of the scan) is replaced with it, and counted as it.
+      // One that overlaps what was written (a field's value masked whole, a detection of the scan) is replaced with it, and counted as it.
       if (ahead.starts[k]! >= at) {
         out += text.slice(at, ahead.starts[k]!) + ahead.tokens[k]!;
         countFound(ahead.owners[k]!);
@@ -565,7 +564,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * What is found in the text `replaceFound` masks ahead of its scan, by
    * reading the text otherwise than as written: in its encoded runs (see
-   * `findEncoded`) and its table cells (see `findCells`). Per detection:
+   * `findEncoded`), and the values of fields in its table cells (see
+   * `findCells`), key lines and keys inside lines (`readKeyValues`) and
+   * XML elements (`readElements`). Per detection:
    * where it lies in the text, its replacement and its owner (what it
    * counts as, see `countedAs`), in text order once `sortAhead` has run.
    */
