@@ -756,6 +756,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   /** The token that replaces a value under policy field `field`. */
   function fieldToken(field: string, value: string): string {
+    if (policy.style !== 'pseudonym') return replacement(field, field.toUpperCase(), value, undefined);
     // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person.
     const normal = value.trim().replace(/\s+/g, ' ').toLowerCase();
     return replacement(field, field.toUpperCase(), normal, undefined);

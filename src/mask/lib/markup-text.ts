@@ -43,100 +43,129 @@ export function newMarkupState(): MarkupState {
  * blanks around it. `state` carries an open element from an earlier call
  * on the text before, and is updated. Linear.
  */
-export function readElements(
-  text: string,
-  from: number,
-  to: number,
-  state: MarkupState,
-  fieldAt: FieldAt,
-  value: (start: number, end: number, named: string) => void,
-): void {
-  // The next NUL, line feed and `<` at or after `start`, each searched for again only once passed.
-  let nul = text.indexOf('\u0000', from);
-  let feed = text.indexOf('\n', from);
-  let tag = text.indexOf('<', from);
-  let start = from;
-  while (start < to) {
-    if (nul !== -1 && nul < start) nul = text.indexOf('\u0000', start);
-    if (feed !== -1 && feed < start) feed = text.indexOf('\n', start);
-    if (tag !== -1 && tag < start) tag = text.indexOf('<', start);
-    let end = feed === -1 || feed > to ? to : feed;
-    const parted = nul !== -1 && nul < end;
-    if (parted) end = nul;
-    // Outside a field's element only a line with a tag is read.
-    if (state.named === undefined && (tag === -1 || tag >= to)) return;
-    if (state.named !== undefined || tag < end) {
-      const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
-      readLine(text, start, last, state, fieldAt, value);
-    }
-    if (parted) state.named = undefined;
-    start = end + 1;
-  }
+export function readElements(text: string, from: number, to: number, state: MarkupState, fieldAt: FieldAt, value: (start: number, end: number, named: string) => void): void {
+  new ElementReader(text, from, fieldAt, value).read(from, to, state);
 }
 
-function readLine(text: string, k: number, end: number, state: MarkupState, fieldAt: FieldAt, value: (start: number, end: number, named: string) => void): void {
-  while (k < end) {
-    if (state.named !== undefined) {
-      k = readInside(text, k, end, state, value);
-      continue;
-    }
-    const open = text.indexOf('<', k);
-    if (open === -1 || open >= end) return;
-    const nameEnd = nameAfter(text, open + 1, end);
-    const after = text.charCodeAt(nameEnd);
-    // `<` then a name then a blank, `>` or `/`: an opening tag; closing tags, comments, declarations and `a<b` pass.
-    if (nameEnd === open + 1 || !(after === SPACE || after === TAB || after === GREATER_THAN || after === SLASH)) {
-      k = open + 1;
-      continue;
-    }
-    const close = tagEnd(text, nameEnd, end);
-    if (close === -1) {
-      k = open + 1;
-      continue;
-    }
-    k = close + 1;
-    if (text.charCodeAt(close - 1) === SLASH) continue;
-    // `ns:home_address` names what `home_address` names.
-    let local = nameEnd;
-    while (local > open + 1 && text.charCodeAt(local - 1) !== COLON) local--;
-    const named = fieldAt(text, local, nameEnd);
-    if (named === undefined) continue;
-    state.named = named;
-    state.tag = text.slice(open + 1, nameEnd);
-  }
-}
+class ElementReader {
+  // The next NUL, line feed, `<` and `]]>` at or after where the reader is, each searched for again only once passed.
+  private nul: number;
+  private feed: number;
+  private tag: number;
+  private cdataEnd: number;
 
-/**
- * Reports the pieces of text of the open element's line text[k, end), up
- * to its closing tag, which closes it; returns where the reader goes on.
- */
-function readInside(text: string, k: number, end: number, state: MarkupState, value: (start: number, end: number, named: string) => void): number {
-  const named = state.named!;
-  let piece = k;
-  for (let j = k; j < end; j++) {
-    if (text.charCodeAt(j) !== LESS_THAN) continue;
-    if (text.startsWith(CDATA, j)) {
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly fieldAt: FieldAt,
+    private readonly value: (start: number, end: number, named: string) => void,
+  ) {
+    this.nul = text.indexOf('\u0000', from);
+    this.feed = text.indexOf('\n', from);
+    this.tag = text.indexOf('<', from);
+    this.cdataEnd = from - 1;
+  }
+
+  read(from: number, to: number, state: MarkupState): void {
+    const { text } = this;
+    let start = from;
+    while (start < to) {
+      if (this.nul !== -1 && this.nul < start) this.nul = text.indexOf('\u0000', start);
+      if (this.feed !== -1 && this.feed < start) this.feed = text.indexOf('\n', start);
+      const tag = this.tagFrom(start);
+      let end = this.feed === -1 || this.feed > to ? to : this.feed;
+      const parted = this.nul !== -1 && this.nul < end;
+      if (parted) end = this.nul;
+      // Outside a field's element only a line with a tag is read.
+      if (state.named === undefined && (tag === -1 || tag >= to)) return;
+      if (state.named !== undefined || tag < end) {
+        const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
+        this.line(start, last, state);
+      }
+      if (parted) state.named = undefined;
+      start = end + 1;
+    }
+  }
+
+  /** The first `<` at or after `k`; -1 when there is none. */
+  private tagFrom(k: number): number {
+    if (this.tag !== -1 && this.tag < k) this.tag = this.text.indexOf('<', k);
+    return this.tag;
+  }
+
+  private line(k: number, end: number, state: MarkupState): void {
+    const { text } = this;
+    while (k < end) {
+      if (state.named !== undefined) {
+        k = this.inside(k, end, state);
+        continue;
+      }
+      const open = this.tagFrom(k);
+      if (open === -1 || open >= end) return;
+      const nameEnd = nameAfter(text, open + 1, end);
+      const after = text.charCodeAt(nameEnd);
+      // `<` then a name then a blank, `>` or `/`: an opening tag; closing tags, comments, declarations and `a<b` pass.
+      if (nameEnd === open + 1 || !(after === SPACE || after === TAB || after === GREATER_THAN || after === SLASH)) {
+        k = open + 1;
+        continue;
+      }
+      const close = tagEnd(text, nameEnd, end);
+      if (close === -1) {
+        k = open + 1;
+        continue;
+      }
+      k = close + 1;
+      if (text.charCodeAt(close - 1) === SLASH) continue;
+      // `ns:home_address` names what `home_address` names.
+      let local = nameEnd;
+      while (local > open + 1 && text.charCodeAt(local - 1) !== COLON) local--;
+      const named = this.fieldAt(text, local, nameEnd);
+      if (named === undefined) continue;
+      state.named = named;
+      state.tag = text.slice(open + 1, nameEnd);
+    }
+  }
+
+  /**
+   * Reports the pieces of text of the open element's line text[k, end), up
+   * to its closing tag, which closes it; returns where the reader goes on.
+   */
+  private inside(k: number, end: number, state: MarkupState): number {
+    const { text, value } = this;
+    const named = state.named!;
+    let piece = k;
+    for (let j = this.tagFrom(k); j !== -1 && j < end; j = this.tagFrom(j + 1)) {
+      if (text.startsWith(CDATA, j)) {
+        report(text, piece, j, named, value);
+        const inside = Math.min(this.cdataEndFrom(j + CDATA.length), end);
+        report(text, j + CDATA.length, inside, named, value);
+        piece = Math.min(inside + 3, end);
+        j = piece - 1;
+        continue;
+      }
+      // A `<` that starts no tag is text.
+      const close = tagEnd(text, j + 1, end);
+      if (close === -1) continue;
       report(text, piece, j, named, value);
-      let inside = j + CDATA.length;
-      while (inside < end && !text.startsWith(']]>', inside)) inside++;
-      report(text, j + CDATA.length, inside, named, value);
-      j = inside + 2;
-      piece = j + 1;
-      continue;
+      if (text.charCodeAt(j + 1) === SLASH && text.startsWith(state.tag, j + 2) && nameAfter(text, j + 2, end) === j + 2 + state.tag.length) {
+        state.named = undefined;
+        return close + 1;
+      }
+      j = close;
+      piece = close + 1;
     }
-    // A `<` that starts no tag is text.
-    const close = tagEnd(text, j + 1, end);
-    if (close === -1) continue;
-    report(text, piece, j, named, value);
-    if (text.charCodeAt(j + 1) === SLASH && text.startsWith(state.tag, j + 2) && nameAfter(text, j + 2, end) === j + 2 + state.tag.length) {
-      state.named = undefined;
-      return close + 1;
-    }
-    j = close;
-    piece = close + 1;
+    report(text, piece, end, named, value);
+    return end;
   }
-  report(text, piece, end, named, value);
-  return end;
+
+  /** The first `]]>` at or after `k`; the text's length when there is none. */
+  private cdataEndFrom(k: number): number {
+    if (this.cdataEnd < k) {
+      const found = this.text.indexOf(']]>', k);
+      this.cdataEnd = found === -1 ? this.text.length : found;
+    }
+    return this.cdataEnd;
+  }
 }
 
 function report(text: string, start: number, end: number, named: string, value: (start: number, end: number, named: string) => void): void {
