@@ -162,6 +162,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   elements: (n) => '<first_name><![CDATA[<a '.repeat(n / 24),
   tableRows: (n) => 'a,b\n'.repeat(n / 4),
   quotedFieldCells: (n) => 'first_name;"b"\n' + '"a";"b"\n'.repeat(n / 8),
+  quotesOverLines: (n) => 'first_name,b\n' + 'a,"\n'.repeat(n / 4),
 };
 
 /**

@@ -27,10 +27,22 @@ describe('readTables', () => {
     assert.deepEqual(cells('| Full Name | Phone |\n| Anna | 030 1234567 |\n'), []);
   });
 
-  it('ends a table at a line with another number of cells, a blank line, or a quote that does not close; what follows may start one', () => {
-    const text = 'name,email\nAnna,a@example.de\nBob,b@example.de,extra\nname,city\nCleo,Paris\n\nDan,Rome\nx,y\n"Eve,Oslo\nFay,Kyiv\n';
+  it('ends a table at a line with another number of cells or a blank line; what follows may start one', () => {
+    const text = 'name,email\nAnna,a@example.de\nBob,b@example.de,extra\nname,city\nCleo,Paris\n\nDan,Rome\nx,y\n';
     // `Dan,Rome` reads as a header: two names, and a row of two cells below.
     assert.deepEqual(cells(text), ['name=Anna', 'email=a@example.de', 'name=Cleo', 'city=Paris', 'Dan=x', 'Rome=y']);
+  });
+
+  it('reads a quoted cell over line breaks, a line at a time, and ends the table at a quote that does not close within 32 lines', () => {
+    const text = 'first_name,home_address,email\nAnna,"Hauptstr. 1\r\n\n10115 ""Mitte""",anna@example.de\nBob,x,bob@example.org\n';
+    assert.deepEqual(cells(text), ['first_name=Anna', 'home_address=Hauptstr. 1', 'home_address=10115 ""Mitte""', 'email=anna@example.de', 'first_name=Bob', 'home_address=x', 'email=bob@example.org']);
+    // Over a piece's end too.
+    const state = newTableState();
+    const cut = text.indexOf('\n10115') + 1;
+    assert.deepEqual([...cells(text, state, 0, cut), ...cells(text, state, cut, text.length)], cells(text));
+    const unclosed = `a,b\nx,"y\n${'z\n'.repeat(40)}c,d\ne,f\n`;
+    assert.deepEqual(cells(unclosed).slice(0, 3), ['a=x', 'b=y', 'b=z']);
+    assert.deepEqual(cells(unclosed).slice(-2), ['c=e', 'd=f']);
   });
 
   it('reads no table in prose, data or code: a header is two or more short names', () => {

@@ -7,10 +7,12 @@
  *
  * A table is a header line of two or more column names (each a word or a
  * few, as a column is named), then the rows below it with as many cells;
- * a Markdown table has its `|---|` line between them. A line with another
- * number of cells, a blank line, or a cell whose quotes do not close on its
- * line ends the table: what follows is read as text again (a quoted cell
- * that runs over lines is not read as one).
+ * a Markdown table has its `|---|` line between them. A quoted cell may
+ * run over line breaks (an address), and is reported a line at a time, so
+ * that a text masked in pieces reads as the whole text does. A line with
+ * another number of cells, a blank line (outside quotes), or a quote that
+ * does not close within MAX_ROW_LINES lines ends the table: what follows
+ * is read as text again.
  */
 
 const TAB = 0x09;
@@ -42,10 +44,22 @@ export interface TableState {
   columns: TableColumns | undefined;
   /** The header was read, but no row yet (a Markdown table: nor its rule line). */
   headerOnly: boolean;
+  /** The cells of the row being read so far, when its last is a quoted cell that goes on over the next line (0 otherwise). */
+  row: number;
+  /** The lines that row has run over so far. */
+  rowLines: number;
 }
 
 export function newTableState(): TableState {
-  return { columns: undefined, headerOnly: false };
+  return { columns: undefined, headerOnly: false, row: 0, rowLines: 0 };
+}
+
+/** A row runs over at most this many lines (its quoted cells' line breaks): a quote that does not close ends the table. */
+const MAX_ROW_LINES = 32;
+
+function endTable(state: TableState): void {
+  state.columns = undefined;
+  state.row = state.rowLines = 0;
 }
 
 /** A cell of a table's row: text[start, end), without the spaces and quotes around it. */
@@ -81,7 +95,7 @@ export function readTables(text: string, from: number, to: number, state: TableS
     if (parted) end = nul;
     const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
     readLine(text, start, last, state, cells, cell);
-    if (parted) state.columns = undefined;
+    if (parted) endTable(state);
     start = end + 1;
   }
 }
@@ -89,18 +103,25 @@ export function readTables(text: string, from: number, to: number, state: TableS
 function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor): void {
   const { columns } = state;
   if (columns !== undefined) {
-    const count = splitCells(text, start, end, columns.delimiter, columns.markdown, cells);
-    if (count === columns.names.length) {
+    // A row whose quoted cell went on over the line break: this line starts inside that cell.
+    const first = state.row === 0 ? 0 : state.row - 1;
+    const count = splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
+    const open = count < -1;
+    const total = first + (open ? -count - 1 : count);
+    if (count !== -1 && (open ? total <= columns.names.length : total === columns.names.length)) {
       if (columns.markdown && state.headerOnly) {
         if (isRule(text, cells, count)) state.headerOnly = false;
-        else state.columns = undefined;
+        else endTable(state);
         return;
       }
       state.headerOnly = false;
-      for (let k = 0; k < count; k++) if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, k, columns);
+      for (let k = 0; k < total - first; k++) if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, first + k, columns);
+      state.row = open ? total : 0;
+      state.rowLines = open ? state.rowLines + 1 : 0;
+      if (state.rowLines > MAX_ROW_LINES) endTable(state);
       return;
     }
-    state.columns = undefined;
+    endTable(state);
   }
   const header = readHeader(text, start, end, cells);
   state.columns = header;
@@ -115,7 +136,7 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
   const markdown = text.charCodeAt(first) === PIPE;
   const delimiter = markdown ? PIPE : delimiterOf(text, first, end);
   if (delimiter === -1) return undefined;
-  const count = splitCells(text, start, end, delimiter, markdown, cells);
+  const count = splitCells(text, start, end, delimiter, markdown, cells, false);
   if (count < 2) return undefined;
   const names: string[] = [];
   for (let k = 0; k < count; k++) {
@@ -154,10 +175,12 @@ const NAME_CHARS = Uint8Array.from({ length: 0x80 }, (_, code) => (/[A-Za-z0-9 "
  * Splits the line text[start, end) into cells at `delimiter` (outside
  * double quotes; in Markdown, a `|` not escaped, the outer ones dropped),
  * each as the start and end of its content into `cells`: spaces around it
- * and its quotes excluded. Returns the number of cells, or -1 when a quote
- * does not close or text follows a closing quote.
+ * and its quotes excluded; `inQuote`: the line starts inside a quoted
+ * cell. Returns the number of cells; -1 when text follows a closing quote;
+ * when the last cell's quote does not close on the line, -1 - the number
+ * of cells (the last running to the line's end).
  */
-function splitCells(text: string, start: number, end: number, delimiter: number, markdown: boolean, cells: number[]): number {
+function splitCells(text: string, start: number, end: number, delimiter: number, markdown: boolean, cells: number[], inQuote: boolean): number {
   let k = start;
   if (markdown) {
     while (k < end && text.charCodeAt(k) === SPACE) k++;
@@ -168,13 +191,18 @@ function splitCells(text: string, start: number, end: number, delimiter: number,
   }
   let count = 0;
   for (;;) {
-    while (k < end && text.charCodeAt(k) === SPACE) k++;
+    const continued = inQuote && count === 0;
+    if (!continued) while (k < end && text.charCodeAt(k) === SPACE) k++;
     let from = k;
     let to: number;
-    if (!markdown && text.charCodeAt(k) === QUOTE) {
-      from = ++k;
+    if (!markdown && (continued || text.charCodeAt(k) === QUOTE)) {
+      if (!continued) from = ++k;
       for (;;) {
-        if (k >= end) return -1;
+        if (k >= end) {
+          cells[2 * count] = from;
+          cells[2 * count + 1] = end;
+          return -2 - count;
+        }
         if (text.charCodeAt(k) === QUOTE) {
           if (text.charCodeAt(k + 1) !== QUOTE || k + 1 >= end) break;
           k++;
