@@ -19,9 +19,9 @@
  * own key). Inside a line, see `KeyReader.inline`. A value never runs
  * over its line.
  */
+import { Lines, withoutReturn } from './lines.js';
 
 const TAB = 0x09;
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
@@ -76,9 +76,8 @@ export function readKeyValues(
 }
 
 class KeyReader {
-  // The next NUL, line feed, colon and equals sign at or after where the reader is, each searched for again only once passed.
-  private nul: number;
-  private feed: number;
+  private readonly lines: Lines;
+  // The next colon and equals sign at or after where the reader is, each searched for again only once passed.
   private colon: number;
   private equals: number;
 
@@ -88,8 +87,7 @@ class KeyReader {
     private readonly fieldAt: FieldAt,
     private readonly value: (start: number, end: number, named: string) => void,
   ) {
-    this.nul = text.indexOf('\u0000', from);
-    this.feed = text.indexOf('\n', from);
+    this.lines = new Lines(text, from);
     this.colon = text.indexOf(':', from);
     this.equals = text.indexOf('=', from);
   }
@@ -98,26 +96,15 @@ class KeyReader {
     const { text } = this;
     let start = from;
     while (start < to) {
-      if (this.nul !== -1 && this.nul < start) this.nul = text.indexOf('\u0000', start);
-      if (this.feed !== -1 && this.feed < start) this.feed = text.indexOf('\n', start);
-      let end = this.feed === -1 || this.feed > to ? to : this.feed;
-      const parted = this.nul !== -1 && this.nul < end;
-      if (parted) end = this.nul;
       if (state.named === undefined) {
-        // Outside a block only a line with a separator is read: the reader goes on at the start of the
-        // next one, passing over the lines (and values joined) before it unread.
+        // Outside a block only a line with a separator is read: on to the next one, the lines (and values joined) before it passed over unread.
         const separator = this.separatorFrom(start);
         if (separator === -1 || separator >= to) return;
-        if (separator >= end) {
-          // Each last line end before the separator is searched for back from it only when one lies after `start`.
-          if (this.nul !== -1 && this.nul < separator) start = text.lastIndexOf('\u0000', separator) + 1;
-          if (this.feed !== -1 && this.feed < separator) start = Math.max(start, text.lastIndexOf('\n', separator) + 1);
-          continue;
-        }
+        start = this.lines.startOf(start, separator);
       }
-      const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
-      this.line(start, last, state);
-      if (parted) state.named = undefined;
+      const end = this.lines.end(start, to);
+      this.line(start, withoutReturn(text, start, end), state);
+      if (this.lines.parted) state.named = undefined;
       start = end + 1;
     }
   }

@@ -12,8 +12,8 @@
  * next piece of a long text. A tag that runs over its line is not read.
  */
 import type { FieldAt } from './key-value-text.js';
+import { Lines, withoutReturn } from './lines.js';
 
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
 const LESS_THAN = 0x3c;
@@ -48,9 +48,8 @@ export function readElements(text: string, from: number, to: number, state: Mark
 }
 
 class ElementReader {
-  // The next NUL, line feed, `<` and `]]>` at or after where the reader is, each searched for again only once passed.
-  private nul: number;
-  private feed: number;
+  private readonly lines: Lines;
+  // The next `<` and `]]>` at or after where the reader is, each searched for again only once passed.
   private tag: number;
   private cdataEnd: number;
 
@@ -60,8 +59,7 @@ class ElementReader {
     private readonly fieldAt: FieldAt,
     private readonly value: (start: number, end: number, named: string) => void,
   ) {
-    this.nul = text.indexOf('\u0000', from);
-    this.feed = text.indexOf('\n', from);
+    this.lines = new Lines(text, from);
     this.tag = text.indexOf('<', from);
     this.cdataEnd = from - 1;
   }
@@ -70,19 +68,15 @@ class ElementReader {
     const { text } = this;
     let start = from;
     while (start < to) {
-      if (this.nul !== -1 && this.nul < start) this.nul = text.indexOf('\u0000', start);
-      if (this.feed !== -1 && this.feed < start) this.feed = text.indexOf('\n', start);
-      const tag = this.tagFrom(start);
-      let end = this.feed === -1 || this.feed > to ? to : this.feed;
-      const parted = this.nul !== -1 && this.nul < end;
-      if (parted) end = this.nul;
-      // Outside a field's element only a line with a tag is read.
-      if (state.named === undefined && (tag === -1 || tag >= to)) return;
-      if (state.named !== undefined || tag < end) {
-        const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
-        this.line(start, last, state);
+      if (state.named === undefined) {
+        // Outside a field's element only a line with a tag is read: on to the next one.
+        const tag = this.tagFrom(start);
+        if (tag === -1 || tag >= to) return;
+        start = this.lines.startOf(start, tag);
       }
-      if (parted) state.named = undefined;
+      const end = this.lines.end(start, to);
+      this.line(start, withoutReturn(text, start, end), state);
+      if (this.lines.parted) state.named = undefined;
       start = end + 1;
     }
   }

@@ -14,9 +14,9 @@
  * does not close within MAX_ROW_LINES lines ends the table: what follows
  * is read as text again.
  */
+import { Lines, withoutReturn } from './lines.js';
 
 const TAB = 0x09;
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const QUOTE = 0x22;
 const COMMA = 0x2c;
@@ -74,28 +74,19 @@ export type CellVisitor = (start: number, end: number, column: number, columns: 
  */
 export function readTables(text: string, from: number, to: number, state: TableState, cell: CellVisitor): void {
   const cells: number[] = [];
-  // The next line feed and NUL at or after `start`, each searched for again only once passed (a text may hold many of one and none of the other).
-  // A NUL ends a table like a blank line: masked values joined into one text are parted by it (see `VALUE_SEPARATOR`).
-  let nul = text.indexOf('\u0000', from);
-  let feed = text.indexOf('\n', from);
+  const lines = new Lines(text, from);
   let start = from;
   while (start < to) {
-    if (nul !== -1 && nul < start) nul = text.indexOf('\u0000', start);
-    if (feed !== -1 && feed < start) feed = text.indexOf('\n', start);
     if (state.columns === undefined) {
       // Only a line that a line feed ends can be a header (a row follows it): on to the next such line.
+      const feed = lines.feedFrom(start);
       if (feed === -1 || feed >= to) return;
-      if (nul !== -1 && nul < feed) {
-        start = nul + 1;
-        continue;
-      }
+      start = lines.startOf(start, feed);
     }
-    let end = feed === -1 || feed > to ? to : feed;
-    const parted = nul !== -1 && nul < end;
-    if (parted) end = nul;
-    const last = end > start && text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
-    readLine(text, start, last, state, cells, cell);
-    if (parted) endTable(state);
+    const end = lines.end(start, to);
+    readLine(text, start, withoutReturn(text, start, end), state, cells, cell);
+    // A NUL ends a table like a blank line.
+    if (lines.parted) endTable(state);
     start = end + 1;
   }
 }
