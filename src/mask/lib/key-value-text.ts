@@ -19,7 +19,7 @@
  * own key). Inside a line, see `KeyReader.inline`. A value never runs
  * over its line.
  */
-import { Lines, withoutReturn } from './lines.js';
+import { Lines, NextIndex } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -77,9 +77,8 @@ export function readKeyValues(
 
 class KeyReader {
   private readonly lines: Lines;
-  // The next colon and equals sign at or after where the reader is, each searched for again only once passed.
-  private colon: number;
-  private equals: number;
+  private readonly colons: NextIndex;
+  private readonly equalSigns: NextIndex;
 
   constructor(
     private readonly text: string,
@@ -88,32 +87,29 @@ class KeyReader {
     private readonly value: (start: number, end: number, named: string) => void,
   ) {
     this.lines = new Lines(text, from);
-    this.colon = text.indexOf(':', from);
-    this.equals = text.indexOf('=', from);
+    this.colons = new NextIndex(text, ':', from);
+    this.equalSigns = new NextIndex(text, '=', from);
   }
 
   read(from: number, to: number, state: KeyValueState): void {
-    const { text } = this;
-    let start = from;
-    while (start < to) {
-      if (state.named === undefined) {
-        // Outside a block only a line with a separator is read: on to the next one, the lines (and values joined) before it passed over unread.
-        const separator = this.separatorFrom(start);
-        if (separator === -1 || separator >= to) return;
-        start = this.lines.startOf(start, separator);
-      }
-      const end = this.lines.end(start, to);
-      this.line(start, withoutReturn(text, start, end), state);
-      if (this.lines.parted) state.named = undefined;
-      start = end + 1;
-    }
+    this.lines.read(
+      from,
+      to,
+      () => state.named !== undefined,
+      // Outside a block only a line with a separator is read.
+      (k) => this.separatorFrom(k),
+      (start, end, parted) => {
+        this.line(start, end, state);
+        if (parted) state.named = undefined;
+      },
+    );
   }
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
   private separatorFrom(k: number): number {
-    if (this.colon !== -1 && this.colon < k) this.colon = this.text.indexOf(':', k);
-    if (this.equals !== -1 && this.equals < k) this.equals = this.text.indexOf('=', k);
-    return this.colon === -1 ? this.equals : this.equals === -1 ? this.colon : Math.min(this.colon, this.equals);
+    const colon = this.colons.from(k);
+    const equals = this.equalSigns.from(k);
+    return colon === -1 ? equals : equals === -1 ? colon : Math.min(colon, equals);
   }
 
   private line(start: number, end: number, state: KeyValueState): void {

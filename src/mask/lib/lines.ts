@@ -6,10 +6,8 @@
  * the text ended.
  */
 export class Lines {
-  // The next line feed and NUL at or after where the reader is, each searched for again only once passed
-  // (a text may hold many of one and none of the other, and searching again from every line would be quadratic).
-  private feed: number;
-  private nul: number;
+  private readonly feeds: NextIndex;
+  private readonly nuls: NextIndex;
   /** Whether the line last found by `end` ends at a NUL. */
   parted = false;
 
@@ -17,20 +15,40 @@ export class Lines {
     private readonly text: string,
     from: number,
   ) {
-    this.feed = text.indexOf('\n', from);
-    this.nul = text.indexOf('\u0000', from);
+    this.feeds = new NextIndex(text, '\n', from);
+    this.nuls = new NextIndex(text, '\u0000', from);
   }
 
   /** The first line feed at or after `k`; -1 when there is none. */
   feedFrom(k: number): number {
-    if (this.feed !== -1 && this.feed < k) this.feed = this.text.indexOf('\n', k);
-    return this.feed;
+    return this.feeds.from(k);
   }
 
   /** The first NUL at or after `k`; -1 when there is none. */
   nulFrom(k: number): number {
-    if (this.nul !== -1 && this.nul < k) this.nul = this.text.indexOf('\u0000', k);
-    return this.nul;
+    return this.nuls.from(k);
+  }
+
+  /**
+   * Calls `line` with the start and end (before a carriage return) of each
+   * line of text[from, to) to read, and whether a NUL ends it: every line
+   * while `open()` (a reader is inside something that goes on over lines),
+   * else only the next line that holds `mark(k)`, the first character at or
+   * after `k` that can start what the reader reads (-1 when there is none),
+   * the lines before it passed over unread.
+   */
+  read(from: number, to: number, open: () => boolean, mark: (k: number) => number, line: (start: number, end: number, parted: boolean) => void): void {
+    let start = from;
+    while (start < to) {
+      if (!open()) {
+        const k = mark(start);
+        if (k === -1 || k >= to) return;
+        start = this.startOf(start, k);
+      }
+      const end = this.end(start, to);
+      line(start, withoutReturn(this.text, start, end), this.parted);
+      start = end + 1;
+    }
   }
 
   /** Where the line that starts at `start` ends, at `to` at the latest (sets `parted`). */
@@ -53,6 +71,30 @@ export class Lines {
     const feed = this.feedFrom(start);
     if (feed !== -1 && feed < k) start = Math.max(start, this.text.lastIndexOf('\n', k) + 1);
     return start;
+  }
+}
+
+/**
+ * Where a string next stands in a text, at or after a place that only
+ * moves on (a reader's): searched for again only once passed. A text may
+ * hold the string rarely, and searching again from every line would read
+ * the text once per line.
+ */
+export class NextIndex {
+  private at: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly search: string,
+    from: number,
+  ) {
+    this.at = text.indexOf(search, from);
+  }
+
+  /** Where the string first stands at or after `k`; -1 when it does not. */
+  from(k: number): number {
+    if (this.at !== -1 && this.at < k) this.at = this.text.indexOf(this.search, k);
+    return this.at;
   }
 }
 

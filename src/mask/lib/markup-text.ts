@@ -12,7 +12,7 @@
  * next piece of a long text. A tag that runs over its line is not read.
  */
 import type { FieldAt } from './key-value-text.js';
-import { Lines, withoutReturn } from './lines.js';
+import { Lines, NextIndex } from './lines.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -49,9 +49,8 @@ export function readElements(text: string, from: number, to: number, state: Mark
 
 class ElementReader {
   private readonly lines: Lines;
-  // The next `<` and `]]>` at or after where the reader is, each searched for again only once passed.
-  private tag: number;
-  private cdataEnd: number;
+  private readonly tags: NextIndex;
+  private readonly cdataEnds: NextIndex;
 
   constructor(
     private readonly text: string,
@@ -60,31 +59,27 @@ class ElementReader {
     private readonly value: (start: number, end: number, named: string) => void,
   ) {
     this.lines = new Lines(text, from);
-    this.tag = text.indexOf('<', from);
-    this.cdataEnd = from - 1;
+    this.tags = new NextIndex(text, '<', from);
+    this.cdataEnds = new NextIndex(text, ']]>', from);
   }
 
   read(from: number, to: number, state: MarkupState): void {
-    const { text } = this;
-    let start = from;
-    while (start < to) {
-      if (state.named === undefined) {
-        // Outside a field's element only a line with a tag is read: on to the next one.
-        const tag = this.tagFrom(start);
-        if (tag === -1 || tag >= to) return;
-        start = this.lines.startOf(start, tag);
-      }
-      const end = this.lines.end(start, to);
-      this.line(start, withoutReturn(text, start, end), state);
-      if (this.lines.parted) state.named = undefined;
-      start = end + 1;
-    }
+    this.lines.read(
+      from,
+      to,
+      () => state.named !== undefined,
+      // Outside a field's element only a line with a tag is read.
+      (k) => this.tagFrom(k),
+      (start, end, parted) => {
+        this.line(start, end, state);
+        if (parted) state.named = undefined;
+      },
+    );
   }
 
   /** The first `<` at or after `k`; -1 when there is none. */
   private tagFrom(k: number): number {
-    if (this.tag !== -1 && this.tag < k) this.tag = this.text.indexOf('<', k);
-    return this.tag;
+    return this.tags.from(k);
   }
 
   private line(k: number, end: number, state: MarkupState): void {
@@ -154,11 +149,8 @@ class ElementReader {
 
   /** The first `]]>` at or after `k`; the text's length when there is none. */
   private cdataEndFrom(k: number): number {
-    if (this.cdataEnd < k) {
-      const found = this.text.indexOf(']]>', k);
-      this.cdataEnd = found === -1 ? this.text.length : found;
-    }
-    return this.cdataEnd;
+    const end = this.cdataEnds.from(k);
+    return end === -1 ? this.text.length : end;
   }
 }
 

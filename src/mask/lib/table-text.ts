@@ -14,7 +14,7 @@
  * does not close within MAX_ROW_LINES lines ends the table: what follows
  * is read as text again.
  */
-import { Lines, withoutReturn } from './lines.js';
+import { Lines } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -75,20 +75,18 @@ export type CellVisitor = (start: number, end: number, column: number, columns: 
 export function readTables(text: string, from: number, to: number, state: TableState, cell: CellVisitor): void {
   const cells: number[] = [];
   const lines = new Lines(text, from);
-  let start = from;
-  while (start < to) {
-    if (state.columns === undefined) {
-      // Only a line that a line feed ends can be a header (a row follows it): on to the next such line.
-      const feed = lines.feedFrom(start);
-      if (feed === -1 || feed >= to) return;
-      start = lines.startOf(start, feed);
-    }
-    const end = lines.end(start, to);
-    readLine(text, start, withoutReturn(text, start, end), state, cells, cell);
-    // A NUL ends a table like a blank line.
-    if (lines.parted) endTable(state);
-    start = end + 1;
-  }
+  lines.read(
+    from,
+    to,
+    () => state.columns !== undefined,
+    // Outside a table only a line that a line feed ends can be a header (a row follows it).
+    (k) => lines.feedFrom(k),
+    (start, end, parted) => {
+      readLine(text, start, end, state, cells, cell);
+      // A NUL ends a table like a blank line.
+      if (parted) endTable(state);
+    },
+  );
 }
 
 function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor): void {
