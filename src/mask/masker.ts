@@ -125,6 +125,9 @@ function newLinesRead(): LinesRead {
   return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState() };
 }
 
+/** A field's value up to this long is normalised for its pseudonym (see `fieldToken` in `createMasker`). */
+const NORMALISED_FIELD_CHARS = 1024;
+
 /** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
 const AHEAD_KEPT = 4096;
 
@@ -756,9 +759,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   /** The token that replaces a value under policy field `field`. */
   function fieldToken(field: string, value: string): string {
-    if (policy.style !== 'pseudonym') return replacement(field, field.toUpperCase(), value, undefined);
-    // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person.
-    const normal = value.trim().replace(/\s+/g, ' ').toLowerCase();
+    // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person. A value
+    // longer than any name, date or address (a document under a field) is taken as written:
+    // normalising it costs two copies of it.
+    const normal = policy.style !== 'pseudonym' || value.length > NORMALISED_FIELD_CHARS ? value : value.trim().replace(/\s+/g, ' ').toLowerCase();
     return replacement(field, field.toUpperCase(), normal, undefined);
   }
 
