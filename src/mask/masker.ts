@@ -14,6 +14,7 @@ import { VALUE_SEPARATOR } from './lib/context.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type FieldAt, type KeyValueState } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
+import { nearer, NextIndex } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
 import { newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
@@ -292,10 +293,19 @@ function escapeLength(text: string, at: number, to: number): number {
   return value > 0 && value <= 0xffff && (value < 0xd800 || value > 0xdfff) ? k + 1 - at : 0;
 }
 
+/** Where the first escape (see `escapeLength`) of text[k, to) starts, found through the searches for `%` and `&` in it; -1 when there is none. */
+function nextEscape(text: string, percents: NextIndex, ampersands: NextIndex, k: number, to: number): number {
+  for (;;) {
+    const mark = nearer(percents.from(k), ampersands.from(k));
+    if (mark === -1 || mark >= to) return -1;
+    if (escapeLength(text, mark, to) > 0) return mark;
+    k = mark + 1;
+  }
+}
+
 /** Whether `text` holds an escape (see `escapeLength`). */
 function holdsEscape(text: string): boolean {
-  for (const mark of ['%', '&']) for (let k = text.indexOf(mark); k !== -1; k = text.indexOf(mark, k + 1)) if (escapeLength(text, k, text.length) > 0) return true;
-  return false;
+  return nextEscape(text, new NextIndex(text, '%', 0), new NextIndex(text, '&', 0), 0, text.length) !== -1;
 }
 
 /** The code unit the escape `text[at, at + length)` stands for (see `escapeLength`). */
@@ -423,10 +433,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldNames = [...new Set(fields.values())];
   const countedAs = [...detectors.map((detector) => detector.name), ...fieldNames];
   const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
+  /** The policy field a key (a JSON key, a column's name, a key in text) names, if any. */
+  const fieldOf = (key: string): string | undefined => fields.get(fieldKey(key));
   // Matching a key to a field keeps its length: a key of another length is passed over without being normalised.
   const fieldLengths = new Set([...fields.keys()].map((key) => key.length));
-  /** The policy field a key in text names (`Date of birth:`, see `readKeyValues`), if any. */
-  const fieldNamed: FieldAt = (text, start, end) => (fieldLengths.has(end - start) ? fields.get(fieldKey(text.slice(start, end))) : undefined);
+  /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
+  const fieldNamed: FieldAt = (text, start, end) => (fieldLengths.has(end - start) ? fieldOf(text.slice(start, end)) : undefined);
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 
@@ -628,24 +640,17 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * number of times.
    */
   function findEncoded(text: string, from: number, to: number): void {
-    let percent = text.indexOf('%', from);
-    let entity = text.indexOf('&', from);
-    for (;;) {
-      const escape = percent === -1 ? entity : entity === -1 ? percent : Math.min(percent, entity);
-      if (escape === -1 || escape >= to) return;
-      const length = escapeLength(text, escape, to);
-      if (length === 0) {
-        if (escape === percent) percent = text.indexOf('%', escape + 1);
-        else entity = text.indexOf('&', escape + 1);
-        continue;
-      }
+    const percents = new NextIndex(text, '%', from);
+    const ampersands = new NextIndex(text, '&', from);
+    for (let k = from; ; ) {
+      const escape = nextEscape(text, percents, ampersands, k, to);
+      if (escape === -1) return;
       let start = escape;
       while (start > from && !endsEncodedRun(text.charCodeAt(start - 1))) start--;
-      let end = escape + length;
+      let end = escape + escapeLength(text, escape, to);
       while (end < to && !endsEncodedRun(text.charCodeAt(end))) end++;
       findInRun(text, start, end);
-      if (percent !== -1 && percent < end) percent = text.indexOf('%', end);
-      if (entity !== -1 && entity < end) entity = text.indexOf('&', end);
+      k = end;
     }
   }
 
@@ -713,7 +718,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     readTables(text, from, to, tables, (start, end, column, header) => {
       if (header !== columnsRead) {
         columnsRead = header;
-        columnFields = header.names.map((name) => fields.get(fieldKey(name)));
+        columnFields = header.names.map(fieldOf);
         columnHints = header.names.map((name) => name.toLowerCase());
       }
       const field = columnFields[column];
@@ -1071,7 +1076,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fields.get(fieldKey(key)), hint: key.toLowerCase(), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

@@ -19,7 +19,7 @@
  * own key). Inside a line, see `KeyReader.inline`. A value never runs
  * over its line.
  */
-import { Lines, NextIndex } from './lines.js';
+import { Lines, nearer, NextIndex } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -107,9 +107,7 @@ class KeyReader {
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
   private separatorFrom(k: number): number {
-    const colon = this.colons.from(k);
-    const equals = this.equalSigns.from(k);
-    return colon === -1 ? equals : equals === -1 ? colon : Math.min(colon, equals);
+    return nearer(this.colons.from(k), this.equalSigns.from(k));
   }
 
   private line(start: number, end: number, state: KeyValueState): void {

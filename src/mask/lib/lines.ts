@@ -98,6 +98,11 @@ export class NextIndex {
   }
 }
 
+/** The nearer of two places found by searches (-1: not found); -1 when neither was. */
+export function nearer(a: number, b: number): number {
+  return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+}
+
 /** `end`, or before a carriage return there (the line feed of a CRLF line ends it). */
 export function withoutReturn(text: string, start: number, end: number): number {
   return end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
