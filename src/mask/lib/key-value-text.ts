@@ -19,7 +19,7 @@
  * own key). Inside a line, see `KeyReader.inline`. A value never runs
  * over its line.
  */
-import { Lines, nearer, NextIndex } from './lines.js';
+import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -70,39 +70,24 @@ export function readKeyValues(
   to: number,
   state: KeyValueState,
   fieldAt: FieldAt,
-  value: (start: number, end: number, named: string) => void,
+  value: FieldValue,
 ): void {
   new KeyReader(text, from, fieldAt, value).read(from, to, state);
 }
 
-class KeyReader {
-  private readonly lines: Lines;
+class KeyReader extends FieldLines<KeyValueState> {
   private readonly colons: NextIndex;
   private readonly equalSigns: NextIndex;
 
-  constructor(
-    private readonly text: string,
-    from: number,
-    private readonly fieldAt: FieldAt,
-    private readonly value: (start: number, end: number, named: string) => void,
-  ) {
-    this.lines = new Lines(text, from);
+  constructor(text: string, from: number, fieldAt: FieldAt, value: FieldValue) {
+    super(text, from, fieldAt, value);
     this.colons = new NextIndex(text, ':', from);
     this.equalSigns = new NextIndex(text, '=', from);
   }
 
-  read(from: number, to: number, state: KeyValueState): void {
-    this.lines.read(
-      from,
-      to,
-      () => state.named !== undefined,
-      // Outside a block only a line with a separator is read.
-      (k) => this.separatorFrom(k),
-      (start, end, parted) => {
-        this.line(start, end, state);
-        if (parted) state.named = undefined;
-      },
-    );
+  /** Outside a block only a line with a separator is read. */
+  protected mark(k: number): number {
+    return this.separatorFrom(k);
   }
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
@@ -110,7 +95,7 @@ class KeyReader {
     return nearer(this.colons.from(k), this.equalSigns.from(k));
   }
 
-  private line(start: number, end: number, state: KeyValueState): void {
+  protected line(start: number, end: number, state: KeyValueState): void {
     const { text } = this;
     let k = start;
     while (k < end && isBlank(text.charCodeAt(k))) k++;
@@ -200,9 +185,6 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
 function startsValue(code: number): boolean {
   return isBlank(code) || code === QUOTE || code === APOSTROPHE || code === OPEN_BRACE || code === OPEN_BRACKET;
 }
-
-/** The policy field the key text[start, end) names, if any. */
-export type FieldAt = (text: string, start: number, end: number) => string | undefined;
 
 /** A key line's key, and where what follows its separator starts. */
 interface KeyLine {

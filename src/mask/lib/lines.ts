@@ -74,6 +74,50 @@ export class Lines {
   }
 }
 
+/** The policy field the key text[start, end) names, if any (the masker's answer). */
+export type FieldAt = (text: string, start: number, end: number) => string | undefined;
+
+/** Takes the value of field `named` at text[start, end). */
+export type FieldValue = (start: number, end: number, named: string) => void;
+
+/**
+ * A reader of a text's lines that reports the values of fields (keys in
+ * text, XML elements): inside something a field names (`named` in its
+ * state) it reads every line, else only the next line that holds its mark
+ * (see `Lines.read`); a NUL closes what is open.
+ */
+export abstract class FieldLines<State extends { named: string | undefined }> {
+  private readonly lines: Lines;
+
+  constructor(
+    protected readonly text: string,
+    from: number,
+    protected readonly fieldAt: FieldAt,
+    protected readonly value: FieldValue,
+  ) {
+    this.lines = new Lines(text, from);
+  }
+
+  read(from: number, to: number, state: State): void {
+    this.lines.read(
+      from,
+      to,
+      () => state.named !== undefined,
+      (k) => this.mark(k),
+      (start, end, parted) => {
+        this.line(start, end, state);
+        if (parted) state.named = undefined;
+      },
+    );
+  }
+
+  /** The first character at or after `k` that can start what the reader reads; -1 when there is none. */
+  protected abstract mark(k: number): number;
+
+  /** Reads the line text[start, end). */
+  protected abstract line(start: number, end: number, state: State): void;
+}
+
 /**
  * Where a string next stands in a text, at or after a place that only
  * moves on (a reader's): searched for again only once passed. A text may

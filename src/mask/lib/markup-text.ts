@@ -11,8 +11,7 @@
  * inside too. An element may run over lines: the state carries it to the
  * next piece of a long text. A tag that runs over its line is not read.
  */
-import type { FieldAt } from './key-value-text.js';
-import { Lines, NextIndex } from './lines.js';
+import { FieldLines, NextIndex, type FieldAt, type FieldValue } from './lines.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -43,38 +42,23 @@ export function newMarkupState(): MarkupState {
  * blanks around it. `state` carries an open element from an earlier call
  * on the text before, and is updated. Linear.
  */
-export function readElements(text: string, from: number, to: number, state: MarkupState, fieldAt: FieldAt, value: (start: number, end: number, named: string) => void): void {
+export function readElements(text: string, from: number, to: number, state: MarkupState, fieldAt: FieldAt, value: FieldValue): void {
   new ElementReader(text, from, fieldAt, value).read(from, to, state);
 }
 
-class ElementReader {
-  private readonly lines: Lines;
+class ElementReader extends FieldLines<MarkupState> {
   private readonly tags: NextIndex;
   private readonly cdataEnds: NextIndex;
 
-  constructor(
-    private readonly text: string,
-    from: number,
-    private readonly fieldAt: FieldAt,
-    private readonly value: (start: number, end: number, named: string) => void,
-  ) {
-    this.lines = new Lines(text, from);
+  constructor(text: string, from: number, fieldAt: FieldAt, value: FieldValue) {
+    super(text, from, fieldAt, value);
     this.tags = new NextIndex(text, '<', from);
     this.cdataEnds = new NextIndex(text, ']]>', from);
   }
 
-  read(from: number, to: number, state: MarkupState): void {
-    this.lines.read(
-      from,
-      to,
-      () => state.named !== undefined,
-      // Outside a field's element only a line with a tag is read.
-      (k) => this.tagFrom(k),
-      (start, end, parted) => {
-        this.line(start, end, state);
-        if (parted) state.named = undefined;
-      },
-    );
+  /** Outside a field's element only a line with a tag is read. */
+  protected mark(k: number): number {
+    return this.tagFrom(k);
   }
 
   /** The first `<` at or after `k`; -1 when there is none. */
@@ -82,7 +66,7 @@ class ElementReader {
     return this.tags.from(k);
   }
 
-  private line(k: number, end: number, state: MarkupState): void {
+  protected line(k: number, end: number, state: MarkupState): void {
     const { text } = this;
     while (k < end) {
       if (state.named !== undefined) {
@@ -154,7 +138,7 @@ class ElementReader {
   }
 }
 
-function report(text: string, start: number, end: number, named: string, value: (start: number, end: number, named: string) => void): void {
+function report(text: string, start: number, end: number, named: string, value: FieldValue): void {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
   if (start < end) value(start, end, named);
