@@ -11,12 +11,13 @@ import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
+import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
 import { nearer, NextIndex, type FieldAt } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
-import { newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
+import { isColumnName, newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
 import { CONTEXT_CHARS, createScanner, scanText, type Scan } from './scanner.js';
@@ -154,6 +155,12 @@ interface ValueBatch {
 }
 
 const OPEN_BRACE = 0x7b;
+// The role a JSON list or object plays in naming a table's columns (see `json-columns.ts`, and `maskingReader`):
+// none; a columns key's list; an object in such a list; a list's first item (a header row, if it names columns).
+const NAMES_NOTHING = 0;
+const COLUMNS = 1;
+const COLUMN = 2;
+const HEADER = 3;
 const OPEN_BRACKET = 0x5b;
 
 /** The first character of `text` that is not JSON white space, as a char code; -1 when there is none. */
@@ -180,6 +187,12 @@ function containersCopied(value: unknown, depth: number): unknown {
 }
 
 /** How the masker reads a JSON key (see `keyOf` in `createMasker`). */
+/** A table's columns (in text, see `findCells`; in JSON, see `json-columns.ts`): per column, the policy field its name names, if any, and its name as the hint a JSON key gives. */
+interface Columns {
+  fields: (string | undefined)[];
+  hints: string[];
+}
+
 interface KeyReading {
   field: string | undefined;
   hint: string;
@@ -439,6 +452,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldLengths = new Set([...fields.keys()].map((key) => key.length));
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => (fieldLengths.has(end - start) ? fieldOf(text.slice(start, end)) : undefined);
+  const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 
@@ -698,10 +712,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return { plain: UTF16.decode(codes.subarray(0, length)), from: from.subarray(0, length + 1) };
   }
 
-  // The columns of the last table read (see `findCells`): per column, the policy field it names, if any, and its name as a hint.
-  let columnsRead: TableColumns | undefined;
-  let columnFields: (string | undefined)[] = [];
-  let columnHints: string[] = [];
+  // The last table read (see `findCells`), and its columns.
+  let tableRead: TableColumns | undefined;
+  let columnsRead: Columns = { fields: [], hints: [] };
 
   /**
    * Adds to `ahead`, for the tables in text[from, to) (see `readTables`;
@@ -716,17 +729,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   function findCells(text: string, from: number, to: number, tables: TableState): void {
     const columns = new Map<string, number[]>();
     readTables(text, from, to, tables, (start, end, column, header) => {
-      if (header !== columnsRead) {
-        columnsRead = header;
-        columnFields = header.names.map(fieldOf);
-        columnHints = header.names.map((name) => name.toLowerCase());
+      if (header !== tableRead) {
+        tableRead = header;
+        columnsRead = columnsNamed(header.names);
       }
-      const field = columnFields[column];
+      const field = columnsRead.fields[column];
       if (field !== undefined) {
         addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
         return;
       }
-      const hint = columnHints[column]!;
+      const hint = columnsRead.hints[column]!;
       const cells = columns.get(hint);
       if (cells === undefined) columns.set(hint, [start, end]);
       else cells.push(start, end);
@@ -805,10 +817,18 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   function maskJsonParts(text: string, findings: Findings, depth: number): string[] | undefined {
     const first = firstSignificant(text);
     if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined;
-    const local: Findings = {};
-    const edits = new JsonEdits(text);
-    const batches = new Map<string | undefined, ValueBatch>();
-    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1))) return undefined;
+    let local: Findings = {};
+    let edits = new JsonEdits(text);
+    let batches = new Map<string | undefined, ValueBatch>();
+    const late = new Map<number, Columns>();
+    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late))) return undefined;
+    if (late.size > 0) {
+      // A table's columns were named after rows of it (see `json-columns.ts`): read again, knowing them from the start.
+      local = {};
+      edits = new JsonEdits(text);
+      batches = new Map();
+      readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, late, undefined));
+    }
     maskBatches(batches, local);
     if (Object.keys(local).length === 0) return [text];
     addCounts(findings, local);
@@ -818,9 +838,19 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * What masks a JSON text as `readJsonText` reads it (see `maskJsonString`),
    * the text's outermost value lying at `depth`: as `maskTree` masks the
-   * parsed value, into `edits`.
+   * parsed value, into `edits`. A table's columns named in an object after
+   * a list that may hold its rows are put in `late` (by where the object
+   * starts); `known` holds them for a second reading.
    */
-  function maskingReader(text: string, edits: JsonEdits, batches: Map<string | undefined, ValueBatch>, findings: Findings, depth: number): JsonTextVisitor {
+  function maskingReader(
+    text: string,
+    edits: JsonEdits,
+    batches: Map<string | undefined, ValueBatch>,
+    findings: Findings,
+    depth: number,
+    known: ReadonlyMap<number, Columns> | undefined,
+    late: Map<number, Columns> | undefined,
+  ): JsonTextVisitor {
     // Per open list or object: whether it is an object, the hint its members
     // get (a list's items get its own), and the field it lies under, if any
     // (then every leaf in it is masked as that field, whatever its key).
@@ -829,7 +859,21 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const fields: (string | undefined)[] = [];
     // The masked member names each open object has taken so far (see `takeName`), once it has one.
     const taken: (Set<string> | undefined)[] = [];
-    // The last member name read, as `keyOf` reads it.
+    // The tables (see `json-columns.ts`), per open list or object: where it
+    // starts; the columns of a list that is a row; the columns of the rows
+    // in an object's lists, or in a list's later items; how many items a
+    // list has had, or lists an object; and the role it plays in naming
+    // columns, with the names read so far (undefined once it names none),
+    // or a column object's name.
+    const starts: number[] = [];
+    const rowOf: (Columns | undefined)[] = [];
+    const rowsOf: (Columns | undefined)[] = [];
+    const items: number[] = [];
+    const roles: number[] = [];
+    const names: (string[] | undefined)[] = [];
+    const columnName: (string | undefined)[] = [];
+    // The last member name read, as written and as `keyOf` reads it.
+    let memberName = '';
     let member: KeyReading | undefined;
     // While a list or object too deep to walk is passed over: its start, and how many are open around it.
     let skipFrom = -1;
@@ -842,12 +886,31 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const open = objects.length;
       if (open === 0) {
         hint = field = undefined;
-      } else if (fields[open - 1] !== undefined || !objects[open - 1]) {
+      } else if (fields[open - 1] !== undefined) {
         hint = hints[open - 1];
         field = fields[open - 1];
+      } else if (!objects[open - 1]) {
+        const row = rowOf[open - 1];
+        const item = items[open - 1]!++;
+        field = row?.fields[item];
+        hint = (field === undefined ? row?.hints[item] : undefined) ?? hints[open - 1];
       } else {
         hint = member!.hint;
         field = member!.field;
+      }
+    };
+    /**
+     * Notes a value in a list or object that may name columns: `name` is
+     * the string it is (undefined when it is none).
+     */
+    const columnValue = (name: string | undefined): void => {
+      const open = objects.length - 1;
+      const role = roles[open];
+      if (role === COLUMN) {
+        if (memberName === NAME_KEY) columnName[open] = name;
+      } else if (role !== NAMES_NOTHING && names[open] !== undefined) {
+        if (name !== undefined && isColumnName(name)) names[open]!.push(name);
+        else names[open] = undefined;
       }
     };
     const decoded = (start: number, end: number, escaped: boolean): string => (escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1));
@@ -881,6 +944,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       key(start, end, escaped) {
         if (skipFrom !== -1) return;
         const name = decoded(start, end, escaped);
+        memberName = name;
         member = keyOf(name);
         if (member.masked === undefined && !member.tokenLike) return;
         const open = objects.length - 1;
@@ -894,12 +958,15 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         if (skipFrom !== -1) return;
         makeBefore(start);
         context();
-        scalar(start, end, decoded(start, end, escaped), escaped);
+        const value = decoded(start, end, escaped);
+        if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(value);
+        scalar(start, end, value, escaped);
       },
       literal(start, end) {
         if (skipFrom !== -1) return;
         makeBefore(start);
         context();
+        if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(undefined);
         if (field === undefined) {
           // An id written as a number is scanned as its digits (see `scannedDigits`); any other literal passes.
           const length = end - start;
@@ -922,10 +989,40 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           skipDepth = 1;
           return;
         }
-        objects.push(text.charCodeAt(start) === OPEN_BRACE);
+        const object = text.charCodeAt(start) === OPEN_BRACE;
+        // What this list or object is in a table, from what holds it.
+        const parent = objects.length - 1;
+        let role = NAMES_NOTHING;
+        let row: Columns | undefined;
+        let rows: Columns | undefined;
+        if (parent >= 0 && roles[parent] !== NAMES_NOTHING) {
+          if (object && roles[parent] === COLUMNS) role = COLUMN;
+          else columnValue(undefined);
+        }
+        if (object) {
+          rows = known?.get(start);
+        } else if (parent >= 0 && field === undefined) {
+          if (objects[parent]) {
+            rows = rowsOf[parent];
+            items[parent]!++;
+            if (COLUMNS_KEYS.has(member!.hint)) role = COLUMNS;
+          } else if (rowsOf[parent] !== undefined) {
+            row = rowsOf[parent];
+          } else if (items[parent] === 1 && rowOf[parent] === undefined) {
+            role = HEADER;
+          }
+        }
+        objects.push(object);
         hints.push(hint);
         fields.push(field);
         taken.push(undefined);
+        starts.push(start);
+        rowOf.push(row);
+        rowsOf.push(rows);
+        items.push(0);
+        roles.push(role);
+        names.push(role === COLUMNS || role === HEADER ? [] : undefined);
+        columnName.push(undefined);
       },
       close(end) {
         if (skipFrom !== -1) {
@@ -934,10 +1031,33 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           skipFrom = -1;
           return;
         }
+        const open = objects.length - 1;
+        const role = roles[open];
+        if (role === COLUMN) {
+          // A column object closes: its name joins the list's names.
+          const name = columnName[open];
+          if (names[open - 1] !== undefined) {
+            if (name !== undefined && isColumnName(name)) names[open - 1]!.push(name);
+            else names[open - 1] = undefined;
+          }
+        } else if (role !== NAMES_NOTHING && names[open] !== undefined && names[open]!.length >= MIN_COLUMNS && rowsOf[open - 1] === undefined) {
+          // The first list to name them: the object's lists, or the list's later items, hold the rows.
+          const columns = columnsNamed(names[open]!);
+          rowsOf[open - 1] = columns;
+          // A list among the object's members before it, read without them.
+          if (role === COLUMNS && items[open - 1]! > 1) late?.set(starts[open - 1]!, columns);
+        }
         objects.pop();
         hints.pop();
         fields.pop();
         taken.pop();
+        starts.pop();
+        rowOf.pop();
+        rowsOf.pop();
+        items.pop();
+        roles.pop();
+        names.pop();
+        columnName.pop();
       },
     };
   }
@@ -960,30 +1080,71 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * else, in place (see `maskTree`), and returns it; an object with a key
    * to mask is rebuilt instead (see `maskedNames`), and the new one
    * returned. Its string members are put in `batches`, to be masked with the
-   * other values of their key; JSON text inside them is masked here.
+   * other values of their key; JSON text inside them is masked here. A
+   * list's items that are rows of a table are read by their columns (see
+   * `json-columns.ts`); `rows`: the columns the object that holds the list
+   * names.
    */
-  function maskParsed(container: object, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): object {
+  function maskParsed(container: object, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>, rows?: Columns): object {
     if (Array.isArray(container)) {
       const items = container as Record<number, unknown>;
-      for (let k = 0; k < container.length; k++) maskMember(items, k, hint, findings, depth + 1, batches);
+      const header = rows === undefined ? headerNames(container) : undefined;
+      const columns = rows ?? (header === undefined ? undefined : columnsNamed(header));
+      for (let k = 0; k < container.length; k++) {
+        // A header row is not a row of its own table.
+        if (columns !== undefined && Array.isArray(items[k]) && (rows !== undefined || k > 0)) maskRow(items, k, columns, hint, findings, depth + 1, batches);
+        else maskMember(items, k, hint, findings, depth + 1, batches);
+      }
       return container;
     }
     const members = container as Record<string, unknown>;
     const names = Object.keys(members);
     const renamed = maskedNames(names, findings);
     const object = renamed === undefined ? members : renamedMembers(members, renamed);
+    // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
+    let columns: Columns | undefined | null = null;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
       const { field, hint: keyHint } = keyOf(name);
-      if (field === undefined) maskMember(object, key, keyHint, findings, depth + 1, batches);
-      else object[key] = maskField(object[key], field, findings, depth + 1);
+      if (field === undefined) {
+        if (columns === null && Array.isArray(object[key])) columns = objectColumns(object, names, renamed);
+        maskMember(object, key, keyHint, findings, depth + 1, batches, columns ?? undefined);
+      } else {
+        object[key] = maskField(object[key], field, findings, depth + 1);
+      }
     }
     return object;
   }
 
-  /** Masks member `key` of `members` (see `maskParsed`), a value at `depth`. */
-  function maskMember(members: Record<string | number, unknown>, key: string | number, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): void {
+  /** The columns the first member of `object` that names them names (see `json-columns.ts`), if any; `names`, `renamed`: see `maskParsed`. */
+  function objectColumns(object: Record<string, unknown>, names: readonly string[], renamed: readonly string[] | undefined): Columns | undefined {
+    for (let k = 0; k < names.length; k++) {
+      const { field, hint } = keyOf(names[k]!);
+      if (field !== undefined || !COLUMNS_KEYS.has(hint)) continue;
+      const named = columnNames(object[renamed?.[k] ?? names[k]!], true);
+      if (named !== undefined) return columnsNamed(named);
+    }
+    return undefined;
+  }
+
+  /** Masks row `key` of `rows`, a list at `depth` (see `maskParsed`): each item as if under its column's name. */
+  function maskRow(rows: Record<number, unknown>, key: number, columns: Columns, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): void {
+    if (depth > MAX_DEPTH) {
+      rows[key] = tooDeep(findings);
+      return;
+    }
+    const row = rows[key] as unknown[];
+    const cells = row as Record<number, unknown>;
+    for (let k = 0; k < row.length; k++) {
+      const field = columns.fields[k];
+      if (field !== undefined) cells[k] = maskField(cells[k], field, findings, depth + 1);
+      else maskMember(cells, k, columns.hints[k] ?? hint, findings, depth + 1, batches);
+    }
+  }
+
+  /** Masks member `key` of `members` (see `maskParsed`), a value at `depth`; `rows`: see `maskParsed`. */
+  function maskMember(members: Record<string | number, unknown>, key: string | number, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>, rows?: Columns): void {
     const item = members[key];
     if (typeof item === 'string') {
       const json = maskJsonString(item, findings, depth);
@@ -994,7 +1155,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       if (digits !== undefined) batchValue(batches, hint, members, key, digits, findings);
     } else if (item !== null && typeof item === 'object') {
       if (depth > MAX_DEPTH) members[key] = tooDeep(findings);
-      else members[key] = maskParsed(item, hint, findings, depth, batches);
+      else members[key] = maskParsed(item, hint, findings, depth, batches, rows);
     }
   }
 

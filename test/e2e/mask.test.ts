@@ -80,6 +80,20 @@ describe('masking through the wrapper', () => {
     assert.ok(text.includes('"visits": 7') && text.includes('2024-03-05T10:15:00Z INFO opened') && text.includes('    city: '), text);
   });
 
+  it('masks a database\'s rows by their columns, in structuredContent and in JSON text that names them after the rows', async () => {
+    const result = await guard.client.callTool({ name: 'customer_query', arguments: { email: EMAIL } });
+    const seen = JSON.stringify(result);
+    for (const value of ['Anna', 'Schmidt']) assert.ok(!seen.includes(value), `client saw ${value}: ${seen}`);
+    const { columns, rows } = result.structuredContent as { columns: string[]; rows: unknown[][] };
+    assert.deepEqual(columns, ['id', 'first_name', 'last_name', 'visits']);
+    assert.equal(rows[0]![0], 1);
+    assert.match(String(rows[0]![1]), /^<first_name:[0-9a-f]{8}>$/);
+    assert.match(String(rows[0]![2]), /^<last_name:[0-9a-f]{8}>$/);
+    assert.equal(rows[0]![3], 7);
+    const text = JSON.parse(textOf(result)) as { rows: unknown[][] };
+    assert.deepEqual(text.rows, rows);
+  });
+
   it('masks structuredContent in place; the SDK client still validates it against the outputSchema', async () => {
     const result = await guard.client.callTool({ name: 'customer_structured', arguments: { email: EMAIL } });
     const structured = result.structuredContent as Record<string, unknown>;

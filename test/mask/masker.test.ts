@@ -249,6 +249,32 @@ describe('createMasker', () => {
     ]);
   });
 
+  it('masks the rows of a JSON table by their columns: named beside the rows (before or after them, as names or as objects with a name), or in a header row', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // A database tool's result: `first_name` is masked whole (a number too), `ssn` names a bare id, `note` is scanned, and `id` and the cell past the last column name none.
+    const result = { columns: ['id', 'first_name', 'ssn', 'note'], rows: [[1, 'Anna', '123456789', 'call 030 1234567'], [2, 42, 234567890, 'x', '123456789']] };
+    const masked = { columns: ['id', 'first_name', 'ssn', 'note'], rows: [[1, '[FIRST_NAME]', '[US_SSN]', 'call [PHONE]'], [2, '[FIRST_NAME]', '[US_SSN]', 'x', '123456789']] };
+    const findings = { first_name: 2, us_ssn: 2, phone: 1 };
+    assert.deepEqual(masker.maskValue(result), { value: masked, findings });
+    // The same as JSON text, numbers and layout as written; and with the rows before their columns (node-postgres's `rows`, then `fields`).
+    const text = JSON.stringify(result, null, 1);
+    assert.deepEqual(masker.maskValue(text), { value: JSON.stringify(masked, null, 1), findings });
+    const fieldsAfter = { rowCount: 1, rows: [[7, 'Schmidt', 'Berlin']], fields: [{ name: 'customer_id', dataTypeID: 23 }, { name: 'last_name' }, { name: 'city' }] };
+    const fieldsMasked = { ...fieldsAfter, rows: [[7, '[LAST_NAME]', 'Berlin']] };
+    assert.deepEqual(masker.maskValue(fieldsAfter), { value: fieldsMasked, findings: { last_name: 1 } });
+    assert.deepEqual(JSON.parse(masker.maskValue(JSON.stringify(fieldsAfter)).value as string), fieldsMasked);
+    // A sheet's values: the header row names the columns of the rows below it, and is not masked itself.
+    const sheet = { range: 'A1:C3', values: [['Full Name', 'Email', 'Date of birth'], ['Anna Schmidt', 'anna@example.de', '1980-01-02'], ['Jean Dupont', 'jean@example.fr', '1975-05-06']] };
+    const sheetMasked = { range: 'A1:C3', values: [['Full Name', 'Email', 'Date of birth'], ['[FULL_NAME]', '[EMAIL]', '[DATE_OF_BIRTH]'], ['[FULL_NAME]', '[EMAIL]', '[DATE_OF_BIRTH]']] };
+    assert.deepEqual(masker.maskValue(sheet), { value: sheetMasked, findings: { full_name: 2, email: 2, date_of_birth: 2 } });
+    assert.deepEqual(JSON.parse(masker.maskValue(JSON.stringify(sheet)).value as string), sheetMasked);
+    // Lists that name no columns: a pair of words is no header of two columns' names unless both read as names; numbers, one name, an `@` are none.
+    for (const plain of [[['anna', 'schmidt'], ['x', 'y']], [['first_name', 3], ['Anna', 'x']], [['first_name'], ['Anna']], { columns: ['first_name', 'e@mail'], rows: [['Anna', 'x']] }, { columns: ['first_name', 'id'], rows: { first: 'Anna' } }]) {
+      assert.deepEqual(masker.maskValue(plain), { value: plain, findings: {} }, JSON.stringify(plain));
+      assert.deepEqual(masker.maskValue(JSON.stringify(plain)), { value: JSON.stringify(plain), findings: {} }, JSON.stringify(plain));
+    }
+  });
+
   it('masks the value after a key that names a field in text, as under a JSON key: `Full name: …`, YAML, Markdown, a block below its key, keys inside a line', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'Customer 10000\nFull name: Anna Schmidt\nDate of birth: 02.01.1980\nE-mail: anna@example.de\n- **DOB:** 1980-01-02\nhome_address:\n  street: Hauptstr. 1\n  city: Berlin\nnote: call at 12:30\n';
@@ -376,11 +402,24 @@ describe('JSON text masked a batch of values at a time', () => {
 describe('JSON text and the value it holds', () => {
   const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
-  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]'];
-  /** A random JSON value: strings above, numbers, lists, and objects under the keys above (`__proto__` as a member). */
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name'];
+  // Column names, and what is not one (see `json-columns.ts`).
+  const COLUMN_NAMES = ['first_name', 'Full-Name', 'dob', 'ssn', 'phone', 'email', 'note', 'id', 'a b', 'first_name', 'ssn', 'x@example.org', '1st', ''];
+  /** A table (see `json-columns.ts`): its columns named in an object, before or after its rows, or in a header row. */
+  function table(random: () => number, depth: number): unknown {
+    const columns = Array.from({ length: int(random, 1, 4) }, () => pick(random, COLUMN_NAMES));
+    const rows = Array.from({ length: int(random, 0, 3) }, () => (random() < 0.8 ? Array.from({ length: int(random, 0, 5) }, () => document(random, depth + 2)) : document(random, depth + 2)));
+    const roll = random();
+    if (roll < 0.3) return [columns, ...rows];
+    const named = roll < 0.65 ? columns.map((name) => (random() < 0.8 ? { type: 'text', name } : { title: name })) : columns;
+    const key = pick(random, ['columns', 'Fields', 'headers', 'names']);
+    return random() < 0.7 ? { [key]: named, rows, more: rows.slice(0, 1) } : { rows, [key]: named, more: rows.slice(0, 1) };
+  }
+  /** A random JSON value: strings above, numbers, lists, tables, and objects under the keys above (`__proto__` as a member). */
   function document(random: () => number, depth: number): unknown {
     const roll = random();
     if (depth > 4 || roll < 0.45) return pick(random, VALUES);
+    if (roll < 0.5) return table(random, depth);
     if (roll < 0.55) return pick(random, [0, 1.5, -3, 12345678901, 44051401359, 4111111111111111, 123456789, 1700000000000, 12345678901234567890, true, false, null]);
     if (roll < 0.75) return Array.from({ length: int(random, 0, 4) }, () => document(random, depth + 1));
     const members: Array<[string, unknown]> = Array.from({ length: int(random, 0, 4) }, () => [pick(random, KEYS), document(random, depth + 1)]);

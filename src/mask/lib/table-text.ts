@@ -117,6 +117,11 @@ function readLine(text: string, start: number, end: number, state: TableState, c
   state.headerOnly = header !== undefined;
 }
 
+/** Whether `name` reads as a column's name (see `COLUMN_NAME`): a table's, or a JSON table's (see `json-columns.ts`). */
+export function isColumnName(name: string): boolean {
+  return name.length <= MAX_NAME_CHARS && COLUMN_NAME.test(name);
+}
+
 /** The columns named by the line text[start, end), if it reads as a header. */
 function readHeader(text: string, start: number, end: number, cells: number[]): TableColumns | undefined {
   if (end - start > MAX_HEADER_CHARS || end - start < 3) return undefined;
@@ -131,7 +136,7 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
   for (let k = 0; k < count; k++) {
     if (cells[2 * k + 1]! - cells[2 * k]! > MAX_NAME_CHARS) return undefined;
     const name = text.slice(cells[2 * k], cells[2 * k + 1]);
-    if (!COLUMN_NAME.test(name)) return undefined;
+    if (!isColumnName(name)) return undefined;
     names.push(name);
   }
   return { delimiter, markdown, names };
