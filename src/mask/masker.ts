@@ -15,9 +15,9 @@ import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from '.
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
-import { nearer, NextIndex, type FieldAt } from './lib/lines.js';
+import { nearer, NextIndex, type FieldAt, type FieldValue } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
-import { isColumnName, newTableState, readTables, type TableColumns, type TableState } from './lib/table-text.js';
+import { isColumnName, newTableState, readTables, type CellVisitor, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
 import { CONTEXT_CHARS, createScanner, scanText, type Scan } from './scanner.js';
@@ -593,9 +593,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * What is found in the text `replaceFound` masks ahead of its scan, by
    * reading the text otherwise than as written: in its encoded runs (see
-   * `findEncoded`), and the values of fields in its table cells (see
-   * `findCells`), key lines and keys inside lines (`readKeyValues`) and
-   * XML elements (`readElements`). Per detection:
+   * `findEncoded`), the cells of its tables (see `findCells`), and the
+   * values of fields in its key lines and keys inside lines
+   * (`readKeyValues`) and XML elements (`readElements`). Per detection:
    * where it lies in the text, its replacement and its owner (what it
    * counts as, see `countedAs`), in text order once `sortAhead` has run.
    */
@@ -613,10 +613,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     ahead.count = ahead.next = 0;
     ahead.sorted = true;
     findEncoded(text, from, to);
-    findCells(text, from, to, lines.tables);
     const fieldValue = (start: number, end: number, field: string): void => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
+    findCells(text, from, to, lines, fieldValue);
     readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue);
-    readElements(text, from, to, lines.elements, fieldNamed, fieldValue);
     sortAhead();
   }
 
@@ -712,26 +711,27 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return { plain: UTF16.decode(codes.subarray(0, length)), from: from.subarray(0, length + 1) };
   }
 
-  // The last table read (see `findCells`), and its columns.
-  let tableRead: TableColumns | undefined;
+  // The column names of the last table read (see `findCells`), and its columns.
+  let tableRead: readonly string[] | undefined;
   let columnsRead: Columns = { fields: [], hints: [] };
 
   /**
-   * Adds to `ahead`, for the tables in text[from, to) (see `readTables`;
-   * `tables` carries a table on from the text before it): each cell of a
-   * column named by a policy field, masked whole as that field; and what
-   * the cells of any other column hold, scanned a column at a time with its
-   * name as the hint a JSON key gives (a bare 9-digit number reads as an
-   * SSN in a column headed `ssn`). The scan of the text reads the cells as
-   * text too; a detection of it that overlaps one of these is replaced
-   * with it.
+   * Adds to `ahead`, for the tables in text[from, to) (see `readTables`,
+   * and `readElements` for HTML tables, which also reports the values of
+   * XML elements a field names to `fieldValue`; `lines` carries a table on
+   * from the text before it): each cell of a column named by a policy
+   * field, masked whole as that field; and what the cells of any other
+   * column hold, scanned a column at a time with its name as the hint a
+   * JSON key gives (a bare 9-digit number reads as an SSN in a column
+   * headed `ssn`). The scan of the text reads the cells as text too; a
+   * detection of it that overlaps one of these is replaced with it.
    */
-  function findCells(text: string, from: number, to: number, tables: TableState): void {
+  function findCells(text: string, from: number, to: number, lines: LinesRead, fieldValue: FieldValue): void {
     const columns = new Map<string, number[]>();
-    readTables(text, from, to, tables, (start, end, column, header) => {
-      if (header !== tableRead) {
-        tableRead = header;
-        columnsRead = columnsNamed(header.names);
+    const cell: CellVisitor = (start, end, column, names) => {
+      if (names !== tableRead) {
+        tableRead = names;
+        columnsRead = columnsNamed(names);
       }
       const field = columnsRead.fields[column];
       if (field !== undefined) {
@@ -742,7 +742,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const cells = columns.get(hint);
       if (cells === undefined) columns.set(hint, [start, end]);
       else cells.push(start, end);
-    });
+    };
+    readTables(text, from, to, lines.tables, cell);
+    readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell);
     for (const [hint, cells] of columns) findInColumn(text, cells, hint);
   }
 

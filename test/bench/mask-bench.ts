@@ -138,8 +138,8 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * and HTML character references: decoded and scanned), keys in text
  * (values that do not close, pairs without end), elements and sections
  * that do not close, and tables of as many
- * short rows as fit (each cell is scanned with its column's name, a
- * field's masked whole).
+ * short rows or cells as fit (each cell is scanned with its column's name,
+ * a field's masked whole; HTML headings that span many columns).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -163,6 +163,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   tableRows: (n) => 'a,b\n'.repeat(n / 4),
   quotedFieldCells: (n) => 'first_name;"b"\n' + '"a";"b"\n'.repeat(n / 8),
   quotesOverLines: (n) => 'first_name,b\n' + 'a,"\n'.repeat(n / 4),
+  htmlCells: (n) => '<table><tr><th>first_name</th><th>b</th></tr><tr>' + '<td>a'.repeat(n / 5),
+  htmlHeadings: (n) => '<table><tr>' + '<th colspan=99>a'.repeat(n / 16),
 };
 
 /**

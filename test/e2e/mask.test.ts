@@ -70,12 +70,13 @@ describe('masking through the wrapper', () => {
     assert.equal(record.visits, 7);
   });
 
-  it('masks the customer\'s name where the text names it: a key line, YAML, a CSV column, XML, JSON in a fence, a URL\'s query', async () => {
+  it('masks the customer\'s name where the text names it: a key line, YAML, a CSV column, XML, JSON in a fence, a URL\'s query, an HTML table', async () => {
     const text = textOf(await guard.client.callTool({ name: 'customer_card', arguments: { email: EMAIL } }));
     for (const value of ['Anna', 'Schmidt', 'Hauptstr', 'Berlin', EMAIL]) assert.ok(!text.includes(value), `client saw ${value}: ${text}`);
     assert.match(text, /^Full name: <full_name:[0-9a-f]{8}>\n/);
     assert.match(text, /<first_name><first_name:[0-9a-f]{8}><\/first_name>/);
     assert.match(text, /\?first_name=<first_name:[0-9a-f]{8}>&last_name=<last_name:[0-9a-f]{8}>&tab=orders/);
+    assert.match(text, /<tr><td><first_name:[0-9a-f]{8}><\/td><td><b><last_name:[0-9a-f]{8}><\/b><\/td><td><email:[0-9a-f]{8}><\/td><td>7<\/td><\/tr>/);
     // What names no person stays: the keys, the count, the time.
     assert.ok(text.includes('"visits": 7') && text.includes('2024-03-05T10:15:00Z INFO opened') && text.includes('    city: '), text);
   });

@@ -5,10 +5,18 @@ import { newMarkupState, readElements, type MarkupState } from '../../src/mask/l
 const FIELDS = new Set(['first_name', 'full_name', 'home_address']);
 const fieldAt = (text: string, start: number, end: number): string | undefined => (FIELDS.has(text.slice(start, end)) ? text.slice(start, end) : undefined);
 
-/** The pieces of text `readElements` reports, as `field=text`. */
+/** The pieces of text `readElements` reports, as `field=text`, and those of HTML table cells as `column name: text`. */
 function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
-  readElements(text, from, to, state, fieldAt, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`));
+  readElements(
+    text,
+    from,
+    to,
+    state,
+    fieldAt,
+    (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`),
+    (start, end, column, names) => seen.push(`${names[column]}: ${text.slice(start, end)}`),
+  );
   return seen;
 }
 
@@ -35,5 +43,26 @@ describe('readElements', () => {
 
   it('closes an element at a NUL (values masked together are parted by one)', () => {
     assert.deepEqual(texts('<full_name>Anna\u0000Bob</full_name>\u0000<first_name>Cleo</first_name>'), ['full_name=Anna', 'first_name=Cleo']);
+  });
+
+  it('reads an HTML table\'s cells under the headings of its first row: nested tags, colspan, omitted end tags, upper case', () => {
+    const html = '<table class="x"><thead><tr><th>Full name</th><th colspan="2"><b>E-mail</b> address</th><TH>Notes</TH></tr></thead>\n<tbody><tr><td>Anna <b>Schmidt</b></td><td>a@example.de</td><td>b@example.de<td>VIP</td></tr>\n<tr><th>Jean</th><td></td></tbody></table><p>Paul</p><td>x</td>';
+    assert.deepEqual(texts(html), ['Full name: Anna', 'Full name: Schmidt', 'E-mail address: a@example.de', 'E-mail address: b@example.de', 'Notes: VIP', 'Full name: Jean']);
+  });
+
+  it('reads no columns from a row that holds data, one heading, or headings that are no column names', () => {
+    for (const html of ['<table><tr><th>first_name</th><td>Anna</td></tr><tr><td>Jean</td><td>x</td></tr></table>', '<table><tr><th>first_name</th></tr><tr><td>Anna</td></tr></table>', '<table><tr><th>a@b</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr></table>', '<tr><th>first_name</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr>']) {
+      assert.deepEqual(texts(html), [], html);
+    }
+  });
+
+  it('reads a cell over lines and from one piece of a text to the next; a NUL ends the table', () => {
+    const html = '<table>\n<tr>\n  <th>first_name</th>\n  <th></th>\n  <th>city</th>\n</tr>\n<tr>\n  <td>\n    Anna\n  </td><td>1</td>\n  <td>Berlin</td>\n</tr>\n</table>\n';
+    assert.deepEqual(texts(html), ['first_name: Anna', 'city: Berlin']);
+    const state = newMarkupState();
+    const cut = html.indexOf('Anna') - 2;
+    assert.deepEqual([...texts(html, state, 0, cut), ...texts(html, state, cut, html.length)], ['first_name: Anna', 'city: Berlin']);
+    assert.equal(state.table, false);
+    assert.deepEqual(texts('<table><tr><th>first_name</th><th>city</th></tr>\u0000<tr><td>Anna</td><td>x</td></tr></table>'), []);
   });
 });

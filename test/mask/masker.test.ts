@@ -232,7 +232,7 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue({ pesel: '44051401359', order: '44051401359' }).value, { pesel: '[PL_PESEL]', order: '44051401359' });
   });
 
-  it('masks the cells of a table by their column names as it masks JSON members: CSV, TSV and Markdown', () => {
+  it('masks the cells of a table by their column names as it masks JSON members: CSV, TSV, Markdown and HTML', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     // A column named by a field is masked whole, counted as that field only; `ssn` names a bare id as a JSON key does; `order` does not.
     const csv = 'first_name,Last Name,email,ssn,order\nAnna,Schmidt,anna@example.de,123456789,123456789\n"Lee, Bob",Lee,"bob@example.org",234567890,ORD-1\nbob@example.org,x,,,\n\nAnna again: 123456789\n';
@@ -247,6 +247,12 @@ describe('createMasker', () => {
       { type: 'full_name', start: 35, end: 47 },
       { type: 'email', start: 55, end: 72 },
     ]);
+    // An HTML table, by the headings of its first row.
+    const html = '<table><tr><th>Full Name</th><th>SSN</th><th>Order</th></tr>\n<tr><td>Anna <i>Schmidt</i></td><td>123456789</td><td>123456789</td></tr></table>';
+    assert.deepEqual(masker.maskText(html), {
+      text: '<table><tr><th>Full Name</th><th>SSN</th><th>Order</th></tr>\n<tr><td>[FULL_NAME] <i>[FULL_NAME]</i></td><td>[US_SSN]</td><td>123456789</td></tr></table>',
+      findings: { full_name: 2, us_ssn: 1 },
+    });
   });
 
   it('masks the rows of a JSON table by their columns: named beside the rows (before or after them, as names or as objects with a name), or in a header row', () => {

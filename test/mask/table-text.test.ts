@@ -5,7 +5,7 @@ import { newTableState, readTables, type TableState } from '../../src/mask/lib/t
 /** The cells `readTables` reports, as `column name=cell text`. */
 function cells(text: string, state: TableState = newTableState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
-  readTables(text, from, to, state, (start, end, column, columns) => seen.push(`${columns.names[column]}=${text.slice(start, end)}`));
+  readTables(text, from, to, state, (start, end, column, names) => seen.push(`${names[column]}=${text.slice(start, end)}`));
   return seen;
 }
 

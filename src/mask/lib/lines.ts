@@ -102,13 +102,23 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
     this.lines.read(
       from,
       to,
-      () => state.named !== undefined,
+      () => this.open(state),
       (k) => this.mark(k),
       (start, end, parted) => {
         this.line(start, end, state);
-        if (parted) state.named = undefined;
+        if (parted) this.close(state);
       },
     );
+  }
+
+  /** Whether the reader is inside something that goes on over lines, so reads every line. */
+  protected open(state: State): boolean {
+    return state.named !== undefined;
+  }
+
+  /** Closes what is open at a NUL. */
+  protected close(state: State): void {
+    state.named = undefined;
   }
 
   /** The first character at or after `k` that can start what the reader reads; -1 when there is none. */

@@ -10,8 +10,16 @@
  * the names of the elements nested in it kept, and a CDATA section's
  * inside too. An element may run over lines: the state carries it to the
  * next piece of a long text. A tag that runs over its line is not read.
+ *
+ * HTML tables are read by their headings, as tables in text are by their
+ * header line (see `table-text.ts`): a row of two or more headings
+ * (`<th>`) that read as column names, before any row of data, names the
+ * columns, and each piece of text in a later row's cell (`<td>` or `<th>`,
+ * `colspan` counted) is reported with its column. A table nested in a cell
+ * ends the one around it.
  */
 import { FieldLines, NextIndex, type FieldAt, type FieldValue } from './lines.js';
+import { isColumnName, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -21,44 +29,82 @@ const SLASH = 0x2f;
 const COLON = 0x3a;
 const MAX_NAME_CHARS = 64;
 const CDATA = '<![CDATA[';
+/** A heading longer than this names no column (see `isColumnName`); its text is no longer kept. */
+const MAX_HEADING_CHARS = 64;
+/** A row of more headings than this names no columns. */
+const MAX_COLUMNS = 1024;
+const COLSPAN = /\bcolspan\s*=\s*["']?(\d{1,4})/i;
 
-/** Where `readElements` stopped: inside the element of a field, whose text may go on in the next piece of the text. */
+/**
+ * Where `readElements` stopped: inside the element of a field, or an HTML
+ * table's cell, whose text may go on in the next piece of the text.
+ */
 export interface MarkupState {
   /** What the open element's name names, if the reader is inside one. */
   named: string | undefined;
   /** The open element's name as written (its closing tag's). */
   tag: string;
+  /** Whether the reader is inside an HTML table. */
+  table: boolean;
+  /** The table's column names, once a row of headings named them. */
+  columns: string[] | undefined;
+  /** While no row has named the columns: the names the row's headings gave so far, until a data cell (`<td>`) shows it names none (undefined). */
+  headings: string[] | undefined;
+  /** The cell the reader is in: its column (-1 outside a cell), and how many columns it spans. */
+  column: number;
+  span: number;
+  /** The column the row's next cell is in. */
+  nextColumn: number;
+  /** The text of the heading being read as a name, while its row may name the columns. */
+  heading: string | undefined;
 }
 
 export function newMarkupState(): MarkupState {
-  return { named: undefined, tag: '' };
+  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined };
 }
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line (a line
- * ends at a line feed or a NUL, which also closes an element, see
- * `readTables`), and reports each piece of text inside an element whose
- * (local) name `fieldAt` names, to `value`: text[start, end), without the
- * blanks around it. `state` carries an open element from an earlier call
- * on the text before, and is updated. Linear.
+ * ends at a line feed or a NUL, which also closes an element and a table,
+ * see `readTables`), and reports each piece of text inside an element
+ * whose (local) name `fieldAt` names, to `value`, and each in an HTML
+ * table's cell under a named column, to `cell`: text[start, end), without
+ * the blanks around it. `state` carries an open element or table from an
+ * earlier call on the text before, and is updated. Linear.
  */
-export function readElements(text: string, from: number, to: number, state: MarkupState, fieldAt: FieldAt, value: FieldValue): void {
-  new ElementReader(text, from, fieldAt, value).read(from, to, state);
+export function readElements(text: string, from: number, to: number, state: MarkupState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor): void {
+  new ElementReader(text, from, fieldAt, value, cell).read(from, to, state);
 }
 
 class ElementReader extends FieldLines<MarkupState> {
   private readonly tags: NextIndex;
   private readonly cdataEnds: NextIndex;
 
-  constructor(text: string, from: number, fieldAt: FieldAt, value: FieldValue) {
+  constructor(
+    text: string,
+    from: number,
+    fieldAt: FieldAt,
+    value: FieldValue,
+    private readonly cell: CellVisitor,
+  ) {
     super(text, from, fieldAt, value);
     this.tags = new NextIndex(text, '<', from);
     this.cdataEnds = new NextIndex(text, ']]>', from);
   }
 
-  /** Outside a field's element only a line with a tag is read. */
+  /** A cell's text goes on over lines without a tag. */
+  protected override open(state: MarkupState): boolean {
+    return state.named !== undefined || state.column !== -1;
+  }
+
+  /** Outside a field's element and a table's cell only a line with a tag is read. */
   protected mark(k: number): number {
     return this.tagFrom(k);
+  }
+
+  /** A NUL ends the text: what is open closes. */
+  protected override close(state: MarkupState): void {
+    Object.assign(state, newMarkupState());
   }
 
   /** The first `<` at or after `k`; -1 when there is none. */
@@ -68,17 +114,21 @@ class ElementReader extends FieldLines<MarkupState> {
 
   protected line(k: number, end: number, state: MarkupState): void {
     const { text } = this;
+    // Where the text of a table's cell not yet reported starts.
+    let from = k;
     while (k < end) {
       if (state.named !== undefined) {
-        k = this.inside(k, end, state);
+        k = from = this.inside(k, end, state);
         continue;
       }
       const open = this.tagFrom(k);
-      if (open === -1 || open >= end) return;
-      const nameEnd = nameAfter(text, open + 1, end);
+      if (open === -1 || open >= end) break;
+      const closing = text.charCodeAt(open + 1) === SLASH;
+      const nameStart = closing ? open + 2 : open + 1;
+      const nameEnd = nameAfter(text, nameStart, end);
       const after = text.charCodeAt(nameEnd);
-      // `<` then a name then a blank, `>` or `/`: an opening tag; closing tags, comments, declarations and `a<b` pass.
-      if (nameEnd === open + 1 || !(after === SPACE || after === TAB || after === GREATER_THAN || after === SLASH)) {
+      // `<` or `</`, then a name, then a blank, `>` or `/`: a tag; comments, declarations and `a<b` pass.
+      if (nameEnd === nameStart || !(after === SPACE || after === TAB || after === GREATER_THAN || after === SLASH)) {
         k = open + 1;
         continue;
       }
@@ -87,8 +137,10 @@ class ElementReader extends FieldLines<MarkupState> {
         k = open + 1;
         continue;
       }
-      k = close + 1;
-      if (text.charCodeAt(close - 1) === SLASH) continue;
+      this.cellText(from, open, state);
+      k = from = close + 1;
+      if (nameEnd - nameStart <= 5 && this.tableTag(tableTagOf(text, nameStart, nameEnd), nameEnd, close, closing, state)) continue;
+      if (closing || text.charCodeAt(close - 1) === SLASH) continue;
       // `ns:home_address` names what `home_address` names.
       let local = nameEnd;
       while (local > open + 1 && text.charCodeAt(local - 1) !== COLON) local--;
@@ -96,6 +148,49 @@ class ElementReader extends FieldLines<MarkupState> {
       if (named === undefined) continue;
       state.named = named;
       state.tag = text.slice(open + 1, nameEnd);
+    }
+    this.cellText(from, end, state);
+  }
+
+  /**
+   * Takes the table tag `name` (see `tableTagOf`) whose name ends at
+   * `nameEnd` and the tag at `close` (see `MarkupState`); false when it is
+   * none, or a row's or cell's outside a table.
+   */
+  private tableTag(name: number, nameEnd: number, close: number, closing: boolean, state: MarkupState): boolean {
+    if (name === TABLE) {
+      endRow(state);
+      state.table = !closing;
+      state.columns = undefined;
+      state.headings = closing ? undefined : [];
+      return true;
+    }
+    if (!state.table || name === NOT_TABLE) return false;
+    if (name === ROW) {
+      endRow(state);
+      return true;
+    }
+    endCell(state);
+    if (closing) return true;
+    state.column = state.nextColumn;
+    state.span = close - nameEnd > 8 ? spanOf(this.text.slice(nameEnd, close)) : 1;
+    state.nextColumn += state.span;
+    if (name === DATA) state.headings = undefined;
+    else if (state.headings !== undefined) state.heading = '';
+    return true;
+  }
+
+  /** Takes text[start, end) as the text of the table's cell the reader is in, if any: a heading's name, or a piece of a cell under a named column (a heading left empty names none). */
+  private cellText(start: number, end: number, state: MarkupState): void {
+    if (state.column === -1 || start >= end) return;
+    const { text } = this;
+    while (start < end && isBlank(text.charCodeAt(start))) start++;
+    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    if (start === end) return;
+    if (state.heading !== undefined) {
+      if (state.heading.length <= MAX_HEADING_CHARS) state.heading += (state.heading === '' ? '' : ' ') + text.slice(start, end);
+    } else if (state.columns !== undefined && state.column < state.columns.length && state.columns[state.column] !== '') {
+      this.cell(start, end, state.column, state.columns);
     }
   }
 
@@ -136,6 +231,47 @@ class ElementReader extends FieldLines<MarkupState> {
     const end = this.cdataEnds.from(k);
     return end === -1 ? this.text.length : end;
   }
+}
+
+// The tags of a table (see `tableTagOf`).
+const NOT_TABLE = 0;
+const TABLE = 1;
+const ROW = 2;
+const HEADING = 3;
+const DATA = 4;
+
+/** Which tag of a table the tag name text[start, end) is, in any case: `table`, `tr`, `th` or `td`; NOT_TABLE for any other. */
+function tableTagOf(text: string, start: number, end: number): number {
+  const lower = (k: number): number => text.charCodeAt(start + k) | 0x20;
+  if (end - start === 2 && lower(0) === 0x74) {
+    const second = lower(1);
+    return second === 0x72 ? ROW : second === 0x68 ? HEADING : second === 0x64 ? DATA : NOT_TABLE;
+  }
+  return end - start === 5 && text.slice(start, end).toLowerCase() === 'table' ? TABLE : NOT_TABLE;
+}
+
+/** Ends the cell the reader is in, if any: a heading's name joins the row's. */
+function endCell(state: MarkupState): void {
+  if (state.heading !== undefined && state.headings !== undefined) {
+    for (let k = 0; k < state.span && state.headings.length <= MAX_COLUMNS; k++) state.headings.push(state.heading);
+  }
+  state.heading = undefined;
+  state.column = -1;
+}
+
+/** Ends the row the reader is in, if any (see `MarkupState`), and starts the next. */
+function endRow(state: MarkupState): void {
+  endCell(state);
+  const { headings } = state;
+  if (headings !== undefined && headings.length <= MAX_COLUMNS && headings.filter((name) => name !== '').length >= 2 && headings.every((name) => name === '' || isColumnName(name))) state.columns = headings;
+  state.headings = state.columns === undefined ? [] : undefined;
+  state.nextColumn = 0;
+}
+
+/** The columns a cell's tag text (its attributes) spans: its `colspan`, 1 by default. */
+function spanOf(attributes: string): number {
+  const span = COLSPAN.exec(attributes);
+  return span === null ? 1 : Math.min(Math.max(Number(span[1]), 1), MAX_COLUMNS);
 }
 
 function report(text: string, start: number, end: number, named: string, value: FieldValue): void {

@@ -62,8 +62,8 @@ function endTable(state: TableState): void {
   state.row = state.rowLines = 0;
 }
 
-/** A cell of a table's row: text[start, end), without the spaces and quotes around it. */
-export type CellVisitor = (start: number, end: number, column: number, columns: TableColumns) => void;
+/** A cell of a table's row: text[start, end), without the spaces and quotes around it, in column `column` of those `names` names (the same list for every row of a table). */
+export type CellVisitor = (start: number, end: number, column: number, names: readonly string[]) => void;
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line, and
@@ -104,7 +104,7 @@ function readLine(text: string, start: number, end: number, state: TableState, c
         return;
       }
       state.headerOnly = false;
-      for (let k = 0; k < total - first; k++) if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, first + k, columns);
+      for (let k = 0; k < total - first; k++) if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, first + k, columns.names);
       state.row = open ? total : 0;
       state.rowLines = open ? state.rowLines + 1 : 0;
       if (state.rowLines > MAX_ROW_LINES) endTable(state);
