@@ -64,3 +64,17 @@ test('corpus: recall and precision per type, look-alikes kept', () => {
   assert.ok(found / total >= 0.99, `overall recall ${found}/${total} below 0.99`);
   assert.ok(kept >= 0.99, `only ${kept} of look-alikes kept, below 0.99`);
 });
+
+test('corpus: a value printed with spaces is found, whole and as the same value, printed with no-break spaces', () => {
+  // A word processor, or `&nbsp;` in HTML, keeps a number's groups together with U+00A0.
+  const spaced = positives().filter(({ written }) => written.includes(' '));
+  assert.ok(spaced.length > 300, `${spaced.length} spaced positives`);
+  const missed: string[] = [];
+  for (const { type, text, written } of spaced) {
+    const unbroken = written.replaceAll(' ', '\u00a0');
+    const found = masker.findAll(text.replace(written, unbroken)).filter((span) => span.type === type);
+    const token = masker.maskText(written).text;
+    if (found.length !== 1 || found[0]!.end - found[0]!.start !== unbroken.length || masker.maskText(unbroken).text !== token) missed.push(`${type}: ${JSON.stringify(unbroken)}`);
+  }
+  assert.deepEqual(missed, []);
+});

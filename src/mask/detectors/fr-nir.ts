@@ -27,7 +27,12 @@ const FIRST_RUN_LENGTHS = (1 << 1) | (1 << 3) | (1 << 5) | (1 << 6) | (1 << 7) |
  * holds all fifteen characters, a separator or Corsica's letter follows.
  */
 function mayStartNir(length: number, next: number): boolean {
-  return length === 15 || next === 32 || next === 46 || next === 65 || next === 66 || next === 97 || next === 98;
+  return length === 15 || isSeparator(next) || next === 65 || next === 66 || next === 97 || next === 98;
+}
+
+/** A space, no-break space or dot: what a printed NIR's blocks are separated by. */
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 0xa0 || code === 46;
 }
 
 /** Month 01–12, or the INSEE placeholders 20–42 and 50–99 for unknown birth months. */
@@ -38,7 +43,7 @@ function monthValid(month: number): boolean {
 /**
  * The end of the NIR-shaped token written from `at` (its sex digit, 1 or 2),
  * or -1: blocks of 2, 2, 2 (or 2A/2B), 3, 3, 2 digits, each after an optional
- * space or dot, then no ASCII word character. Month and key are checked
+ * separator, then no ASCII word character. Month and key are checked
  * apart (`nirValid`), since a token of this shape ends the candidates
  * whether or not it is valid.
  */
@@ -46,7 +51,7 @@ function readNir(codes: Uint16Array, at: number): number {
   let k = at + 1;
   for (let block = 0; block < BLOCKS.length; block++) {
     const separator = codes[k]!;
-    if (separator === 32 || separator === 46) k++;
+    if (isSeparator(separator)) k++;
     const second = codes[k + 1]! | 0x20;
     if (block === DEPARTMENT_BLOCK && codes[k] === 50 && (second === 97 || second === 98)) {
       k += 2; // Corsica: 2A or 2B, either case
@@ -69,7 +74,7 @@ function nirValid(codes: Uint16Array, start: number, end: number): boolean {
   let count = 0;
   for (let k = start; k < end; k++) {
     const code = codes[k]!;
-    if (code !== 32 && code !== 46) characters[count++] = code;
+    if (!isSeparator(code)) characters[count++] = code;
   }
   const digit = (position: number): number => characters[position]! - 48;
   const corsica = (characters[6]! | 0x20) === 97 ? 19 : (characters[6]! | 0x20) === 98 ? 18 : -1;
@@ -114,6 +119,6 @@ export const frNir: Detector = {
   },
   normalize(text: string, start: number, end: number): string {
     // The fifteen characters without the printed separators, Corsica's 2A/2B in upper case.
-    return text.slice(start, end).replace(/[ .]/g, '').toUpperCase();
+    return text.slice(start, end).replace(/[ \u00a0.]/g, '').toUpperCase();
   },
 };

@@ -4,13 +4,14 @@ import { stickyMatcher } from '../lib/sticky-match.js';
 
 /**
  * HMRC format: prefix letters (first not D F I Q U V, second not D F I O Q U V),
- * six digits, suffix A–D; printed `QQ 12 34 56 C` or compact. The NINO has no
+ * six digits, suffix A–D; printed `QQ 12 34 56 C` (spaces or no-break
+ * spaces) or compact. The NINO has no
  * check digit, so the suffix is required: without it, `AB123456` is as
  * likely a reference number.
  */
 const FIRST_LETTER = 'A-CEGHJ-PR-TW-Z';
 const SECOND_LETTER = 'A-CEGHJ-NPR-TW-Z';
-const NINO = new RegExp(`(?<![A-Za-z0-9])([${FIRST_LETTER}][${SECOND_LETTER}]) ?(\\d{2}) ?(\\d{2}) ?(\\d{2}) ?([A-D])(?![A-Za-z0-9])`, 'y');
+const NINO = new RegExp(`(?<![A-Za-z0-9])([${FIRST_LETTER}][${SECOND_LETTER}])[ \u00a0]?(\\d{2})[ \u00a0]?(\\d{2})[ \u00a0]?(\\d{2})[ \u00a0]?([A-D])(?![A-Za-z0-9])`, 'y');
 
 /**
  * The prefix letters' classes as a bit per letter A–Z, tested before the
@@ -45,7 +46,7 @@ export const ukNino: Detector = {
     const { text } = input;
     const runs = input.digitRuns();
     // The first digits start a digit run, right after the two prefix letters
-    // (`QQ123456C`) or after them and one space (`QQ 12 34 56 C`): the text
+    // (`QQ123456C`) or after them and one space or no-break space (`QQ 12 34 56 C`): the text
     // index lists both kinds of run, and the pattern is tried only there,
     // taking the two lists in text order.
     const compact = input.runsAfterTwoLetters();
@@ -68,6 +69,6 @@ export const ukNino: Detector = {
   },
   normalize(text: string, start: number, end: number): string {
     // Printed `QQ 12 34 56 C` or compact: the compact form.
-    return text.slice(start, end).replaceAll(' ', '');
+    return text.slice(start, end).replace(/[ \u00a0]/g, '');
   },
 };

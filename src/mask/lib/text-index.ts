@@ -50,7 +50,8 @@ export class TextIndex {
   runsAfterTwoLetters: Int32Array = this.lettered.subarray(0, 0);
   /**
    * Offsets in `digitRuns` (of the start of each pair) of the digit runs that
-   * follow a word of exactly two ASCII letters and one space: where a printed
+   * follow a word of exactly two ASCII letters and one space (or no-break
+   * space): where a printed
    * UK NINO's digits start (`QQ 12 34 56 C`). With `runsAfterTwoLetters` (the
    * compact `QQ123456C`) these are all the runs the NINO detector visits.
    */
@@ -107,7 +108,7 @@ export class TextIndex {
       if (i - wordStart === 16) {
         if (words16Count === words16.length) words16 = doubled(words16);
         words16[words16Count++] = wordStart;
-      } else if (i - wordStart === 2 && kinds === LETTER && codes[i] === 32 && KIND[codes[i + 1]!] === DIGIT) {
+      } else if (i - wordStart === 2 && kinds === LETTER && (codes[i] === 32 || codes[i] === 0xa0) && KIND[codes[i + 1]!] === DIGIT) {
         // The run at i + 1 is the next one found.
         if (spacedCount === spaced.length) spaced = doubled(spaced);
         spaced[spacedCount++] = runCount;
