@@ -415,9 +415,21 @@ const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
  */
 const JSON_PART_CHARS = 64 * 1024;
 
-/** Normalises a JSON key for matching `policy.fields`: case and `-`/`_`/space do not matter. */
+/**
+ * Normalises a JSON key for matching `policy.fields`: case, `-`, `_` and
+ * white space do not matter, so `firstName`, `FIRST-NAME`, `First name` and
+ * `first_name` are one key.
+ */
 function fieldKey(key: string): string {
-  return key.toLowerCase().replace(/[-\s]/g, '_');
+  return key.toLowerCase().replace(KEY_SEPARATORS, '');
+}
+
+const KEY_SEPARATORS = /[-_\s]/g;
+
+/** Whether `fieldKey` drops the character: `-`, `_`, or what `\s` matches. */
+function isKeySeparator(code: number): boolean {
+  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /**
@@ -448,10 +460,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
   /** The policy field a key (a JSON key, a column's name, a key in text) names, if any. */
   const fieldOf = (key: string): string | undefined => fields.get(fieldKey(key));
-  // Matching a key to a field keeps its length: a key of another length is passed over without being normalised.
+  // A key names a field only if its length without separators is a field's: a key of another is passed over without being sliced.
   const fieldLengths = new Set([...fields.keys()].map((key) => key.length));
+  const longestKey = 2 * Math.max(0, ...fieldLengths) + 2;
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
-  const fieldNamed: FieldAt = (text, start, end) => (fieldLengths.has(end - start) ? fieldOf(text.slice(start, end)) : undefined);
+  const fieldNamed: FieldAt = (text, start, end) => {
+    if (end - start > longestKey) return undefined;
+    let length = 0;
+    for (let k = start; k < end; k++) if (!isKeySeparator(text.charCodeAt(k))) length++;
+    return fieldLengths.has(length) ? fieldOf(text.slice(start, end)) : undefined;
+  };
   const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);

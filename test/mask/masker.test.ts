@@ -78,6 +78,18 @@ describe('createMasker', () => {
     assert.deepEqual(input, before, 'the input is not mutated, at any depth');
   });
 
+  it('matches a key to a field whatever its case and separators: camelCase, PascalCase, kebab-case, spaces, in JSON and in text', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const record = { firstName: 'Anna', LastName: 'Schmidt', 'date-of-birth': '1980-01-02', 'Home Address': 'Hauptstr. 1', DOB: '1980', fullname: 'Anna Schmidt', firstNames: 'Anna', 'first.name': 'Anna' };
+    const masked = { firstName: '[FIRST_NAME]', LastName: '[LAST_NAME]', 'date-of-birth': '[DATE_OF_BIRTH]', 'Home Address': '[HOME_ADDRESS]', DOB: '[DOB]', fullname: '[FULL_NAME]', firstNames: 'Anna', 'first.name': 'Anna' };
+    assert.deepEqual(masker.maskValue(record).value, masked);
+    assert.deepEqual(JSON.parse(masker.maskValue(JSON.stringify(record)).value as string), masked);
+    assert.equal(
+      masker.maskText('firstName: Anna\n<lastName>Schmidt</lastName>\nfullName,dateOfBirth\nAnna Schmidt,1980-01-02\n?FirstName=Anna&page=2').text,
+      'firstName: [FIRST_NAME]\n<lastName>[LAST_NAME]</lastName>\nfullName,dateOfBirth\n[FULL_NAME],[DATE_OF_BIRTH]\n?FirstName=[FIRST_NAME]&page=2',
+    );
+  });
+
   it('maskValue: a member named __proto__ is masked and kept like any other, in JSON text and in a value', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = '{"__proto__":{"email":"a@example.de"},"n":"b@example.de"}';
