@@ -9,6 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
+import { fieldKey, fieldsByKey, isKeySeparator } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
@@ -415,22 +416,6 @@ const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
  */
 const JSON_PART_CHARS = 64 * 1024;
 
-/**
- * Normalises a JSON key for matching `policy.fields`: case, `-`, `_` and
- * white space do not matter, so `firstName`, `FIRST-NAME`, `First name` and
- * `first_name` are one key.
- */
-function fieldKey(key: string): string {
-  return key.toLowerCase().replace(KEY_SEPARATORS, '');
-}
-
-const KEY_SEPARATORS = /[-_\s]/g;
-
-/** Whether `fieldKey` drops the character: `-`, `_`, or what `\s` matches. */
-function isKeySeparator(code: number): boolean {
-  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
-}
 
 /**
  * Builds a masker for `policy` with the organisation's pseudonym `key`.
@@ -438,7 +423,7 @@ function isKeySeparator(code: number): boolean {
  */
 export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const detectors = resolveDetectors(policy.detectors);
-  const fields = new Map(policy.fields.map((field) => [fieldKey(field), field]));
+  const fields = fieldsByKey(policy.fields);
   const pseudonym = createPseudonymizer(key);
 
   function replacement(type: string, label: string, value: string, detector: Detector | undefined): string {

@@ -90,6 +90,19 @@ describe('createMasker', () => {
     );
   });
 
+  it('masks a field\'s synonyms (OpenID Connect\'s claims among them) as the field, unless the policy lists the synonym itself', () => {
+    const record = { given_name: 'Anna', familyName: 'Schmidt', Surname: 'Schmidt', forename: 'Anna', birthdate: '1980-01-02', birthday: '02.01.', name: 'Widget' };
+    assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(record), {
+      value: { given_name: '[FIRST_NAME]', familyName: '[LAST_NAME]', Surname: '[LAST_NAME]', forename: '[FIRST_NAME]', birthdate: '[DATE_OF_BIRTH]', birthday: '[DATE_OF_BIRTH]', name: 'Widget' },
+      findings: { first_name: 2, last_name: 2, date_of_birth: 2 },
+    });
+    // Only the fields a policy lists bring their synonyms; a synonym listed is a field of its own.
+    assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['last_name', 'surname'] }), KEY).maskValue(record), {
+      value: { ...record, familyName: '[LAST_NAME]', Surname: '[SURNAME]' },
+      findings: { last_name: 1, surname: 1 },
+    });
+  });
+
   it('maskValue: a member named __proto__ is masked and kept like any other, in JSON text and in a value', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = '{"__proto__":{"email":"a@example.de"},"n":"b@example.de"}';

@@ -1,0 +1,41 @@
+/**
+ * How a key (a JSON key, a table's column, a key in text, an XML element)
+ * is matched to the fields a policy masks whole (`masking.fields`).
+ */
+
+const KEY_SEPARATORS = /[-_\s]/g;
+
+/**
+ * A key normalised for matching: case, `-`, `_` and white space do not
+ * matter, so `firstName`, `FIRST-NAME`, `First name` and `first_name` are
+ * one key.
+ */
+export function fieldKey(key: string): string {
+  return key.toLowerCase().replace(KEY_SEPARATORS, '');
+}
+
+/** Whether `fieldKey` drops the character: `-`, `_`, or what `\s` matches. */
+export function isKeySeparator(code: number): boolean {
+  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+/**
+ * Other names a field's values go by (OpenID Connect's claims among them),
+ * by the field's normalised key: a policy that lists the field masks its
+ * synonyms too, counted as the field.
+ */
+const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
+  firstname: ['given_name', 'forename'],
+  lastname: ['family_name', 'surname'],
+  dateofbirth: ['birthdate', 'birthday'],
+};
+
+/** The policy's `fields` by the normalised keys that name them: each field's own, and its synonyms' unless the policy lists one itself. */
+export function fieldsByKey(fields: readonly string[]): Map<string, string> {
+  const byKey = new Map(fields.map((field) => [fieldKey(field), field]));
+  for (const field of fields) {
+    for (const synonym of SYNONYMS[fieldKey(field)] ?? []) if (!byKey.has(fieldKey(synonym))) byKey.set(fieldKey(synonym), field);
+  }
+  return byKey;
+}
