@@ -38,8 +38,8 @@ function mod97Step(remainder: number, code: number): number {
 
 /**
  * Reads an IBAN of exactly `length` characters from `at` (its first four
- * characters adjacent), allowing one space (or no-break space) between
- * characters as printed IBANs are grouped, and checks it as it reads: one
+ * characters adjacent), allowing one space, no-break space or hyphen
+ * between characters as printed IBANs are grouped, and checks it as it reads: one
  * pass instead of a second one for the check. ISO 13616: the first four
  * characters moved to the end, letters → 10..35, mod 97 must be 1. Returns
  * the end offset of a valid IBAN, or -1.
@@ -56,7 +56,7 @@ function readValidIban(codes: Uint16Array, textLength: number, at: number, lengt
       if (count >= 4) remainder = mod97Step(remainder, code);
       count++;
       k++;
-    } else if ((code === 32 || code === 0xa0) && count > 0 && k + 1 < textLength && isAsciiAlnum(codes[k + 1]!)) {
+    } else if ((code === 32 || code === 0xa0 || code === 45) && count > 0 && k + 1 < textLength && isAsciiAlnum(codes[k + 1]!)) {
       k++;
     } else {
       return -1;
@@ -68,7 +68,7 @@ function readValidIban(codes: Uint16Array, textLength: number, at: number, lengt
   return remainder === 1 ? k : -1;
 }
 
-/** IBANs of the registry's countries: country length, mod-97; compact or grouped by spaces. */
+/** IBANs of the registry's countries: country length, mod-97; compact or grouped by spaces or hyphens. */
 export const iban: Detector = {
   name: 'iban',
   label: 'IBAN',
@@ -102,7 +102,7 @@ export const iban: Detector = {
   },
   normalize(text: string, start: number, end: number): string {
     // Compact, upper case.
-    return text.slice(start, end).replace(/[ \u00a0]/g, '').toUpperCase();
+    return text.slice(start, end).replace(/[ \u00a0-]/g, '').toUpperCase();
   },
   partial(value: string): string {
     // Country code and last four characters, as banks print them on statements.
