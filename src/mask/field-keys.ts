@@ -39,3 +39,31 @@ export function fieldsByKey(fields: readonly string[]): Map<string, string> {
   }
   return byKey;
 }
+
+/**
+ * Keys (normalised) of an object that stands for a person, or of a list of
+ * such objects: its `name` is the person's (`{"author": {"name": …}}`,
+ * `{"customers": [{"name": …}]}`), where elsewhere a `name` is a file's,
+ * a tool's or a product's.
+ */
+const PERSON_KEYS: ReadonlySet<string> = new Set(
+  [
+    'person', 'people', 'persons', 'user', 'users', 'customer', 'customers', 'client', 'clients', 'contact', 'contacts', 'member', 'members',
+    'employee', 'employees', 'patient', 'patients', 'author', 'authors', 'committer', 'sender', 'recipient', 'recipients', 'assignee', 'assignees',
+    'reporter', 'participant', 'participants', 'attendee', 'attendees', 'applicant', 'applicants', 'student', 'students', 'guest', 'guests',
+    'passenger', 'passengers', 'account_holder', 'cardholder', 'beneficiary', 'subscriber', 'subscribers',
+  ].map(fieldKey),
+);
+
+/** Keys (normalised) that hold the name of the person their object stands for. */
+const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(['name', 'display_name'].map(fieldKey));
+
+/** Whether an object under `key` (or in a list under it) stands for a person (see `PERSON_KEYS`). */
+export function standsForPerson(key: string): boolean {
+  return PERSON_KEYS.has(fieldKey(key));
+}
+
+/** Whether `key` holds a person's name in an object that stands for one. */
+export function namesPerson(key: string): boolean {
+  return PERSON_NAME_KEYS.has(fieldKey(key));
+}

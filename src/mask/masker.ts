@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { fieldKey, fieldsByKey, isKeySeparator } from './field-keys.js';
+import { fieldKey, fieldsByKey, isKeySeparator, namesPerson, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
@@ -197,6 +197,8 @@ interface Columns {
 interface KeyReading {
   field: string | undefined;
   hint: string;
+  /** Whether the key holds a person's name in an object that stands for one (see `namesPerson`). */
+  personName: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -456,6 +458,20 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return fieldLengths.has(length) ? fieldOf(text.slice(start, end)) : undefined;
   };
   const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
+  // The field a person's `name` is masked as (see `standsForPerson`): the policy's full name, if it masks one.
+  const personNameField = fields.get(fieldKey('full_name'));
+  const persons = new Map<string, boolean>();
+  /** Whether an object under a key that gives `hint` stands for a person whose name the policy masks. */
+  const isPerson = (hint: string | undefined): boolean => {
+    if (hint === undefined || personNameField === undefined) return false;
+    let known = persons.get(hint);
+    if (known === undefined) {
+      if (persons.size >= KEYS_KEPT) persons.clear();
+      known = standsForPerson(hint);
+      persons.set(hint, known);
+    }
+    return known;
+  };
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 
@@ -901,7 +917,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         hint = (field === undefined ? row?.hints[item] : undefined) ?? hints[open - 1];
       } else {
         hint = member!.hint;
-        field = member!.field;
+        field = member!.field ?? (member!.personName && isPerson(hints[open - 1]) ? personNameField : undefined);
       }
     };
     /**
@@ -1108,10 +1124,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const object = renamed === undefined ? members : renamedMembers(members, renamed);
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
+    const person = isPerson(hint);
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
-      const { field, hint: keyHint } = keyOf(name);
+      const reading = keyOf(name);
+      const keyHint = reading.hint;
+      const field = reading.field ?? (person && reading.personName ? personNameField : undefined);
       if (field === undefined) {
         if (columns === null && Array.isArray(object[key])) columns = objectColumns(object, names, renamed);
         maskMember(object, key, keyHint, findings, depth + 1, batches, columns ?? undefined);
@@ -1242,7 +1261,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personName: namesPerson(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

@@ -90,6 +90,16 @@ describe('createMasker', () => {
     );
   });
 
+  it('masks the name of an object that stands for a person as its full name, and no other name', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const result = { name: 'mcp-guard', commit: { author: { name: 'Anna Schmidt', login: 'anna' }, tree: { name: 'src' } }, customers: [{ id: 7, displayName: 'Jean D.' }], tool: { name: 'search' } };
+    const masked = { name: 'mcp-guard', commit: { author: { name: '[FULL_NAME]', login: 'anna' }, tree: { name: 'src' } }, customers: [{ id: 7, displayName: '[FULL_NAME]' }], tool: { name: 'search' } };
+    assert.deepEqual(masker.maskValue(result), { value: masked, findings: { full_name: 2 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 2 } });
+    // Only a policy that masks full names masks them.
+    assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskValue(result).value, result);
+  });
+
   it('masks a field\'s synonyms (OpenID Connect\'s claims among them) as the field, unless the policy lists the synonym itself', () => {
     const record = { given_name: 'Anna', familyName: 'Schmidt', Surname: 'Schmidt', forename: 'Anna', birthdate: '1980-01-02', birthday: '02.01.', name: 'Widget' };
     assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(record), {
@@ -433,7 +443,7 @@ describe('JSON text masked a batch of values at a time', () => {
 describe('JSON text and the value it holds', () => {
   const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
-  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name'];
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors'];
   // Column names, and what is not one (see `json-columns.ts`).
   const COLUMN_NAMES = ['first_name', 'Full-Name', 'dob', 'ssn', 'phone', 'email', 'note', 'id', 'a b', 'first_name', 'ssn', 'x@example.org', '1st', ''];
   /** A table (see `json-columns.ts`): its columns named in an object, before or after its rows, or in a header row. */
