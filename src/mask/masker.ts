@@ -12,6 +12,7 @@ import { valueOf, type Detector } from './detector.js';
 import { fieldKey, fieldsByKey, isKeySeparator, namesPerson, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
+import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -117,15 +118,16 @@ function scannedForm(text: string): string {
   return WIDE_SEPARATOR.test(text) ? text.replace(WIDE_SPACES, ' ').replace(WIDE_DASHES, '-') : text;
 }
 
-/** Where the lines of a text read so far leave off: the table, the block of a key line and the element that may go on in the text that follows (see `Masker.maskPieces`). */
+/** Where the lines of a text read so far leave off: the table, the block of a key line, the element and the contact card that may go on in the text that follows (see `Masker.maskPieces`). */
 interface LinesRead {
   tables: TableState;
   keyValues: KeyValueState;
   elements: MarkupState;
+  cards: ContactCardState;
 }
 
 function newLinesRead(): LinesRead {
-  return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState() };
+  return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState(), cards: newContactCardState() };
 }
 
 /** A field's value up to this long is normalised for its pseudonym (see `fieldToken` in `createMasker`). */
@@ -614,7 +616,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * reading the text otherwise than as written: in its encoded runs (see
    * `findEncoded`), the cells of its tables (see `findCells`), and the
    * values of fields in its key lines and keys inside lines
-   * (`readKeyValues`) and XML elements (`readElements`). Per detection:
+   * (`readKeyValues`), XML elements (`readElements`) and contact cards
+   * (`readContactCards`). Per detection:
    * where it lies in the text, its replacement and its owner (what it
    * counts as, see `countedAs`), in text order once `sortAhead` has run.
    */
@@ -635,6 +638,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const fieldValue = (start: number, end: number, field: string): void => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
     findCells(text, from, to, lines, fieldValue);
     readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue);
+    readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
     sortAhead();
   }
 

@@ -139,7 +139,8 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * (values that do not close, pairs without end), elements and sections
  * that do not close, and tables of as many
  * short rows or cells as fit (each cell is scanned with its column's name,
- * a field's masked whole; HTML headings that span many columns).
+ * a field's masked whole; HTML headings that span many columns), and
+ * contact cards (a card's every line a name, parameters naming people).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -165,6 +166,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   quotesOverLines: (n) => 'first_name,b\n' + 'a,"\n'.repeat(n / 4),
   htmlCells: (n) => '<table><tr><th>first_name</th><th>b</th></tr><tr>' + '<td>a'.repeat(n / 5),
   htmlHeadings: (n) => '<table><tr>' + '<th colspan=99>a'.repeat(n / 16),
+  cardLines: (n) => 'BEGIN:VCARD\n' + 'FN:a\n ;'.repeat(n / 8),
+  commonNames: (n) => 'A;CN="x;cn=y:'.repeat(n / 13) + '\n',
 };
 
 /**

@@ -100,6 +100,15 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskValue(result).value, result);
   });
 
+  it('masks a contact card\'s name, birthday and address, and a calendar entry\'s people, as the fields they stand for', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const card = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Anna Schmidt\r\nEMAIL:anna@example.de\r\nBDAY:19800102\r\nADR;TYPE=home:;;Hauptstr. 1;Berlin;;10115;DE\r\nEND:VCARD\r\nBEGIN:VEVENT\r\nATTENDEE;CN="Dupont, Jean":mailto:jean@example.fr\r\nEND:VEVENT\r\n';
+    assert.deepEqual(masker.maskText(card), {
+      text: 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:[FULL_NAME]\r\nEMAIL:[EMAIL]\r\nBDAY:[DATE_OF_BIRTH]\r\nADR;TYPE=home:[HOME_ADDRESS]\r\nEND:VCARD\r\nBEGIN:VEVENT\r\nATTENDEE;CN="[FULL_NAME]":mailto:[EMAIL]\r\nEND:VEVENT\r\n',
+      findings: { full_name: 2, email: 2, date_of_birth: 1, home_address: 1 },
+    });
+  });
+
   it('masks a field\'s synonyms (OpenID Connect\'s claims among them) as the field, unless the policy lists the synonym itself', () => {
     const record = { given_name: 'Anna', familyName: 'Schmidt', Surname: 'Schmidt', forename: 'Anna', birthdate: '1980-01-02', birthday: '02.01.', name: 'Widget' };
     assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(record), {

@@ -152,6 +152,34 @@ export class NextIndex {
   }
 }
 
+/**
+ * `NextIndex` for a pattern (a global regular expression): one search
+ * for what several strings, or a string in either case, would take a
+ * search each.
+ */
+export class NextMatch {
+  private at: number;
+
+  constructor(
+    private readonly text: string,
+    private readonly pattern: RegExp,
+    from: number,
+  ) {
+    this.at = this.search(from);
+  }
+
+  /** Where the pattern first matches at or after `k`; -1 when it does not. */
+  from(k: number): number {
+    if (this.at !== -1 && this.at < k) this.at = this.search(k);
+    return this.at;
+  }
+
+  private search(k: number): number {
+    this.pattern.lastIndex = k;
+    return this.pattern.exec(this.text)?.index ?? -1;
+  }
+}
+
 /** The nearer of two places found by searches (-1: not found); -1 when neither was. */
 export function nearer(a: number, b: number): number {
   return a === -1 ? b : b === -1 ? a : Math.min(a, b);

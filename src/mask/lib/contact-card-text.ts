@@ -1,0 +1,173 @@
+/**
+ * Reads contact cards and calendar entries (vCard, RFC 6350; iCalendar,
+ * RFC 5545), as contacts and calendar tools return them: a property's name
+ * says what its value is, as a JSON key does (see `masker.ts`).
+ *
+ * Inside `BEGIN:VCARD` … `END:VCARD`, the values of `FN` and `N` (the
+ * name), `NICKNAME`, `BDAY` (the birthday) and `ADR` and `LABEL` (the
+ * address) are reported as the fields they stand for, with their folded
+ * continuation lines (a line that starts with a space or tab). Anywhere, a
+ * property's `CN` parameter (`ATTENDEE;CN=Anna Schmidt:mailto:…`, an
+ * iCalendar organiser or attendee) is reported as the name. An e-mail
+ * address or phone number in a card is the detectors' to find. Names are
+ * read in any case; a property may have a group (`item1.ADR`).
+ */
+import { FieldLines, NextMatch, type FieldAt, type FieldValue } from './lines.js';
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const DOT = 0x2e;
+const EQUALS = 0x3d;
+const MAX_NAME_CHARS = 32;
+
+/** The field (a policy field's name, see `FieldOf`) each vCard property names. */
+const PROPERTY_FIELDS: Readonly<Record<string, string>> = {
+  FN: 'full_name',
+  N: 'full_name',
+  NICKNAME: 'full_name',
+  BDAY: 'date_of_birth',
+  ADR: 'home_address',
+  LABEL: 'home_address',
+};
+const NAME_FIELD = 'full_name';
+/** What a line outside a card must hold to be read: a card's start, or a `CN` parameter. */
+const MARKS = /BEGIN:VCARD|CN=/gi;
+
+/** The policy field that masks what a field name stands for (`full_name` → the policy's spelling of it), if the policy masks it. */
+export type FieldOf = (field: string) => string | undefined;
+
+/** Where `readContactCards` stopped: in a card, and in a property whose value may go on in folded lines. */
+export interface ContactCardState {
+  card: boolean;
+  /** The field the property being read stands for, if its value may go on in the next line (folded). */
+  named: string | undefined;
+}
+
+export function newContactCardState(): ContactCardState {
+  return { card: false, named: undefined };
+}
+
+/**
+ * Reads the lines of text[from, to), `from` at the start of a line, and
+ * reports the values of the properties above to `value`, as the policy
+ * field `fieldOf` gives for what they stand for (those the policy does not
+ * mask are not reported). `state` carries an open card from an earlier
+ * call on the text before, and is updated. Linear.
+ */
+export function readContactCards(text: string, from: number, to: number, state: ContactCardState, fieldOf: FieldOf, value: FieldValue): void {
+  const propertyField: FieldAt = (text, start, end) => {
+    const property = PROPERTY_FIELDS[text.slice(start, end).toUpperCase()];
+    return property === undefined ? undefined : fieldOf(property);
+  };
+  new CardReader(text, from, propertyField, fieldOf(NAME_FIELD), value).read(from, to, state);
+}
+
+class CardReader extends FieldLines<ContactCardState> {
+  private readonly marks: NextMatch;
+
+  /** `fieldAt`: the field a property's name stands for; `nameField`: what a `CN` parameter is (undefined: not masked). */
+  constructor(
+    text: string,
+    from: number,
+    fieldAt: FieldAt,
+    private readonly nameField: string | undefined,
+    value: FieldValue,
+  ) {
+    super(text, from, fieldAt, value);
+    this.marks = new NextMatch(text, MARKS, from);
+  }
+
+  /** Inside a card every line is read. */
+  protected override open(state: ContactCardState): boolean {
+    return state.card || state.named !== undefined;
+  }
+
+  protected override close(state: ContactCardState): void {
+    state.card = false;
+    state.named = undefined;
+  }
+
+  /** Outside a card only a line that begins one, or has a `CN=`, is read. */
+  protected mark(k: number): number {
+    return this.marks.from(k);
+  }
+
+  protected line(start: number, end: number, state: ContactCardState): void {
+    const { text } = this;
+    const first = text.charCodeAt(start);
+    if (first === SPACE || first === TAB) {
+      // A folded line goes on with the property before it.
+      if (state.named !== undefined) this.report(start + 1, end, state.named);
+      return;
+    }
+    state.named = undefined;
+    // The property's name (after its group), its parameters up to the `:` outside quotes, then its value.
+    let nameStart = start;
+    let k = start;
+    while (k < end && k - start <= MAX_NAME_CHARS && isNameChar(text.charCodeAt(k))) {
+      if (text.charCodeAt(k) === DOT) nameStart = k + 1;
+      k++;
+    }
+    const nameEnd = k;
+    if (nameEnd === nameStart || (text.charCodeAt(k) !== COLON && text.charCodeAt(k) !== SEMICOLON)) return;
+    let colon = -1;
+    let quoted = false;
+    for (; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (code === QUOTE) quoted = !quoted;
+      else if (code === COLON && !quoted) {
+        colon = k;
+        break;
+      } else if (code === SEMICOLON && !quoted) {
+        this.parameter(k + 1, end);
+      }
+    }
+    if (colon === -1) return;
+    if (nameEnd - nameStart <= 5 && isBeginOrEnd(text, nameStart, nameEnd)) {
+      if (text.slice(colon + 1, end).trim().toUpperCase() === 'VCARD') state.card = (text.charCodeAt(nameStart) | 0x20) === 0x62;
+      return;
+    }
+    if (!state.card) return;
+    const field = this.fieldAt(text, nameStart, nameEnd);
+    if (field === undefined) return;
+    this.report(colon + 1, end, field);
+    state.named = field;
+  }
+
+  /** Reports the value of a `CN` parameter that starts at `k` (after its `;`) as a name. */
+  private parameter(k: number, end: number): void {
+    const { text } = this;
+    if (end - k < 3 || (text.charCodeAt(k) | 0x20) !== 0x63 || (text.charCodeAt(k + 1) | 0x20) !== 0x6e || text.charCodeAt(k + 2) !== EQUALS) return;
+    const field = this.nameField;
+    if (field === undefined) return;
+    let from = k + 3;
+    const quoted = text.charCodeAt(from) === QUOTE;
+    if (quoted) from++;
+    let to = from;
+    while (to < end && (quoted ? text.charCodeAt(to) !== QUOTE : text.charCodeAt(to) !== SEMICOLON && text.charCodeAt(to) !== COLON)) to++;
+    // A quote that does not close on the line ends no name.
+    if (quoted && to === end) return;
+    this.report(from, to, field);
+  }
+
+  private report(start: number, end: number, field: string): void {
+    const { text } = this;
+    while (start < end && text.charCodeAt(start) === SPACE) start++;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+    if (start < end) this.value(start, end, field);
+  }
+}
+
+/** Whether text[start, end) is `BEGIN` or `END`, in any case. */
+function isBeginOrEnd(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end).toUpperCase();
+  return name === 'BEGIN' || name === 'END';
+}
+
+/** A property name's or group's character: a letter, digit, `-` or the `.` after a group. */
+function isNameChar(code: number): boolean {
+  return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2d || code === DOT;
+}
