@@ -13,6 +13,7 @@ import { fieldKey, fieldsByKey, isKeySeparator, namesPerson, standsForPerson } f
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
+import { readDisplayNames } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -460,7 +461,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return fieldLengths.has(length) ? fieldOf(text.slice(start, end)) : undefined;
   };
   const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
-  // The field a person's `name` is masked as (see `standsForPerson`): the policy's full name, if it masks one.
+  // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
   const persons = new Map<string, boolean>();
   /** Whether an object under a key that gives `hint` stands for a person whose name the policy masks. */
@@ -617,7 +618,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * `findEncoded`), the cells of its tables (see `findCells`), and the
    * values of fields in its key lines and keys inside lines
    * (`readKeyValues`), XML elements (`readElements`) and contact cards
-   * (`readContactCards`). Per detection:
+   * (`readContactCards`), and the names of e-mail addresses
+   * (`readDisplayNames`). Per detection:
    * where it lies in the text, its replacement and its owner (what it
    * counts as, see `countedAs`), in text order once `sortAhead` has run.
    */
@@ -639,6 +641,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     findCells(text, from, to, lines, fieldValue);
     readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue);
     readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
+    if (personNameField !== undefined) readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
     sortAhead();
   }
 

@@ -22,12 +22,13 @@ describe('mcp-guard mask', () => {
   it('masks stdin to stdout with the default policy (pseudonyms) and summarises on stderr', () => {
     const result = mask([], INPUT);
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stdout, /^Anna <<email:[0-9a-f]{8}>>, IBAN <iban:[0-9a-f]{8}>, order ORD-2024-000123\n$/);
-    assert.match(result.stderr, /2 findings \(email 1, iban 1\)/);
+    // The name before the address is the person's (the policy masks full names).
+    assert.match(result.stdout, /^<full_name:[0-9a-f]{8}> <<email:[0-9a-f]{8}>>, IBAN <iban:[0-9a-f]{8}>, order ORD-2024-000123\n$/);
+    assert.match(result.stderr, /3 findings \(full_name 1, email 1, iban 1\)/);
   });
 
   it('--style overrides the policy; a policy file applies its detectors and fields', () => {
-    assert.equal(mask(['--style', 'redact'], INPUT).stdout, 'Anna <[EMAIL]>, IBAN [IBAN], order ORD-2024-000123\n');
+    assert.equal(mask(['--style', 'redact'], INPUT).stdout, '[FULL_NAME] <[EMAIL]>, IBAN [IBAN], order ORD-2024-000123\n');
     const home = tempHome('mcp-guard-mask-cli-');
     const policy = join(home, 'p.yaml');
     writeFileSync(policy, ['version: 1', 'name: p', 'identity: { require: any }', 'default: allow', 'masking: { in: [client], detectors: [iban], fields: [name], style: partial }', ''].join('\n'));
@@ -41,11 +42,12 @@ describe('mcp-guard mask', () => {
     assert.equal(result.status, 0, result.stderr);
     const parsed = JSON.parse(result.stdout) as { findings: { type: string; start: number; end: number }[]; counts: Record<string, number> };
     assert.deepEqual(parsed.findings, [
+      { type: 'full_name', start: 0, end: 4 },
       { type: 'email', start: 6, end: 21 },
       { type: 'iban', start: 29, end: 56 },
     ]);
-    assert.deepEqual(parsed.counts, { email: 1, iban: 1 });
-    assert.ok(!result.stdout.includes('anna@example.de') && !result.stdout.includes('DE89'));
+    assert.deepEqual(parsed.counts, { full_name: 1, email: 1, iban: 1 });
+    assert.ok(!result.stdout.includes('Anna') && !result.stdout.includes('anna@example.de') && !result.stdout.includes('DE89'));
   });
 
   it('exits 2 on a bad --style', () => {

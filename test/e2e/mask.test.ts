@@ -201,7 +201,7 @@ describe('masking through the wrapper', () => {
     const [request] = sampling as { systemPrompt: string; messages: unknown[]; maxTokens: number }[];
     assert.equal(sampling.length, 1);
     assert.match(request?.systemPrompt ?? '', new RegExp(`^You write to customers. This one pays from ${token('iban')}.$`));
-    assert.match(JSON.stringify(request?.messages), new RegExp(`^\\[{"role":"user","content":{"type":"text","text":"Draft a reminder to Anna Schmidt <${token('email')}>, phone ${token('phone')}."}}\\]$`));
+    assert.match(JSON.stringify(request?.messages), new RegExp(`^\\[{"role":"user","content":{"type":"text","text":"Draft a reminder to ${token('full_name')} <${token('email')}>, phone ${token('phone')}."}}\\]$`));
     assert.equal(request?.maxTokens, 50);
     // An elicitation's message is masked; the schema it asks for is protocol and passes.
     assert.match(

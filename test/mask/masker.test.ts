@@ -100,6 +100,14 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskValue(result).value, result);
   });
 
+  it('masks the display name of an e-mail address as a full name, in text and in JSON values; only when the policy masks full names', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const text = 'From: Anna Schmidt <anna@example.de>\nTo: "Dupont, Jean" <jean@example.fr>, list <team@example.org>';
+    assert.deepEqual(masker.maskText(text), { text: 'From: [FULL_NAME] <[EMAIL]>\nTo: "[FULL_NAME]" <[EMAIL]>, list <[EMAIL]>', findings: { full_name: 2, email: 3 } });
+    assert.deepEqual(masker.maskValue({ author: 'Anna Schmidt <anna@example.de>' }).value, { author: '[FULL_NAME] <[EMAIL]>' });
+    assert.equal(createMasker(policy({ style: 'redact', fields: [] }), KEY).maskText(text).text, 'From: Anna Schmidt <[EMAIL]>\nTo: "Dupont, Jean" <[EMAIL]>, list <[EMAIL]>');
+  });
+
   it('masks a contact card\'s name, birthday and address, and a calendar entry\'s people, as the fields they stand for', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const card = 'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Anna Schmidt\r\nEMAIL:anna@example.de\r\nBDAY:19800102\r\nADR;TYPE=home:;;Hauptstr. 1;Berlin;;10115;DE\r\nEND:VCARD\r\nBEGIN:VEVENT\r\nATTENDEE;CN="Dupont, Jean":mailto:jean@example.fr\r\nEND:VEVENT\r\n';

@@ -1,0 +1,118 @@
+/**
+ * Reads the display names of e-mail addresses written as a name and an
+ * address in angle brackets (RFC 5322's name-addr): `From: Anna Schmidt
+ * <anna@example.de>`, `"Schmidt, Anna" <anna@example.de>`, a commit's
+ * `Author: Anna Schmidt <anna@example.de>`, a package's author. The
+ * address is the e-mail detector's to find; the name before it is a
+ * person's (see `masker.ts`), and leaving it beside a pseudonymised
+ * address would undo the pseudonym.
+ *
+ * The name is the quoted string right before the `<` (a space between
+ * allowed), or else the words right before it that read as a name: each
+ * starts with a capital letter (or a letter of a script without case), or
+ * is a particle (`de`, `van`, `von`, …) between such words; a name is at
+ * most MAX_WORDS words. `Please write to Anna <…>` gives `Anna`. The
+ * address must be one: no blank, one `@` with text before it, a dot in
+ * the domain. Everything is on one line, so no state carries over.
+ */
+import { NextIndex } from './lines.js';
+
+const SPACE = 0x20;
+const QUOTE = 0x22;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+const AT = 0x40;
+const DOT = 0x2e;
+const MAX_ADDRESS_CHARS = 254;
+const MAX_NAME_CHARS = 80;
+const MAX_WORDS = 5;
+/** Lower-case words inside a name (`Daan de Vries`, `Ludwig van Beethoven`). */
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'des', 'le', 'la', 'bin', 'al', 'ter', 'ten', 'y', 'zu']);
+const LETTER = /\p{L}/u;
+
+/** Reports text[start, end), a display name. */
+export type NameVisitor = (start: number, end: number) => void;
+
+/** Reports the display name of each name-addr in text[from, to) to `name`. Linear: each `<` reads at most MAX_ADDRESS_CHARS ahead and MAX_NAME_CHARS back. */
+export function readDisplayNames(text: string, from: number, to: number, name: NameVisitor): void {
+  const opens = new NextIndex(text, '<', from);
+  for (let open = opens.from(from); open !== -1 && open < to; open = opens.from(open + 1)) {
+    if (!isAddressAt(text, open + 1, to)) continue;
+    let end = open;
+    while (end > from && text.charCodeAt(end - 1) === SPACE && open - end < 3) end--;
+    if (end === open && end > from && text.charCodeAt(end - 1) !== QUOTE) continue;
+    if (text.charCodeAt(end - 1) === QUOTE) {
+      const start = quoteStart(text, from, end - 1);
+      if (start !== -1 && start < end - 1) name(start, end - 1);
+      continue;
+    }
+    const start = wordsStart(text, from, end);
+    if (start < end) name(start, end);
+  }
+}
+
+/** Whether an address and its `>` start at `k`: `local@domain.tld>`, no blank or bracket in it. */
+function isAddressAt(text: string, k: number, to: number): boolean {
+  const limit = Math.min(to, k + MAX_ADDRESS_CHARS);
+  let at = -1;
+  let dot = false;
+  for (let j = k; j < limit; j++) {
+    const code = text.charCodeAt(j);
+    if (code === GREATER_THAN) return at > k && dot && text.charCodeAt(j - 1) !== DOT;
+    if (code <= SPACE || code === LESS_THAN || code === QUOTE || code === 0x2c || code === 0x3b) return false;
+    if (code === AT) {
+      if (at !== -1) return false;
+      at = j;
+    } else if (code === DOT && at !== -1 && j > at + 1) {
+      dot = true;
+    }
+  }
+  return false;
+}
+
+/** Where the quoted string that ends with the quote at `close` starts (after its opening quote), on its line; -1 when it does not open within MAX_NAME_CHARS. */
+function quoteStart(text: string, from: number, close: number): number {
+  const limit = Math.max(from, close - MAX_NAME_CHARS);
+  for (let j = close - 1; j >= limit; j--) {
+    const code = text.charCodeAt(j);
+    if (code === QUOTE) return text.charCodeAt(j - 1) === 0x5c ? -1 : j + 1;
+    if (code === 0x0a || code === 0) return -1;
+  }
+  return -1;
+}
+
+/** Where the words before `end` that read as a name start (`end` when none does; see the module's comment). */
+function wordsStart(text: string, from: number, end: number): number {
+  const limit = Math.max(from, end - MAX_NAME_CHARS);
+  let start = end;
+  let words = 0;
+  let k = end;
+  while (words < MAX_WORDS && k > limit) {
+    // The word before k: letters, and the apostrophes, hyphens and dots inside or after it.
+    let wordStart = k;
+    while (wordStart > limit && isNameChar(text, wordStart - 1)) wordStart--;
+    if (wordStart === k) break;
+    const capital = startsCapital(text, wordStart);
+    if (!capital && !(start < end && PARTICLES.has(text.slice(wordStart, k)))) break;
+    if (capital) start = wordStart;
+    words++;
+    if (wordStart === limit || text.charCodeAt(wordStart - 1) !== SPACE) break;
+    k = wordStart - 1;
+  }
+  return start;
+}
+
+/** Whether the word at `k` starts with a capital letter, or a letter of a script without case. */
+function startsCapital(text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  const first = text.charAt(k);
+  return first !== first.toLowerCase() || (LETTER.test(first) && first.toUpperCase() === first.toLowerCase());
+}
+
+/** A character of a name's word: a letter (of any script), an apostrophe, a hyphen or a dot. */
+function isNameChar(text: string, k: number): boolean {
+  const code = text.charCodeAt(k);
+  if (code < 0x80) return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === 0x27 || code === 0x2d || code === DOT;
+  return code === 0x2019 || LETTER.test(text.charAt(k));
+}

@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readDisplayNames } from '../../src/mask/lib/display-name-text.js';
+
+/** The display names `readDisplayNames` reports in text[from, to). */
+function names(text: string, from = 0, to = text.length): string[] {
+  const seen: string[] = [];
+  readDisplayNames(text, from, to, (start, end) => seen.push(text.slice(start, end)));
+  return seen;
+}
+
+describe('readDisplayNames', () => {
+  it('reads the name before an address in angle brackets: quoted, or the words that read as a name', () => {
+    assert.deepEqual(names('From: Anna Schmidt <anna@example.de>\nTo: "Schmidt, Anna" <a@example.de>, Jean-Luc O\'Neil <jl@example.ie>'), ['Anna Schmidt', 'Schmidt, Anna', "Jean-Luc O'Neil"]);
+    assert.deepEqual(names('Author: Daan de Vries <daan@example.nl> and Ludwig van Beethoven <lvb@example.at>'), ['Daan de Vries', 'Ludwig van Beethoven']);
+    assert.deepEqual(names('María García <m@example.es>; 山田太郎 <t@example.jp>'), ['María García', '山田太郎']);
+  });
+
+  it('stops at a word that reads as no name, and takes at most five words', () => {
+    assert.deepEqual(names('please write to Anna <anna@example.de> today'), ['Anna']);
+    assert.deepEqual(names('see de Vries <v@example.nl>'), ['Vries']);
+    assert.deepEqual(names('One Two Three Four Five Six <x@example.org>'), ['Two Three Four Five Six']);
+  });
+
+  it('reads no name where no address follows, or none stands before it', () => {
+    for (const text of ['List<String> x; Map<K, V> y', 'Anna <anna@example>', 'Anna <anna@@example.de>', 'Anna <an na@example.de>', 'Anna <anna@example.de', 'Anna<anna@example.de>', '<anna@example.de>', 'mail: <anna@example.de>', 'x "unclosed <a@example.de>']) {
+      assert.deepEqual(names(text), [], text);
+    }
+  });
+
+  it('reads only text[from, to): a name that starts before `from` is read from `from`', () => {
+    const text = 'x\nAnna Schmidt <anna@example.de>\nJean <j@example.fr>';
+    assert.deepEqual(names(text, 2, 33), ['Anna Schmidt']);
+    assert.deepEqual(names(text, 7, 33), ['Schmidt']);
+  });
+});
