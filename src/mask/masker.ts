@@ -13,7 +13,7 @@ import { fieldKey, fieldsByKey, isKeySeparator, namesPerson, standsForPerson } f
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
-import { readDisplayNames } from './lib/display-name-text.js';
+import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -464,6 +464,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
   const persons = new Map<string, boolean>();
+  /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
+  const personNamed = (hint: string | undefined, value: string): string | undefined => (isPerson(hint) && readsAsName(value) ? personNameField : undefined);
   /** Whether an object under a key that gives `hint` stands for a person whose name the policy masks. */
   const isPerson = (hint: string | undefined): boolean => {
     if (hint === undefined || personNameField === undefined) return false;
@@ -951,8 +953,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const at = depth + objects.length;
       // A string literal without escapes has its inside replaced as it is (see `JsonEdits`).
       const inside = typeof value === 'string' && !escaped;
-      if (field !== undefined) {
-        const masked = maskField(value, field, findings, at);
+      const named = field ?? (typeof value === 'string' ? personNamed(hint, value) : undefined);
+      if (named !== undefined) {
+        const masked = maskField(value, named, findings, at);
         if (masked !== value) edits.add(start, end, masked as string, inside);
       } else if (typeof value === 'string' && value.length > 0) {
         const json = maskJsonString(value, findings, at);
@@ -1178,6 +1181,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   function maskMember(members: Record<string | number, unknown>, key: string | number, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>, rows?: Columns): void {
     const item = members[key];
     if (typeof item === 'string') {
+      const named = personNamed(hint, item);
+      if (named !== undefined) {
+        members[key] = maskField(item, named, findings, depth);
+        return;
+      }
       const json = maskJsonString(item, findings, depth);
       if (json !== undefined) members[key] = json;
       else if (item.length > 0) batchValue(batches, hint, members, key, item, findings);

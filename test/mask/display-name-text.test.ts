@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readDisplayNames } from '../../src/mask/lib/display-name-text.js';
+import { readDisplayNames, readsAsName } from '../../src/mask/lib/display-name-text.js';
 
 /** The display names `readDisplayNames` reports in text[from, to). */
 function names(text: string, from = 0, to = text.length): string[] {
@@ -32,5 +32,10 @@ describe('readDisplayNames', () => {
     const text = 'x\nAnna Schmidt <anna@example.de>\nJean <j@example.fr>';
     assert.deepEqual(names(text, 2, 33), ['Anna Schmidt']);
     assert.deepEqual(names(text, 7, 33), ['Schmidt']);
+  });
+
+  it('readsAsName: two to five capitalised words with particles between them, or one word of a script without case', () => {
+    for (const name of ['Anna Schmidt', 'Daan de Vries', "Jean-Luc O'Neil", 'María José García López', 'Dr. Anna Schmidt', '山田太郎']) assert.ok(readsAsName(name), name);
+    for (const value of ['Anna', 'anna schmidt', 'see Anna', 'Anna de', 'de Vries', 'Anna  Schmidt', 'Anna Schmidt ', 'cus_NffrFeUfNV2Hib', 'A B C D E F', 'Anna 2', '']) assert.ok(!readsAsName(value), value);
   });
 });

@@ -90,7 +90,7 @@ describe('createMasker', () => {
     );
   });
 
-  it('masks the name of an object that stands for a person as its full name, and no other name', () => {
+  it('masks the name of an object that stands for a person, or a name under its key, as its full name, and no other name', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = { name: 'mcp-guard', commit: { author: { name: 'Anna Schmidt', login: 'anna' }, tree: { name: 'src' } }, customers: [{ id: 7, displayName: 'Jean D.' }], tool: { name: 'search' } };
     const masked = { name: 'mcp-guard', commit: { author: { name: '[FULL_NAME]', login: 'anna' }, tree: { name: 'src' } }, customers: [{ id: 7, displayName: '[FULL_NAME]' }], tool: { name: 'search' } };
@@ -98,6 +98,11 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 2 } });
     // Only a policy that masks full names masks them.
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskValue(result).value, result);
+    // A string under such a key is the person's name if it reads as one; an id or a lone word is not.
+    const people = { assignee: 'Jean Dupont', customer: 'cus_NffrFeUfNV2Hib', attendees: ['Anna Schmidt', 'Daan de Vries', '山田太郎', 'anna', 'Berlin', 'see Anna'], title: 'Anna Schmidt' };
+    const peopleMasked = { ...people, assignee: '[FULL_NAME]', attendees: ['[FULL_NAME]', '[FULL_NAME]', '[FULL_NAME]', 'anna', 'Berlin', 'see Anna'] };
+    assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 4 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 4 } });
   });
 
   it('masks the display name of an e-mail address as a full name, in text and in JSON values; only when the policy masks full names', () => {

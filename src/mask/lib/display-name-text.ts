@@ -51,6 +51,31 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
   }
 }
 
+/**
+ * Whether `value` as a whole reads as a person's name, as the words before
+ * an address do: two to MAX_WORDS words of name characters between single
+ * spaces, each capitalised or a particle between two that are (`Daan de
+ * Vries`), or one word of a script without case (`山田太郎`). `cus_123`,
+ * `anna`, `Berlin` and `see Anna` do not.
+ */
+export function readsAsName(value: string): boolean {
+  const length = value.length;
+  if (length < 2 || length > MAX_NAME_CHARS) return false;
+  let words = 0;
+  let k = 0;
+  for (;;) {
+    const start = k;
+    while (k < length && isNameChar(value, k)) k++;
+    if (k === start) return false;
+    const last = k === length;
+    if (!startsCapital(value, start) && (words === 0 || last || !PARTICLES.has(value.slice(start, k)))) return false;
+    words++;
+    if (last) return words > 1 ? words <= MAX_WORDS : isUncased(value.charAt(0));
+    if (value.charCodeAt(k) !== SPACE) return false;
+    k++;
+  }
+}
+
 /** Whether an address and its `>` start at `k`: `local@domain.tld>`, no blank or bracket in it. */
 function isAddressAt(text: string, k: number, to: number): boolean {
   const limit = Math.min(to, k + MAX_ADDRESS_CHARS);
@@ -107,7 +132,12 @@ function startsCapital(text: string, k: number): boolean {
   const code = text.charCodeAt(k);
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   const first = text.charAt(k);
-  return first !== first.toLowerCase() || (LETTER.test(first) && first.toUpperCase() === first.toLowerCase());
+  return first !== first.toLowerCase() || isUncased(first);
+}
+
+/** Whether `letter` is a letter of a script without case (Han, Kana, Hangul, Arabic, …). */
+function isUncased(letter: string): boolean {
+  return LETTER.test(letter) && letter.toUpperCase() === letter.toLowerCase();
 }
 
 /** A character of a name's word: a letter (of any script), an apostrophe, a hyphen or a dot. */
