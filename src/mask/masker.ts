@@ -159,13 +159,14 @@ interface ValueBatch {
 }
 
 const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+
 // The role a JSON list or object plays in naming a table's columns (see `json-columns.ts`, and `maskingReader`):
 // none; a columns key's list; an object in such a list; a list's first item (a header row, if it names columns).
 const NAMES_NOTHING = 0;
 const COLUMNS = 1;
 const COLUMN = 2;
 const HEADER = 3;
-const OPEN_BRACKET = 0x5b;
 
 /** The first character of `text` that is not JSON white space, as a char code; -1 when there is none. */
 function firstSignificant(text: string): number {
@@ -190,13 +191,13 @@ function containersCopied(value: unknown, depth: number): unknown {
   return copy;
 }
 
-/** How the masker reads a JSON key (see `keyOf` in `createMasker`). */
 /** A table's columns (in text, see `findCells`; in JSON, see `json-columns.ts`): per column, the policy field its name names, if any, and its name as the hint a JSON key gives. */
 interface Columns {
   fields: (string | undefined)[];
   hints: string[];
 }
 
+/** How the masker reads a JSON key (see `keyOf` in `createMasker`). */
 interface KeyReading {
   field: string | undefined;
   hint: string;
@@ -420,7 +421,6 @@ const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
  * that what a large text holds until its end is its masked parts.
  */
 const JSON_PART_CHARS = 64 * 1024;
-
 
 /**
  * Builds a masker for `policy` with the organisation's pseudonym `key`.
