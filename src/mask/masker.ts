@@ -133,6 +133,8 @@ function newLinesRead(): LinesRead {
 
 /** A field's value up to this long is normalised for its pseudonym (see `fieldToken` in `createMasker`). */
 const NORMALISED_FIELD_CHARS = 1024;
+/** A field's value up to this long has its token remembered (see `fieldToken`): at most CACHE_LIMIT of them, a few MB. */
+const CACHED_FIELD_CHARS = 64;
 
 /** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
 const AHEAD_KEPT = 4096;
@@ -465,7 +467,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const personNameField = fields.get(fieldKey('full_name'));
   const persons = new Map<string, boolean>();
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
-  const personNamed = (hint: string | undefined, value: string): string | undefined => (isPerson(hint) && readsAsName(value) ? personNameField : undefined);
+  // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up.
+  const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsName(value) && isPerson(hint) ? personNameField : undefined);
   /** Whether an object under a key that gives `hint` stands for a person whose name the policy masks. */
   const isPerson = (hint: string | undefined): boolean => {
     if (hint === undefined || personNameField === undefined) return false;
@@ -804,13 +807,31 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (joined.length > RELEASE_AFTER_CHARS) scanAhead.release();
   }
 
+  // The tokens of short field values by field and value as written (see `fieldToken`): a name or a date recurs, and its normal form costs three copies.
+  const fieldTokens = new Map<string, Map<string, string>>();
+  let fieldTokensHeld = 0;
+
   /** The token that replaces a value under policy field `field`. */
   function fieldToken(field: string, value: string): string {
+    const short = value.length <= CACHED_FIELD_CHARS;
+    let tokens = short ? fieldTokens.get(field) : undefined;
+    if (short && tokens === undefined) fieldTokens.set(field, (tokens = new Map()));
+    let token = tokens?.get(value);
+    if (token !== undefined) return token;
     // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person. A value
     // longer than any name, date or address (a document under a field) is taken as written:
     // normalising it costs two copies of it.
     const normal = policy.style !== 'pseudonym' || value.length > NORMALISED_FIELD_CHARS ? value : value.trim().replace(/\s+/g, ' ').toLowerCase();
-    return replacement(field, field.toUpperCase(), normal, undefined);
+    token = replacement(field, field.toUpperCase(), normal, undefined);
+    if (tokens !== undefined) {
+      if (fieldTokensHeld >= CACHE_LIMIT) {
+        for (const held of fieldTokens.values()) held.clear();
+        fieldTokensHeld = 0;
+      }
+      tokens.set(value, token);
+      fieldTokensHeld++;
+    }
+    return token;
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */

@@ -60,7 +60,8 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
  */
 export function readsAsName(value: string): boolean {
   const length = value.length;
-  if (length < 2 || length > MAX_NAME_CHARS) return false;
+  // Most values are turned down at their first character.
+  if (length < 2 || length > MAX_NAME_CHARS || !startsCapital(value, 0)) return false;
   let words = 0;
   let k = 0;
   for (;;) {
