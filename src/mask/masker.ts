@@ -205,6 +205,8 @@ interface KeyReading {
   hint: string;
   /** Whether the key holds a person's name in an object that stands for one (see `namesPerson`). */
   personName: boolean;
+  /** Whether the key stands for a person whose name the policy masks (see `standsForPerson`). */
+  person: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -907,6 +909,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // (then every leaf in it is masked as that field, whatever its key).
     const objects: boolean[] = [];
     const hints: (string | undefined)[] = [];
+    // Per open list or object: whether it lies under a key that stands for a person.
+    const persons: boolean[] = [];
     const fields: (string | undefined)[] = [];
     // The masked member names each open object has taken so far (see `takeName`), once it has one.
     const taken: (Set<string> | undefined)[] = [];
@@ -930,24 +934,30 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let skipFrom = -1;
     let skipDepth = 0;
 
-    // The hint and field of the value that comes next, set by `context`.
+    // The hint and field of the value that comes next, and whether its key stands for a person (see `personNamed`), set by `context`.
     let hint: string | undefined;
     let field: string | undefined;
+    let person = false;
     const context = (): void => {
       const open = objects.length;
       if (open === 0) {
         hint = field = undefined;
+        person = false;
       } else if (fields[open - 1] !== undefined) {
         hint = hints[open - 1];
         field = fields[open - 1];
+        person = false;
       } else if (!objects[open - 1]) {
         const row = rowOf[open - 1];
         const item = items[open - 1]!++;
         field = row?.fields[item];
-        hint = (field === undefined ? row?.hints[item] : undefined) ?? hints[open - 1];
+        const column = field === undefined ? row?.hints[item] : undefined;
+        hint = column ?? hints[open - 1];
+        person = column === undefined ? persons[open - 1]! : isPerson(column);
       } else {
         hint = member!.hint;
-        field = member!.field ?? (member!.personName && isPerson(hints[open - 1]) ? personNameField : undefined);
+        field = member!.field ?? (member!.personName && persons[open - 1] ? personNameField : undefined);
+        person = member!.person;
       }
     };
     /**
@@ -974,7 +984,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const at = depth + objects.length;
       // A string literal without escapes has its inside replaced as it is (see `JsonEdits`).
       const inside = typeof value === 'string' && !escaped;
-      const named = field ?? (typeof value === 'string' ? personNamed(hint, value) : undefined);
+      const named = field ?? (person && typeof value === 'string' && readsAsName(value) ? personNameField : undefined);
       if (named !== undefined) {
         const masked = maskField(value, named, findings, at);
         if (masked !== value) edits.add(start, end, masked as string, inside);
@@ -1066,6 +1076,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
         objects.push(object);
         hints.push(hint);
+        persons.push(person);
         fields.push(field);
         taken.push(undefined);
         starts.push(start);
@@ -1101,6 +1112,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
         objects.pop();
         hints.pop();
+        persons.pop();
         fields.pop();
         taken.pop();
         starts.pop();
@@ -1297,7 +1309,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personName: namesPerson(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personName: namesPerson(key), person: isPerson(key.toLowerCase()), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;
