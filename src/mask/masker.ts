@@ -21,7 +21,7 @@ import { newMarkupState, readElements, type MarkupState } from './lib/markup-tex
 import { nearer, NextIndex, type FieldAt, type FieldValue } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
 import { isColumnName, newTableState, readTables, type CellVisitor, type TableState } from './lib/table-text.js';
-import { CACHE_LIMIT, createPseudonymizer, pseudonymToken } from './pseudonym.js';
+import { CACHE_LIMIT, createPseudonymizer, pseudonymToken, TokenCache } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
 import { CONTEXT_CHARS, createScanner, scanText, type Scan } from './scanner.js';
 
@@ -468,9 +468,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
   const persons = new Map<string, boolean>();
-  /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
   // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up.
+  /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
   const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsName(value) && isPerson(hint) ? personNameField : undefined);
+  /** The field the member `reading` reads in an object that stands for a person (`person`, see `isPerson`) or not: its own, or a person's name. */
+  const memberField = (reading: KeyReading, person: boolean): string | undefined => reading.field ?? (person && reading.personName ? personNameField : undefined);
   /** Whether an object under a key that gives `hint` stands for a person whose name the policy masks. */
   const isPerson = (hint: string | undefined): boolean => {
     if (hint === undefined || personNameField === undefined) return false;
@@ -768,7 +770,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
       const field = columnsRead.fields[column];
       if (field !== undefined) {
-        addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
+        fieldValue(start, end, field);
         return;
       }
       const hint = columnsRead.hints[column]!;
@@ -810,29 +812,19 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   }
 
   // The tokens of short field values by field and value as written (see `fieldToken`): a name or a date recurs, and its normal form costs three copies.
-  const fieldTokens = new Map<string, Map<string, string>>();
-  let fieldTokensHeld = 0;
+  const fieldTokens = new TokenCache();
 
   /** The token that replaces a value under policy field `field`. */
   function fieldToken(field: string, value: string): string {
     const short = value.length <= CACHED_FIELD_CHARS;
-    let tokens = short ? fieldTokens.get(field) : undefined;
-    if (short && tokens === undefined) fieldTokens.set(field, (tokens = new Map()));
-    let token = tokens?.get(value);
+    let token = short ? fieldTokens.get(field, value) : undefined;
     if (token !== undefined) return token;
     // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person. A value
     // longer than any name, date or address (a document under a field) is taken as written:
     // normalising it costs two copies of it.
     const normal = policy.style !== 'pseudonym' || value.length > NORMALISED_FIELD_CHARS ? value : value.trim().replace(/\s+/g, ' ').toLowerCase();
     token = replacement(field, field.toUpperCase(), normal, undefined);
-    if (tokens !== undefined) {
-      if (fieldTokensHeld >= CACHE_LIMIT) {
-        for (const held of fieldTokens.values()) held.clear();
-        fieldTokensHeld = 0;
-      }
-      tokens.set(value, token);
-      fieldTokensHeld++;
-    }
+    if (short) fieldTokens.set(field, value, token);
     return token;
   }
 
@@ -934,7 +926,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let skipFrom = -1;
     let skipDepth = 0;
 
-    // The hint and field of the value that comes next, and whether its key stands for a person (see `personNamed`), set by `context`.
+    // The hint and field of the value that comes next, and whether its key stands for a person (a string that reads as a name is then masked as one), set by `context`.
     let hint: string | undefined;
     let field: string | undefined;
     let person = false;
@@ -956,7 +948,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         person = column === undefined ? persons[open - 1]! : isPerson(column);
       } else {
         hint = member!.hint;
-        field = member!.field ?? (member!.personName && persons[open - 1] ? personNameField : undefined);
+        field = memberField(member!, persons[open - 1]!);
         person = member!.person;
       }
     };
@@ -969,10 +961,15 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const role = roles[open];
       if (role === COLUMN) {
         if (memberName === NAME_KEY) columnName[open] = name;
-      } else if (role !== NAMES_NOTHING && names[open] !== undefined) {
-        if (name !== undefined && isColumnName(name)) names[open]!.push(name);
-        else names[open] = undefined;
+      } else if (role !== NAMES_NOTHING) {
+        nameColumn(open, name);
       }
+    };
+    /** Adds `name` to the names the open list `list` gives, or ends them when it is no column's name. */
+    const nameColumn = (list: number, name: string | undefined): void => {
+      if (names[list] === undefined) return;
+      if (name !== undefined && isColumnName(name)) names[list]!.push(name);
+      else names[list] = undefined;
     };
     const decoded = (start: number, end: number, escaped: boolean): string => (escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1));
     /**
@@ -1098,11 +1095,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         const role = roles[open];
         if (role === COLUMN) {
           // A column object closes: its name joins the list's names.
-          const name = columnName[open];
-          if (names[open - 1] !== undefined) {
-            if (name !== undefined && isColumnName(name)) names[open - 1]!.push(name);
-            else names[open - 1] = undefined;
-          }
+          nameColumn(open - 1, columnName[open]);
         } else if (role !== NAMES_NOTHING && names[open] !== undefined && names[open]!.length >= MIN_COLUMNS && rowsOf[open - 1] === undefined) {
           // The first list to name them: the object's lists, or the list's later items, hold the rows.
           const columns = columnsNamed(names[open]!);
@@ -1173,7 +1166,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const key = renamed?.[k] ?? name;
       const reading = keyOf(name);
       const keyHint = reading.hint;
-      const field = reading.field ?? (person && reading.personName ? personNameField : undefined);
+      const field = memberField(reading, person);
       if (field === undefined) {
         if (columns === null && Array.isArray(object[key])) columns = objectColumns(object, names, renamed);
         maskMember(object, key, keyHint, findings, depth + 1, batches, columns ?? undefined);

@@ -17,24 +17,40 @@ export function pseudonymToken(key: Uint8Array, type: string, value: string): st
   return `<${type}:${createHmac('sha256', key).update(`${type}:${value}`, 'utf8').digest('hex').slice(0, 8)}>`;
 }
 
+/**
+ * Tokens by type and value, at most CACHE_LIMIT of them (all are let go
+ * when it is reached): one map per type, keyed by the value itself, so no
+ * key string is built per lookup.
+ */
+export class TokenCache {
+  private readonly byType = new Map<string, Map<string, string>>();
+  private held = 0;
+
+  get(type: string, value: string): string | undefined {
+    return this.byType.get(type)?.get(value);
+  }
+
+  set(type: string, value: string, token: string): void {
+    if (this.held >= CACHE_LIMIT) {
+      for (const tokens of this.byType.values()) tokens.clear();
+      this.held = 0;
+    }
+    let tokens = this.byType.get(type);
+    if (tokens === undefined) this.byType.set(type, (tokens = new Map()));
+    tokens.set(value, token);
+    this.held++;
+  }
+}
+
 /** `pseudonymToken` with a bounded cache of the tokens made (for values of up to CACHED_VALUE_CHARS). */
 export function createPseudonymizer(key: Uint8Array): (type: string, value: string) => string {
-  // One map per type, keyed by the value itself: no key string to build per lookup.
-  const caches = new Map<string, Map<string, string>>();
-  let size = 0;
+  const cache = new TokenCache();
   return (type, value) => {
     if (value.length > CACHED_VALUE_CHARS) return pseudonymToken(key, type, value);
-    let cache = caches.get(type);
-    if (cache === undefined) caches.set(type, (cache = new Map()));
-    let token = cache.get(value);
+    let token = cache.get(type, value);
     if (token === undefined) {
       token = pseudonymToken(key, type, value);
-      if (size >= CACHE_LIMIT) {
-        for (const typeCache of caches.values()) typeCache.clear();
-        size = 0;
-      }
-      cache.set(value, token);
-      size++;
+      cache.set(type, value, token);
     }
     return token;
   };
