@@ -21,14 +21,28 @@ export function isKeySeparator(code: number): boolean {
 }
 
 /**
- * Other names a field's values go by (OpenID Connect's claims among them),
- * by the field's normalised key: a policy that lists the field masks its
- * synonyms too, counted as the field.
+ * Other names a field's values go by, by the field's normalised key: a
+ * policy that lists the field masks its synonyms too, counted as the field.
+ * OpenID Connect's claims (`given_name`, `family_name`, `birthdate`,
+ * `street_address`), the abbreviation `dob`, a name that says whose it is
+ * (`customer_name`, `cardholder_name`), and the words of the EU's larger
+ * languages that name one thing only (a bare `nom`, `nombre` or `adresse`
+ * is any name or address, and stays out; so is `user_name`, a login).
  */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  firstname: ['given_name', 'forename'],
-  lastname: ['family_name', 'surname'],
-  dateofbirth: ['birthdate', 'birthday'],
+  firstname: ['given_name', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn'],
+  lastname: ['family_name', 'surname', 'nachname', 'familienname', 'apellido', 'apellidos', 'cognome', 'achternaam', 'nazwisko', 'efternamn'],
+  fullname: [
+    'person_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
+    'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
+    'student_name', 'guest_name', 'passenger_name', 'account_holder_name', 'holder_name', 'cardholder_name', 'card_holder_name', 'beneficiary_name',
+    'subscriber_name', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
+  ],
+  dateofbirth: [
+    'dob', 'birthdate', 'birthday', 'geburtsdatum', 'date_de_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
+    'data_nascita', 'geboortedatum', 'data_urodzenia', 'födelsedatum', 'fodelsedatum',
+  ],
+  homeaddress: ['street_address', 'postal_address', 'mailing_address', 'residential_address', 'wohnanschrift', 'privatanschrift', 'adresse_postale'],
 };
 
 /** The policy's `fields` by the normalised keys that name them: each field's own, and its synonyms' unless the policy lists one itself. */

@@ -4,7 +4,7 @@
  * No code runs on import: `node --test dist/test/` loads every file under
  * test/, and benchmarks do not belong in the test run.
  */
-import { defaultMasking } from '../../src/mask/default-masking.js';
+import { defaultMasking } from '../helpers/default-masking.js';
 import { createMasker, type Masker } from '../../src/mask/masker.js';
 import * as gen from '../mask/corpus/generators.js';
 import { int, seeded } from '../mask/corpus/random.js';

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { defaultMasking } from '../../src/mask/default-masking.js';
+import { defaultMasking } from '../helpers/default-masking.js';
 import { createMasker } from '../../src/mask/masker.js';
 import { lookalikes, positives } from './corpus/corpus.js';
 

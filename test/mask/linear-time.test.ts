@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import { defaultMasking } from '../../src/mask/default-masking.js';
+import { defaultMasking } from '../helpers/default-masking.js';
 import { createMasker } from '../../src/mask/masker.js';
 import { ADVERSARIAL, best, cpuTime } from '../bench/mask-bench.js';
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { GuardError } from '../../src/errors.js';
-import { defaultMasking } from '../../src/mask/default-masking.js';
+import { defaultMasking } from '../helpers/default-masking.js';
 import { createMasker, type Findings } from '../../src/mask/masker.js';
 import { LongString } from '../../src/proxy/long-strings.js';
 import type { MaskingPolicy } from '../../src/policy/policy.js';
@@ -81,7 +81,7 @@ describe('createMasker', () => {
   it('matches a key to a field whatever its case and separators: camelCase, PascalCase, kebab-case, spaces, in JSON and in text', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const record = { firstName: 'Anna', LastName: 'Schmidt', 'date-of-birth': '1980-01-02', 'Home Address': 'Hauptstr. 1', DOB: '1980', fullname: 'Anna Schmidt', firstNames: 'Anna', 'first.name': 'Anna' };
-    const masked = { firstName: '[FIRST_NAME]', LastName: '[LAST_NAME]', 'date-of-birth': '[DATE_OF_BIRTH]', 'Home Address': '[HOME_ADDRESS]', DOB: '[DOB]', fullname: '[FULL_NAME]', firstNames: 'Anna', 'first.name': 'Anna' };
+    const masked = { firstName: '[FIRST_NAME]', LastName: '[LAST_NAME]', 'date-of-birth': '[DATE_OF_BIRTH]', 'Home Address': '[HOME_ADDRESS]', DOB: '[DATE_OF_BIRTH]', fullname: '[FULL_NAME]', firstNames: 'Anna', 'first.name': 'Anna' };
     assert.deepEqual(masker.maskValue(record).value, masked);
     assert.deepEqual(JSON.parse(masker.maskValue(JSON.stringify(record)).value as string), masked);
     assert.equal(
@@ -132,6 +132,27 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['last_name', 'surname'] }), KEY).maskValue(record), {
       value: { ...record, familyName: '[LAST_NAME]', Surname: '[SURNAME]' },
       findings: { last_name: 1, surname: 1 },
+    });
+  });
+
+  it('masks `dob`, a name that says whose it is, and the fields\' names in the EU\'s larger languages, in JSON and in text', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const record = {
+      dob: '1980-01-02', DOB: '02/01/1980', customerName: 'Anna Schmidt', cardholder_name: 'ANNA SCHMIDT', Vorname: 'Anna', Nachname: 'Schmidt',
+      prénom: 'Jean', date_de_naissance: '02/01/1980', apellidos: 'García López', data_di_nascita: '02/01/1980', street_address: 'Hauptstr. 1',
+      nom: 'Widget', user_name: 'anna42', address: 'localhost:8080',
+    };
+    const masked = {
+      ...record, dob: '[DATE_OF_BIRTH]', DOB: '[DATE_OF_BIRTH]', customerName: '[FULL_NAME]', cardholder_name: '[FULL_NAME]', Vorname: '[FIRST_NAME]',
+      Nachname: '[LAST_NAME]', prénom: '[FIRST_NAME]', date_de_naissance: '[DATE_OF_BIRTH]', apellidos: '[LAST_NAME]', data_di_nascita: '[DATE_OF_BIRTH]',
+      street_address: '[HOME_ADDRESS]',
+    };
+    const findings = { date_of_birth: 4, full_name: 2, first_name: 2, last_name: 2, home_address: 1 };
+    assert.deepEqual(masker.maskValue(record), { value: masked, findings });
+    assert.deepEqual(masker.maskValue(JSON.stringify(record)), { value: JSON.stringify(masked), findings });
+    assert.deepEqual(masker.maskText('DOB: 02/01/1980\nGeburtsdatum: 02.01.1980\nPatient name: Maria Rossi\nName: Widget\n'), {
+      text: 'DOB: [DATE_OF_BIRTH]\nGeburtsdatum: [DATE_OF_BIRTH]\nPatient name: [FULL_NAME]\nName: Widget\n',
+      findings: { date_of_birth: 2, full_name: 1 },
     });
   });
 
@@ -342,8 +363,8 @@ describe('createMasker', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'Customer 10000\nFull name: Anna Schmidt\nDate of birth: 02.01.1980\nE-mail: anna@example.de\n- **DOB:** 1980-01-02\nhome_address:\n  street: Hauptstr. 1\n  city: Berlin\nnote: call at 12:30\n';
     assert.deepEqual(masker.maskText(text), {
-      text: 'Customer 10000\nFull name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\nE-mail: [EMAIL]\n- **DOB:** [DOB]\nhome_address:\n  street: [HOME_ADDRESS]\n  city: [HOME_ADDRESS]\nnote: call at 12:30\n',
-      findings: { full_name: 1, date_of_birth: 1, email: 1, dob: 1, home_address: 2 },
+      text: 'Customer 10000\nFull name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\nE-mail: [EMAIL]\n- **DOB:** [DATE_OF_BIRTH]\nhome_address:\n  street: [HOME_ADDRESS]\n  city: [HOME_ADDRESS]\nnote: call at 12:30\n',
+      findings: { full_name: 1, date_of_birth: 2, email: 1, home_address: 2 },
     });
     // JSON in a Markdown fence or a log line, which is no JSON text as a whole; a Python object's repr; a URL's query.
     const embedded = 'Found:\n```json\n{"first_name":"Anna", "id": 7, "home_address": {"city": "Berlin"}}\n```\nINFO saved Customer(id=7, last_name=\'Schmidt\') via https://crm.example.com/c?full_name=Anna+Schmidt&page=2';
@@ -351,7 +372,7 @@ describe('createMasker', () => {
     // A field's value masked whole, also where a detection of an encoded run starts with it.
     assert.equal(masker.maskText('<home_address>anna%40example.de, Berlin</home_address>').text, '<home_address>[HOME_ADDRESS]</home_address>');
     // XML: an element's text, an attribute.
-    assert.equal(masker.maskText('<customer full_name="Anna Schmidt"><dob>1980-01-02</dob><city>Berlin</city></customer>').text, '<customer full_name="[FULL_NAME]"><dob>[DOB]</dob><city>Berlin</city></customer>');
+    assert.equal(masker.maskText('<customer full_name="Anna Schmidt"><dob>1980-01-02</dob><city>Berlin</city></customer>').text, '<customer full_name="[FULL_NAME]"><dob>[DATE_OF_BIRTH]</dob><city>Berlin</city></customer>');
     // Inside a JSON string too, and the same person as a pseudonym as under the JSON key.
     const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
     const { full_name: name } = pseudonyms.maskValue({ full_name: 'Anna Schmidt' }).value as Record<string, string>;
