@@ -169,6 +169,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   htmlHeadings: (n) => '<table><tr>' + '<th colspan=99>a'.repeat(n / 16),
   cardLines: (n) => 'BEGIN:VCARD\n' + 'FN:a\n ;'.repeat(n / 8),
   commonNames: (n) => 'A;CN="x;cn=y:'.repeat(n / 13) + '\n',
+  addressNames: (n) => 'Schmidt, Anna (a@b.de) (Anna Schmidt '.repeat(n / 37),
 };
 
 /**

@@ -28,6 +28,22 @@ describe('readDisplayNames', () => {
     }
   });
 
+  it('reads an unquoted `Surname, Given` before the address whole, as mail clients print it', () => {
+    assert.deepEqual(names('From: Schmidt, Anna <anna@example.de>'), ['Schmidt, Anna']);
+    assert.deepEqual(names('To: Bob Jones <bob@example.org>, Dupont, Jean Luc <jl@example.fr>'), ['Bob Jones', 'Dupont, Jean Luc']);
+    // A comma after anything that reads as no name is a list's.
+    assert.deepEqual(names('a@example.org, Anna <anna@example.de>'), ['Anna']);
+    assert.deepEqual(names('x=1, Anna <anna@example.de>'), ['Anna']);
+  });
+
+  it('reads the name beside an address in parentheses: `Anna Schmidt (anna@…)` and `anna@… (Anna Schmidt)`', () => {
+    assert.deepEqual(names('Assigned to Anna Schmidt (anna@example.de) today'), ['Anna Schmidt']);
+    assert.deepEqual(names('From: anna@example.de (Anna Schmidt)\nCc: <jean@example.fr> (Jean Dupont), x@example.org (see above)'), ['Anna Schmidt', 'Jean Dupont']);
+    for (const text of ['call (anna@example.de)', 'Anna (anna@example.de', 'Anna (an na@example.de)', 'anna@example.de (Anna', 'anna@example.de (ok)', 'f(x) (Anna Schmidt)', 'anna@example.de(Anna Schmidt)']) {
+      assert.deepEqual(names(text), [], text);
+    }
+  });
+
   it('reads only text[from, to): a name that starts before `from` is read from `from`', () => {
     const text = 'x\nAnna Schmidt <anna@example.de>\nJean <j@example.fr>';
     assert.deepEqual(names(text, 2, 33), ['Anna Schmidt']);

@@ -110,6 +110,11 @@ describe('createMasker', () => {
     const text = 'From: Anna Schmidt <anna@example.de>\nTo: "Dupont, Jean" <jean@example.fr>, list <team@example.org>';
     assert.deepEqual(masker.maskText(text), { text: 'From: [FULL_NAME] <[EMAIL]>\nTo: "[FULL_NAME]" <[EMAIL]>, list <[EMAIL]>', findings: { full_name: 2, email: 3 } });
     assert.deepEqual(masker.maskValue({ author: 'Anna Schmidt <anna@example.de>' }).value, { author: '[FULL_NAME] <[EMAIL]>' });
+    // Unquoted `Surname, Given`, and a name beside an address in parentheses.
+    assert.deepEqual(masker.maskText('From: Schmidt, Anna <anna@example.de>\nAssignee: Jean Dupont (jean@example.fr)\nCc: anna@example.de (Anna Schmidt)'), {
+      text: 'From: [FULL_NAME] <[EMAIL]>\nAssignee: [FULL_NAME] ([EMAIL])\nCc: [EMAIL] ([FULL_NAME])',
+      findings: { full_name: 3, email: 3 },
+    });
     assert.equal(createMasker(policy({ style: 'redact', fields: [] }), KEY).maskText(text).text, 'From: Anna Schmidt <[EMAIL]>\nTo: "Dupont, Jean" <[EMAIL]>, list <[EMAIL]>');
   });
 

@@ -1,19 +1,27 @@
 /**
- * Reads the display names of e-mail addresses written as a name and an
- * address in angle brackets (RFC 5322's name-addr): `From: Anna Schmidt
- * <anna@example.de>`, `"Schmidt, Anna" <anna@example.de>`, a commit's
- * `Author: Anna Schmidt <anna@example.de>`, a package's author. The
- * address is the e-mail detector's to find; the name before it is a
- * person's (see `masker.ts`), and leaving it beside a pseudonymised
- * address would undo the pseudonym.
+ * Reads the display names of e-mail addresses: the name written beside an
+ * address, as mail headers, commits, packages and issue trackers print
+ * one. The address is the e-mail detector's to find; the name beside it
+ * is a person's (see `masker.ts`), and leaving it beside a pseudonymised
+ * address would undo the pseudonym. Three forms:
  *
- * The name is the quoted string right before the `<` (a space between
- * allowed), or else the words right before it that read as a name: each
- * starts with a capital letter (or a letter of a script without case), or
- * is a particle (`de`, `van`, `von`, …) between such words; a name is at
- * most MAX_WORDS words. `Please write to Anna <…>` gives `Anna`. The
- * address must be one: no blank, one `@` with text before it, a dot in
- * the domain. Everything is on one line, so no state carries over.
+ * - a name before an address in angle brackets (RFC 5322's name-addr):
+ *   `From: Anna Schmidt <anna@example.de>`, `"Schmidt, Anna" <…>`, a
+ *   commit's `Author: …`;
+ * - a name before an address in parentheses: `Anna Schmidt (anna@…)`;
+ * - a name in parentheses after an address (RFC 822's comment):
+ *   `anna@example.de (Anna Schmidt)`, `<anna@…> (Anna Schmidt)`.
+ *
+ * A name before the address is the quoted string right before it (a space
+ * between allowed), or else the words right before it that read as a
+ * name: each starts with a capital letter (or a letter of a script without
+ * case), or is a particle (`de`, `van`, `von`, …) between such words; at
+ * most MAX_WORDS words. `Please write to Anna <…>` gives `Anna`. Such
+ * words after `, ` that follows more such words are one name, unquoted
+ * (`Schmidt, Anna <…>`). A name in parentheses after the address is all
+ * they hold, if it reads as a name (see `readsAsName`). The address must
+ * be one: no blank, one `@` with text before it, a dot in the domain.
+ * Everything is on one line, so no state carries over.
  */
 import { NextIndex } from './lines.js';
 
@@ -21,7 +29,9 @@ const SPACE = 0x20;
 const QUOTE = 0x22;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
-const AT = 0x40;
+const OPEN_PAREN = 0x28;
+const CLOSE_PAREN = 0x29;
+const COMMA = 0x2c;
 const DOT = 0x2e;
 const MAX_ADDRESS_CHARS = 254;
 const MAX_NAME_CHARS = 80;
@@ -33,21 +43,47 @@ const LETTER = /\p{L}/u;
 /** Reports text[start, end), a display name. */
 export type NameVisitor = (start: number, end: number) => void;
 
-/** Reports the display name of each name-addr in text[from, to) to `name`. Linear: each `<` reads at most MAX_ADDRESS_CHARS ahead and MAX_NAME_CHARS back. */
+/** Reports the display name of each address in text[from, to) to `name`. Linear: each `<` and `(` reads at most MAX_ADDRESS_CHARS ahead and back, and 2 × MAX_NAME_CHARS back. */
 export function readDisplayNames(text: string, from: number, to: number, name: NameVisitor): void {
-  const opens = new NextIndex(text, '<', from);
-  for (let open = opens.from(from); open !== -1 && open < to; open = opens.from(open + 1)) {
-    if (!isAddressAt(text, open + 1, to)) continue;
-    let end = open;
-    while (end > from && text.charCodeAt(end - 1) === SPACE && open - end < 3) end--;
-    if (end === open && end > from && text.charCodeAt(end - 1) !== QUOTE) continue;
-    if (text.charCodeAt(end - 1) === QUOTE) {
-      const start = quoteStart(text, from, end - 1);
-      if (start !== -1 && start < end - 1) name(start, end - 1);
-      continue;
+  const angles = new NextIndex(text, '<', from);
+  for (let open = angles.from(from); open !== -1 && open < to; open = angles.from(open + 1)) {
+    if (addressEnd(text, open + 1, to, GREATER_THAN) !== -1) nameBefore(text, from, open, name);
+  }
+  const parens = new NextIndex(text, '(', from);
+  for (let open = parens.from(from); open !== -1 && open < to; open = parens.from(open + 1)) {
+    if (addressEnd(text, open + 1, to, CLOSE_PAREN) !== -1) nameBefore(text, from, open, name);
+    else if (open - 1 > from && text.charCodeAt(open - 1) === SPACE && addressBefore(text, from, open - 1)) nameInParentheses(text, open + 1, to, name);
+  }
+}
+
+/** Reports the name right before the bracket at `open` that opens an address: quoted, or the words that read as one (see the module's comment). */
+function nameBefore(text: string, from: number, open: number, name: NameVisitor): void {
+  let end = open;
+  while (end > from && text.charCodeAt(end - 1) === SPACE && open - end < 3) end--;
+  if (end === open && end > from && text.charCodeAt(end - 1) !== QUOTE) return;
+  if (text.charCodeAt(end - 1) === QUOTE) {
+    const start = quoteStart(text, from, end - 1);
+    if (start !== -1 && start < end - 1) name(start, end - 1);
+    return;
+  }
+  const start = wordsStart(text, from, end);
+  if (start === end) return;
+  // `Schmidt, Anna`: the words that read as a name before `, ` are the name's too.
+  const comma = start - 2;
+  const before = comma > from && text.charCodeAt(start - 1) === SPACE && text.charCodeAt(comma) === COMMA ? wordsStart(text, from, comma) : comma;
+  name(before < comma ? before : start, end);
+}
+
+/** Reports what the parentheses that open at `k` hold, on their line, if it reads as a name. */
+function nameInParentheses(text: string, k: number, to: number, name: NameVisitor): void {
+  const limit = Math.min(to, k + MAX_NAME_CHARS + 1);
+  for (let j = k; j < limit; j++) {
+    const code = text.charCodeAt(j);
+    if (code === CLOSE_PAREN) {
+      if (readsAsName(text.slice(k, j))) name(k, j);
+      return;
     }
-    const start = wordsStart(text, from, end);
-    if (start < end) name(start, end);
+    if (code === 0x0a || code === OPEN_PAREN) return;
   }
 }
 
@@ -77,23 +113,44 @@ export function readsAsName(value: string): boolean {
   }
 }
 
-/** Whether an address and its `>` start at `k`: `local@domain.tld>`, no blank or bracket in it. */
-function isAddressAt(text: string, k: number, to: number): boolean {
+/** Where the `close` (`>` or `)`) after an address that starts at `k` stands (`local@domain.tld>`); -1 when none does. */
+function addressEnd(text: string, k: number, to: number, close: number): number {
   const limit = Math.min(to, k + MAX_ADDRESS_CHARS);
+  let j = k;
+  while (j < limit && !isAddressStop(text.charCodeAt(j))) j++;
+  return j < limit && text.charCodeAt(j) === close && isAddress(text, k, j) ? j : -1;
+}
+
+/** Whether an address ends at `end`, bare or in angle brackets (`anna@example.de`, `<anna@example.de>`). */
+function addressBefore(text: string, from: number, end: number): boolean {
+  const angled = text.charCodeAt(end - 1) === GREATER_THAN;
+  const last = angled ? end - 1 : end;
+  const limit = Math.max(from, last - MAX_ADDRESS_CHARS);
+  let start = last;
+  while (start > limit && !isAddressStop(text.charCodeAt(start - 1))) start--;
+  if (angled && (start === from || text.charCodeAt(start - 1) !== LESS_THAN)) return false;
+  return isAddress(text, start, last);
+}
+
+/** Whether text[start, end), which holds no character `isAddressStop` stops at, is an address: one `@` with text before it, a dot in the domain, not last. */
+function isAddress(text: string, start: number, end: number): boolean {
   let at = -1;
   let dot = false;
-  for (let j = k; j < limit; j++) {
+  for (let j = start; j < end; j++) {
     const code = text.charCodeAt(j);
-    if (code === GREATER_THAN) return at > k && dot && text.charCodeAt(j - 1) !== DOT;
-    if (code <= SPACE || code === LESS_THAN || code === QUOTE || code === 0x2c || code === 0x3b) return false;
-    if (code === AT) {
+    if (code === 0x40) {
       if (at !== -1) return false;
       at = j;
     } else if (code === DOT && at !== -1 && j > at + 1) {
       dot = true;
     }
   }
-  return false;
+  return at > start && dot && text.charCodeAt(end - 1) !== DOT;
+}
+
+/** Whether the character ends an address: a blank, a bracket, a quote, `,` or `;`. */
+function isAddressStop(code: number): boolean {
+  return code <= SPACE || code === LESS_THAN || code === GREATER_THAN || code === OPEN_PAREN || code === CLOSE_PAREN || code === QUOTE || code === COMMA || code === 0x3b;
 }
 
 /** Where the quoted string that ends with the quote at `close` starts (after its opening quote), on its line; -1 when it does not open within MAX_NAME_CHARS. */
