@@ -758,22 +758,23 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * field, masked whole as that field; and what the cells of any other
    * column hold, scanned a column at a time with its name as the hint a
    * JSON key gives (a bare 9-digit number reads as an SSN in a column
-   * headed `ssn`). The scan of the text reads the cells as text too; a
-   * detection of it that overlaps one of these is replaced with it.
+   * headed `ssn`). In a table of keys and values, the row's key stands
+   * for the column's name. The scan of the text reads the cells as text
+   * too; a detection of it that overlaps one of these is replaced with it.
    */
   function findCells(text: string, from: number, to: number, lines: LinesRead, fieldValue: FieldValue): void {
     const columns = new Map<string, number[]>();
-    const cell: CellVisitor = (start, end, column, names) => {
+    const cell: CellVisitor = (start, end, column, names, key) => {
       if (names !== tableRead) {
         tableRead = names;
         columnsRead = columnsNamed(names);
       }
-      const field = columnsRead.fields[column];
+      const field = key === undefined ? columnsRead.fields[column] : fieldOf(key);
       if (field !== undefined) {
         fieldValue(start, end, field);
         return;
       }
-      const hint = columnsRead.hints[column]!;
+      const hint = key === undefined ? columnsRead.hints[column]! : key.toLowerCase();
       const cells = columns.get(hint);
       if (cells === undefined) columns.set(hint, [start, end]);
       else cells.push(start, end);

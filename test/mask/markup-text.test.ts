@@ -5,7 +5,7 @@ import { newMarkupState, readElements, type MarkupState } from '../../src/mask/l
 const FIELDS = new Set(['first_name', 'full_name', 'home_address']);
 const fieldAt = (text: string, start: number, end: number): string | undefined => (FIELDS.has(text.slice(start, end)) ? text.slice(start, end) : undefined);
 
-/** The pieces of text `readElements` reports, as `field=text`, and those of HTML table cells as `column name: text`. */
+/** The pieces of text `readElements` reports, as `field=text`, and those of HTML table cells as `column name: text` (`column name[row key]: text` in a row of a key and values). */
 function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
   readElements(
@@ -15,7 +15,7 @@ function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to
     state,
     fieldAt,
     (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`),
-    (start, end, column, names) => seen.push(`${names[column]}: ${text.slice(start, end)}`),
+    (start, end, column, names, key) => seen.push(`${names[column] ?? ''}${key === undefined ? '' : `[${key}]`}: ${text.slice(start, end)}`),
   );
   return seen;
 }
@@ -51,9 +51,18 @@ describe('readElements', () => {
   });
 
   it('reads no columns from a row that holds data, one heading, or headings that are no column names', () => {
-    for (const html of ['<table><tr><th>first_name</th><td>Anna</td></tr><tr><td>Jean</td><td>x</td></tr></table>', '<table><tr><th>first_name</th></tr><tr><td>Anna</td></tr></table>', '<table><tr><th>a@b</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr></table>', '<tr><th>first_name</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr>']) {
+    for (const html of ['<table><tr><td>first_name</td><td>Anna</td></tr><tr><td>Jean</td><td>x</td></tr></table>', '<table><tr><th>first_name</th></tr><tr><td>Anna</td></tr></table>', '<table><tr><th>a@b</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr></table>', '<tr><th>first_name</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr>']) {
       assert.deepEqual(texts(html), [], html);
     }
+  });
+
+  it('reads a row that starts with a heading, where no row named the columns, or a row under columns headed `Field`, `Value`, as a key and its values', () => {
+    const detail = '<table><tr><th>First name</th><td>Anna <b>M.</b></td></tr>\n<tr><th scope="row">SSN</th><td>123456789</td><td>x</td></tr><tr><td>Jean</td><td>y</td></tr><tr><th>a@b</th><td>z</td></tr></table>';
+    assert.deepEqual(texts(detail), ['[First name]: Anna', '[First name]: M.', '[SSN]: 123456789', '[SSN]: x']);
+    const keyed = '<table><tr><th>Field</th><th>Value</th></tr><tr><td>Date of birth</td><td>1980-01-02</td></tr><tr><th>Phone</th><td>030 1234567</td></tr></table>';
+    assert.deepEqual(texts(keyed), ['Value[Date of birth]: 1980-01-02', 'Value[Phone]: 030 1234567']);
+    // Under columns headed otherwise, a row's heading is a cell of its column, as before.
+    assert.deepEqual(texts('<table><tr><th>Name</th><th>Phone</th></tr><tr><th>Anna</th><td>030 1234567</td></tr></table>'), ['Name: Anna', 'Phone: 030 1234567']);
   });
 
   it('reads a cell over lines and from one piece of a text to the next; a NUL ends the table', () => {

@@ -338,6 +338,21 @@ describe('createMasker', () => {
     });
   });
 
+  it('masks a record printed as a table of keys and values by each row\'s key: Markdown `| Field | Value |`, CSV, an HTML detail view', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const markdown = '| Field | Value |\n|---|---|\n| First name | Anna |\n| Date of birth | 02.01.1980 |\n| Order | 123456789 |\n';
+    assert.deepEqual(masker.maskText(markdown), {
+      text: '| Field | Value |\n|---|---|\n| First name | [FIRST_NAME] |\n| Date of birth | [DATE_OF_BIRTH] |\n| Order | 123456789 |\n',
+      findings: { first_name: 1, date_of_birth: 1 },
+    });
+    assert.equal(masker.maskText('key,value\nhome_address,"Hauptstr. 1\n10115 Berlin"\n').text, 'key,value\nhome_address,"[HOME_ADDRESS]\n[HOME_ADDRESS]"\n');
+    const html = '<table><tr><th>Full name</th><td>Anna Schmidt</td></tr><tr><th>Address</th><td>Berlin</td></tr></table>';
+    assert.equal(masker.maskText(html).text, '<table><tr><th>Full name</th><td>[FULL_NAME]</td></tr><tr><th>Address</th><td>Berlin</td></tr></table>');
+    // A schema printed as a table names columns, and holds none of their values.
+    const schema = '| column | type |\n|---|---|\n| first_name | text |\n';
+    assert.equal(masker.maskText(schema).text, schema);
+  });
+
   it('masks the rows of a JSON table by their columns: named beside the rows (before or after them, as names or as objects with a name), or in a header row', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     // A database tool's result: `first_name` is masked whole (a number too), `ssn` names a bare id, `note` is scanned, and `id` and the cell past the last column name none.

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { newTableState, readTables, type TableState } from '../../src/mask/lib/table-text.js';
 
-/** The cells `readTables` reports, as `column name=cell text`. */
+/** The cells `readTables` reports, as `column name=cell text`, or `column name[row key]=cell text` in a table of keys and values. */
 function cells(text: string, state: TableState = newTableState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
-  readTables(text, from, to, state, (start, end, column, names) => seen.push(`${names[column]}=${text.slice(start, end)}`));
+  readTables(text, from, to, state, (start, end, column, names, key) => seen.push(`${names[column]}${key === undefined ? '' : `[${key}]`}=${text.slice(start, end)}`));
   return seen;
 }
 
@@ -62,6 +62,14 @@ describe('readTables', () => {
     assert.deepEqual(cells('name,email'), []);
     assert.deepEqual(cells('name,email\u0000Anna,a@example.de\n'), []);
     assert.deepEqual(cells('name,email\nAnna,a@example.de\u0000Bob,b@example.de\n'), ['name=Anna', 'email=a@example.de']);
+  });
+
+  it('reads a table whose second column is headed as values as keys and values: each row\'s first cell is its later cells\' key', () => {
+    const text = '| Field | Value |\n|---|---|\n| First name | Anna |\n| SSN | 123456789 |\n| a note, long enough to be no name at all here | x |\n';
+    assert.deepEqual(cells(text), ['Field=First name', 'Value[First name]=Anna', 'Field=SSN', 'Value[SSN]=123456789', 'Field=a note, long enough to be no name at all here', 'Value=x']);
+    // In CSV, over a quoted cell's lines, and in another language; a table headed otherwise has no keys.
+    assert.deepEqual(cells('Feld;Wert;Quelle\nhome_address;"Hauptstr. 1\n10115 Berlin";CRM\n'), ['Feld=home_address', 'Wert[home_address]=Hauptstr. 1', 'Wert[home_address]=10115 Berlin', 'Quelle[home_address]=CRM']);
+    assert.deepEqual(cells('column,type\nfirst_name,text\n'), ['column=first_name', 'type=text']);
   });
 
   it('carries a table from one piece of a text to the next, each piece starting a line', () => {

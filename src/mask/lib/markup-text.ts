@@ -16,10 +16,15 @@
  * (`<th>`) that read as column names, before any row of data, names the
  * columns, and each piece of text in a later row's cell (`<td>` or `<th>`,
  * `colspan` counted) is reported with its column. A table nested in a cell
- * ends the one around it.
+ * ends the one around it. A row holds a record's key and values, as a
+ * detail view prints one, where it starts with a heading in a table whose
+ * columns no row named (`<tr><th>First name</th><td>Anna</td></tr>`), or
+ * under columns whose second is headed as values (`Field`, `Value`, see
+ * `isKeyed`): each piece of text in its later cells is reported with the
+ * first cell's text as its key.
  */
 import { FieldLines, NextIndex, type FieldAt, type FieldValue } from './lines.js';
-import { isColumnName, type CellVisitor } from './table-text.js';
+import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -33,6 +38,7 @@ const CDATA = '<![CDATA[';
 const MAX_HEADING_CHARS = 64;
 /** A row of more headings than this names no columns. */
 const MAX_COLUMNS = 1024;
+const NO_COLUMNS: readonly string[] = [];
 const COLSPAN = /\bcolspan\s*=\s*["']?(\d{1,4})/i;
 
 /**
@@ -55,12 +61,14 @@ export interface MarkupState {
   span: number;
   /** The column the row's next cell is in. */
   nextColumn: number;
-  /** The text of the heading being read as a name, while its row may name the columns. */
+  /** The text of the heading being read as a name, while its row may name the columns or it starts its row. */
   heading: string | undefined;
+  /** The key the row's first cell, a heading, gives its other cells, while no row named the columns (see the module's comment). */
+  rowKey: string | undefined;
 }
 
 export function newMarkupState(): MarkupState {
-  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined };
+  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined };
 }
 
 /**
@@ -176,7 +184,9 @@ class ElementReader extends FieldLines<MarkupState> {
     state.span = close - nameEnd > 8 ? spanOf(this.text.slice(nameEnd, close)) : 1;
     state.nextColumn += state.span;
     if (name === DATA) state.headings = undefined;
-    else if (state.headings !== undefined) state.heading = '';
+    // A first cell that may be the row's key is read as a heading is.
+    const key = state.column === 0 && (state.columns === undefined ? name === HEADING : isKeyed(state.columns));
+    if (key || (name === HEADING && state.headings !== undefined)) state.heading = '';
     return true;
   }
 
@@ -189,8 +199,10 @@ class ElementReader extends FieldLines<MarkupState> {
     if (start === end) return;
     if (state.heading !== undefined) {
       if (state.heading.length <= MAX_HEADING_CHARS) state.heading += (state.heading === '' ? '' : ' ') + text.slice(start, end);
+    } else if (state.rowKey !== undefined) {
+      this.cell(start, end, state.column, state.columns ?? NO_COLUMNS, state.rowKey);
     } else if (state.columns !== undefined && state.column < state.columns.length && state.columns[state.column] !== '') {
-      this.cell(start, end, state.column, state.columns);
+      this.cell(start, end, state.column, state.columns, undefined);
     }
   }
 
@@ -250,11 +262,12 @@ function tableTagOf(text: string, start: number, end: number): number {
   return end - start === 5 && text.slice(start, end).toLowerCase() === 'table' ? TABLE : NOT_TABLE;
 }
 
-/** Ends the cell the reader is in, if any: a heading's name joins the row's. */
+/** Ends the cell the reader is in, if any: a heading's name joins the row's, and a first heading's is the row's key. */
 function endCell(state: MarkupState): void {
   if (state.heading !== undefined && state.headings !== undefined) {
     for (let k = 0; k < state.span && state.headings.length <= MAX_COLUMNS; k++) state.headings.push(state.heading);
   }
+  if (state.heading !== undefined && state.column === 0) state.rowKey = isColumnName(state.heading) ? state.heading : undefined;
   state.heading = undefined;
   state.column = -1;
 }
@@ -266,6 +279,7 @@ function endRow(state: MarkupState): void {
   if (headings !== undefined && headings.length <= MAX_COLUMNS && headings.filter((name) => name !== '').length >= 2 && headings.every((name) => name === '' || isColumnName(name))) state.columns = headings;
   state.headings = state.columns === undefined ? [] : undefined;
   state.nextColumn = 0;
+  state.rowKey = undefined;
 }
 
 /** The columns a cell's tag text (its attributes) spans: its `colspan`, 1 by default. */

@@ -13,6 +13,11 @@
  * another number of cells, a blank line (outside quotes), or a quote that
  * does not close within MAX_ROW_LINES lines ends the table: what follows
  * is read as text again.
+ *
+ * A table whose second column is headed as values (`| Field | Value |`,
+ * `Feld;Wert`) holds a record a row per key, as a tool prints one for a
+ * model: each row's first cell names what its second holds, as a column's
+ * name does for its cells.
  */
 import { Lines } from './lines.js';
 
@@ -29,6 +34,9 @@ const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_.#/()-]*(?: [\p{L}\p{N}_.#/()-]+){0,3}
 const MAX_NAME_CHARS = 48;
 /** A header line longer than this is not read as one (a long line of prose with commas). */
 const MAX_HEADER_CHARS = 4096;
+/** Names of a table's second column that make its first cells keys (see the module's comment), in lower case: `value` in the EU's larger languages. */
+const VALUE_HEADINGS: ReadonlySet<string> = new Set(['value', 'values', 'wert', 'werte', 'valeur', 'valor', 'valore', 'waarde', 'wartość', 'wartosc', 'värde', 'varde', 'details', 'detail', 'info']);
+
 /** A Markdown table's line between header and rows: `|---|:--:|`, per cell dashes with optional colons. */
 const MARKDOWN_RULE = /^:?-+:?$/;
 
@@ -37,6 +45,8 @@ export interface TableColumns {
   readonly delimiter: number;
   readonly markdown: boolean;
   readonly names: readonly string[];
+  /** The rows are keys and values: the second column's name is a `VALUE_HEADINGS` one. */
+  readonly keyed: boolean;
 }
 
 /** Where `readTables` stopped: the table whose rows may go on in the next piece of the text. */
@@ -48,10 +58,12 @@ export interface TableState {
   row: number;
   /** The lines that row has run over so far. */
   rowLines: number;
+  /** In a keyed table, the key the row's first cell holds, if it reads as a column's name. */
+  rowKey: string | undefined;
 }
 
 export function newTableState(): TableState {
-  return { columns: undefined, headerOnly: false, row: 0, rowLines: 0 };
+  return { columns: undefined, headerOnly: false, row: 0, rowLines: 0, rowKey: undefined };
 }
 
 /** A row runs over at most this many lines (its quoted cells' line breaks): a quote that does not close ends the table. */
@@ -62,8 +74,13 @@ function endTable(state: TableState): void {
   state.row = state.rowLines = 0;
 }
 
-/** A cell of a table's row: text[start, end), without the spaces and quotes around it, in column `column` of those `names` names (the same list for every row of a table). */
-export type CellVisitor = (start: number, end: number, column: number, names: readonly string[]) => void;
+/**
+ * A cell of a table's row: text[start, end), without the spaces and quotes
+ * around it, in column `column` of those `names` names (the same list for
+ * every row of a table); `key`: what the row's first cell names it with,
+ * in a table of keys and values.
+ */
+export type CellVisitor = (start: number, end: number, column: number, names: readonly string[], key: string | undefined) => void;
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line, and
@@ -104,7 +121,11 @@ function readLine(text: string, start: number, end: number, state: TableState, c
         return;
       }
       state.headerOnly = false;
-      for (let k = 0; k < total - first; k++) if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, first + k, columns.names);
+      if (columns.keyed && state.row === 0) state.rowKey = keyOf(text, cells[0]!, cells[1]!);
+      for (let k = 0; k < total - first; k++) {
+        const column = first + k;
+        if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, column > 0 ? state.rowKey : undefined);
+      }
       state.row = open ? total : 0;
       state.rowLines = open ? state.rowLines + 1 : 0;
       if (state.rowLines > MAX_ROW_LINES) endTable(state);
@@ -117,9 +138,21 @@ function readLine(text: string, start: number, end: number, state: TableState, c
   state.headerOnly = header !== undefined;
 }
 
+/** Whether columns `names` hold keys and values: the second's name says it holds values (see `VALUE_HEADINGS`). */
+export function isKeyed(names: readonly string[]): boolean {
+  return names.length >= 2 && VALUE_HEADINGS.has(names[1]!.toLowerCase());
+}
+
 /** Whether `name` reads as a column's name (see `COLUMN_NAME`): a table's, or a JSON table's (see `json-columns.ts`). */
 export function isColumnName(name: string): boolean {
   return name.length <= MAX_NAME_CHARS && COLUMN_NAME.test(name);
+}
+
+/** The key text[start, end) holds, as a keyed table's first cell: a column's name; undefined when it is none. */
+export function keyOf(text: string, start: number, end: number): string | undefined {
+  if (end - start > MAX_NAME_CHARS) return undefined;
+  const key = text.slice(start, end);
+  return isColumnName(key) ? key : undefined;
 }
 
 /** The columns named by the line text[start, end), if it reads as a header. */
@@ -139,7 +172,7 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
     if (!isColumnName(name)) return undefined;
     names.push(name);
   }
-  return { delimiter, markdown, names };
+  return { delimiter, markdown, names, keyed: isKeyed(names) };
 }
 
 /**
