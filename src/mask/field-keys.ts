@@ -69,15 +69,29 @@ const PERSON_KEYS: ReadonlySet<string> = new Set(
   ].map(fieldKey),
 );
 
-/** Keys (normalised) that hold the name of the person their object stands for. */
-const PERSON_NAME_KEYS: ReadonlySet<string> = new Set(['name', 'display_name'].map(fieldKey));
+/**
+ * What a member of an object that stands for a person holds, by its key
+ * (normalised): the field of that name (`full_name`, `home_address`),
+ * which a `name` or an `address` elsewhere (a file's, a server's) is not.
+ */
+const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
+  [
+    ['name', 'full_name'],
+    ['display_name', 'full_name'],
+    ['address', 'home_address'],
+    ['addresses', 'home_address'],
+  ].map(([key, field]) => [fieldKey(key!), field!]),
+);
 
 /** Whether an object under `key` (or in a list under it) stands for a person (see `PERSON_KEYS`). */
 export function standsForPerson(key: string): boolean {
   return PERSON_KEYS.has(fieldKey(key));
 }
 
-/** Whether `key` holds a person's name in an object that stands for one. */
-export function namesPerson(key: string): boolean {
-  return PERSON_NAME_KEYS.has(fieldKey(key));
+/** The field (a default field's name, see `PERSON_MEMBERS`) that `key` holds in an object that stands for a person, if any. */
+export function personMember(key: string): string | undefined {
+  return PERSON_MEMBERS.get(fieldKey(key));
 }
+
+/** The fields `personMember` gives. */
+export const PERSON_MEMBER_FIELDS: readonly string[] = [...new Set(PERSON_MEMBERS.values())];

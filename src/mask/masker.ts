@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { fieldKey, fieldsByKey, isKeySeparator, namesPerson, standsForPerson } from './field-keys.js';
+import { fieldKey, fieldsByKey, isKeySeparator, PERSON_MEMBER_FIELDS, personMember, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
@@ -203,8 +203,8 @@ interface Columns {
 interface KeyReading {
   field: string | undefined;
   hint: string;
-  /** Whether the key holds a person's name in an object that stands for one (see `namesPerson`). */
-  personName: boolean;
+  /** The policy field the key holds in an object that stands for a person (its name, its address: see `personMember`), if the policy masks it. */
+  personField: string | undefined;
   /** Whether the key stands for a person whose name the policy masks (see `standsForPerson`). */
   person: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
@@ -471,11 +471,17 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
   const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsName(value) && isPerson(hint) ? personNameField : undefined);
-  /** The field the member `reading` reads in an object that stands for a person (`person`, see `isPerson`) or not: its own, or a person's name. */
-  const memberField = (reading: KeyReading, person: boolean): string | undefined => reading.field ?? (person && reading.personName ? personNameField : undefined);
-  /** Whether an object under a key that gives `hint` stands for a person whose name the policy masks. */
+  /** The field the member `reading` reads in an object that stands for a person (`person`, see `isPerson`) or not: its own, or the person's name or address. */
+  const memberField = (reading: KeyReading, person: boolean): string | undefined => reading.field ?? (person ? reading.personField : undefined);
+  /** The policy field that `key` holds in an object that stands for a person (see `personMember`), if the policy masks it. */
+  const personFieldOf = (key: string): string | undefined => {
+    const member = personMember(key);
+    return member === undefined ? undefined : fields.get(fieldKey(member));
+  };
+  const masksPersons = PERSON_MEMBER_FIELDS.some((field) => fields.has(fieldKey(field)));
+  /** Whether an object under a key that gives `hint` stands for a person whose name or address the policy masks. */
   const isPerson = (hint: string | undefined): boolean => {
-    if (hint === undefined || personNameField === undefined) return false;
+    if (hint === undefined || !masksPersons) return false;
     let known = persons.get(hint);
     if (known === undefined) {
       if (persons.size >= KEYS_KEPT) persons.clear();
@@ -1303,7 +1309,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personName: namesPerson(key), person: isPerson(key.toLowerCase()), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), person: isPerson(key.toLowerCase()), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

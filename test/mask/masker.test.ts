@@ -105,6 +105,17 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 4 } });
   });
 
+  it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const result = { patient: { address: [{ use: 'home', line: ['534 Erewhon St'], city: 'PleasantVille', postalCode: '3999' }] }, users: [{ Address: 'Hauptstr. 1, Berlin' }], server: { address: 'db.internal:5432' } };
+    const masked = { patient: { address: [{ use: '[HOME_ADDRESS]', line: ['[HOME_ADDRESS]'], city: '[HOME_ADDRESS]', postalCode: '[HOME_ADDRESS]' }] }, users: [{ Address: '[HOME_ADDRESS]' }], server: { address: 'db.internal:5432' } };
+    assert.deepEqual(masker.maskValue(result), { value: masked, findings: { home_address: 5 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { home_address: 5 } });
+    // A policy that masks addresses but no names still knows the person.
+    assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['home_address'] }), KEY).maskValue(result).value, masked);
+    assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskValue(result).value, result);
+  });
+
   it('masks the display name of an e-mail address as a full name, in text and in JSON values; only when the policy masks full names', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'From: Anna Schmidt <anna@example.de>\nTo: "Dupont, Jean" <jean@example.fr>, list <team@example.org>';
@@ -506,7 +517,7 @@ describe('JSON text masked a batch of values at a time', () => {
 describe('JSON text and the value it holds', () => {
   const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
-  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors'];
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors', 'address'];
   // Column names, and what is not one (see `json-columns.ts`).
   const COLUMN_NAMES = ['first_name', 'Full-Name', 'dob', 'ssn', 'phone', 'email', 'note', 'id', 'a b', 'first_name', 'ssn', 'x@example.org', '1st', ''];
   /** A table (see `json-columns.ts`): its columns named in an object, before or after its rows, or in a header row. */
