@@ -32,6 +32,7 @@ const GREATER_THAN = 0x3e;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const COMMA = 0x2c;
+const AT = 0x40;
 const DOT = 0x2e;
 const MAX_ADDRESS_CHARS = 254;
 const MAX_NAME_CHARS = 80;
@@ -43,16 +44,26 @@ const LETTER = /\p{L}/u;
 /** Reports text[start, end), a display name. */
 export type NameVisitor = (start: number, end: number) => void;
 
-/** Reports the display name of each address in text[from, to) to `name`. Linear: each `<` and `(` reads at most MAX_ADDRESS_CHARS ahead and back, and 2 × MAX_NAME_CHARS back. */
+/** Reports the display name of each address in text[from, to) to `name`. Linear: each `@` reads at most MAX_ADDRESS_CHARS ahead and back, and 2 × MAX_NAME_CHARS back or MAX_NAME_CHARS ahead. */
 export function readDisplayNames(text: string, from: number, to: number, name: NameVisitor): void {
-  const angles = new NextIndex(text, '<', from);
-  for (let open = angles.from(from); open !== -1 && open < to; open = angles.from(open + 1)) {
-    if (addressEnd(text, open + 1, to, GREATER_THAN) !== -1) nameBefore(text, from, open, name);
-  }
-  const parens = new NextIndex(text, '(', from);
-  for (let open = parens.from(from); open !== -1 && open < to; open = parens.from(open + 1)) {
-    if (addressEnd(text, open + 1, to, CLOSE_PAREN) !== -1) nameBefore(text, from, open, name);
-    else if (open - 1 > from && text.charCodeAt(open - 1) === SPACE && addressBefore(text, from, open - 1)) nameInParentheses(text, open + 1, to, name);
+  // Each form is found from its address's `@`: a text holds fewer of them than of `<` or `(`.
+  const ats = new NextIndex(text, '@', from);
+  for (let at = ats.from(from); at !== -1 && at < to; at = ats.from(at + 1)) {
+    const start = addressStart(text, from, at);
+    const end = start === -1 ? -1 : addressEnd(text, start, to);
+    if (end === -1) continue;
+    const before = text.charCodeAt(start - 1);
+    const after = text.charCodeAt(end);
+    let next = end;
+    if (before === LESS_THAN && after === GREATER_THAN) {
+      nameBefore(text, from, start - 1, name);
+      next = end + 1;
+    } else if (before === OPEN_PAREN && after === CLOSE_PAREN) {
+      nameBefore(text, from, start - 1, name);
+      next = -1;
+    }
+    if (next !== -1 && next + 1 < to && text.charCodeAt(next) === SPACE && text.charCodeAt(next + 1) === OPEN_PAREN) nameInParentheses(text, next + 2, to, name);
+    at = end;
   }
 }
 
@@ -113,45 +124,44 @@ export function readsAsName(value: string): boolean {
   }
 }
 
-/** Where the `close` (`>` or `)`) after an address that starts at `k` stands (`local@domain.tld>`); -1 when none does. */
-function addressEnd(text: string, k: number, to: number, close: number): number {
+/**
+ * Where the address that starts at `k` ends: the character that ends it
+ * (see `isAddressStop`), after `local@domain.tld`; -1 when no address
+ * starts there, or its end is not within MAX_ADDRESS_CHARS and `to`.
+ */
+function addressEnd(text: string, k: number, to: number): number {
   const limit = Math.min(to, k + MAX_ADDRESS_CHARS);
-  let j = k;
-  while (j < limit && !isAddressStop(text.charCodeAt(j))) j++;
-  return j < limit && text.charCodeAt(j) === close && isAddress(text, k, j) ? j : -1;
-}
-
-/** Whether an address ends at `end`, bare or in angle brackets (`anna@example.de`, `<anna@example.de>`). */
-function addressBefore(text: string, from: number, end: number): boolean {
-  const angled = text.charCodeAt(end - 1) === GREATER_THAN;
-  const last = angled ? end - 1 : end;
-  const limit = Math.max(from, last - MAX_ADDRESS_CHARS);
-  let start = last;
-  while (start > limit && !isAddressStop(text.charCodeAt(start - 1))) start--;
-  if (angled && (start === from || text.charCodeAt(start - 1) !== LESS_THAN)) return false;
-  return isAddress(text, start, last);
-}
-
-/** Whether text[start, end), which holds no character `isAddressStop` stops at, is an address: one `@` with text before it, a dot in the domain, not last. */
-function isAddress(text: string, start: number, end: number): boolean {
   let at = -1;
   let dot = false;
-  for (let j = start; j < end; j++) {
+  for (let j = k; j < limit; j++) {
     const code = text.charCodeAt(j);
-    if (code === 0x40) {
-      if (at !== -1) return false;
+    if (isAddressStop(code)) return at > k && dot && text.charCodeAt(j - 1) !== DOT ? j : -1;
+    if (code === AT) {
+      if (at !== -1) return -1;
       at = j;
     } else if (code === DOT && at !== -1 && j > at + 1) {
       dot = true;
     }
   }
-  return at > start && dot && text.charCodeAt(end - 1) !== DOT;
+  return -1;
+}
+
+/** Where the address whose `@` is at `at` starts: after the character that ends it before (see `isAddressStop`); -1 when another `@` comes first, or it starts at `at`. */
+function addressStart(text: string, from: number, at: number): number {
+  const limit = Math.max(from, at - MAX_ADDRESS_CHARS);
+  let start = at;
+  while (start > limit && !isAddressStop(text.charCodeAt(start - 1))) {
+    if (text.charCodeAt(--start) === AT) return -1;
+  }
+  return start < at ? start : -1;
 }
 
 /** Whether the character ends an address: a blank, a bracket, a quote, `,` or `;`. */
 function isAddressStop(code: number): boolean {
-  return code <= SPACE || code === LESS_THAN || code === GREATER_THAN || code === OPEN_PAREN || code === CLOSE_PAREN || code === QUOTE || code === COMMA || code === 0x3b;
+  return code < 0x80 && ADDRESS_STOPS[code] === 1;
 }
+
+const ADDRESS_STOPS = Uint8Array.from({ length: 0x80 }, (_, code) => (code <= SPACE || '<>()",;'.includes(String.fromCharCode(code)) ? 1 : 0));
 
 /** Where the quoted string that ends with the quote at `close` starts (after its opening quote), on its line; -1 when it does not open within MAX_NAME_CHARS. */
 function quoteStart(text: string, from: number, close: number): number {
