@@ -16,7 +16,7 @@ import { newContactCardState, readContactCards, type ContactCardState } from './
 import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
-import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
+import { newKeyValueState, readKeyValues, type KeyValueState, type PersonKeys } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
 import { nearer, NextIndex, type FieldAt, type FieldValue } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
@@ -426,6 +426,9 @@ const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
  */
 const JSON_PART_CHARS = 64 * 1024;
 
+/** A key in text longer than this stands for no person and holds no person's name or address (see `PersonKeys`): the longest such keys are shorter. */
+const MAX_PERSON_KEY_CHARS = 24;
+
 /**
  * Builds a masker for `policy` with the organisation's pseudonym `key`.
  * Throws GUARD_MASK_CONFIG for an unknown detector name.
@@ -490,6 +493,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
     return known;
   };
+  /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
+  const personKeys: PersonKeys | undefined = masksPersons
+    ? {
+        isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && isPerson(text.slice(start, end).toLowerCase()),
+        memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS ? personFieldOf(text.slice(start, end)) : undefined),
+        nameField: personNameField,
+      }
+    : undefined;
   const counts = new Int32Array(countedAs.length);
   const scan = createScanner(detectors);
 
@@ -654,7 +665,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     findEncoded(text, from, to);
     const fieldValue = (start: number, end: number, field: string): void => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
     findCells(text, from, to, lines, fieldValue);
-    readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue);
+    readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys);
     readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
     if (personNameField !== undefined) readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
     sortAhead();

@@ -170,6 +170,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   cardLines: (n) => 'BEGIN:VCARD\n' + 'FN:a\n ;'.repeat(n / 8),
   commonNames: (n) => 'A;CN="x;cn=y:'.repeat(n / 13) + '\n',
   addressNames: (n) => 'Schmidt, Anna (a@b.de) (Anna Schmidt '.repeat(n / 37),
+  personBlock: (n) => 'customer:\n' + '  - Anna Schmidt\n  assignee: Jean Dupont\n'.repeat(n / 40),
 };
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { newKeyValueState, readKeyValues, type KeyValueState } from '../../src/mask/lib/key-value-text.js';
+import { newKeyValueState, readKeyValues, type KeyValueState, type PersonKeys } from '../../src/mask/lib/key-value-text.js';
 
 const FIELDS = new Map([
   ['full_name', 'full_name'],
@@ -10,10 +10,16 @@ const FIELDS = new Map([
 ]);
 const fieldAt = (text: string, start: number, end: number): string | undefined => FIELDS.get(text.slice(start, end).toLowerCase().replace(/[-\s]/g, '_'));
 
+const PERSONS: PersonKeys = {
+  isPerson: (text, start, end) => ['customer', 'assignee', 'attendees'].includes(text.slice(start, end).toLowerCase()),
+  memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end)],
+  nameField: 'full_name',
+};
+
 /** The values `readKeyValues` reports, as `field=value`. */
-function values(text: string, state: KeyValueState = newKeyValueState(), from = 0, to = text.length): string[] {
+function values(text: string, state: KeyValueState = newKeyValueState(), from = 0, to = text.length, persons?: PersonKeys): string[] {
   const seen: string[] = [];
-  readKeyValues(text, from, to, state, fieldAt, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`));
+  readKeyValues(text, from, to, state, fieldAt, (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`), persons);
   return seen;
 }
 
@@ -56,6 +62,18 @@ describe('readKeyValues', () => {
 
   it('ends a line and closes a block at a NUL (values masked together are parted by one)', () => {
     assert.deepEqual(values('home_address:\u0000  Hauptstr. 1\u0000full_name: Anna\u0000x'), ['full_name=Anna']);
+  });
+
+  it('reads a person\'s key: its value as the name if it reads as one, else the block below it, where `name` and `address` are the person\'s', () => {
+    const text = 'Customer: Anna Schmidt\nassignee: cus_123\n- **Assignee:** Jean Dupont\ncustomer:\n  name: Anna Schmidt\n  dob: x\n  full_name: Anna S.\n  address:\n    city: Berlin\n  plan: Gold\nname: Project X\nattendees:\n  - Jean Dupont\n  - jean\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Anna Schmidt', 'full_name=Anna S.', 'home_address=Berlin', 'full_name=Jean Dupont']);
+    // Without `persons`, or from one piece to the next, the block still ends where its indentation does.
+    assert.deepEqual(values(text), ['full_name=Anna S.']);
+    const state = newKeyValueState();
+    const cut = text.indexOf('  name:');
+    assert.deepEqual([...values(text, state, 0, cut, PERSONS), ...values(text, state, cut, text.length, PERSONS)], values(text, newKeyValueState(), 0, text.length, PERSONS));
+    // A NUL closes the person's block.
+    assert.deepEqual(values('customer:\n\u0000  name: Anna Schmidt\n', newKeyValueState(), 0, 33, PERSONS), []);
   });
 
   it('carries a block from one piece of a text to the next, each piece starting a line', () => {

@@ -105,6 +105,18 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 4 } });
   });
 
+  it('masks a person told by a key in text as in JSON: `Assignee: Jean Dupont`, and a YAML person\'s name, address and list of names', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const yaml = 'Assignee: Jean Dupont\ncustomer:\n  name: Anna Schmidt\n  address: Hauptstr. 1, Berlin\n  plan: Gold\nname: Project X\nattendees:\n  - Anna Schmidt\n';
+    const json = masker.maskValue({ assignee: 'Jean Dupont', customer: { name: 'Anna Schmidt', address: 'Hauptstr. 1, Berlin', plan: 'Gold' }, name: 'Project X', attendees: ['Anna Schmidt'] });
+    const { assignee, customer, attendees } = json.value as { assignee: string; customer: { name: string; address: string }; attendees: string[] };
+    assert.deepEqual(masker.maskText(yaml), {
+      text: `Assignee: ${assignee}\ncustomer:\n  name: ${customer.name}\n  address: ${customer.address}\n  plan: Gold\nname: Project X\nattendees:\n  - ${attendees[0]}\n`,
+      findings: json.findings,
+    });
+    assert.deepEqual(json.findings, { full_name: 3, home_address: 1 });
+  });
+
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = { patient: { address: [{ use: 'home', line: ['534 Erewhon St'], city: 'PleasantVille', postalCode: '3999' }] }, users: [{ Address: 'Hauptstr. 1, Berlin' }], server: { address: 'db.internal:5432' } };

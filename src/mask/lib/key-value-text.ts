@@ -18,7 +18,16 @@
  * deeper below it belongs to the key (a nested `street: Main St` keeps its
  * own key). Inside a line, see `KeyReader.inline`. A value never runs
  * over its line.
+ *
+ * A key line whose key stands for a person (see `PersonKeys`) tells the
+ * person's data as JSON's objects do: its value, if it reads as a name,
+ * is the person's name (`Assignee: Jean Dupont`); without a value it
+ * opens the person's block, in which a `name` or `address` key holds the
+ * person's (`customer:` then `  name: Anna Schmidt`), other keys keep
+ * their own, and a list item that reads as a name is one (`attendees:`
+ * then `  - Anna Schmidt`).
  */
+import { readsAsName } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue } from './lines.js';
 
 const TAB = 0x09;
@@ -41,6 +50,8 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PARENTHESIS = 0x28;
 const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
+/** A value longer than this reads as no name (see `readsAsName`), and is not sliced to ask. */
+const MAX_NAME_CHARS = 80;
 /** A YAML block scalar's marker: `|`, `>`, with an optional chomping or indentation indicator. */
 const BLOCK_MARKER = /^[|>][-+0-9]*$/;
 
@@ -50,17 +61,30 @@ export interface KeyValueState {
   named: string | undefined;
   /** The indentation of the open block's key line: a line indented deeper belongs to it. */
   indent: number;
+  /** The indentation of the key line that opened a person's block (see `PersonKeys`); -1 outside one. */
+  person: number;
 }
 
 export function newKeyValueState(): KeyValueState {
-  return { named: undefined, indent: 0 };
+  return { named: undefined, indent: 0, person: -1 };
+}
+
+/** How keys in text tell a person's data (see the module's comment). */
+export interface PersonKeys {
+  /** Whether the key text[start, end) stands for a person (`Customer`, `assignee`). */
+  readonly isPerson: (text: string, start: number, end: number) => boolean;
+  /** The field the key text[start, end) holds in a person's block (`name`, `address`), if one. */
+  readonly memberAt: FieldAt;
+  /** The field a person's name is masked as, if one. */
+  readonly nameField: string | undefined;
 }
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line (a line
  * ends at a line feed or a NUL, which also closes a block, see
  * `readTables`), and reports each value of a key that `fieldAt` names (its
- * return, a policy field) to `value`, in text order: text[start, end).
+ * return, a policy field) to `value`, in text order: text[start, end);
+ * and a person's, when `persons` is given, as it tells them.
  * `state` carries a block from an earlier call on the text before, and is
  * updated. Linear: each character is read a bounded number of times.
  */
@@ -71,15 +95,22 @@ export function readKeyValues(
   state: KeyValueState,
   fieldAt: FieldAt,
   value: FieldValue,
+  persons?: PersonKeys,
 ): void {
-  new KeyReader(text, from, fieldAt, value).read(from, to, state);
+  new KeyReader(text, from, fieldAt, value, persons).read(from, to, state);
 }
 
 class KeyReader extends FieldLines<KeyValueState> {
   private readonly colons: NextIndex;
   private readonly equalSigns: NextIndex;
 
-  constructor(text: string, from: number, fieldAt: FieldAt, value: FieldValue) {
+  constructor(
+    text: string,
+    from: number,
+    fieldAt: FieldAt,
+    value: FieldValue,
+    private readonly persons: PersonKeys | undefined,
+  ) {
     super(text, from, fieldAt, value);
     this.colons = new NextIndex(text, ':', from);
     this.equalSigns = new NextIndex(text, '=', from);
@@ -88,6 +119,15 @@ class KeyReader extends FieldLines<KeyValueState> {
   /** Outside a block only a line with a separator is read. */
   protected mark(k: number): number {
     return this.separatorFrom(k);
+  }
+
+  protected override open(state: KeyValueState): boolean {
+    return state.named !== undefined || state.person !== -1;
+  }
+
+  protected override close(state: KeyValueState): void {
+    state.named = undefined;
+    state.person = -1;
   }
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
@@ -110,8 +150,10 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       state.named = undefined;
     }
+    if (state.person !== -1 && indent <= state.person) state.person = -1;
     const line = keyLine(text, k, end);
-    const named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
+    let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
+    if (named === undefined && line !== undefined && state.person !== -1) named = this.persons!.memberAt(text, line.keyStart, line.keyEnd);
     if (named !== undefined) {
       const [valueStart, valueEnd] = valueAfter(text, line!.valueFrom, end, false);
       if (valueStart === valueEnd || BLOCK_MARKER.test(text.slice(valueStart, valueEnd))) {
@@ -122,8 +164,43 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       return;
     }
+    if (this.persons !== undefined && this.person(line, k, end, indent, state)) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
     this.inline(k, end);
+  }
+
+  /**
+   * Reads the line text[k, end) (`k` after its indentation `indent`) as a
+   * person's (see the module's comment): a key line `line` whose key stands
+   * for a person, or a list item in a person's block. False when it is
+   * neither, or holds nothing to report.
+   */
+  private person(line: KeyLine | undefined, k: number, end: number, indent: number, state: KeyValueState): boolean {
+    const { text } = this;
+    const { isPerson, nameField } = this.persons!;
+    if (line === undefined) {
+      const first = text.charCodeAt(k);
+      if (state.person === -1 || !((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1)))) return false;
+      const [start, stop] = trimmed(text, k + 2, end);
+      return this.personName(start, stop, nameField);
+    }
+    const [start, stop] = valueAfter(text, line.valueFrom, end, false);
+    if (start === stop) {
+      if (!isPerson(text, line.keyStart, line.keyEnd)) return false;
+      state.person = indent;
+      return true;
+    }
+    // Most values are turned down before the key is looked at: a name starts with a capital (or a letter of a script without case).
+    const first = text.charCodeAt(start);
+    if (stop - start > MAX_NAME_CHARS || !((first >= 0x41 && first <= 0x5a) || first >= 0x80)) return false;
+    return isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop, nameField);
+  }
+
+  /** Reports text[start, end) as a person's name, if it reads as one and the policy masks names. */
+  private personName(start: number, end: number, nameField: string | undefined): boolean {
+    if (nameField === undefined || end - start > MAX_NAME_CHARS || !readsAsName(this.text.slice(start, end))) return false;
+    this.value(start, end, nameField);
+    return true;
   }
 
   /**
