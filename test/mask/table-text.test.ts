@@ -70,6 +70,13 @@ describe('readTables', () => {
     // In CSV, over a quoted cell's lines, and in another language; a table headed otherwise has no keys.
     assert.deepEqual(cells('Feld;Wert;Quelle\nhome_address;"Hauptstr. 1\n10115 Berlin";CRM\n'), ['Feld=home_address', 'Wert[home_address]=Hauptstr. 1', 'Wert[home_address]=10115 Berlin', 'Quelle[home_address]=CRM']);
     assert.deepEqual(cells('column,type\nfirst_name,text\n'), ['column=first_name', 'type=text']);
+    // A key is no longer any row's once its table ended.
+    assert.deepEqual(cells('key,value\ndob,x\n\nname,phone\nAnna,030 1234567\n'), ['key=dob', 'value[dob]=x', 'name=Anna', 'phone=030 1234567']);
+  });
+
+  it('reads a name in Markdown\'s bold or code marks without them, in a header and as a key', () => {
+    const text = '| **Full Name** | __Phone__ |\n|---|---|\n| Anna | 030 1234567 |\n\n| Field | `Value` |\n|---|---|\n| **First name** | Anna |\n| `dob` | 1980 |\n| ** | x |\n';
+    assert.deepEqual(cells(text), ['Full Name=Anna', 'Phone=030 1234567', 'Field=**First name**', 'Value[First name]=Anna', 'Field=`dob`', 'Value[dob]=1980', 'Field=**', 'Value=x']);
   });
 
   it('carries a table from one piece of a text to the next, each piece starting a line', () => {

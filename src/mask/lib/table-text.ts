@@ -72,6 +72,7 @@ const MAX_ROW_LINES = 32;
 function endTable(state: TableState): void {
   state.columns = undefined;
   state.row = state.rowLines = 0;
+  state.rowKey = undefined;
 }
 
 /**
@@ -121,10 +122,10 @@ function readLine(text: string, start: number, end: number, state: TableState, c
         return;
       }
       state.headerOnly = false;
-      if (columns.keyed && state.row === 0) state.rowKey = keyOf(text, cells[0]!, cells[1]!);
+      if (columns.keyed && state.row === 0) state.rowKey = nameIn(text, cells[0]!, cells[1]!);
       for (let k = 0; k < total - first; k++) {
         const column = first + k;
-        if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, column > 0 ? state.rowKey : undefined);
+        if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, columns.keyed && column > 0 ? state.rowKey : undefined);
       }
       state.row = open ? total : 0;
       state.rowLines = open ? state.rowLines + 1 : 0;
@@ -148,12 +149,24 @@ export function isColumnName(name: string): boolean {
   return name.length <= MAX_NAME_CHARS && COLUMN_NAME.test(name);
 }
 
-/** The key text[start, end) holds, as a keyed table's first cell: a column's name; undefined when it is none. */
-export function keyOf(text: string, start: number, end: number): string | undefined {
+/**
+ * The column's name text[start, end) holds, a header's cell or a keyed
+ * table's first: without the Markdown marks around it (`**First name**`,
+ * `` `dob` ``); undefined when it is none (see `isColumnName`).
+ */
+function nameIn(text: string, start: number, end: number): string | undefined {
+  const mark = MARKS.get(text.charCodeAt(start));
+  if (mark !== undefined && end - start > 2 * mark.length && text.startsWith(mark, start) && text.startsWith(mark, end - mark.length)) {
+    start += mark.length;
+    end -= mark.length;
+  }
   if (end - start > MAX_NAME_CHARS) return undefined;
-  const key = text.slice(start, end);
-  return isColumnName(key) ? key : undefined;
+  const name = text.slice(start, end);
+  return isColumnName(name) ? name : undefined;
 }
+
+/** The Markdown marks around a name (bold, code), by their first character. */
+const MARKS: ReadonlyMap<number, string> = new Map(['**', '__', '`'].map((mark) => [mark.charCodeAt(0), mark]));
 
 /** The columns named by the line text[start, end), if it reads as a header. */
 function readHeader(text: string, start: number, end: number, cells: number[]): TableColumns | undefined {
@@ -167,9 +180,8 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
   if (count < 2) return undefined;
   const names: string[] = [];
   for (let k = 0; k < count; k++) {
-    if (cells[2 * k + 1]! - cells[2 * k]! > MAX_NAME_CHARS) return undefined;
-    const name = text.slice(cells[2 * k], cells[2 * k + 1]);
-    if (!isColumnName(name)) return undefined;
+    const name = nameIn(text, cells[2 * k]!, cells[2 * k + 1]!);
+    if (name === undefined) return undefined;
     names.push(name);
   }
   return { delimiter, markdown, names, keyed: isKeyed(names) };
