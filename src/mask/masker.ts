@@ -16,9 +16,9 @@ import { newContactCardState, readContactCards, type ContactCardState } from './
 import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
-import { newKeyValueState, readKeyValues, type KeyValueState, type PersonKeys } from './lib/key-value-text.js';
+import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
-import { nearer, NextIndex, type FieldAt, type FieldValue } from './lib/lines.js';
+import { nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
 import { isColumnName, newTableState, readTables, type CellVisitor, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken, TokenCache } from './pseudonym.js';
@@ -797,7 +797,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       else cells.push(start, end);
     };
     readTables(text, from, to, lines.tables, cell);
-    readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell);
+    readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys);
     for (const [hint, cells] of columns) findInColumn(text, cells, hint);
   }
 

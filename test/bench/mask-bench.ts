@@ -171,6 +171,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   commonNames: (n) => 'A;CN="x;cn=y:'.repeat(n / 13) + '\n',
   addressNames: (n) => 'Schmidt, Anna (a@b.de) (Anna Schmidt '.repeat(n / 37),
   personBlock: (n) => 'customer:\n' + '  - Anna Schmidt\n  assignee: Jean Dupont\n'.repeat(n / 40),
+  personElements: (n) => '<customer>' + '<name>Anna Schmidt<assignee>Jean Dupont</assignee>'.repeat(n / 50),
 };
 
 /**

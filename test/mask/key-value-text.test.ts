@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { newKeyValueState, readKeyValues, type KeyValueState, type PersonKeys } from '../../src/mask/lib/key-value-text.js';
+import { newKeyValueState, readKeyValues, type KeyValueState } from '../../src/mask/lib/key-value-text.js';
+import type { PersonKeys } from '../../src/mask/lib/lines.js';
 
 const FIELDS = new Map([
   ['full_name', 'full_name'],

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { PersonKeys } from '../../src/mask/lib/lines.js';
 import { newMarkupState, readElements, type MarkupState } from '../../src/mask/lib/markup-text.js';
 
 const FIELDS = new Set(['first_name', 'full_name', 'home_address']);
 const fieldAt = (text: string, start: number, end: number): string | undefined => (FIELDS.has(text.slice(start, end)) ? text.slice(start, end) : undefined);
 
 /** The pieces of text `readElements` reports, as `field=text`, and those of HTML table cells as `column name: text` (`column name[row key]: text` in a row of a key and values). */
-function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to = text.length): string[] {
+function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to = text.length, persons?: PersonKeys): string[] {
   const seen: string[] = [];
   readElements(
     text,
@@ -16,9 +17,16 @@ function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to
     fieldAt,
     (start, end, field) => seen.push(`${field}=${text.slice(start, end)}`),
     (start, end, column, names, key) => seen.push(`${names[column] ?? ''}${key === undefined ? '' : `[${key}]`}: ${text.slice(start, end)}`),
+    persons,
   );
   return seen;
 }
+
+const PERSONS: PersonKeys = {
+  isPerson: (text, start, end) => ['customer', 'assignee', 'author'].includes(text.slice(start, end).toLowerCase()),
+  memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
+  nameField: 'full_name',
+};
 
 describe('readElements', () => {
   it('reads the text of an element a field names, with a namespace prefix, in CDATA, the names of elements inside kept', () => {
@@ -63,6 +71,19 @@ describe('readElements', () => {
     assert.deepEqual(texts(keyed), ['Value[Date of birth]: 1980-01-02', 'Value[Phone]: 030 1234567']);
     // Under columns headed otherwise, a row's heading is a cell of its column, as before.
     assert.deepEqual(texts('<table><tr><th>Name</th><th>Phone</th></tr><tr><th>Anna</th><td>030 1234567</td></tr></table>'), ['Name: Anna', 'Phone: 030 1234567']);
+  });
+
+  it('reads an element that stands for a person: its `name` and `address` inside it, and its own text if it reads as a name', () => {
+    const xml = '<customer id="7"><name>Anna Schmidt</name><address><city>Berlin</city></address><plan>Gold</plan></customer><name>Widget</name>\n<ns:Assignee> Jean Dupont </ns:Assignee><assignee>jean</assignee><author>\n  <Name>Bob Lee</Name>\n</author>';
+    const read = ['full_name=Anna Schmidt', 'home_address=Berlin', 'full_name=Jean Dupont', 'full_name=Bob Lee'];
+    assert.deepEqual(texts(xml, newMarkupState(), 0, xml.length, PERSONS), read);
+    assert.deepEqual(texts(xml), []);
+    // From one piece of the text to the next; a NUL ends the person's element.
+    const state = newMarkupState();
+    const cut = xml.indexOf('  <Name>');
+    assert.deepEqual([...texts(xml, state, 0, cut, PERSONS), ...texts(xml, state, cut, xml.length, PERSONS)], read);
+    const parted = '<author>\n\u0000<name>Bob Lee</name>';
+    assert.deepEqual(texts(parted, newMarkupState(), 0, parted.length, PERSONS), []);
   });
 
   it('reads a cell over lines and from one piece of a text to the next; a NUL ends the table', () => {

@@ -105,7 +105,7 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 4 } });
   });
 
-  it('masks a person told by a key in text as in JSON: `Assignee: Jean Dupont`, and a YAML person\'s name, address and list of names', () => {
+  it('masks a person told by a key in text or an XML element as in JSON: `Assignee: Jean Dupont`, a YAML person\'s name, address and list of names, `<customer><name>`', () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const yaml = 'Assignee: Jean Dupont\ncustomer:\n  name: Anna Schmidt\n  address: Hauptstr. 1, Berlin\n  plan: Gold\nname: Project X\nattendees:\n  - Anna Schmidt\n';
     const json = masker.maskValue({ assignee: 'Jean Dupont', customer: { name: 'Anna Schmidt', address: 'Hauptstr. 1, Berlin', plan: 'Gold' }, name: 'Project X', attendees: ['Anna Schmidt'] });
@@ -115,6 +115,12 @@ describe('createMasker', () => {
       findings: json.findings,
     });
     assert.deepEqual(json.findings, { full_name: 3, home_address: 1 });
+    // XML the same way.
+    const xml = '<assignee>Jean Dupont</assignee>\n<customer>\n  <name>Anna Schmidt</name>\n  <address>Hauptstr. 1, Berlin</address>\n  <plan>Gold</plan>\n</customer>\n<name>Project X</name>\n';
+    assert.deepEqual(masker.maskText(xml), {
+      text: `<assignee>${assignee}</assignee>\n<customer>\n  <name>${customer.name}</name>\n  <address>${customer.address}</address>\n  <plan>Gold</plan>\n</customer>\n<name>Project X</name>\n`,
+      findings: { full_name: 2, home_address: 1 },
+    });
   });
 
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {

@@ -28,7 +28,7 @@
  * then `  - Anna Schmidt`).
  */
 import { readsAsName } from './display-name-text.js';
-import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue } from './lines.js';
+import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -67,16 +67,6 @@ export interface KeyValueState {
 
 export function newKeyValueState(): KeyValueState {
   return { named: undefined, indent: 0, person: -1 };
-}
-
-/** How keys in text tell a person's data (see the module's comment). */
-export interface PersonKeys {
-  /** Whether the key text[start, end) stands for a person (`Customer`, `assignee`). */
-  readonly isPerson: (text: string, start: number, end: number) => boolean;
-  /** The field the key text[start, end) holds in a person's block (`name`, `address`), if one. */
-  readonly memberAt: FieldAt;
-  /** The field a person's name is masked as, if one. */
-  readonly nameField: string | undefined;
 }
 
 /**

@@ -81,6 +81,19 @@ export type FieldAt = (text: string, start: number, end: number) => string | und
 export type FieldValue = (start: number, end: number, named: string) => void;
 
 /**
+ * How keys and element names in text tell a person's data, as JSON's
+ * objects that stand for a person do (see `field-keys.ts`).
+ */
+export interface PersonKeys {
+  /** Whether the key text[start, end) stands for a person (`Customer`, `assignee`). */
+  readonly isPerson: (text: string, start: number, end: number) => boolean;
+  /** The field the key text[start, end) holds in a person's block or element (`name`, `address`), if one. */
+  readonly memberAt: FieldAt;
+  /** The field a person's name is masked as, if one. */
+  readonly nameField: string | undefined;
+}
+
+/**
  * A reader of a text's lines that reports the values of fields (keys in
  * text, XML elements): inside something a field names (`named` in its
  * state) it reads every line, else only the next line that holds its mark

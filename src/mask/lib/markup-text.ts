@@ -11,6 +11,12 @@
  * inside too. An element may run over lines: the state carries it to the
  * next piece of a long text. A tag that runs over its line is not read.
  *
+ * An element that stands for a person (`<customer>`, `<assignee>`, see
+ * `PersonKeys`) tells the person's data as JSON's objects do: inside it,
+ * a `<name>` or `<address>` element is the person's name or address, and
+ * its own text, if it reads as a name, is the person's name
+ * (`<assignee>Jean Dupont</assignee>`).
+ *
  * HTML tables are read by their headings, as tables in text are by their
  * header line (see `table-text.ts`): a row of two or more headings
  * (`<th>`) that read as column names, before any row of data, names the
@@ -23,7 +29,8 @@
  * `isKeyed`): each piece of text in its later cells is reported with the
  * first cell's text as its key.
  */
-import { FieldLines, NextIndex, type FieldAt, type FieldValue } from './lines.js';
+import { readsAsName } from './display-name-text.js';
+import { FieldLines, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
@@ -33,6 +40,8 @@ const GREATER_THAN = 0x3e;
 const SLASH = 0x2f;
 const COLON = 0x3a;
 const MAX_NAME_CHARS = 64;
+/** An element's text longer than this reads as no person's name (see `readsAsName`), and is not sliced to ask. */
+const MAX_PERSON_NAME_CHARS = 80;
 const CDATA = '<![CDATA[';
 /** A heading longer than this names no column (see `isColumnName`); its text is no longer kept. */
 const MAX_HEADING_CHARS = 64;
@@ -65,10 +74,12 @@ export interface MarkupState {
   heading: string | undefined;
   /** The key the row's first cell, a heading, gives its other cells, while no row named the columns (see the module's comment). */
   rowKey: string | undefined;
+  /** The name as written of the element that stands for a person the reader is in (see the module's comment); '' outside one. */
+  person: string;
 }
 
 export function newMarkupState(): MarkupState {
-  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined };
+  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined, person: '' };
 }
 
 /**
@@ -77,11 +88,21 @@ export function newMarkupState(): MarkupState {
  * see `readTables`), and reports each piece of text inside an element
  * whose (local) name `fieldAt` names, to `value`, and each in an HTML
  * table's cell under a named column, to `cell`: text[start, end), without
- * the blanks around it. `state` carries an open element or table from an
- * earlier call on the text before, and is updated. Linear.
+ * the blanks around it; and a person's, when `persons` is given, as it
+ * tells them. `state` carries an open element or table from an earlier
+ * call on the text before, and is updated. Linear.
  */
-export function readElements(text: string, from: number, to: number, state: MarkupState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor): void {
-  new ElementReader(text, from, fieldAt, value, cell).read(from, to, state);
+export function readElements(
+  text: string,
+  from: number,
+  to: number,
+  state: MarkupState,
+  fieldAt: FieldAt,
+  value: FieldValue,
+  cell: CellVisitor,
+  persons?: PersonKeys,
+): void {
+  new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state);
 }
 
 class ElementReader extends FieldLines<MarkupState> {
@@ -94,15 +115,16 @@ class ElementReader extends FieldLines<MarkupState> {
     fieldAt: FieldAt,
     value: FieldValue,
     private readonly cell: CellVisitor,
+    private readonly persons: PersonKeys | undefined,
   ) {
     super(text, from, fieldAt, value);
     this.tags = new NextIndex(text, '<', from);
     this.cdataEnds = new NextIndex(text, ']]>', from);
   }
 
-  /** A cell's text goes on over lines without a tag. */
+  /** A cell's text goes on over lines without a tag; a person's element is closed by a NUL on any line. */
   protected override open(state: MarkupState): boolean {
-    return state.named !== undefined || state.column !== -1;
+    return state.named !== undefined || state.column !== -1 || state.person !== '';
   }
 
   /** Outside a field's element and a table's cell only a line with a tag is read. */
@@ -148,11 +170,23 @@ class ElementReader extends FieldLines<MarkupState> {
       this.cellText(from, open, state);
       k = from = close + 1;
       if (nameEnd - nameStart <= 5 && this.tableTag(tableTagOf(text, nameStart, nameEnd), nameEnd, close, closing, state)) continue;
-      if (closing || text.charCodeAt(close - 1) === SLASH) continue;
+      if (closing) {
+        if (state.person !== '' && nameEnd - nameStart === state.person.length && text.startsWith(state.person, nameStart)) state.person = '';
+        continue;
+      }
+      if (text.charCodeAt(close - 1) === SLASH) continue;
       // `ns:home_address` names what `home_address` names.
       let local = nameEnd;
       while (local > open + 1 && text.charCodeAt(local - 1) !== COLON) local--;
-      const named = this.fieldAt(text, local, nameEnd);
+      let named = this.fieldAt(text, local, nameEnd);
+      if (named === undefined && this.persons !== undefined) {
+        if (state.person !== '') {
+          named = this.persons.memberAt(text, local, nameEnd);
+        } else if (this.persons.isPerson(text, local, nameEnd)) {
+          state.person = text.slice(nameStart, nameEnd);
+          this.personName(close + 1, end, state.person);
+        }
+      }
       if (named === undefined) continue;
       state.named = named;
       state.tag = text.slice(open + 1, nameEnd);
@@ -236,6 +270,19 @@ class ElementReader extends FieldLines<MarkupState> {
     }
     report(text, piece, end, named, value);
     return end;
+  }
+
+  /** Reports the text of a person's element `tag` that starts at `k`, if it closes on its line with nothing nested and reads as a name. */
+  private personName(k: number, end: number, tag: string): void {
+    const { text } = this;
+    const nameField = this.persons!.nameField;
+    const open = this.tagFrom(k);
+    if (nameField === undefined || open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2)) return;
+    let start = k;
+    let stop = open;
+    while (start < stop && isBlank(text.charCodeAt(start))) start++;
+    while (stop > start && isBlank(text.charCodeAt(stop - 1))) stop--;
+    if (stop - start <= MAX_PERSON_NAME_CHARS && readsAsName(text.slice(start, stop))) this.value(start, stop, nameField);
   }
 
   /** The first `]]>` at or after `k`; the text's length when there is none. */
