@@ -36,13 +36,16 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'person_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
     'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
     'student_name', 'guest_name', 'passenger_name', 'account_holder_name', 'holder_name', 'cardholder_name', 'card_holder_name', 'beneficiary_name',
-    'subscriber_name', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
+    'subscriber_name', 'real_name', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
   ],
   dateofbirth: [
     'dob', 'birthdate', 'birthday', 'geburtsdatum', 'date_de_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
     'data_nascita', 'geboortedatum', 'data_urodzenia', 'födelsedatum', 'fodelsedatum',
   ],
-  homeaddress: ['street_address', 'postal_address', 'mailing_address', 'residential_address', 'wohnanschrift', 'privatanschrift', 'adresse_postale'],
+  homeaddress: [
+    'street_address', 'postal_address', 'mailing_address', 'residential_address', 'billing_address', 'shipping_address', 'wohnanschrift',
+    'privatanschrift', 'adresse_postale',
+  ],
 };
 
 /** The policy's `fields` by the normalised keys that name them: each field's own, and its synonyms' unless the policy lists one itself. */
@@ -66,6 +69,12 @@ const PERSON_KEYS: ReadonlySet<string> = new Set(
     'employee', 'employees', 'patient', 'patients', 'author', 'authors', 'committer', 'sender', 'recipient', 'recipients', 'assignee', 'assignees',
     'reporter', 'participant', 'participants', 'attendee', 'attendees', 'applicant', 'applicants', 'student', 'students', 'guest', 'guests',
     'passenger', 'passengers', 'account_holder', 'cardholder', 'beneficiary', 'subscriber', 'subscribers',
+    // Who made, owns or acts on a record, as calendars, drives, trackers and CRMs write them.
+    'organizer', 'organizers', 'creator', 'owner', 'owners', 'requester', 'approver', 'approvers', 'reviewer', 'reviewers', 'signer', 'signers',
+    'candidate', 'candidates', 'speaker', 'speakers', 'lead', 'leads', 'doctor', 'physician', 'practitioner', 'nurse', 'created_by', 'updated_by',
+    'modified_by', 'assigned_to', 'last_modifying_user', 'sharing_user',
+    // A payment's or an order's person (Stripe's `billing_details`): a name and an address.
+    'billing_details', 'shipping_details', 'customer_details',
   ].map(fieldKey),
 );
 

@@ -123,6 +123,20 @@ describe('createMasker', () => {
     });
   });
 
+  it('knows a person by who made, owns or acts on a record (`organizer`, `owners`, `created_by`) and by a payment\'s `billing_details`', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const result = {
+      organizer: { displayName: 'Anna Schmidt' }, owners: [{ displayName: 'Jean Dupont' }], created_by: 'Anna Schmidt', real_name: 'Anna S.',
+      billing_details: { name: 'Anna Schmidt', address: { line1: 'Hauptstr. 1', city: 'Berlin' } }, shipping_address: 'Hauptstr. 1', manager: { name: 'npm' }, shipping: { name: 'Express' },
+    };
+    const masked = {
+      ...result, organizer: { displayName: '[FULL_NAME]' }, owners: [{ displayName: '[FULL_NAME]' }], created_by: '[FULL_NAME]', real_name: '[FULL_NAME]',
+      billing_details: { name: '[FULL_NAME]', address: { line1: '[HOME_ADDRESS]', city: '[HOME_ADDRESS]' } }, shipping_address: '[HOME_ADDRESS]',
+    };
+    assert.deepEqual(masker.maskValue(result), { value: masked, findings: { full_name: 5, home_address: 3 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 5, home_address: 3 } });
+  });
+
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = { patient: { address: [{ use: 'home', line: ['534 Erewhon St'], city: 'PleasantVille', postalCode: '3999' }] }, users: [{ Address: 'Hauptstr. 1, Berlin' }], server: { address: 'db.internal:5432' } };
