@@ -102,5 +102,16 @@ export function personMember(key: string): string | undefined {
   return PERSON_MEMBERS.get(fieldKey(key));
 }
 
+/** The member that says which FHIR resource an object is; FHIR writes it first. */
+export const RESOURCE_TYPE = 'resourceType';
+
+/** FHIR's resources that stand for a person (`{"resourceType": "Patient", "name": […], "address": […]}`). */
+const PERSON_RESOURCES: ReadonlySet<string> = new Set(['Patient', 'Person', 'Practitioner', 'RelatedPerson']);
+
+/** Whether an object whose first member is its `resourceType`, of value `type`, stands for a person. */
+export function isPersonResource(type: unknown): boolean {
+  return typeof type === 'string' && PERSON_RESOURCES.has(type);
+}
+
 /** The fields `personMember` gives. */
 export const PERSON_MEMBER_FIELDS: readonly string[] = [...new Set(PERSON_MEMBERS.values())];

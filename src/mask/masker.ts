@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { fieldKey, fieldsByKey, isKeySeparator, PERSON_MEMBER_FIELDS, personMember, standsForPerson } from './field-keys.js';
+import { fieldKey, fieldsByKey, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
@@ -937,9 +937,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const roles: number[] = [];
     const names: (string[] | undefined)[] = [];
     const columnName: (string | undefined)[] = [];
-    // The last member name read, as written and as `keyOf` reads it.
+    // The last member name read, as written and as `keyOf` reads it, and whether it is its object's first (see `isPersonResource`).
     let memberName = '';
     let member: KeyReading | undefined;
+    let firstMember = false;
+    // Whether the last list or object opened is an object that has read no member yet.
+    let opened = false;
     // While a list or object too deep to walk is passed over: its start, and how many are open around it.
     let skipFrom = -1;
     let skipDepth = 0;
@@ -1023,6 +1026,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         const name = decoded(start, end, escaped);
         memberName = name;
         member = keyOf(name);
+        firstMember = opened;
+        opened = false;
         if (member.masked === undefined && !member.tokenLike) return;
         const open = objects.length - 1;
         const takes = takeName(member.masked ?? name, (taken[open] ??= new Set()));
@@ -1036,7 +1041,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         makeBefore(start);
         context();
         const value = decoded(start, end, escaped);
-        if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(value);
+        const open = objects.length - 1;
+        // A FHIR resource that stands for a person: its later members are read as a person's.
+        if (firstMember && memberName === RESOURCE_TYPE && objects[open] && masksPersons && isPersonResource(value)) persons[open] = true;
+        if (roles[open] !== NAMES_NOTHING) columnValue(value);
         scalar(start, end, value, escaped);
       },
       literal(start, end) {
@@ -1067,6 +1075,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           return;
         }
         const object = text.charCodeAt(start) === OPEN_BRACE;
+        opened = object;
         // What this list or object is in a table, from what holds it.
         const parent = objects.length - 1;
         let role = NAMES_NOTHING;
@@ -1103,6 +1112,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         columnName.push(undefined);
       },
       close(end) {
+        opened = false;
         if (skipFrom !== -1) {
           if (--skipDepth > 0) return;
           edits.add(skipFrom, end, tooDeep(findings));
@@ -1178,7 +1188,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const object = renamed === undefined ? members : renamedMembers(members, renamed);
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
-    const person = isPerson(hint);
+    const person = isPerson(hint) || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE]));
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;

@@ -148,6 +148,16 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskValue(result).value, result);
   });
 
+  it('knows a FHIR resource that stands for a person by its resourceType, written first: a patient\'s name, address and birth date', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const patient = { resourceType: 'Patient', id: 'example', name: [{ family: 'Chalmers', given: ['Peter', 'James'] }], gender: 'male', birthDate: '1974-12-25', address: [{ line: ['534 Erewhon St'], city: 'PleasantVille' }] };
+    const bundle = { resourceType: 'Bundle', entry: [{ resource: patient }, { resource: { resourceType: 'Organization', name: 'Acme Clinic', address: [{ city: 'Berlin' }] } }] };
+    const masked = { ...patient, name: [{ family: '[FULL_NAME]', given: ['[FULL_NAME]', '[FULL_NAME]'] }], birthDate: '[DATE_OF_BIRTH]', address: [{ line: ['[HOME_ADDRESS]'], city: '[HOME_ADDRESS]' }] };
+    const expected = { value: { ...bundle, entry: [{ resource: masked }, bundle.entry[1]] }, findings: { full_name: 3, date_of_birth: 1, home_address: 2 } };
+    assert.deepEqual(masker.maskValue(bundle), expected);
+    assert.deepEqual(masker.maskValue(JSON.stringify(bundle)), { ...expected, value: JSON.stringify(expected.value) });
+  });
+
   it('masks the display name of an e-mail address as a full name, in text and in JSON values; only when the policy masks full names', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'From: Anna Schmidt <anna@example.de>\nTo: "Dupont, Jean" <jean@example.fr>, list <team@example.org>';
@@ -570,6 +580,8 @@ describe('JSON text and the value it holds', () => {
     if (roll < 0.55) return pick(random, [0, 1.5, -3, 12345678901, 44051401359, 4111111111111111, 123456789, 1700000000000, 12345678901234567890, true, false, null]);
     if (roll < 0.75) return Array.from({ length: int(random, 0, 4) }, () => document(random, depth + 1));
     const members: Array<[string, unknown]> = Array.from({ length: int(random, 0, 4) }, () => [pick(random, KEYS), document(random, depth + 1)]);
+    // A FHIR resource, which may stand for a person.
+    if (random() < 0.15) members.unshift(['resourceType', pick(random, ['Patient', 'Organization', 'Practitioner'])]);
     return Object.fromEntries(members);
   }
 
