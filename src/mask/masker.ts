@@ -12,6 +12,7 @@ import { valueOf, type Detector } from './detector.js';
 import { fieldKey, fieldsByKey, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
+import { readBirthDates } from './lib/birth-date-text.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
@@ -470,6 +471,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
+  // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
+  const birthDateField = fields.get(fieldKey('date_of_birth'));
   const persons = new Map<string, boolean>();
   // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
@@ -668,6 +671,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys);
     readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
     if (personNameField !== undefined) readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+    if (birthDateField !== undefined) readBirthDates(text, from, to, (start, end) => fieldValue(start, end, birthDateField));
     sortAhead();
   }
 

@@ -172,6 +172,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   addressNames: (n) => 'Schmidt, Anna (a@b.de) (Anna Schmidt '.repeat(n / 37),
   personBlock: (n) => 'customer:\n' + '  - Anna Schmidt\n  assignee: Jean Dupont\n'.repeat(n / 40),
   personElements: (n) => '<customer>' + '<name>Anna Schmidt<assignee>Jean Dupont</assignee>'.repeat(n / 50),
+  birthLabels: (n) => 'DOB 1 born 2 geb. 3 '.repeat(n / 20),
 };
 
 /**

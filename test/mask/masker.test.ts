@@ -158,6 +158,15 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(bundle)), { ...expected, value: JSON.stringify(expected.value) });
   });
 
+  it('masks a date after a label of a date of birth in running text as the date of birth, in text and in JSON values; only when the policy masks that field', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const { date_of_birth: token } = masker.maskValue({ date_of_birth: '02.01.1980' }).value as Record<string, string>;
+    assert.deepEqual(masker.maskText('Patient Anna, geb. 02.01.1980, seen 03.02.2024'), { text: `Patient Anna, geb. ${token}, seen 03.02.2024`, findings: { date_of_birth: 1 } });
+    assert.deepEqual(masker.maskValue({ note: 'DOB 02.01.1980' }).value, { note: `DOB ${token}` });
+    assert.deepEqual(masker.maskValue(JSON.stringify({ note: 'DOB 02.01.1980' })).value, JSON.stringify({ note: `DOB ${token}` }));
+    assert.equal(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskText('DOB 02.01.1980').text, 'DOB 02.01.1980');
+  });
+
   it('masks the display name of an e-mail address as a full name, in text and in JSON values; only when the policy masks full names', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'From: Anna Schmidt <anna@example.de>\nTo: "Dupont, Jean" <jean@example.fr>, list <team@example.org>';
