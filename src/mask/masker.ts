@@ -431,6 +431,19 @@ const JSON_PART_CHARS = 64 * 1024;
 const MAX_PERSON_KEY_CHARS = 24;
 
 /**
+ * The shape of a key (see `fieldKey`) for a check before it is normalised:
+ * its length without separators, and its first and last characters
+ * without case (0 outside ASCII, where case is left to `fieldKey`).
+ */
+function keyShape(length: number, first: number, last: number): number {
+  return (length * 128 + caseless(first)) * 128 + caseless(last);
+}
+
+function caseless(code: number): number {
+  return code >= 0x80 ? 0 : code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+}
+
+/**
  * Builds a masker for `policy` with the organisation's pseudonym `key`.
  * Throws GUARD_MASK_CONFIG for an unknown detector name.
  */
@@ -458,15 +471,22 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
   /** The policy field a key (a JSON key, a column's name, a key in text) names, if any. */
   const fieldOf = (key: string): string | undefined => fields.get(fieldKey(key));
-  // A key names a field only if its length without separators is a field's: a key of another is passed over without being sliced.
-  const fieldLengths = new Set([...fields.keys()].map((key) => key.length));
-  const longestKey = 2 * Math.max(0, ...fieldLengths) + 2;
+  // A key names a field only if its shape is a field's: a key of another is passed over without being sliced.
+  const fieldShapes = new Set([...fields.keys()].map((key) => keyShape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))));
+  const longestKey = 2 * Math.max(0, ...[...fields.keys()].map((key) => key.length)) + 2;
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => {
     if (end - start > longestKey) return undefined;
     let length = 0;
-    for (let k = start; k < end; k++) if (!isKeySeparator(text.charCodeAt(k))) length++;
-    return fieldLengths.has(length) ? fieldOf(text.slice(start, end)) : undefined;
+    let first = 0;
+    let last = 0;
+    for (let k = start; k < end; k++) {
+      const code = text.charCodeAt(k);
+      if (isKeySeparator(code)) continue;
+      if (length++ === 0) first = code;
+      last = code;
+    }
+    return fieldShapes.has(keyShape(length, first, last)) ? fieldOf(text.slice(start, end)) : undefined;
   };
   const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
