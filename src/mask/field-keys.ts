@@ -81,14 +81,18 @@ const PERSON_KEYS: ReadonlySet<string> = new Set(
 /**
  * What a member of an object that stands for a person holds, by its key
  * (normalised): the field of that name (`full_name`, `home_address`),
- * which a `name` or an `address` elsewhere (a file's, a server's) is not.
+ * which a `name` or an `address` elsewhere (a file's, a server's) is not;
+ * Google's People API writes a person's `names`, `addresses` and
+ * `birthdays` as lists.
  */
 const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
   [
     ['name', 'full_name'],
+    ['names', 'full_name'],
     ['display_name', 'full_name'],
     ['address', 'home_address'],
     ['addresses', 'home_address'],
+    ['birthdays', 'date_of_birth'],
   ].map(([key, field]) => [fieldKey(key!), field!]),
 );
 

@@ -135,6 +135,11 @@ describe('createMasker', () => {
     };
     assert.deepEqual(masker.maskValue(result), { value: masked, findings: { full_name: 5, home_address: 3 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 5, home_address: 3 } });
+    // Google's People API: a person's names and birthdays as lists of objects, each masked whole as the field.
+    const people = { connections: [{ resourceName: 'people/c1' }], person: { names: [{ displayName: 'Anna Schmidt', givenName: 'Anna' }], birthdays: [{ date: { year: 1980, month: 1, day: 2 } }] } };
+    const peopleMasked = { ...people, person: { names: [{ displayName: '[FULL_NAME]', givenName: '[FULL_NAME]' }], birthdays: [{ date: { year: '[DATE_OF_BIRTH]', month: '[DATE_OF_BIRTH]', day: '[DATE_OF_BIRTH]' } }] } };
+    assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 2, date_of_birth: 3 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(people)).value, JSON.stringify(peopleMasked));
   });
 
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
