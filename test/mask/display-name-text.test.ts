@@ -44,6 +44,14 @@ describe('readDisplayNames', () => {
     }
   });
 
+  it('reads a name in Markdown\'s emphasis before an address, and the text of a link to an address in Markdown or HTML', () => {
+    assert.deepEqual(names('- **Anna Schmidt** (anna@example.de)\n- _Jean Dupont_ <jean@example.fr>'), ['Anna Schmidt', 'Jean Dupont']);
+    assert.deepEqual(names('Ask [Anna Schmidt](mailto:anna@example.de) or <a href="mailto:jean@example.fr">Jean Dupont</a>.'), ['Anna Schmidt', 'Jean Dupont']);
+    for (const text of ['see [the docs](mailto:help@example.org)', '<a href="mailto:help@example.org">write to us</a>', '<a href="https://x.org/?u=a@example.org">Anna Schmidt</a>', '[Anna Schmidt] (a@example.de)']) {
+      assert.deepEqual(names(text), [], text);
+    }
+  });
+
   it('reads only text[from, to): a name that starts before `from` is read from `from`', () => {
     const text = 'x\nAnna Schmidt <anna@example.de>\nJean <j@example.fr>';
     assert.deepEqual(names(text, 2, 33), ['Anna Schmidt']);

@@ -182,6 +182,11 @@ describe('createMasker', () => {
       text: 'From: [FULL_NAME] <[EMAIL]>\nAssignee: [FULL_NAME] ([EMAIL])\nCc: [EMAIL] ([FULL_NAME])',
       findings: { full_name: 3, email: 3 },
     });
+    // Markdown's emphasis, and links to an address in Markdown and HTML.
+    assert.equal(
+      masker.maskText('- **Anna Schmidt** <anna@example.de>\n[Jean Dupont](mailto:jean@example.fr), <a href="mailto:anna@example.de">Anna Schmidt</a>').text,
+      '- **[FULL_NAME]** <[EMAIL]>\n[[FULL_NAME]](mailto:[EMAIL]), <a href="mailto:[EMAIL]">[FULL_NAME]</a>',
+    );
     assert.equal(createMasker(policy({ style: 'redact', fields: [] }), KEY).maskText(text).text, 'From: Anna Schmidt <[EMAIL]>\nTo: "Dupont, Jean" <[EMAIL]>, list <[EMAIL]>');
   });
 

@@ -10,7 +10,9 @@
  *   commit's `Author: …`;
  * - a name before an address in parentheses: `Anna Schmidt (anna@…)`;
  * - a name in parentheses after an address (RFC 822's comment):
- *   `anna@example.de (Anna Schmidt)`, `<anna@…> (Anna Schmidt)`.
+ *   `anna@example.de (Anna Schmidt)`, `<anna@…> (Anna Schmidt)`;
+ * - the text of a link to an address: Markdown's `[Anna Schmidt](mailto:
+ *   anna@…)`, HTML's `<a href="mailto:anna@…">Anna Schmidt</a>`.
  *
  * A name before the address is the quoted string right before it (a space
  * between allowed), or else the words right before it that read as a
@@ -18,8 +20,10 @@
  * case), or is a particle (`de`, `van`, `von`, …) between such words; at
  * most MAX_WORDS words. `Please write to Anna <…>` gives `Anna`. Such
  * words after `, ` that follows more such words are one name, unquoted
- * (`Schmidt, Anna <…>`). A name in parentheses after the address is all
- * they hold, if it reads as a name (see `readsAsName`). The address must
+ * (`Schmidt, Anna <…>`), and Markdown's emphasis around them is not the
+ * name's (`**Anna Schmidt** <…>`). A name in parentheses after the
+ * address is all they hold, and a link's text all of it, if it reads as a
+ * name (see `readsAsName`). The address must
  * be one: no blank, one `@` with text before it, a dot in the domain.
  * Everything is on one line, so no state carries over.
  */
@@ -32,11 +36,17 @@ const GREATER_THAN = 0x3e;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const COMMA = 0x2c;
+const OPEN_SQUARE = 0x5b;
+const CLOSE_SQUARE = 0x5d;
+const ASTERISK = 0x2a;
+const UNDERSCORE = 0x5f;
 const AT = 0x40;
 const DOT = 0x2e;
 const MAX_ADDRESS_CHARS = 254;
 const MAX_NAME_CHARS = 80;
 const MAX_WORDS = 5;
+/** The scheme of a link to an address. */
+const MAILTO = 'mailto:';
 /** Lower-case words inside a name (`Daan de Vries`, `Ludwig van Beethoven`). */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'des', 'le', 'la', 'bin', 'al', 'ter', 'ten', 'y', 'zu']);
 const LETTER = /\p{L}/u;
@@ -61,8 +71,12 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
     } else if (before === OPEN_PAREN && after === CLOSE_PAREN) {
       nameBefore(text, from, start - 1, name);
       next = -1;
+    } else if (after === QUOTE && text.charCodeAt(end + 1) === GREATER_THAN && text.startsWith(MAILTO, start)) {
+      // An HTML link's text, after its `href="mailto:…">`.
+      nameUpTo(text, end + 2, to, LESS_THAN, name);
+      next = -1;
     }
-    if (next !== -1 && next + 1 < to && text.charCodeAt(next) === SPACE && text.charCodeAt(next + 1) === OPEN_PAREN) nameInParentheses(text, next + 2, to, name);
+    if (next !== -1 && next + 1 < to && text.charCodeAt(next) === SPACE && text.charCodeAt(next + 1) === OPEN_PAREN) nameUpTo(text, next + 2, to, CLOSE_PAREN, name);
     at = end;
   }
 }
@@ -71,12 +85,24 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
 function nameBefore(text: string, from: number, open: number, name: NameVisitor): void {
   let end = open;
   while (end > from && text.charCodeAt(end - 1) === SPACE && open - end < 3) end--;
-  if (end === open && end > from && text.charCodeAt(end - 1) !== QUOTE) return;
-  if (text.charCodeAt(end - 1) === QUOTE) {
-    const start = quoteStart(text, from, end - 1);
+  const last = end > from ? text.charCodeAt(end - 1) : 0;
+  if (end === open) {
+    // A Markdown link's text, right before its `(mailto:…)`.
+    if (last === CLOSE_SQUARE && open > from) {
+      const start = openingBefore(text, from, open - 1, OPEN_SQUARE);
+      if (start !== -1 && readsAsName(text.slice(start, open - 1))) name(start, open - 1);
+    }
+    if (last !== QUOTE) return;
+  }
+  if (last === QUOTE) {
+    const start = openingBefore(text, from, end - 1, QUOTE);
     if (start !== -1 && start < end - 1) name(start, end - 1);
     return;
   }
+  // Emphasis around the name: `**Anna Schmidt** <…>`.
+  let marks = 0;
+  while (marks < 2 && end - marks > from && (text.charCodeAt(end - marks - 1) === ASTERISK || text.charCodeAt(end - marks - 1) === UNDERSCORE)) marks++;
+  end -= marks;
   const start = wordsStart(text, from, end);
   if (start === end) return;
   // `Schmidt, Anna`: the words that read as a name before `, ` are the name's too.
@@ -85,16 +111,16 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
   name(before < comma ? before : start, end);
 }
 
-/** Reports what the parentheses that open at `k` hold, on their line, if it reads as a name. */
-function nameInParentheses(text: string, k: number, to: number, name: NameVisitor): void {
+/** Reports the text from `k` to the `close` after it (`)` of a comment, `<` of a link's end tag), on its line, if it reads as a name. */
+function nameUpTo(text: string, k: number, to: number, close: number, name: NameVisitor): void {
   const limit = Math.min(to, k + MAX_NAME_CHARS + 1);
   for (let j = k; j < limit; j++) {
     const code = text.charCodeAt(j);
-    if (code === CLOSE_PAREN) {
+    if (code === close) {
       if (readsAsName(text.slice(k, j))) name(k, j);
       return;
     }
-    if (code === 0x0a || code === OPEN_PAREN) return;
+    if (code === 0x0a || code === OPEN_PAREN || code === LESS_THAN) return;
   }
 }
 
@@ -163,12 +189,12 @@ function isAddressStop(code: number): boolean {
 
 const ADDRESS_STOPS = Uint8Array.from({ length: 0x80 }, (_, code) => (code <= SPACE || '<>()",;'.includes(String.fromCharCode(code)) ? 1 : 0));
 
-/** Where the quoted string that ends with the quote at `close` starts (after its opening quote), on its line; -1 when it does not open within MAX_NAME_CHARS. */
-function quoteStart(text: string, from: number, close: number): number {
+/** Where the quoted (or bracketed) string that ends at `close` starts, after its `opening` quote or bracket, on its line; -1 when it does not open within MAX_NAME_CHARS. */
+function openingBefore(text: string, from: number, close: number, opening: number): number {
   const limit = Math.max(from, close - MAX_NAME_CHARS);
   for (let j = close - 1; j >= limit; j--) {
     const code = text.charCodeAt(j);
-    if (code === QUOTE) return text.charCodeAt(j - 1) === 0x5c ? -1 : j + 1;
+    if (code === opening) return text.charCodeAt(j - 1) === 0x5c ? -1 : j + 1;
     if (code === 0x0a || code === 0) return -1;
   }
   return -1;
