@@ -106,6 +106,14 @@ export function personMember(key: string): string | undefined {
   return PERSON_MEMBERS.get(fieldKey(key));
 }
 
+/** Keys (normalised) of an e-mail address: an object or a table that has one stands for a person (or a team, masked alike), whose name beside the pseudonymised address would undo the pseudonym. */
+const EMAIL_KEYS: ReadonlySet<string> = new Set(['email', 'e_mail', 'mail', 'email_address', 'mail_address', 'emails', 'email_addresses'].map(fieldKey));
+
+/** Whether `key` holds an e-mail address (see `EMAIL_KEYS`). */
+export function holdsEmail(key: string): boolean {
+  return EMAIL_KEYS.has(fieldKey(key));
+}
+
 /** The member that says which FHIR resource an object is; FHIR writes it first. */
 export const RESOURCE_TYPE = 'resourceType';
 

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { fieldKey, fieldsByKey, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { fieldKey, fieldsByKey, holdsEmail, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -200,6 +200,17 @@ interface Columns {
   hints: string[];
 }
 
+/**
+ * What a first reading of a JSON text learns of an object only after
+ * members that needed it, by where the object starts (see
+ * `maskingReader`): the columns of a table whose rows came first, and that
+ * it stands for a person, told by an e-mail address after its name.
+ */
+interface LateReading {
+  columns: Map<number, Columns>;
+  persons: Set<number>;
+}
+
 /** How the masker reads a JSON key (see `keyOf` in `createMasker`). */
 interface KeyReading {
   field: string | undefined;
@@ -208,6 +219,8 @@ interface KeyReading {
   personField: string | undefined;
   /** Whether the key stands for a person whose name the policy masks (see `standsForPerson`). */
   person: boolean;
+  /** Whether the key holds an e-mail address, which makes its object stand for a person (see `holdsEmail`). */
+  email: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -488,7 +501,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     }
     return fieldShapes.has(keyShape(length, first, last)) ? fieldOf(text.slice(start, end)) : undefined;
   };
-  const columnsNamed = (names: readonly string[]): Columns => ({ fields: names.map(fieldOf), hints: names.map((name) => name.toLowerCase()) });
+  /** A table's columns by their `names`: a column beside an e-mail address's is a person's name or address as a member beside one is (see `holdsEmail`). */
+  const columnsNamed = (names: readonly string[]): Columns => {
+    const person = masksPersons && names.some(holdsEmail);
+    return { fields: names.map((name) => fieldOf(name) ?? (person ? personFieldOf(name) : undefined)), hints: names.map((name) => name.toLowerCase()) };
+  };
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
@@ -907,10 +924,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let local: Findings = {};
     let edits = new JsonEdits(text);
     let batches = new Map<string | undefined, ValueBatch>();
-    const late = new Map<number, Columns>();
+    const late: LateReading = { columns: new Map(), persons: new Set() };
     if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late))) return undefined;
-    if (late.size > 0) {
-      // A table's columns were named after rows of it (see `json-columns.ts`): read again, knowing them from the start.
+    if (late.columns.size > 0 || late.persons.size > 0) {
+      // A table's columns were named after rows of it (see `json-columns.ts`), or an object's e-mail address after its name: read again, knowing them from the start.
       local = {};
       edits = new JsonEdits(text);
       batches = new Map();
@@ -925,9 +942,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * What masks a JSON text as `readJsonText` reads it (see `maskJsonString`),
    * the text's outermost value lying at `depth`: as `maskTree` masks the
-   * parsed value, into `edits`. A table's columns named in an object after
-   * a list that may hold its rows are put in `late` (by where the object
-   * starts); `known` holds them for a second reading.
+   * parsed value, into `edits`. What an object tells after members that
+   * needed it (see `LateReading`) is put in `late`; `known` holds it for a
+   * second reading.
    */
   function maskingReader(
     text: string,
@@ -935,16 +952,17 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     batches: Map<string | undefined, ValueBatch>,
     findings: Findings,
     depth: number,
-    known: ReadonlyMap<number, Columns> | undefined,
-    late: Map<number, Columns> | undefined,
+    known: LateReading | undefined,
+    late: LateReading | undefined,
   ): JsonTextVisitor {
     // Per open list or object: whether it is an object, the hint its members
     // get (a list's items get its own), and the field it lies under, if any
     // (then every leaf in it is masked as that field, whatever its key).
     const objects: boolean[] = [];
     const hints: (string | undefined)[] = [];
-    // Per open list or object: whether it lies under a key that stands for a person.
+    // Per open list or object: whether it stands for a person (it lies under a key that does, or tells it itself), and whether it had a member a person's would be before it told.
     const persons: boolean[] = [];
+    const personMembers: boolean[] = [];
     const fields: (string | undefined)[] = [];
     // The masked member names each open object has taken so far (see `takeName`), once it has one.
     const taken: (Set<string> | undefined)[] = [];
@@ -1052,6 +1070,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         member = keyOf(name);
         firstMember = opened;
         opened = false;
+        const object = objects.length - 1;
+        if (!persons[object]) {
+          if (member.email) {
+            // An e-mail address: the object stands for a person; what was read of it before is read again (see `LateReading`).
+            persons[object] = true;
+            if (personMembers[object]) late?.persons.add(starts[object]!);
+          } else if (member.personField !== undefined) {
+            personMembers[object] = true;
+          }
+        }
         if (member.masked === undefined && !member.tokenLike) return;
         const open = objects.length - 1;
         const takes = takeName(member.masked ?? name, (taken[open] ??= new Set()));
@@ -1110,7 +1138,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           else columnValue(undefined);
         }
         if (object) {
-          rows = known?.get(start);
+          rows = known?.columns.get(start);
         } else if (parent >= 0 && field === undefined) {
           if (objects[parent]) {
             rows = rowsOf[parent];
@@ -1124,7 +1152,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
         objects.push(object);
         hints.push(hint);
-        persons.push(person);
+        persons.push(person || (object && known?.persons.has(start) === true));
+        personMembers.push(false);
         fields.push(field);
         taken.push(undefined);
         starts.push(start);
@@ -1153,11 +1182,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const columns = columnsNamed(names[open]!);
           rowsOf[open - 1] = columns;
           // A list among the object's members before it, read without them.
-          if (role === COLUMNS && items[open - 1]! > 1) late?.set(starts[open - 1]!, columns);
+          if (role === COLUMNS && items[open - 1]! > 1) late?.columns.set(starts[open - 1]!, columns);
         }
         objects.pop();
         hints.pop();
         persons.pop();
+        personMembers.pop();
         fields.pop();
         taken.pop();
         starts.pop();
@@ -1212,7 +1242,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const object = renamed === undefined ? members : renamedMembers(members, renamed);
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
-    const person = isPerson(hint) || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE]));
+    const person = isPerson(hint) || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || names.some((name) => keyOf(name).email);
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
@@ -1354,7 +1384,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), person: isPerson(key.toLowerCase()), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), person: isPerson(key.toLowerCase()), email: masksPersons && holdsEmail(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

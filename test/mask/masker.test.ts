@@ -142,6 +142,19 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(people)).value, JSON.stringify(peopleMasked));
   });
 
+  it('knows a person by an e-mail address beside a name: an object with an `email` member, a table with an e-mail column', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // The name before the address is read again once the address tells the object (see `LateReading`).
+    const result = { items: [{ name: 'Anna Schmidt', email: 'anna@example.de', address: 'Hauptstr. 1' }, { id: 2, name: 'Widget' }], repo: { name: 'mcp-guard' } };
+    const masked = { items: [{ name: '[FULL_NAME]', email: '[EMAIL]', address: '[HOME_ADDRESS]' }, { id: 2, name: 'Widget' }], repo: { name: 'mcp-guard' } };
+    assert.deepEqual(masker.maskValue(result), { value: masked, findings: { full_name: 1, email: 1, home_address: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 1, email: 1, home_address: 1 } });
+    assert.deepEqual(masker.maskText('Name,E-mail,Plan\nAnna Schmidt,anna@example.de,Gold\n\nname,size\nreport.pdf,12\n'), {
+      text: 'Name,E-mail,Plan\n[FULL_NAME],[EMAIL],Gold\n\nname,size\nreport.pdf,12\n',
+      findings: { full_name: 1, email: 1 },
+    });
+  });
+
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = { patient: { address: [{ use: 'home', line: ['534 Erewhon St'], city: 'PleasantVille', postalCode: '3999' }] }, users: [{ Address: 'Hauptstr. 1, Berlin' }], server: { address: 'db.internal:5432' } };
