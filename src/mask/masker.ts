@@ -211,6 +211,17 @@ interface LateReading {
   persons: Set<number>;
 }
 
+/** A string of a JSON text held under a person's member until its object tells whether it stands for one (see `maskingReader`). */
+interface Pending {
+  /** Its replacement's number in the text's `JsonEdits`. */
+  index: number;
+  value: string;
+  /** The field it is if its object stands for a person; the hint it is scanned under if not. */
+  field: string;
+  hint: string | undefined;
+  depth: number;
+}
+
 /** How the masker reads a JSON key (see `keyOf` in `createMasker`). */
 interface KeyReading {
   field: string | undefined;
@@ -960,9 +971,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // (then every leaf in it is masked as that field, whatever its key).
     const objects: boolean[] = [];
     const hints: (string | undefined)[] = [];
-    // Per open list or object: whether it stands for a person (it lies under a key that does, or tells it itself), and whether it had a member a person's would be before it told.
+    // Per open list or object: whether it stands for a person (it lies under a key that does, or tells it itself, see `holdsEmail`).
     const persons: boolean[] = [];
+    // Per open object not yet known to stand for a person: its strings under a person's member (`name`, `address`), held until it tells
+    // or closes (see `Pending`); and whether such a member held something else, which a second reading must take (see `LateReading`).
+    const pendings: (Pending[] | undefined)[] = [];
     const personMembers: boolean[] = [];
+    let pendingCount = 0;
     const fields: (string | undefined)[] = [];
     // The masked member names each open object has taken so far (see `takeName`), once it has one.
     const taken: (Set<string> | undefined)[] = [];
@@ -989,12 +1004,15 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let skipFrom = -1;
     let skipDepth = 0;
 
-    // The hint and field of the value that comes next, and whether its key stands for a person (a string that reads as a name is then masked as one), set by `context`.
+    // The hint and field of the value that comes next, whether its key stands for a person (a string that reads as a name is then masked as one),
+    // and the field it is if its object turns out to stand for a person (see `pendings`), set by `context`.
     let hint: string | undefined;
     let field: string | undefined;
     let person = false;
+    let pendingField: string | undefined;
     const context = (): void => {
       const open = objects.length;
+      pendingField = undefined;
       if (open === 0) {
         hint = field = undefined;
         person = false;
@@ -1013,7 +1031,19 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         hint = member!.hint;
         field = memberField(member!, persons[open - 1]!);
         person = member!.person;
+        if (field === undefined && !persons[open - 1]) pendingField = member!.personField;
       }
+    };
+    /** Masks the strings held under person's members of the open object `object` as the fields they are (`person`) or as any string. */
+    const settle = (object: number, person: boolean): void => {
+      for (const { index, value, field: named, hint: pendingHint, depth: at } of pendings[object]!) {
+        if (!person && value.length === 0) continue;
+        const masked = person ? maskField(value, named, findings, at) : maskJsonString(value, findings, at);
+        if (masked === undefined) batchValue(batches, pendingHint, edits.values as unknown as Record<number, unknown>, index, value, findings);
+        else if (masked !== value) edits.values[index] = masked as string;
+      }
+      pendingCount -= pendings[object]!.length;
+      pendings[object] = undefined;
     };
     /**
      * Notes a value in a list or object that may name columns: `name` is
@@ -1058,6 +1088,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     /** Masks the open batches and makes the replacements so far, once they cover a part's worth of text before `start`. */
     const makeBefore = (start: number): void => {
       if (start - edits.madeTo < JSON_PART_CHARS || edits.values.length === 0) return;
+      if (pendingCount > 0) {
+        // An object a part long has not told: what it holds is masked as any string, and read again if it tells (see `LateReading`).
+        for (let object = 0; object < pendings.length; object++) {
+          if (pendings[object] === undefined) continue;
+          settle(object, false);
+          personMembers[object] = true;
+        }
+      }
       maskBatches(batches, findings);
       edits.make(start);
     };
@@ -1071,14 +1109,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         firstMember = opened;
         opened = false;
         const object = objects.length - 1;
-        if (!persons[object]) {
-          if (member.email) {
-            // An e-mail address: the object stands for a person; what was read of it before is read again (see `LateReading`).
-            persons[object] = true;
-            if (personMembers[object]) late?.persons.add(starts[object]!);
-          } else if (member.personField !== undefined) {
-            personMembers[object] = true;
-          }
+        if (member.email && !persons[object]) {
+          // An e-mail address: the object stands for a person. Its strings held under person's members are masked as theirs; anything
+          // else under one was masked as it came, and is read again (see `LateReading`).
+          persons[object] = true;
+          if (pendings[object] !== undefined) settle(object, true);
+          if (personMembers[object]) late?.persons.add(starts[object]!);
         }
         if (member.masked === undefined && !member.tokenLike) return;
         const open = objects.length - 1;
@@ -1097,6 +1133,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         // A FHIR resource that stands for a person: its later members are read as a person's.
         if (firstMember && memberName === RESOURCE_TYPE && objects[open] && masksPersons && isPersonResource(value)) persons[open] = true;
         if (roles[open] !== NAMES_NOTHING) columnValue(value);
+        if (pendingField !== undefined) {
+          (pendings[open] ??= []).push({ index: edits.add(start, end, undefined, !escaped), value, field: pendingField, hint, depth: depth + objects.length });
+          pendingCount++;
+          return;
+        }
         scalar(start, end, value, escaped);
       },
       literal(start, end) {
@@ -1104,6 +1145,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         makeBefore(start);
         context();
         if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(undefined);
+        if (pendingField !== undefined) personMembers[objects.length - 1] = true;
         if (field === undefined) {
           // An id written as a number is scanned as its digits (see `scannedDigits`); any other literal passes.
           const length = end - start;
@@ -1121,6 +1163,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
         makeBefore(start);
         context();
+        if (pendingField !== undefined) personMembers[objects.length - 1] = true;
         if (depth + objects.length > MAX_DEPTH) {
           skipFrom = start;
           skipDepth = 1;
@@ -1153,6 +1196,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         objects.push(object);
         hints.push(hint);
         persons.push(person || (object && known?.persons.has(start) === true));
+        pendings.push(undefined);
         personMembers.push(false);
         fields.push(field);
         taken.push(undefined);
@@ -1173,6 +1217,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           return;
         }
         const open = objects.length - 1;
+        if (pendings[open] !== undefined) settle(open, false);
         const role = roles[open];
         if (role === COLUMN) {
           // A column object closes: its name joins the list's names.
@@ -1187,6 +1232,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         objects.pop();
         hints.pop();
         persons.pop();
+        pendings.pop();
         personMembers.pop();
         fields.pop();
         taken.pop();

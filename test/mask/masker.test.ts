@@ -149,6 +149,10 @@ describe('createMasker', () => {
     const masked = { items: [{ name: '[FULL_NAME]', email: '[EMAIL]', address: '[HOME_ADDRESS]' }, { id: 2, name: 'Widget' }], repo: { name: 'mcp-guard' } };
     assert.deepEqual(masker.maskValue(result), { value: masked, findings: { full_name: 1, email: 1, home_address: 1 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 1, email: 1, home_address: 1 } });
+    // An object longer than a part (64 Ki characters) that tells late, and one that never does, are masked as their parsed values are.
+    for (const long of [{ name: 'Anna Schmidt', notes: 'x '.repeat(40_000), plan: 'Gold', email: 'anna@example.de' }, { address: { city: 'Berlin' }, email: 'anna@example.de' }, { name: 'Report', rows: Array.from({ length: 9000 }, (_, k) => ({ n: k, name: 'x' })) }]) {
+      assert.deepEqual(masker.maskValue(JSON.stringify(long)), { ...masker.maskValue(long), value: JSON.stringify(masker.maskValue(long).value) });
+    }
     assert.deepEqual(masker.maskText('Name,E-mail,Plan\nAnna Schmidt,anna@example.de,Gold\n\nname,size\nreport.pdf,12\n'), {
       text: 'Name,E-mail,Plan\n[FULL_NAME],[EMAIL],Gold\n\nname,size\nreport.pdf,12\n',
       findings: { full_name: 1, email: 1 },
