@@ -1117,8 +1117,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           if (personMembers[object]) late?.persons.add(starts[object]!);
         }
         if (member.masked === undefined && !member.tokenLike) return;
-        const open = objects.length - 1;
-        const takes = takeName(member.masked ?? name, (taken[open] ??= new Set()));
+        const takes = takeName(member.masked ?? name, (taken[object] ??= new Set()));
         if (member.masked !== undefined) addCounts(findings, member.found as Findings);
         if (takes === name) return;
         makeBefore(start);
