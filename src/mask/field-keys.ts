@@ -85,7 +85,7 @@ const PERSON_KEYS: ReadonlySet<string> = new Set(
  * Google's People API writes a person's `names`, `addresses` and
  * `birthdays` as lists.
  */
-const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
+export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
   [
     ['name', 'full_name'],
     ['names', 'full_name'],
@@ -107,7 +107,7 @@ export function personMember(key: string): string | undefined {
 }
 
 /** Keys (normalised) of an e-mail address: an object or a table that has one stands for a person (or a team, masked alike), whose name beside the pseudonymised address would undo the pseudonym. */
-const EMAIL_KEYS: ReadonlySet<string> = new Set(['email', 'e_mail', 'mail', 'email_address', 'mail_address', 'emails', 'email_addresses'].map(fieldKey));
+export const EMAIL_KEYS: ReadonlySet<string> = new Set(['email', 'e_mail', 'mail', 'email_address', 'mail_address', 'emails', 'email_addresses'].map(fieldKey));
 
 /** Whether `key` holds an e-mail address (see `EMAIL_KEYS`). */
 export function holdsEmail(key: string): boolean {

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { fieldKey, fieldsByKey, holdsEmail, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { EMAIL_KEYS, fieldKey, fieldsByKey, holdsEmail, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -463,6 +463,25 @@ function keyShape(length: number, first: number, last: number): number {
   return (length * 128 + caseless(first)) * 128 + caseless(last);
 }
 
+/** The shapes of normalised `keys` (see `fieldKey`). */
+function shapesOf(keys: Iterable<string>): Set<number> {
+  return new Set([...keys].map((key) => keyShape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))));
+}
+
+/** The shape of the key text[start, end) as written. */
+function shapeAt(text: string, start: number, end: number): number {
+  let length = 0;
+  let first = 0;
+  let last = 0;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (isKeySeparator(code)) continue;
+    if (length++ === 0) first = code;
+    last = code;
+  }
+  return keyShape(length, first, last);
+}
+
 function caseless(code: number): number {
   return code >= 0x80 ? 0 : code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
 }
@@ -496,22 +515,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** The policy field a key (a JSON key, a column's name, a key in text) names, if any. */
   const fieldOf = (key: string): string | undefined => fields.get(fieldKey(key));
   // A key names a field only if its shape is a field's: a key of another is passed over without being sliced.
-  const fieldShapes = new Set([...fields.keys()].map((key) => keyShape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))));
+  const fieldShapes = shapesOf(fields.keys());
   const longestKey = 2 * Math.max(0, ...[...fields.keys()].map((key) => key.length)) + 2;
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
-  const fieldNamed: FieldAt = (text, start, end) => {
-    if (end - start > longestKey) return undefined;
-    let length = 0;
-    let first = 0;
-    let last = 0;
-    for (let k = start; k < end; k++) {
-      const code = text.charCodeAt(k);
-      if (isKeySeparator(code)) continue;
-      if (length++ === 0) first = code;
-      last = code;
-    }
-    return fieldShapes.has(keyShape(length, first, last)) ? fieldOf(text.slice(start, end)) : undefined;
-  };
+  const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
   /** A table's columns by their `names`: a column beside an e-mail address's is a person's name or address as a member beside one is (see `holdsEmail`). */
   const columnsNamed = (names: readonly string[]): Columns => {
     const person = masksPersons && names.some(holdsEmail);
@@ -545,10 +552,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return known;
   };
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
+  const memberShapes = shapesOf(PERSON_MEMBERS.keys());
+  const emailShapes = shapesOf(EMAIL_KEYS);
   const personKeys: PersonKeys | undefined = masksPersons
     ? {
         isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && isPerson(text.slice(start, end).toLowerCase()),
-        memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS ? personFieldOf(text.slice(start, end)) : undefined),
+        memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS && memberShapes.has(shapeAt(text, start, end)) ? personFieldOf(text.slice(start, end)) : undefined),
+        holdsEmail: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && emailShapes.has(shapeAt(text, start, end)) && holdsEmail(text.slice(start, end)),
         nameField: personNameField,
       }
     : undefined;

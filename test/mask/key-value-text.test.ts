@@ -13,7 +13,8 @@ const fieldAt = (text: string, start: number, end: number): string | undefined =
 
 const PERSONS: PersonKeys = {
   isPerson: (text, start, end) => ['customer', 'assignee', 'attendees'].includes(text.slice(start, end).toLowerCase()),
-  memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end)],
+  memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
+  holdsEmail: (text, start, end) => /^e-?mail$/i.test(text.slice(start, end)),
   nameField: 'full_name',
 };
 
@@ -75,6 +76,14 @@ describe('readKeyValues', () => {
     assert.deepEqual([...values(text, state, 0, cut, PERSONS), ...values(text, state, cut, text.length, PERSONS)], values(text, newKeyValueState(), 0, text.length, PERSONS));
     // A NUL closes the person's block.
     assert.deepEqual(values('customer:\n\u0000  name: Anna Schmidt\n', newKeyValueState(), 0, 33, PERSONS), []);
+  });
+
+  it('reads a record of key lines with an e-mail address as a person\'s: its `name` and `address` before and after the address', () => {
+    const text = 'Name: Anna Schmidt\naddress: Hauptstr. 1\nEmail: anna@example.de\nname: Anna S.\nPlan: Gold\n\nname: Report\nSize: 12\n\nname: A\nx\nEmail: b@example.de\n  name: C\nname: D\nname: E\nEmail: e@example.de\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'home_address=Hauptstr. 1', 'full_name=Anna S.', 'full_name=E']);
+    // A NUL ends the record.
+    const parted = 'name: Anna\n\u0000Email: a@example.de\n';
+    assert.deepEqual(values(parted, newKeyValueState(), 0, parted.length, PERSONS), []);
   });
 
   it('carries a block from one piece of a text to the next, each piece starting a line', () => {

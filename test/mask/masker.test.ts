@@ -142,7 +142,7 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(people)).value, JSON.stringify(peopleMasked));
   });
 
-  it('knows a person by an e-mail address beside a name: an object with an `email` member, a table with an e-mail column', () => {
+  it('knows a person by an e-mail address beside a name: an object with an `email` member, a record of key lines, a table with an e-mail column', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     // The name before the address is read again once the address tells the object (see `LateReading`).
     const result = { items: [{ name: 'Anna Schmidt', email: 'anna@example.de', address: 'Hauptstr. 1' }, { id: 2, name: 'Widget' }], repo: { name: 'mcp-guard' } };
@@ -153,6 +153,8 @@ describe('createMasker', () => {
     for (const long of [{ name: 'Anna Schmidt', notes: 'x '.repeat(40_000), plan: 'Gold', email: 'anna@example.de' }, { address: { city: 'Berlin' }, email: 'anna@example.de' }, { name: 'Report', rows: Array.from({ length: 9000 }, (_, k) => ({ n: k, name: 'x' })) }]) {
       assert.deepEqual(masker.maskValue(JSON.stringify(long)), { ...masker.maskValue(long), value: JSON.stringify(masker.maskValue(long).value) });
     }
+    // A record of key lines, as a tool prints one for a model.
+    assert.equal(masker.maskText('Name: Anna Schmidt\nE-mail: anna@example.de\n\nName: Report\n').text, 'Name: [FULL_NAME]\nE-mail: [EMAIL]\n\nName: Report\n');
     assert.deepEqual(masker.maskText('Name,E-mail,Plan\nAnna Schmidt,anna@example.de,Gold\n\nname,size\nreport.pdf,12\n'), {
       text: 'Name,E-mail,Plan\n[FULL_NAME],[EMAIL],Gold\n\nname,size\nreport.pdf,12\n',
       findings: { full_name: 1, email: 1 },

@@ -25,7 +25,11 @@
  * opens the person's block, in which a `name` or `address` key holds the
  * person's (`customer:` then `  name: Anna Schmidt`), other keys keep
  * their own, and a list item that reads as a name is one (`attendees:`
- * then `  - Anna Schmidt`).
+ * then `  - Anna Schmidt`). A record of key lines (lines with the same
+ * indentation, one after another) that holds an e-mail address stands for
+ * a person as well: its `Name:` and `Address:` before the address are
+ * held until it comes (see `KeyReader.record`), and those after it read
+ * as the person's.
  */
 import { readsAsName } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
@@ -90,9 +94,21 @@ export function readKeyValues(
   new KeyReader(text, from, fieldAt, value, persons).read(from, to, state);
 }
 
+/** A value of a record's key line held until the record tells whether it stands for a person (see `KeyReader.record`). */
+interface Held {
+  start: number;
+  end: number;
+  field: string;
+}
+
 class KeyReader extends FieldLines<KeyValueState> {
   private readonly colons: NextIndex;
   private readonly equalSigns: NextIndex;
+  /** The values held in the record being read, and its lines' indentation; forgotten where this reading ends. */
+  private readonly held: Held[] = [];
+  private heldIndent = 0;
+  /** The indentation of the record that told it stands for a person (-1: none does). */
+  private toldIndent = -1;
 
   constructor(
     text: string,
@@ -111,13 +127,20 @@ class KeyReader extends FieldLines<KeyValueState> {
     return this.separatorFrom(k);
   }
 
+  /** A record with a held value ends at a line without a key, so reads every line. */
   protected override open(state: KeyValueState): boolean {
-    return state.named !== undefined || state.person !== -1;
+    return state.named !== undefined || state.person !== -1 || this.held.length > 0 || this.toldIndent !== -1;
   }
 
   protected override close(state: KeyValueState): void {
     state.named = undefined;
     state.person = -1;
+    this.endRecord();
+  }
+
+  private endRecord(): void {
+    this.held.length = 0;
+    this.toldIndent = -1;
   }
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
@@ -129,8 +152,11 @@ class KeyReader extends FieldLines<KeyValueState> {
     const { text } = this;
     let k = start;
     while (k < end && isBlank(text.charCodeAt(k))) k++;
-    // A blank line neither ends a block nor belongs to it.
-    if (k === end) return;
+    // A blank line neither ends a block nor belongs to it; it ends a record.
+    if (k === end) {
+      this.endRecord();
+      return;
+    }
     const indent = k - start;
     if (state.named !== undefined) {
       if (indent > state.indent) {
@@ -142,6 +168,8 @@ class KeyReader extends FieldLines<KeyValueState> {
     }
     if (state.person !== -1 && indent <= state.person) state.person = -1;
     const line = keyLine(text, k, end);
+    // A line without a key, or at another indentation, ends the record.
+    if ((this.held.length > 0 && (line === undefined || indent !== this.heldIndent)) || (this.toldIndent !== -1 && (line === undefined || indent !== this.toldIndent))) this.endRecord();
     let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
     if (named === undefined && line !== undefined && state.person !== -1) named = this.persons!.memberAt(text, line.keyStart, line.keyEnd);
     if (named !== undefined) {
@@ -154,7 +182,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       return;
     }
-    if (this.persons !== undefined && this.person(line, k, end, indent, state)) return;
+    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.record(line, end, indent)) || this.person(line, k, end, indent, state))) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
     this.inline(k, end);
   }
@@ -184,6 +212,37 @@ class KeyReader extends FieldLines<KeyValueState> {
     const first = text.charCodeAt(start);
     if (stop - start > MAX_NAME_CHARS || !((first >= 0x41 && first <= 0x5a) || first >= 0x80)) return false;
     return isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop, nameField);
+  }
+
+  /**
+   * Reads the key line `line` (to `end`, at `indent`) as a line of a record
+   * that may stand for a person: a `Name:` or `Address:` value is held
+   * (true: nothing more to read in it), an e-mail address's key reports
+   * what the record holds and makes the reader read the record's later
+   * lines as a person's (see `person`).
+   */
+  private record(line: KeyLine, end: number, indent: number): boolean {
+    const { text, held } = this;
+    const { holdsEmail, memberAt } = this.persons!;
+    if (holdsEmail(text, line.keyStart, line.keyEnd)) {
+      for (const { start, end: stop, field } of held) this.value(start, stop, field);
+      held.length = 0;
+      this.toldIndent = indent;
+      return false;
+    }
+    const field = memberAt(text, line.keyStart, line.keyEnd);
+    if (field === undefined) return false;
+    const [start, stop] = valueAfter(text, line.valueFrom, end, false);
+    if (start === stop) return false;
+    if (this.toldIndent === indent) {
+      this.value(start, stop, field);
+      return true;
+    }
+    // The same key again starts another record.
+    if (held.some((value) => value.field === field)) held.length = 0;
+    held.push({ start, end: stop, field });
+    this.heldIndent = indent;
+    return true;
   }
 
   /** Reports text[start, end) as a person's name, if it reads as one and the policy masks names. */
