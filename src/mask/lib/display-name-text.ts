@@ -90,7 +90,7 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
     // A Markdown link's text, right before its `(mailto:…)`.
     if (last === CLOSE_SQUARE && open > from) {
       const start = openingBefore(text, from, open - 1, OPEN_SQUARE);
-      if (start !== -1 && readsAsName(text.slice(start, open - 1))) name(start, open - 1);
+      if (start !== -1 && readsAsNameAt(text, start, open - 1)) name(start, open - 1);
     }
     if (last !== QUOTE) return;
   }
@@ -117,11 +117,16 @@ function nameUpTo(text: string, k: number, to: number, close: number, name: Name
   for (let j = k; j < limit; j++) {
     const code = text.charCodeAt(j);
     if (code === close) {
-      if (readsAsName(text.slice(k, j))) name(k, j);
+      if (readsAsNameAt(text, k, j)) name(k, j);
       return;
     }
     if (code === 0x0a || code === OPEN_PAREN || code === LESS_THAN) return;
   }
+}
+
+/** `readsAsName` of text[start, end): most text is turned down by its length or first character before it is sliced. */
+export function readsAsNameAt(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && end - start <= MAX_NAME_CHARS && startsCapital(text, start) && readsAsName(text.slice(start, end));
 }
 
 /**

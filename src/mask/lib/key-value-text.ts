@@ -31,7 +31,7 @@
  * held until it comes (see `KeyReader.record`), and those after it read
  * as the person's.
  */
-import { readsAsName } from './display-name-text.js';
+import { readsAsNameAt } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 
 const TAB = 0x09;
@@ -54,8 +54,6 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PARENTHESIS = 0x28;
 const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
-/** A value longer than this reads as no name (see `readsAsName`), and is not sliced to ask. */
-const MAX_NAME_CHARS = 80;
 /** A YAML block scalar's marker: `|`, `>`, with an optional chomping or indentation indicator. */
 const BLOCK_MARKER = /^[|>][-+0-9]*$/;
 
@@ -195,12 +193,12 @@ class KeyReader extends FieldLines<KeyValueState> {
    */
   private person(line: KeyLine | undefined, k: number, end: number, indent: number, state: KeyValueState): boolean {
     const { text } = this;
-    const { isPerson, nameField } = this.persons!;
+    const { isPerson } = this.persons!;
     if (line === undefined) {
       const first = text.charCodeAt(k);
       if (state.person === -1 || !((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1)))) return false;
       const [start, stop] = trimmed(text, k + 2, end);
-      return this.personName(start, stop, nameField);
+      return readsAsNameAt(text, start, stop) && this.personName(start, stop);
     }
     const [start, stop] = valueAfter(text, line.valueFrom, end, false);
     if (start === stop) {
@@ -208,10 +206,8 @@ class KeyReader extends FieldLines<KeyValueState> {
       state.person = indent;
       return true;
     }
-    // Most values are turned down before the key is looked at: a name starts with a capital (or a letter of a script without case).
-    const first = text.charCodeAt(start);
-    if (stop - start > MAX_NAME_CHARS || !((first >= 0x41 && first <= 0x5a) || first >= 0x80)) return false;
-    return isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop, nameField);
+    // Most values are turned down before the key is looked at.
+    return readsAsNameAt(text, start, stop) && isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop);
   }
 
   /**
@@ -245,9 +241,10 @@ class KeyReader extends FieldLines<KeyValueState> {
     return true;
   }
 
-  /** Reports text[start, end) as a person's name, if it reads as one and the policy masks names. */
-  private personName(start: number, end: number, nameField: string | undefined): boolean {
-    if (nameField === undefined || end - start > MAX_NAME_CHARS || !readsAsName(this.text.slice(start, end))) return false;
+  /** Reports text[start, end), which reads as a name, as a person's name, if the policy masks names. */
+  private personName(start: number, end: number): boolean {
+    const { nameField } = this.persons!;
+    if (nameField === undefined) return false;
     this.value(start, end, nameField);
     return true;
   }

@@ -29,7 +29,7 @@
  * `isKeyed`): each piece of text in its later cells is reported with the
  * first cell's text as its key.
  */
-import { readsAsName } from './display-name-text.js';
+import { readsAsNameAt } from './display-name-text.js';
 import { FieldLines, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
@@ -40,8 +40,6 @@ const GREATER_THAN = 0x3e;
 const SLASH = 0x2f;
 const COLON = 0x3a;
 const MAX_NAME_CHARS = 64;
-/** An element's text longer than this reads as no person's name (see `readsAsName`), and is not sliced to ask. */
-const MAX_PERSON_NAME_CHARS = 80;
 const CDATA = '<![CDATA[';
 /** A heading longer than this names no column (see `isColumnName`); its text is no longer kept. */
 const MAX_HEADING_CHARS = 64;
@@ -282,7 +280,7 @@ class ElementReader extends FieldLines<MarkupState> {
     let stop = open;
     while (start < stop && isBlank(text.charCodeAt(start))) start++;
     while (stop > start && isBlank(text.charCodeAt(stop - 1))) stop--;
-    if (stop - start <= MAX_PERSON_NAME_CHARS && readsAsName(text.slice(start, stop))) this.value(start, stop, nameField);
+    if (readsAsNameAt(text, start, stop)) this.value(start, stop, nameField);
   }
 
   /** The first `]]>` at or after `k`; the text's length when there is none. */
