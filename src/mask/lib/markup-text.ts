@@ -223,11 +223,10 @@ class ElementReader extends FieldLines<MarkupState> {
   }
 
   /** Takes text[start, end) as the text of the table's cell the reader is in, if any: a heading's name, or a piece of a cell under a named column (a heading left empty names none). */
-  private cellText(start: number, end: number, state: MarkupState): void {
-    if (state.column === -1 || start >= end) return;
+  private cellText(from: number, to: number, state: MarkupState): void {
+    if (state.column === -1 || from >= to) return;
     const { text } = this;
-    while (start < end && isBlank(text.charCodeAt(start))) start++;
-    while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+    const [start, end] = blankTrimmed(text, from, to);
     if (start === end) return;
     if (state.heading !== undefined) {
       if (state.heading.length <= MAX_HEADING_CHARS) state.heading += (state.heading === '' ? '' : ' ') + text.slice(start, end);
@@ -276,10 +275,7 @@ class ElementReader extends FieldLines<MarkupState> {
     const nameField = this.persons!.nameField;
     const open = this.tagFrom(k);
     if (nameField === undefined || open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2)) return;
-    let start = k;
-    let stop = open;
-    while (start < stop && isBlank(text.charCodeAt(start))) start++;
-    while (stop > start && isBlank(text.charCodeAt(stop - 1))) stop--;
+    const [start, stop] = blankTrimmed(text, k, open);
     if (readsAsNameAt(text, start, stop)) this.value(start, stop, nameField);
   }
 
@@ -333,10 +329,16 @@ function spanOf(attributes: string): number {
   return span === null ? 1 : Math.min(Math.max(Number(span[1]), 1), MAX_COLUMNS);
 }
 
-function report(text: string, start: number, end: number, named: string, value: FieldValue): void {
+function report(text: string, from: number, to: number, named: string, value: FieldValue): void {
+  const [start, end] = blankTrimmed(text, from, to);
+  if (start < end) value(start, end, named);
+}
+
+/** text[start, end) without the blanks around it. */
+function blankTrimmed(text: string, start: number, end: number): [number, number] {
   while (start < end && isBlank(text.charCodeAt(start))) start++;
   while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  if (start < end) value(start, end, named);
+  return [start, end];
 }
 
 /** Where the element name that starts at `k` ends (`k` when none does): letters, digits, `_`, `-`, `.`, `:`. */
