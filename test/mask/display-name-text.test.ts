@@ -58,8 +58,9 @@ describe('readDisplayNames', () => {
     assert.deepEqual(names(text, 7, 33), ['Schmidt']);
   });
 
-  it('readsAsName: two to five capitalised words with particles between them, or one word of a script without case', () => {
-    for (const name of ['Anna Schmidt', 'Daan de Vries', "Jean-Luc O'Neil", 'María José García López', 'Dr. Anna Schmidt', '山田太郎']) assert.ok(readsAsName(name), name);
+  it('readsAsName: two to five capitalised words with particles between them, or one word of a script without case; the surname may come first, before `, `', () => {
+    for (const name of ['Anna Schmidt', 'Daan de Vries', "Jean-Luc O'Neil", 'María José García López', 'Dr. Anna Schmidt', '山田太郎', 'Schmidt, Anna', 'Müller, Hans Peter']) assert.ok(readsAsName(name), name);
     for (const value of ['Anna', 'anna schmidt', 'see Anna', 'Anna de', 'de Vries', 'Anna  Schmidt', 'Anna Schmidt ', 'cus_NffrFeUfNV2Hib', 'A B C D E F', 'Anna 2', '']) assert.ok(!readsAsName(value), value);
+    for (const value of ['Schmidt,', 'Schmidt, anna', 'Schmidt,Anna', 'Schmidt ,Anna', 'Schmidt,, Anna', 'Schmidt, Anna, Berlin', 'Schmidt, Anna Maria Berlin Mitte Nord']) assert.ok(!readsAsName(value), value);
   });
 });

@@ -133,14 +133,16 @@ export function readsAsNameAt(text: string, start: number, end: number): boolean
  * Whether `value` as a whole reads as a person's name, as the words before
  * an address do: two to MAX_WORDS words of name characters between single
  * spaces, each capitalised or a particle between two that are (`Daan de
- * Vries`), or one word of a script without case (`山田太郎`). `cus_123`,
- * `anna`, `Berlin` and `see Anna` do not.
+ * Vries`), or one word of a script without case (`山田太郎`); one `, `
+ * may follow a word, as a surname written first does (`Schmidt, Anna`).
+ * `cus_123`, `anna`, `Berlin` and `see Anna` do not.
  */
 export function readsAsName(value: string): boolean {
   const length = value.length;
   // Most values are turned down at their first character.
   if (length < 2 || length > MAX_NAME_CHARS || !startsCapital(value, 0)) return false;
   let words = 0;
+  let comma = false;
   let k = 0;
   for (;;) {
     const start = k;
@@ -150,6 +152,11 @@ export function readsAsName(value: string): boolean {
     if (!startsCapital(value, start) && (words === 0 || last || !PARTICLES.has(value.slice(start, k)))) return false;
     words++;
     if (last) return words > 1 ? words <= MAX_WORDS : isUncased(value.charAt(0));
+    // `Schmidt, Anna`: one `, ` after a word.
+    if (value.charCodeAt(k) === COMMA && !comma && value.charCodeAt(k + 1) === SPACE) {
+      comma = true;
+      k++;
+    }
     if (value.charCodeAt(k) !== SPACE) return false;
     k++;
   }
