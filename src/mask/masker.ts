@@ -140,6 +140,18 @@ const CACHED_FIELD_CHARS = 64;
 /** Detections found ahead of a scan (see `ahead` in `createMasker`) that a masker keeps room for: a large table's are let go, with their tokens. */
 const AHEAD_KEPT = 4096;
 
+/**
+ * What an object stands for, by the key it lies under or what it holds
+ * (see `standsFor` in `createMasker`): nobody; a person, whose `name` and
+ * `address` are theirs; or a mailbox, an e-mail address's object
+ * (Microsoft Graph's `{"emailAddress": {"name": …, "address": …}}`), whose
+ * `name` is its owner's and whose `address` is the e-mail address, left to
+ * the detectors.
+ */
+const NOBODY = 0;
+const PERSON = 1;
+const MAILBOX = 2;
+
 /** JSON keys whose reading a masker remembers (see `keyOf`); a document with more distinct keys starts over. */
 const KEYS_KEPT = 10_000;
 
@@ -228,8 +240,8 @@ interface KeyReading {
   hint: string;
   /** The policy field the key holds in an object that stands for a person (its name, its address: see `personMember`), if the policy masks it. */
   personField: string | undefined;
-  /** Whether the key stands for a person whose name the policy masks (see `standsForPerson`). */
-  person: boolean;
+  /** What an object under the key stands for (NOBODY, PERSON, MAILBOX: see `standsFor`). */
+  whom: number;
   /** Whether the key holds an e-mail address, which makes its object stand for a person (see `holdsEmail`). */
   email: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
@@ -528,29 +540,32 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const personNameField = fields.get(fieldKey('full_name'));
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
   const birthDateField = fields.get(fieldKey('date_of_birth'));
-  const persons = new Map<string, boolean>();
+  const standing = new Map<string, number>();
   // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
   const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsName(value) && isPerson(hint) ? personNameField : undefined);
-  /** The field the member `reading` reads in an object that stands for a person (`person`, see `isPerson`) or not: its own, or the person's name or address. */
-  const memberField = (reading: KeyReading, person: boolean): string | undefined => reading.field ?? (person ? reading.personField : undefined);
+  /** The field the member `reading` reads in an object that stands for `whom` (see `standsFor`): its own, or the person's name or address, or a mailbox's name. */
+  const memberField = (reading: KeyReading, whom: number): string | undefined =>
+    reading.field ?? (whom === PERSON ? reading.personField : whom === MAILBOX && reading.personField === personNameField ? personNameField : undefined);
   /** The policy field that `key` holds in an object that stands for a person (see `personMember`), if the policy masks it. */
   const personFieldOf = (key: string): string | undefined => {
     const member = personMember(key);
     return member === undefined ? undefined : fields.get(fieldKey(member));
   };
   const masksPersons = PERSON_MEMBER_FIELDS.some((field) => fields.has(fieldKey(field)));
-  /** Whether an object under a key that gives `hint` stands for a person whose name or address the policy masks. */
-  const isPerson = (hint: string | undefined): boolean => {
-    if (hint === undefined || !masksPersons) return false;
-    let known = persons.get(hint);
+  /** What an object under a key that gives `hint` stands for (NOBODY, PERSON, MAILBOX), when the policy masks a person's name or address. */
+  const standsFor = (hint: string | undefined): number => {
+    if (hint === undefined || !masksPersons) return NOBODY;
+    let known = standing.get(hint);
     if (known === undefined) {
-      if (persons.size >= KEYS_KEPT) persons.clear();
-      known = standsForPerson(hint);
-      persons.set(hint, known);
+      if (standing.size >= KEYS_KEPT) standing.clear();
+      known = standsForPerson(hint) ? PERSON : holdsEmail(hint) ? MAILBOX : NOBODY;
+      standing.set(hint, known);
     }
     return known;
   };
+  /** Whether an object under a key that gives `hint` stands for a person whose name or address the policy masks. */
+  const isPerson = (hint: string | undefined): boolean => standsFor(hint) === PERSON;
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
   const emailShapes = shapesOf(EMAIL_KEYS);
@@ -981,8 +996,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // (then every leaf in it is masked as that field, whatever its key).
     const objects: boolean[] = [];
     const hints: (string | undefined)[] = [];
-    // Per open list or object: whether it stands for a person (it lies under a key that does, or tells it itself, see `holdsEmail`).
-    const persons: boolean[] = [];
+    // Per open list or object: what it stands for (see `standsFor`): a person when it lies under a key that does, or tells it itself (see `holdsEmail`).
+    const stands: number[] = [];
     // Per open object not yet known to stand for a person: its strings under a person's member (`name`, `address`), held until it tells
     // or closes (see `Pending`); and whether such a member held something else, which a second reading must take (see `LateReading`).
     const pendings: (Pending[] | undefined)[] = [];
@@ -1014,10 +1029,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let skipFrom = -1;
     let skipDepth = 0;
 
-    // The hint and field of the value that comes next, whether its key stands for a person (a string that reads as a name is then masked as one),
-    // and the field it is if its object turns out to stand for a person (see `pendings`), set by `context`.
+    // The hint and field of the value that comes next, what a list or object there stands for, whether its key stands for a person (a string
+    // that reads as a name is then masked as one), and the field it is if its object turns out to stand for a person (see `pendings`), set by `context`.
     let hint: string | undefined;
     let field: string | undefined;
+    let whom = NOBODY;
     let person = false;
     let pendingField: string | undefined;
     const context = (): void => {
@@ -1025,24 +1041,25 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       pendingField = undefined;
       if (open === 0) {
         hint = field = undefined;
-        person = false;
+        whom = NOBODY;
       } else if (fields[open - 1] !== undefined) {
         hint = hints[open - 1];
         field = fields[open - 1];
-        person = false;
+        whom = NOBODY;
       } else if (!objects[open - 1]) {
         const row = rowOf[open - 1];
         const item = items[open - 1]!++;
         field = row?.fields[item];
         const column = field === undefined ? row?.hints[item] : undefined;
         hint = column ?? hints[open - 1];
-        person = column === undefined ? persons[open - 1]! : isPerson(column);
+        whom = column === undefined ? stands[open - 1]! : standsFor(column);
       } else {
         hint = member!.hint;
-        field = memberField(member!, persons[open - 1]!);
-        person = member!.person;
-        if (field === undefined && !persons[open - 1]) pendingField = member!.personField;
+        field = memberField(member!, stands[open - 1]!);
+        whom = member!.whom;
+        if (field === undefined && stands[open - 1] !== PERSON) pendingField = member!.personField;
       }
+      person = whom === PERSON;
     };
     /** Masks the strings held under person's members of the open object `object` as the fields they are (`person`) or as any string. */
     const settle = (object: number, person: boolean): void => {
@@ -1119,10 +1136,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         firstMember = opened;
         opened = false;
         const object = objects.length - 1;
-        if (member.email && !persons[object]) {
+        if (member.email && stands[object] !== PERSON) {
           // An e-mail address: the object stands for a person. Its strings held under person's members are masked as theirs; anything
           // else under one was masked as it came, and is read again (see `LateReading`).
-          persons[object] = true;
+          stands[object] = PERSON;
           if (pendings[object] !== undefined) settle(object, true);
           if (personMembers[object]) late?.persons.add(starts[object]!);
         }
@@ -1140,7 +1157,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         const value = decoded(start, end, escaped);
         const open = objects.length - 1;
         // A FHIR resource that stands for a person: its later members are read as a person's.
-        if (firstMember && memberName === RESOURCE_TYPE && objects[open] && masksPersons && isPersonResource(value)) persons[open] = true;
+        if (firstMember && memberName === RESOURCE_TYPE && objects[open] && masksPersons && isPersonResource(value)) stands[open] = PERSON;
         if (roles[open] !== NAMES_NOTHING) columnValue(value);
         if (pendingField !== undefined) {
           (pendings[open] ??= []).push({ index: edits.add(start, end, undefined, !escaped), value, field: pendingField, hint, depth: depth + objects.length });
@@ -1204,7 +1221,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
         objects.push(object);
         hints.push(hint);
-        persons.push(person || (object && known?.persons.has(start) === true));
+        stands.push(object && known?.persons.has(start) === true ? PERSON : whom);
         pendings.push(undefined);
         personMembers.push(false);
         fields.push(field);
@@ -1240,7 +1257,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
         objects.pop();
         hints.pop();
-        persons.pop();
+        stands.pop();
         pendings.pop();
         personMembers.pop();
         fields.pop();
@@ -1297,13 +1314,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const object = renamed === undefined ? members : renamedMembers(members, renamed);
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
-    const person = isPerson(hint) || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || names.some((name) => keyOf(name).email);
+    const stands = standsFor(hint);
+    const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || names.some((name) => keyOf(name).email) ? PERSON : stands;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
       const reading = keyOf(name);
       const keyHint = reading.hint;
-      const field = memberField(reading, person);
+      const field = memberField(reading, whom);
       if (field === undefined) {
         if (columns === null && Array.isArray(object[key])) columns = objectColumns(object, names, renamed);
         maskMember(object, key, keyHint, findings, depth + 1, batches, columns ?? undefined);
@@ -1439,7 +1457,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), person: isPerson(key.toLowerCase()), email: masksPersons && holdsEmail(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), email: masksPersons && holdsEmail(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

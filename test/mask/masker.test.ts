@@ -153,6 +153,11 @@ describe('createMasker', () => {
     for (const long of [{ name: 'Anna Schmidt', notes: 'x '.repeat(40_000), plan: 'Gold', email: 'anna@example.de' }, { address: { city: 'Berlin' }, email: 'anna@example.de' }, { name: 'Report', rows: Array.from({ length: 9000 }, (_, k) => ({ n: k, name: 'x' })) }]) {
       assert.deepEqual(masker.maskValue(JSON.stringify(long)), { ...masker.maskValue(long), value: JSON.stringify(masker.maskValue(long).value) });
     }
+    // A mailbox: Microsoft Graph's sender and recipients, an address's object with its owner's name. Its `address` is the e-mail address.
+    const message = { subject: 'Invoice', from: { emailAddress: { name: 'Anna Schmidt', address: 'anna@example.de' } }, toRecipients: [{ emailAddress: { address: 'jean@example.fr', name: 'Jean Dupont' } }], attachments: [{ name: 'invoice.pdf' }] };
+    const messageMasked = { ...message, from: { emailAddress: { name: '[FULL_NAME]', address: '[EMAIL]' } }, toRecipients: [{ emailAddress: { address: '[EMAIL]', name: '[FULL_NAME]' } }] };
+    assert.deepEqual(masker.maskValue(message), { value: messageMasked, findings: { full_name: 2, email: 2 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(message)), { value: JSON.stringify(messageMasked), findings: { full_name: 2, email: 2 } });
     // A record of key lines, as a tool prints one for a model.
     assert.equal(masker.maskText('Name: Anna Schmidt\nE-mail: anna@example.de\n\nName: Report\n').text, 'Name: [FULL_NAME]\nE-mail: [EMAIL]\n\nName: Report\n');
     assert.deepEqual(masker.maskText('Name,E-mail,Plan\nAnna Schmidt,anna@example.de,Gold\n\nname,size\nreport.pdf,12\n'), {
@@ -597,9 +602,9 @@ describe('JSON text masked a batch of values at a time', () => {
 });
 
 describe('JSON text and the value it holds', () => {
-  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
+  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'Müller, Hans', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
-  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors', 'address'];
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors', 'address', 'emailAddress'];
   // Column names, and what is not one (see `json-columns.ts`).
   const COLUMN_NAMES = ['first_name', 'Full-Name', 'dob', 'ssn', 'phone', 'email', 'note', 'id', 'a b', 'first_name', 'ssn', 'x@example.org', '1st', ''];
   /** A table (see `json-columns.ts`): its columns named in an object, before or after its rows, or in a header row. */
