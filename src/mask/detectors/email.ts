@@ -89,7 +89,8 @@ export const email: Detector = {
       while (start > floor && at - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
       // A local part longer than the limit is not an address (and not read further).
       if (start > floor && at - start >= MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start = at;
-      while (start < at && text.charCodeAt(start) === 46) start++;
+      // Nor are a leading dot and a quote around it (`'anna@example.de'` in SQL, Python and shell).
+      while (start < at && (text.charCodeAt(start) === 46 || text.charCodeAt(start) === 39)) start++;
       let end = at + 1;
       while (end < text.length && end - at - 1 < MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
       // Sentence punctuation after an address is not part of it.

@@ -10,6 +10,9 @@ describe('email', () => {
       ['<o\'brien@example.co.uk>', 'o\'brien@example.co.uk', 'o\'brien@example.co.uk'],
       ['Kontakt: jürgen.müller@bücher.de.', 'jürgen.müller@bücher.de', 'jürgen.müller@bücher.de'],
       ['(maria_garcia-2@correo.es)', 'maria_garcia-2@correo.es', 'maria_garcia-2@correo.es'],
+      // Single quotes around an address are not its own, as SQL, Python's repr and shells write them.
+      ["WHERE email = 'anna@example.de'", 'anna@example.de', 'anna@example.de'],
+      ["{'email': '.o'brien@example.ie'}", "o'brien@example.ie", "o'brien@example.ie"],
     ],
     kept: ['@@@@@@', 'user@localhost', 'a@1.2.3.4', 'email me @ home', 'x@.com', '.@example.com', 'a..b@example.com', 'npm i @scope/pkg@1.2.3', 'git@github', 'name@example.c'],
   });
