@@ -13,6 +13,8 @@ describe('readDisplayNames', () => {
   it('reads the name before an address in angle brackets: quoted, or the words that read as a name', () => {
     assert.deepEqual(names('From: Anna Schmidt <anna@example.de>\nTo: "Schmidt, Anna" <a@example.de>, Jean-Luc O\'Neil <jl@example.ie>'), ['Anna Schmidt', 'Schmidt, Anna', "Jean-Luc O'Neil"]);
     assert.deepEqual(names('Author: Daan de Vries <daan@example.nl> and Ludwig van Beethoven <lvb@example.at>'), ['Daan de Vries', 'Ludwig van Beethoven']);
+    // Single quotes, as Python prints a string; an apostrophe that ends a word is the word's.
+    assert.deepEqual(names("'Anna Schmidt' <anna@example.de>, 'Schmidt, Anna'<a@example.de>, Anna Schmidt's <x@example.de>, 'x' <y@example.de>"), ['Anna Schmidt', 'Schmidt, Anna', "Anna Schmidt's"]);
     assert.deepEqual(names('María García <m@example.es>; 山田太郎 <t@example.jp>'), ['María García', '山田太郎']);
   });
 

@@ -6,8 +6,8 @@
  * address would undo the pseudonym. Three forms:
  *
  * - a name before an address in angle brackets (RFC 5322's name-addr):
- *   `From: Anna Schmidt <anna@example.de>`, `"Schmidt, Anna" <…>`, a
- *   commit's `Author: …`;
+ *   `From: Anna Schmidt <anna@example.de>`, `"Schmidt, Anna" <…>`,
+ *   `'Anna Schmidt' <…>`, a commit's `Author: …`;
  * - a name before an address in parentheses: `Anna Schmidt (anna@…)`;
  * - a name in parentheses after an address (RFC 822's comment):
  *   `anna@example.de (Anna Schmidt)`, `<anna@…> (Anna Schmidt)`;
@@ -31,6 +31,7 @@ import { NextIndex } from './lines.js';
 
 const SPACE = 0x20;
 const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 const OPEN_PAREN = 0x28;
@@ -92,11 +93,17 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
       const start = openingBefore(text, from, open - 1, OPEN_SQUARE);
       if (start !== -1 && readsAsNameAt(text, start, open - 1)) name(start, open - 1);
     }
-    if (last !== QUOTE) return;
+    if (last !== QUOTE && last !== APOSTROPHE) return;
   }
   if (last === QUOTE) {
     const start = openingBefore(text, from, end - 1, QUOTE);
     if (start !== -1 && start < end - 1) name(start, end - 1);
+    return;
+  }
+  if (last === APOSTROPHE) {
+    // Single quotes, as Python and shells print a name: what they hold if it reads as one (an apostrophe may end a word).
+    const start = openingBefore(text, from, end - 1, APOSTROPHE);
+    if (start !== -1 && readsAsNameAt(text, start, end - 1)) name(start, end - 1);
     return;
   }
   // Emphasis around the name: `**Anna Schmidt** <…>`.
