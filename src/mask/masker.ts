@@ -16,7 +16,7 @@ import { readBirthDates } from './lib/birth-date-text.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
-import { readJsonText, type JsonTextVisitor } from './lib/json-text.js';
+import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
 import { nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lib/lines.js';
@@ -410,7 +410,11 @@ class JsonEdits {
   private readonly made: string[] = [];
   madeTo = 0;
 
-  constructor(private readonly text: string) {}
+  /** `python`: the text is Python's literal (see `readJsonText`), whose strings it decodes as Python does. */
+  constructor(
+    private readonly text: string,
+    readonly python = false,
+  ) {}
 
   /**
    * Adds a replacement of the JSON value at text[start, end) after the
@@ -433,7 +437,7 @@ class JsonEdits {
     for (let k = 0; k < values.length; k++) {
       const value = values[k];
       if (value === undefined) continue;
-      const written = !raw[k] ? JSON.stringify(value) : ESCAPED_IN_JSON.test(value) ? JSON.stringify(value).slice(1, -1) : value;
+      const written = raw[k] ? quotedInside(value, text.charCodeAt(starts[k]! - 1)) : JSON.stringify(value);
       parts.push(text.slice(at, starts[k]), written);
       at = ends[k]!;
     }
@@ -455,6 +459,18 @@ class JsonEdits {
 
 /** Characters JSON.stringify writes as escapes: quote, backslash, control characters, and (lone) surrogates. */
 const ESCAPED_IN_JSON = /["\\\u0000-\u001f\ud800-\udfff]/;
+/** Those and the apostrophe, which closes a Python string it opened: written as JSON.stringify writes the rest, which Python reads alike. */
+const ESCAPED_IN_APOSTROPHES = /['"\\\u0000-\u001f\ud800-\udfff]/;
+const APOSTROPHE = 0x27;
+const APOSTROPHES = /'/g;
+
+/** `value` written inside the quotes (`quote`, JSON's or Python's of either kind) of a string literal. */
+function quotedInside(value: string, quote: number): string {
+  const apostrophes = quote === APOSTROPHE;
+  if (!(apostrophes ? ESCAPED_IN_APOSTROPHES : ESCAPED_IN_JSON).test(value)) return value;
+  const escaped = JSON.stringify(value).slice(1, -1);
+  return apostrophes ? escaped.replace(APOSTROPHES, "\\'") : escaped;
+}
 
 /**
  * A JSON text is masked this many characters at a time (see `JsonEdits`):
@@ -960,14 +976,21 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let local: Findings = {};
     let edits = new JsonEdits(text);
     let batches = new Map<string | undefined, ValueBatch>();
-    const late: LateReading = { columns: new Map(), persons: new Set() };
-    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late))) return undefined;
+    let late: LateReading = { columns: new Map(), persons: new Set() };
+    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late))) {
+      // What Python prints (see `readJsonText`), read the same way.
+      local = {};
+      edits = new JsonEdits(text, true);
+      batches = new Map();
+      late = { columns: new Map(), persons: new Set() };
+      if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late), true)) return undefined;
+    }
     if (late.columns.size > 0 || late.persons.size > 0) {
       // A table's columns were named after rows of it (see `json-columns.ts`), or an object's e-mail address after its name: read again, knowing them from the start.
       local = {};
-      edits = new JsonEdits(text);
+      edits = new JsonEdits(text, edits.python);
       batches = new Map();
-      readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, late, undefined));
+      readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, late, undefined), edits.python);
     }
     maskBatches(batches, local);
     if (Object.keys(local).length === 0) return [text];
@@ -1091,7 +1114,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       if (name !== undefined && isColumnName(name)) names[list]!.push(name);
       else names[list] = undefined;
     };
-    const decoded = (start: number, end: number, escaped: boolean): string => (escaped ? (JSON.parse(text.slice(start, end)) as string) : text.slice(start + 1, end - 1));
+    const decoded = (start: number, end: number, escaped: boolean): string =>
+      !escaped ? text.slice(start + 1, end - 1) : edits.python ? pythonString(text, start, end) : (JSON.parse(text.slice(start, end)) as string);
     /**
      * A string, number or boolean, whose `context` was just worked out:
      * masked whole under a field, else a string is scanned (or masked as
@@ -1180,7 +1204,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           return;
         }
         const raw = text.slice(start, end);
-        if (raw !== 'null') scalar(start, end, raw === 'true' ? true : raw === 'false' ? false : Number(raw), false);
+        const value = literalValue(raw);
+        if (value !== undefined) scalar(start, end, value, false);
       },
       open(start) {
         if (skipFrom !== -1) {

@@ -1,44 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readJsonText, type JsonTextVisitor } from '../../src/mask/lib/json-text.js';
+import { readJsonText } from '../../src/mask/lib/json-text.js';
+import { pythonRepr, rebuilt } from '../helpers/literal-text.js';
 import { int, pick, seeded } from './corpus/random.js';
-
-/** What `readJsonText` reports, rebuilt as a value: the reader's account of the text. */
-function rebuilt(text: string): { ok: boolean; value: unknown } {
-  const stack: Array<{ container: unknown[] | Record<string, unknown>; key?: string }> = [];
-  let root: unknown;
-  const put = (value: unknown): void => {
-    const top = stack.at(-1);
-    if (top === undefined) root = value;
-    else if (Array.isArray(top.container)) top.container.push(value);
-    // Defined, not assigned: a member named __proto__ is a member.
-    else Object.defineProperty(top.container, top.key!, { value, enumerable: true, writable: true, configurable: true });
-  };
-  const visitor: JsonTextVisitor = {
-    key(start, end, escaped) {
-      const key = JSON.parse(text.slice(start, end)) as string;
-      assert.equal(escaped, text.slice(start, end).includes('\\'));
-      stack.at(-1)!.key = key;
-    },
-    string(start, end, escaped) {
-      assert.equal(escaped, text.slice(start, end).includes('\\'));
-      put(JSON.parse(text.slice(start, end)));
-    },
-    literal(start, end) {
-      put(JSON.parse(text.slice(start, end)));
-    },
-    open(start) {
-      const container = text[start] === '{' ? {} : [];
-      put(container);
-      stack.push({ container });
-    },
-    close(end) {
-      const { container } = stack.pop()!;
-      assert.equal(text[end - 1], Array.isArray(container) ? ']' : '}');
-    },
-  };
-  return { ok: readJsonText(text, visitor), value: root };
-}
 
 function parses(text: string): boolean {
   try {
@@ -147,5 +111,36 @@ describe('readJsonText', () => {
     assert.equal(ok, true);
     assert.equal(opened, depth);
     assert.equal(closed, depth);
+  });
+});
+
+describe('readJsonText of Python literals', () => {
+  const STRINGS = ['', 'Anna Schmidt', "O'Neil", 'say "hi"', `both ' and "`, 'back\\slash', 'line\nbreak\ttab', '\u0000\u007f\u00a0', 'été 😀', '\ud800 lone', '\u2028'];
+
+  it('reads what `repr` writes as the value it writes: quotes of either kind, escapes, True, False, None, tuples', () => {
+    const random = seeded(31);
+    const draw = (depth: number): unknown => {
+      const kind = int(random, 0, depth > 3 ? 3 : 6);
+      if (kind === 0) return pick(random, STRINGS);
+      if (kind === 1) return pick(random, [0, -7, 1.5, 1e100, 2.5e-7, Infinity, -Infinity, 12345678901234567]);
+      if (kind === 2) return pick(random, [true, false, null]);
+      if (kind === 3) return pick(random, STRINGS) + pick(random, STRINGS);
+      if (kind === 4) return Array.from({ length: int(random, 0, 3) }, () => draw(depth + 1));
+      return Object.fromEntries(Array.from({ length: int(random, 0, 3) }, () => [pick(random, STRINGS), draw(depth + 1)]));
+    };
+    for (let n = 0; n < 2000; n++) {
+      const value = [draw(0)];
+      for (const tuples of [false, true]) {
+        const text = pythonRepr(value, tuples).replace(/^\(/, '[').replace(/,?\)$/, ']');
+        assert.deepEqual(rebuilt(text, true), { ok: true, value }, text);
+      }
+    }
+  });
+
+  it('turns down what is not a literal `repr` writes, and JSON text as JSON', () => {
+    for (const text of ["{'a': 1,}", "{1: 'a'}", "['\\q']", "['\\x4']", "['\\U00110000']", "['raw\nbreak']", "['open]", "[datetime.date(2024, 1, 2)]", "{'a' 1}", "[(1, 2]", "[(,)]", "[True False]"]) {
+      assert.equal(rebuilt(text, true).ok, false, text);
+    }
+    for (const text of ["['x']", '[True]', '[(1,)]', "{'a': None}"]) assert.equal(rebuilt(text).ok, false, text);
   });
 });

@@ -14,18 +14,30 @@ const MiB = 1024 * 1024;
 /** Generous for a shared 2-core machine; linear code does these in tens of milliseconds. */
 const CAP_MS = 2000;
 
-/** CPU milliseconds to mask `text`, best of three (see `cpuTime`). */
-function bestOf(text: string): number {
-  return best(3, () => masker.maskText(text), cpuTime);
+/**
+ * Tool results that read as JSON or Python's literal (see `json-text.ts`)
+ * up to a point, masked as a value: read as JSON, as Python, then scanned.
+ */
+const LITERALS: Record<string, (chars: number) => string> = {
+  jsonRowsUnclosed: (n) => '[' + '{"name": "Anna Schmidt", "email": "a@x.de"}, '.repeat(n / 46),
+  pythonRowsUnclosed: (n) => '[' + "{'name': 'Anna Schmidt', 'email': 'a@x.de'}, ".repeat(n / 46),
+  pythonEscapes: (n) => "['" + '\\x41\\u0042'.repeat(n / 10) + "']",
+  pythonTuples: (n) => '[' + '(1, '.repeat(n / 4),
+};
+
+/** CPU milliseconds to mask `text` (as text, or `asValue` as a tool's text result), best of three (see `cpuTime`). */
+function bestOf(text: string, asValue: boolean): number {
+  return best(3, () => (asValue ? masker.maskValue(text) : masker.maskText(text)), cpuTime);
 }
 
-for (const [kind, make] of Object.entries(ADVERSARIAL)) {
+for (const [kind, make] of [...Object.entries(ADVERSARIAL), ...Object.entries(LITERALS)]) {
+  const asValue = kind in LITERALS;
   it(`linear time on a ${kind} line`, () => {
     const quarter = make(MiB / 4);
     const full = make(MiB);
     masker.maskText(quarter);
-    const small = bestOf(quarter);
-    const large = bestOf(full);
+    const small = bestOf(quarter, asValue);
+    const large = bestOf(full, asValue);
     assert.ok(large < CAP_MS, `1 MiB of ${kind} took ${large.toFixed(0)} ms`);
     // 4× the input: linear ≈ 4, quadratic ≈ 16. Tiny timings are noise, so a floor applies.
     assert.ok(large < Math.max(small, 5) * 9, `${kind}: ${small.toFixed(1)} ms for 256 KiB, ${large.toFixed(1)} ms for 1 MiB`);

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { GuardError } from '../../src/errors.js';
 import { defaultMasking } from '../helpers/default-masking.js';
+import { pythonRepr, rebuilt } from '../helpers/literal-text.js';
 import { createMasker, type Findings } from '../../src/mask/masker.js';
 import { LongString } from '../../src/proxy/long-strings.js';
 import type { MaskingPolicy } from '../../src/policy/policy.js';
@@ -164,6 +165,18 @@ describe('createMasker', () => {
       text: 'Name,E-mail,Plan\n[FULL_NAME],[EMAIL],Gold\n\nname,size\nreport.pdf,12\n',
       findings: { full_name: 1, email: 1 },
     });
+  });
+
+  it('masks what Python prints (`str()` of rows, as the reference SQLite server does) as the same JSON, keeping its quotes', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const rows = "[{'id': 1, 'name': 'Anna Schmidt', 'email': 'anna@example.de', 'dob': '1980-01-02', 'vip': True, 'plan': None}, {'id': 2, 'name': 'Widget', 'note': \"Jean's: jean@example.fr\", 'esc': 'caf\\xe9 \\'x\\' b@example.org'}, (3, 'Berlin')]";
+    assert.deepEqual(masker.maskValue(rows), {
+      value: "[{'id': 1, 'name': '[FULL_NAME]', 'email': '[EMAIL]', 'dob': '[DATE_OF_BIRTH]', 'vip': True, 'plan': None}, {'id': 2, 'name': 'Widget', 'note': \"Jean's: [EMAIL]\", 'esc': \"café 'x' [EMAIL]\"}, (3, 'Berlin')]",
+      findings: { full_name: 1, email: 3, date_of_birth: 1 },
+    });
+    // A masked value with an apostrophe inside apostrophes escapes it; what reads as no literal is scanned as text.
+    assert.equal(createMasker(policy({ style: 'redact', fields: ["o'note"] }), KEY).maskValue("{'o\\'note': 'x', \"o'note\": 'y'}").value, "{'o\\'note': '[O\\'NOTE]', \"o'note\": '[O\\'NOTE]'}");
+    assert.equal(masker.maskValue("[1] 'Anna Schmidt' <anna@example.de>").value, "[1] '[FULL_NAME]' <[EMAIL]>");
   });
 
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
@@ -640,6 +653,19 @@ describe('JSON text and the value it holds', () => {
         const asValue = masker.maskValue(JSON.parse(text));
         assert.deepEqual(JSON.parse(asText.value as string), asValue.value, text);
         assert.deepEqual(asText.findings, asValue.findings, text);
+      }
+    });
+
+    it(`${style}: masking what Python prints of a value gives what masking the value gives, with the same findings`, () => {
+      const masker = createMasker(policy({ style }), KEY);
+      const random = seeded(4242);
+      for (let n = 0; n < 400; n++) {
+        const value = JSON.parse(JSON.stringify({ root: document(random, 0), list: [document(random, 1), document(random, 1)] })) as unknown;
+        const text = pythonRepr(value, random() < 0.3);
+        const asText = masker.maskValue(text);
+        const read = rebuilt(asText.value as string, true);
+        assert.ok(read.ok, asText.value as string);
+        assert.deepEqual({ value: read.value, findings: asText.findings }, masker.maskValue(value), text);
       }
     });
   }
