@@ -114,6 +114,22 @@ export function holdsEmail(key: string): boolean {
   return EMAIL_KEYS.has(fieldKey(key));
 }
 
+/**
+ * Keys (normalised) of a person's e-mail address, phone number or bank
+ * account: an object, a table or a record of key lines that has one stands
+ * for a person (or a team or a business, masked alike), as `EMAIL_KEYS`
+ * say. A bare `mobile` or `cell` is as often a flag or a spreadsheet's.
+ */
+export const CONTACT_KEYS: ReadonlySet<string> = new Set([
+  ...EMAIL_KEYS,
+  ...['phone', 'phones', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'mobile_phone', 'mobile_number', 'cell_phone', 'iban'].map(fieldKey),
+]);
+
+/** Whether `key` holds a person's e-mail address, phone number or bank account (see `CONTACT_KEYS`). */
+export function holdsContact(key: string): boolean {
+  return CONTACT_KEYS.has(fieldKey(key));
+}
+
 /** The member that says which FHIR resource an object is; FHIR writes it first. */
 export const RESOURCE_TYPE = 'resourceType';
 

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { EMAIL_KEYS, fieldKey, fieldsByKey, holdsEmail, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -242,8 +242,8 @@ interface KeyReading {
   personField: string | undefined;
   /** What an object under the key stands for (NOBODY, PERSON, MAILBOX: see `standsFor`). */
   whom: number;
-  /** Whether the key holds an e-mail address, which makes its object stand for a person (see `holdsEmail`). */
-  email: boolean;
+  /** Whether the key holds a person's e-mail address, phone number or bank account, which makes its object stand for a person (see `holdsContact`). */
+  contact: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -547,9 +547,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const longestKey = 2 * Math.max(0, ...[...fields.keys()].map((key) => key.length)) + 2;
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
-  /** A table's columns by their `names`: a column beside an e-mail address's is a person's name or address as a member beside one is (see `holdsEmail`). */
+  /** A table's columns by their `names`: a column beside an e-mail address's (or a phone number's) is a person's name or address as a member beside one is (see `holdsContact`). */
   const columnsNamed = (names: readonly string[]): Columns => {
-    const person = masksPersons && names.some(holdsEmail);
+    const person = masksPersons && names.some(holdsContact);
     return { fields: names.map((name) => fieldOf(name) ?? (person ? personFieldOf(name) : undefined)), hints: names.map((name) => name.toLowerCase()) };
   };
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
@@ -584,12 +584,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const isPerson = (hint: string | undefined): boolean => standsFor(hint) === PERSON;
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
-  const emailShapes = shapesOf(EMAIL_KEYS);
+  const contactShapes = shapesOf(CONTACT_KEYS);
   const personKeys: PersonKeys | undefined = masksPersons
     ? {
         isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && isPerson(text.slice(start, end).toLowerCase()),
         memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS && memberShapes.has(shapeAt(text, start, end)) ? personFieldOf(text.slice(start, end)) : undefined),
-        holdsEmail: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && emailShapes.has(shapeAt(text, start, end)) && holdsEmail(text.slice(start, end)),
+        holdsContact: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && contactShapes.has(shapeAt(text, start, end)) && holdsContact(text.slice(start, end)),
         nameField: personNameField,
       }
     : undefined;
@@ -1019,7 +1019,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // (then every leaf in it is masked as that field, whatever its key).
     const objects: boolean[] = [];
     const hints: (string | undefined)[] = [];
-    // Per open list or object: what it stands for (see `standsFor`): a person when it lies under a key that does, or tells it itself (see `holdsEmail`).
+    // Per open list or object: what it stands for (see `standsFor`): a person when it lies under a key that does, or tells it itself (see `holdsContact`).
     const stands: number[] = [];
     // Per open object not yet known to stand for a person: its strings under a person's member (`name`, `address`), held until it tells
     // or closes (see `Pending`); and whether such a member held something else, which a second reading must take (see `LateReading`).
@@ -1048,6 +1048,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let firstMember = false;
     // Whether the last list or object opened is an object that has read no member yet.
     let opened = false;
+    // Whether the value that comes next tells that its object stands for a person, unless it is a boolean (`"email": true` is a setting's).
+    let telling = false;
     // While a list or object too deep to walk is passed over: its start, and how many are open around it.
     let skipFrom = -1;
     let skipDepth = 0;
@@ -1094,6 +1096,20 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
       pendingCount -= pendings[object]!.length;
       pendings[object] = undefined;
+    };
+    /**
+     * A contact's value (see `telling`) came, `flag` when it is a boolean:
+     * else the open object stands for a person. Its strings held under a
+     * person's members are masked as theirs; anything else under one was
+     * masked as it came, and is read again (see `LateReading`).
+     */
+    const told = (flag: boolean): void => {
+      telling = false;
+      if (flag) return;
+      const object = objects.length - 1;
+      stands[object] = PERSON;
+      if (pendings[object] !== undefined) settle(object, true);
+      if (personMembers[object]) late?.persons.add(starts[object]!);
     };
     /**
      * Notes a value in a list or object that may name columns: `name` is
@@ -1160,13 +1176,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         firstMember = opened;
         opened = false;
         const object = objects.length - 1;
-        if (member.email && stands[object] !== PERSON) {
-          // An e-mail address: the object stands for a person. Its strings held under person's members are masked as theirs; anything
-          // else under one was masked as it came, and is read again (see `LateReading`).
-          stands[object] = PERSON;
-          if (pendings[object] !== undefined) settle(object, true);
-          if (personMembers[object]) late?.persons.add(starts[object]!);
-        }
+        telling = member.contact && stands[object] !== PERSON;
         if (member.masked === undefined && !member.tokenLike) return;
         const takes = takeName(member.masked ?? name, (taken[object] ??= new Set()));
         if (member.masked !== undefined) addCounts(findings, member.found as Findings);
@@ -1177,6 +1187,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       string(start, end, escaped) {
         if (skipFrom !== -1) return;
         makeBefore(start);
+        if (telling) told(false);
         context();
         const value = decoded(start, end, escaped);
         const open = objects.length - 1;
@@ -1193,17 +1204,18 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       literal(start, end) {
         if (skipFrom !== -1) return;
         makeBefore(start);
+        const raw = text.slice(start, end);
+        if (telling) told(typeof literalValue(raw) === 'boolean');
         context();
         if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(undefined);
         if (pendingField !== undefined) personMembers[objects.length - 1] = true;
         if (field === undefined) {
           // An id written as a number is scanned as its digits (see `scannedDigits`); any other literal passes.
           const length = end - start;
-          const digits = length >= MIN_ID_DIGITS && length <= MAX_ID_DIGITS ? scannedDigits(text.slice(start, end)) : undefined;
+          const digits = length >= MIN_ID_DIGITS && length <= MAX_ID_DIGITS ? scannedDigits(raw) : undefined;
           if (digits !== undefined) batchValue(batches, hint, edits.values as unknown as Record<number, unknown>, edits.add(start, end, undefined), digits, findings);
           return;
         }
-        const raw = text.slice(start, end);
         const value = literalValue(raw);
         if (value !== undefined) scalar(start, end, value, false);
       },
@@ -1213,6 +1225,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           return;
         }
         makeBefore(start);
+        if (telling) told(false);
         context();
         if (pendingField !== undefined) personMembers[objects.length - 1] = true;
         if (depth + objects.length > MAX_DEPTH) {
@@ -1340,7 +1353,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
     const stands = standsFor(hint);
-    const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || names.some((name) => keyOf(name).email) ? PERSON : stands;
+    const told = names.some((name) => keyOf(name).contact && typeof members[name] !== 'boolean');
+    const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || told ? PERSON : stands;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
@@ -1482,7 +1496,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), email: masksPersons && holdsEmail(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), contact: masksPersons && holdsContact(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

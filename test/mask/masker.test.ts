@@ -143,7 +143,7 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(people)).value, JSON.stringify(peopleMasked));
   });
 
-  it('knows a person by an e-mail address beside a name: an object with an `email` member, a record of key lines, a table with an e-mail column', () => {
+  it('knows a person by an e-mail address, a phone number or an IBAN beside a name: an object with such a member, a record of key lines, a table with such a column', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     // The name before the address is read again once the address tells the object (see `LateReading`).
     const result = { items: [{ name: 'Anna Schmidt', email: 'anna@example.de', address: 'Hauptstr. 1' }, { id: 2, name: 'Widget' }], repo: { name: 'mcp-guard' } };
@@ -154,6 +154,12 @@ describe('createMasker', () => {
     for (const long of [{ name: 'Anna Schmidt', notes: 'x '.repeat(40_000), plan: 'Gold', email: 'anna@example.de' }, { address: { city: 'Berlin' }, email: 'anna@example.de' }, { name: 'Report', rows: Array.from({ length: 9000 }, (_, k) => ({ n: k, name: 'x' })) }]) {
       assert.deepEqual(masker.maskValue(JSON.stringify(long)), { ...masker.maskValue(long), value: JSON.stringify(masker.maskValue(long).value) });
     }
+    // A phone number or a bank account tells it too; a flag does not (`"email": true` is a notification's setting).
+    const contacts = { people: [{ name: 'Anna Schmidt', phone: '+49 30 1234567' }, { name: 'Jean Dupont', IBAN: 'DE89 3704 0044 0532 0130 00' }], settings: [{ name: 'Weekly digest', email: true, phone: false }] };
+    const contactsMasked = { ...contacts, people: [{ name: '[FULL_NAME]', phone: '[PHONE]' }, { name: '[FULL_NAME]', IBAN: '[IBAN]' }] };
+    assert.deepEqual(masker.maskValue(contacts), { value: contactsMasked, findings: { full_name: 2, phone: 1, iban: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(contacts)), { value: JSON.stringify(contactsMasked), findings: { full_name: 2, phone: 1, iban: 1 } });
+    assert.equal(masker.maskText('Name: Anna Schmidt\nPhone: +49 30 1234567\n\nname,tel\nJean Dupont,030 1234567\n').text, 'Name: [FULL_NAME]\nPhone: [PHONE]\n\nname,tel\n[FULL_NAME],[PHONE]\n');
     // A mailbox: Microsoft Graph's sender and recipients, an address's object with its owner's name. Its `address` is the e-mail address.
     const message = { subject: 'Invoice', from: { emailAddress: { name: 'Anna Schmidt', address: 'anna@example.de' } }, toRecipients: [{ emailAddress: { address: 'jean@example.fr', name: 'Jean Dupont' } }], attachments: [{ name: 'invoice.pdf' }] };
     const messageMasked = { ...message, from: { emailAddress: { name: '[FULL_NAME]', address: '[EMAIL]' } }, toRecipients: [{ emailAddress: { address: '[EMAIL]', name: '[FULL_NAME]' } }] };

@@ -26,10 +26,10 @@
  * person's (`customer:` then `  name: Anna Schmidt`), other keys keep
  * their own, and a list item that reads as a name is one (`attendees:`
  * then `  - Anna Schmidt`). A record of key lines (lines with the same
- * indentation, one after another) that holds an e-mail address stands for
- * a person as well: its `Name:` and `Address:` before the address are
- * held until it comes (see `KeyReader.record`), and those after it read
- * as the person's.
+ * indentation, one after another) that holds an e-mail address, a phone
+ * number or a bank account stands for a person as well: its `Name:` and
+ * `Address:` before that are held until it comes (see `KeyReader.record`),
+ * and those after it read as the person's.
  */
 import { readsAsNameAt } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
@@ -213,14 +213,14 @@ class KeyReader extends FieldLines<KeyValueState> {
   /**
    * Reads the key line `line` (to `end`, at `indent`) as a line of a record
    * that may stand for a person: a `Name:` or `Address:` value is held
-   * (true: nothing more to read in it), an e-mail address's key reports
+   * (true: nothing more to read in it), a contact's key (`Email:`, `Phone:`) reports
    * what the record holds and makes the reader read the record's later
    * lines as a person's (see `person`).
    */
   private record(line: KeyLine, end: number, indent: number): boolean {
     const { text, held } = this;
-    const { holdsEmail, memberAt } = this.persons!;
-    if (holdsEmail(text, line.keyStart, line.keyEnd)) {
+    const { holdsContact, memberAt } = this.persons!;
+    if (holdsContact(text, line.keyStart, line.keyEnd)) {
       for (const { start, end: stop, field } of held) this.value(start, stop, field);
       held.length = 0;
       this.toldIndent = indent;

@@ -89,8 +89,8 @@ export interface PersonKeys {
   readonly isPerson: (text: string, start: number, end: number) => boolean;
   /** The field the key text[start, end) holds in a person's block or element (`name`, `address`), if one. */
   readonly memberAt: FieldAt;
-  /** Whether the key text[start, end) holds an e-mail address, which tells that its record stands for a person. */
-  readonly holdsEmail: (text: string, start: number, end: number) => boolean;
+  /** Whether the key text[start, end) holds an e-mail address, a phone number or a bank account, which tells that its record stands for a person. */
+  readonly holdsContact: (text: string, start: number, end: number) => boolean;
   /** The field a person's name is masked as, if one. */
   readonly nameField: string | undefined;
 }
