@@ -31,6 +31,7 @@
  * `Address:` before that are held until it comes (see `KeyReader.record`),
  * and those after it read as the person's.
  */
+import { isDigit } from './chars.js';
 import { readsAsNameAt } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 
@@ -54,6 +55,8 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PARENTHESIS = 0x28;
 const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
+/** A numbered list item's number (`1. Name: …`) has at most this many digits: a year (`2024.`) is none. */
+const MAX_ITEM_DIGITS = 3;
 /** A YAML block scalar's marker: `|`, `>`, with an optional chomping or indentation indicator. */
 const BLOCK_MARKER = /^[|>][-+0-9]*$/;
 
@@ -195,9 +198,9 @@ class KeyReader extends FieldLines<KeyValueState> {
     const { text } = this;
     const { isPerson } = this.persons!;
     if (line === undefined) {
-      const first = text.charCodeAt(k);
-      if (state.person === -1 || !((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1)))) return false;
-      const [start, stop] = trimmed(text, k + 2, end);
+      const item = afterListMarker(text, k);
+      if (state.person === -1 || item === k) return false;
+      const [start, stop] = trimmed(text, item, end);
       return readsAsNameAt(text, start, stop) && this.personName(start, stop);
     }
     const [start, stop] = valueAfter(text, line.valueFrom, end, false);
@@ -318,9 +321,9 @@ interface KeyLine {
 
 /** The key of the line text[k, end) (`k` after its indentation), if it is a key line. */
 function keyLine(text: string, k: number, end: number): KeyLine | undefined {
-  const first = text.charCodeAt(k);
-  if ((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1))) {
-    k += 2;
+  const item = afterListMarker(text, k);
+  if (item !== k) {
+    k = item;
     while (k < end && isBlank(text.charCodeAt(k))) k++;
   }
   const bold = isBold(text, k);
@@ -353,9 +356,17 @@ function blockValue(text: string, k: number, end: number): [number, number] {
     const [start, stop] = valueAfter(text, line.valueFrom, end, false);
     return [start, stop];
   }
+  return trimmed(text, afterListMarker(text, k), end);
+}
+
+/** Where a list item's text starts after its marker at `k` (`- `, `* `, `1. `, `12) `), or `k` when none is there. */
+function afterListMarker(text: string, k: number): number {
   const first = text.charCodeAt(k);
-  if ((first === DASH || first === ASTERISK) && isBlank(text.charCodeAt(k + 1))) k += 2;
-  return trimmed(text, k, end);
+  if (first === DASH || first === ASTERISK) return isBlank(text.charCodeAt(k + 1)) ? k + 2 : k;
+  let j = k;
+  while (j < k + MAX_ITEM_DIGITS && isDigit(text.charCodeAt(j))) j++;
+  const mark = text.charCodeAt(j);
+  return j > k && (mark === DOT || mark === CLOSE_PARENTHESIS) && isBlank(text.charCodeAt(j + 1)) ? j + 2 : k;
 }
 
 /** text[start, end) without the blanks around it, and without quotes that enclose it. */
