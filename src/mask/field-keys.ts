@@ -39,7 +39,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'subscriber_name', 'real_name', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
   ],
   dateofbirth: [
-    'dob', 'birthdate', 'birthday', 'geburtsdatum', 'date_de_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
+    'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
     'data_nascita', 'geboortedatum', 'data_urodzenia', 'födelsedatum', 'fodelsedatum',
   ],
   homeaddress: [

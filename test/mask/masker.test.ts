@@ -275,7 +275,7 @@ describe('createMasker', () => {
       findings: { date_of_birth: 2, full_name: 1 },
     });
     // Keys in any case, letters outside ASCII among them, first and last.
-    assert.equal(masker.maskText('PRÉNOM: Jean\nIMIĘ: Anna\nFödelsedatum: x\nNACHNAME: Schmidt\n').text, 'PRÉNOM: [FIRST_NAME]\nIMIĘ: [FIRST_NAME]\nFödelsedatum: [DATE_OF_BIRTH]\nNACHNAME: [LAST_NAME]\n');
+    assert.equal(masker.maskText('PRÉNOM: Jean\nIMIĘ: Anna\nFödelsedatum: x\nNACHNAME: Schmidt\nGeburtstag: 2. Januar 1980\n').text, 'PRÉNOM: [FIRST_NAME]\nIMIĘ: [FIRST_NAME]\nFödelsedatum: [DATE_OF_BIRTH]\nNACHNAME: [LAST_NAME]\nGeburtstag: [DATE_OF_BIRTH]\n');
   });
 
   it('maskValue: a member named __proto__ is masked and kept like any other, in JSON text and in a value', () => {
