@@ -92,6 +92,9 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     ['display_name', 'full_name'],
     ['address', 'home_address'],
     ['addresses', 'home_address'],
+    // A flat record's street line (`{"name": …, "email": …, "street": "Hauptstr. 1", "city": "Berlin"}`, Shopify's `address1`):
+    // the line that finds the home; a city or a postcode alone does not.
+    ...['street', 'street_name', 'house_number', 'address1', 'address2', 'address_line1', 'address_line2', 'strasse', 'straße'].map((key) => [key, 'home_address']),
     ['birthdays', 'date_of_birth'],
   ].map(([key, field]) => [fieldKey(key!), field!]),
 );

@@ -191,6 +191,12 @@ describe('createMasker', () => {
     const masked = { patient: { address: [{ use: '[HOME_ADDRESS]', line: ['[HOME_ADDRESS]'], city: '[HOME_ADDRESS]', postalCode: '[HOME_ADDRESS]' }] }, users: [{ Address: '[HOME_ADDRESS]' }], server: { address: 'db.internal:5432' } };
     assert.deepEqual(masker.maskValue(result), { value: masked, findings: { home_address: 5 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { home_address: 5 } });
+    // A flat record's street line is the address's, and so is Shopify's `address1`; its city and postcode stay.
+    const flat = { customers: [{ street: 'Hauptstr. 1', zip: '10115', city: 'Berlin', name: 'Anna Schmidt', email: 'anna@example.de' }], default_address: { address1: 'Rue de Rivoli 1', phone: '+33 1 23 45 67 89' }, config: { street: 'main' } };
+    const flatMasked = { customers: [{ ...flat.customers[0], street: '[HOME_ADDRESS]', name: '[FULL_NAME]', email: '[EMAIL]' }], default_address: { address1: '[HOME_ADDRESS]', phone: '[PHONE]' }, config: { street: 'main' } };
+    assert.deepEqual(masker.maskValue(flat), { value: flatMasked, findings: { home_address: 2, full_name: 1, email: 1, phone: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(flat)), { value: JSON.stringify(flatMasked), findings: { home_address: 2, full_name: 1, email: 1, phone: 1 } });
+    assert.equal(masker.maskText('customer:\n  name: Anna Schmidt\n  Street: Hauptstr. 1\n  City: Berlin\n').text, 'customer:\n  name: [FULL_NAME]\n  Street: [HOME_ADDRESS]\n  City: Berlin\n');
     // A policy that masks addresses but no names still knows the person.
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['home_address'] }), KEY).maskValue(result).value, masked);
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskValue(result).value, result);
