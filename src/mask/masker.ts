@@ -977,20 +977,21 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let edits = new JsonEdits(text);
     let batches = new Map<string | undefined, ValueBatch>();
     let late: LateReading = { columns: new Map(), persons: new Set() };
-    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late))) {
+    // JSON Lines are read as one text (see `readJsonText`).
+    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late), false, true)) {
       // What Python prints (see `readJsonText`), read the same way.
       local = {};
       edits = new JsonEdits(text, true);
       batches = new Map();
       late = { columns: new Map(), persons: new Set() };
-      if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late), true)) return undefined;
+      if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late), true, true)) return undefined;
     }
     if (late.columns.size > 0 || late.persons.size > 0) {
       // A table's columns were named after rows of it (see `json-columns.ts`), or an object's e-mail address after its name: read again, knowing them from the start.
       local = {};
       edits = new JsonEdits(text, edits.python);
       batches = new Map();
-      readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, late, undefined), edits.python);
+      readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, late, undefined), edits.python, true);
     }
     maskBatches(batches, local);
     if (Object.keys(local).length === 0) return [text];

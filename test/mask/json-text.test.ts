@@ -92,6 +92,15 @@ describe('readJsonText', () => {
     }
   });
 
+  it('reads JSON Lines when asked: a list or object on each later line; not two values on a line', () => {
+    const read = (text: string, lines: boolean): boolean => readJsonText(text, { key() {}, string() {}, literal() {}, open() {}, close() {} }, false, lines);
+    for (const text of ['{"a":1}\n{"b":[2]}', '[1]\r\n\n  [2]\n', '{}\n{}\n{}', '"x"\n{}']) {
+      assert.equal(read(text, true), true, JSON.stringify(text));
+      assert.equal(read(text, false), false, JSON.stringify(text));
+    }
+    for (const text of ['[1] [2]', '{"a":1}\n"x"', '{"a":1}\nx', '{"a":1}\n{', '{}\n1']) assert.equal(read(text, true), false, JSON.stringify(text));
+  });
+
   it('reads nesting of any depth without recursion', () => {
     const depth = 200_000;
     const text = `${'['.repeat(depth)}"x"${']'.repeat(depth)}`;

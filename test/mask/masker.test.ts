@@ -173,6 +173,16 @@ describe('createMasker', () => {
     });
   });
 
+  it('masks JSON Lines (a log\'s records, `jq -c`) as each line\'s JSON', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const records = [{ name: 'Anna Schmidt', email: 'anna@example.de', first_name: 'Anna' }, { level: 'info', customer: { name: 'Jean Dupont' } }, [{ phone: '+49 30 1234567' }]];
+    const masked = records.map((record) => masker.maskValue(JSON.stringify(record)));
+    assert.deepEqual(masker.maskValue(records.map((record) => JSON.stringify(record)).join('\n')), {
+      value: masked.map(({ value }) => value).join('\n'),
+      findings: { full_name: 2, email: 1, first_name: 1, phone: 1 },
+    });
+  });
+
   it('masks what Python prints (`str()` of rows, as the reference SQLite server does) as the same JSON, keeping its quotes', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const rows = "[{'id': 1, 'name': 'Anna Schmidt', 'email': 'anna@example.de', 'dob': '1980-01-02', 'vip': True, 'plan': None}, {'id': 2, 'name': 'Widget', 'note': \"Jean's: jean@example.fr\", 'esc': 'caf\\xe9 \\'x\\' b@example.org'}, (3, 'Berlin')]";

@@ -33,8 +33,10 @@ export interface JsonTextVisitor {
  * the text is not JSON. Iterative: any depth of nesting. `python`: the text
  * is read as Python's literal instead (see above): strings in either quote
  * with Python's escapes, keys that are strings, no raw control character.
+ * `lines`: a list or object may follow a value on a later line, as in JSON
+ * Lines (a log's records, `jq -c`).
  */
-export function readJsonText(text: string, visitor: JsonTextVisitor, python = false): boolean {
+export function readJsonText(text: string, visitor: JsonTextVisitor, python = false, lines = false): boolean {
   const length = text.length;
   // Per open container: 1 object, 0 list, 2 tuple; a byte a level, so that a text of
   // nothing but `[` (as deep as it is long) holds its length in bytes here.
@@ -59,7 +61,11 @@ export function readJsonText(text: string, visitor: JsonTextVisitor, python = fa
       depth--;
       visitor.close(k + 1);
       k = skipSpace(text, k + 1);
-      if (depth === 0) return k === length;
+      if (depth === 0 && !nextLine(text, k, lines)) return k === length;
+      if (depth === 0) {
+        state = VALUE;
+        continue;
+      }
       continue;
     }
     if (state === KEY) {
@@ -103,8 +109,8 @@ export function readJsonText(text: string, visitor: JsonTextVisitor, python = fa
       k = end;
     }
     k = skipSpace(text, k);
-    if (depth === 0) return k === length;
-    state = AFTER;
+    if (depth === 0 && !nextLine(text, k, lines)) return k === length;
+    state = depth === 0 ? VALUE : AFTER;
   }
   return false;
 }
@@ -128,6 +134,17 @@ const CLOSE_PAREN = 0x29;
 const CLOSERS = [CLOSE_BRACKET, CLOSE_BRACE, CLOSE_PAREN];
 const MINUS = 0x2d;
 const DOT = 0x2e;
+
+/** With `lines`: whether a list or object starts at `k` (after white space) on a later line than the value before it (see `readJsonText`). */
+function nextLine(text: string, k: number, lines: boolean): boolean {
+  if (!lines || (text.charCodeAt(k) !== OPEN_BRACE && text.charCodeAt(k) !== OPEN_BRACKET)) return false;
+  for (let j = k - 1; j >= 0; j--) {
+    const code = text.charCodeAt(j);
+    if (code === 0x0a) return true;
+    if (code !== 0x20 && code !== 0x0d && code !== 0x09) return false;
+  }
+  return false;
+}
 
 function skipSpace(text: string, k: number): number {
   for (;;) {
