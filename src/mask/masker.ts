@@ -1187,8 +1187,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       },
       string(start, end, escaped) {
         if (skipFrom !== -1) return;
-        makeBefore(start);
+        // Told before a part is made (see `makeBefore`), as a key would have: else the object would be read again.
         if (telling) told(false);
+        makeBefore(start);
         context();
         const value = decoded(start, end, escaped);
         const open = objects.length - 1;
@@ -1204,9 +1205,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       },
       literal(start, end) {
         if (skipFrom !== -1) return;
-        makeBefore(start);
         const raw = text.slice(start, end);
         if (telling) told(typeof literalValue(raw) === 'boolean');
+        makeBefore(start);
         context();
         if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(undefined);
         if (pendingField !== undefined) personMembers[objects.length - 1] = true;
@@ -1225,8 +1226,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           skipDepth++;
           return;
         }
-        makeBefore(start);
+        // Told before a part is made (see `makeBefore`), as a key would have: else the object would be read again.
         if (telling) told(false);
+        makeBefore(start);
         context();
         if (pendingField !== undefined) personMembers[objects.length - 1] = true;
         if (depth + objects.length > MAX_DEPTH) {
