@@ -89,6 +89,23 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(parted, newKeyValueState(), 0, parted.length, PERSONS), []);
   });
 
+  it('reads the keys inside a key line after its value: a quoted one, or one that a key inside the line ends', () => {
+    assert.deepEqual(values('first_name: "Anna", full_name: "Anna Schmidt"\nFull name: Anna Schmidt, date_of_birth: 1980-01-02 | first_name: Anna\nHome address: Hauptstr. 1, 10115 Berlin\n'), [
+      'first_name=Anna',
+      'full_name=Anna Schmidt',
+      'full_name=Anna Schmidt',
+      'date_of_birth=1980-01-02',
+      'first_name=Anna',
+      'home_address=Hauptstr. 1, 10115 Berlin',
+    ]);
+  });
+
+  it('reads a line of keys as a record: a person\'s key inside it, and its name beside an e-mail address or a phone number', () => {
+    const text = 'ts=1 customer="Anna Schmidt" ip=10.0.0.1\nlevel=info name="Anna Schmidt" email=anna@example.de\n\nName: Jean Dupont, Email: jean@example.fr\n\nName: Jean Dupont | Phone: +33 6 12 34 56 78\n\nName: Widget, Size: 12\nlog {"assignee": "Jean Dupont", "customer": "cus_123"}\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Jean Dupont', 'full_name=Jean Dupont']);
+    assert.deepEqual(values(text), []);
+  });
+
   it('carries a block from one piece of a text to the next, each piece starting a line', () => {
     const text = 'home_address:\n  Hauptstr. 1\n  10115 Berlin\nnote: x\n';
     const state = newKeyValueState();

@@ -165,6 +165,11 @@ describe('createMasker', () => {
     const messageMasked = { ...message, from: { emailAddress: { name: '[FULL_NAME]', address: '[EMAIL]' } }, toRecipients: [{ emailAddress: { address: '[EMAIL]', name: '[FULL_NAME]' } }] };
     assert.deepEqual(masker.maskValue(message), { value: messageMasked, findings: { full_name: 2, email: 2 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(message)), { value: JSON.stringify(messageMasked), findings: { full_name: 2, email: 2 } });
+    // A line of keys is a record too: logfmt, and a key line with keys after its value.
+    assert.deepEqual(masker.maskText('level=info name="Anna Schmidt" email=anna@example.de\nName: Jean Dupont, Email: jean@example.fr\nfirst_name: "Anna", last_name: "Schmidt"\n'), {
+      text: 'level=info name="[FULL_NAME]" email=[EMAIL]\nName: [FULL_NAME], Email: [EMAIL]\nfirst_name: "[FIRST_NAME]", last_name: "[LAST_NAME]"\n',
+      findings: { full_name: 2, email: 2, first_name: 1, last_name: 1 },
+    });
     // A record of key lines, as a tool prints one for a model.
     assert.equal(masker.maskText('Name: Anna Schmidt\nE-mail: anna@example.de\n\nName: Report\n').text, 'Name: [FULL_NAME]\nE-mail: [EMAIL]\n\nName: Report\n');
     assert.deepEqual(masker.maskText('Name,E-mail,Plan\nAnna Schmidt,anna@example.de,Gold\n\nname,size\nreport.pdf,12\n'), {

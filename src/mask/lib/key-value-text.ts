@@ -174,18 +174,20 @@ class KeyReader extends FieldLines<KeyValueState> {
     let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
     if (named === undefined && line !== undefined && state.person !== -1) named = this.persons!.memberAt(text, line.keyStart, line.keyEnd);
     if (named !== undefined) {
-      const [valueStart, valueEnd] = valueAfter(text, line!.valueFrom, end, false);
+      const [valueStart, valueEnd, more] = lineValue(text, line!.valueFrom, end);
       if (valueStart === valueEnd || BLOCK_MARKER.test(text.slice(valueStart, valueEnd))) {
         state.named = named;
         state.indent = indent;
       } else {
         this.value(valueStart, valueEnd, named);
+        // `first_name: "Anna", last_name: "Schmidt"`, `Full name: Anna Schmidt, Email: …`.
+        if (more) this.inline(k, end, indent);
       }
       return;
     }
     if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.record(line, end, indent)) || this.person(line, k, end, indent, state))) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
-    this.inline(k, end);
+    this.inline(k, end, indent);
   }
 
   /**
@@ -218,30 +220,44 @@ class KeyReader extends FieldLines<KeyValueState> {
    * that may stand for a person: a `Name:` or `Address:` value is held
    * (true: nothing more to read in it), a contact's key (`Email:`, `Phone:`) reports
    * what the record holds and makes the reader read the record's later
-   * lines as a person's (see `person`).
+   * lines as a person's (see `person`). Keys inside the line are the
+   * record's too (`Name: Jean Dupont, Email: …`, see `inline`): the value
+   * ends before the first.
    */
   private record(line: KeyLine, end: number, indent: number): boolean {
-    const { text, held } = this;
+    const { text } = this;
     const { holdsContact, memberAt } = this.persons!;
     if (holdsContact(text, line.keyStart, line.keyEnd)) {
-      for (const { start, end: stop, field } of held) this.value(start, stop, field);
-      held.length = 0;
-      this.toldIndent = indent;
+      this.tell(indent);
       return false;
     }
     const field = memberAt(text, line.keyStart, line.keyEnd);
     if (field === undefined) return false;
-    const [start, stop] = valueAfter(text, line.valueFrom, end, false);
+    const [start, stop, more] = lineValue(text, line.valueFrom, end);
     if (start === stop) return false;
+    this.member(start, stop, field, indent);
+    // The rest of the line may hold the record's keys.
+    return !more;
+  }
+
+  /** The record at `indent` told it stands for a person: what it holds is reported, and what it holds later will be (see `member`). */
+  private tell(indent: number): void {
+    for (const { start, end: stop, field } of this.held) this.value(start, stop, field);
+    this.held.length = 0;
+    this.toldIndent = indent;
+  }
+
+  /** A person's member `field` of the record at `indent`, text[start, end): reported if the record told it stands for a person, else held. */
+  private member(start: number, end: number, field: string, indent: number): void {
+    const { held } = this;
     if (this.toldIndent === indent) {
-      this.value(start, stop, field);
-      return true;
+      this.value(start, end, field);
+      return;
     }
     // The same key again starts another record.
-    if (held.some((value) => value.field === field)) held.length = 0;
-    held.push({ start, end: stop, field });
+    if (held.some((value) => value.field === field) || (held.length > 0 && this.heldIndent !== indent)) held.length = 0;
+    held.push({ start, end, field });
     this.heldIndent = indent;
-    return true;
   }
 
   /** Reports text[start, end), which reads as a name, as a person's name, if the policy masks names. */
@@ -257,32 +273,93 @@ class KeyReader extends FieldLines<KeyValueState> {
    * after `{`, `,`, `(`, `;`, `[` (JSON or a Python or JavaScript object
    * written in a text or a log line: `{"first_name": "Anna"}`,
    * `Customer(first_name='Anna')`), after `?` or `&` (a URL's query:
-   * `?first_name=Anna&…`), or after a blank when an equals sign follows it
-   * (logfmt: `level=info first_name=Anna`).
+   * `?first_name=Anna&…`), after `|`, or after a blank when an equals
+   * sign follows it (logfmt: `level=info first_name=Anna`). With `persons`,
+   * a person's key holds their name (`user="Anna Schmidt"`), and the line
+   * is a record (see `record`) whose contact's key (`email=…`) tells that
+   * the `name` and `address` in it, and in the record at `indent` it
+   * belongs to, are a person's.
    */
-  private inline(k: number, end: number): void {
-    const { text } = this;
+  private inline(k: number, end: number, indent: number): void {
+    const { text, persons } = this;
+    let told = false;
     for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
       const key = inlineKeyBefore(text, k, separator);
       if (key === undefined) continue;
-      const named = this.fieldAt(text, key.start, key.end);
-      if (named === undefined) continue;
       // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
       let valueFrom = separator + 1;
       while (valueFrom < end && text.charCodeAt(valueFrom) === EQUALS) valueFrom++;
+      const named = this.fieldAt(text, key.start, key.end);
+      let member: string | undefined;
+      let person = false;
+      if (named === undefined) {
+        if (persons === undefined) continue;
+        if (persons.holdsContact(text, key.start, key.end)) {
+          told = true;
+          continue;
+        }
+        member = persons.memberAt(text, key.start, key.end);
+        person = member === undefined && startsCapitalAfter(text, valueFrom, end) && persons.isPerson(text, key.start, key.end);
+        if (member === undefined && !person) continue;
+      }
       const [from, to, after] = valueAfter(text, valueFrom, end, true);
-      if (from < to) this.value(from, to, named);
+      if (named !== undefined) {
+        if (from < to) this.value(from, to, named);
+      } else if (member !== undefined) {
+        if (from < to) this.member(from, to, member, indent);
+      } else if (readsAsNameAt(text, from, to)) {
+        this.personName(from, to);
+      }
       // What the value holds is no key (and is not read again).
       separator = Math.max(separator, after - 1);
     }
+    if (told) this.tell(indent);
   }
 }
 
 /** The characters that may stand before a key inside a line (see `KeyReader.inline`). */
-const BEFORE_INLINE_KEY = new Set([...'{,(;[?&'].map((char) => char.charCodeAt(0)));
+const BEFORE_INLINE_KEY = new Set([...'{,(;[?&|'].map((char) => char.charCodeAt(0)));
+
+/**
+ * A key line's value, from `k` (see `valueAfter`), and whether the line
+ * may hold more keys after it: the value is quoted, or a key inside the
+ * line ends it (`Name: Jean Dupont, Email: …`; see `inlineKeyBefore`).
+ */
+function lineValue(text: string, k: number, end: number): [number, number, boolean] {
+  const [start, stop, after] = valueAfter(text, k, end, false);
+  // In quotes or brackets: what they hold is the value.
+  if (start > k && !isBlank(text.charCodeAt(start - 1))) return [start, stop, after < end];
+  const next = inlineKeyFrom(text, start, stop);
+  return next === -1 ? [start, stop, false] : [start, blankTrimmedEnd(text, start, next), true];
+}
+
+/** Where the first key inside the line text[from, end) stands (see `inlineKeyBefore`): the character before it; -1 when none does. */
+function inlineKeyFrom(text: string, from: number, end: number): number {
+  for (let k = from; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== COLON && code !== EQUALS) continue;
+    const key = inlineKeyBefore(text, from, k);
+    if (key !== undefined) return key.before;
+  }
+  return -1;
+}
+
+/** Where text[start, end) ends without the blanks at its end. */
+function blankTrimmedEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Whether the value after `k` (past blanks and a quote) starts with a capital letter, as a name does: most values are turned down here. */
+function startsCapitalAfter(text: string, k: number, end: number): boolean {
+  while (k < end && isBlank(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) === QUOTE || text.charCodeAt(k) === APOSTROPHE) k++;
+  const code = text.charCodeAt(k);
+  return (code >= 0x41 && code <= 0x5a) || code >= 0x80;
+}
 
 /** The key before the separator at `separator` (inside the line from `from`), if one stands there as `KeyReader.inline` reads keys. */
-function inlineKeyBefore(text: string, from: number, separator: number): { start: number; end: number } | undefined {
+function inlineKeyBefore(text: string, from: number, separator: number): { start: number; end: number; before: number } | undefined {
   let k = separator;
   // The `!` of `!=`.
   if (text.charCodeAt(separator) === EQUALS && k > from && text.charCodeAt(k - 1) === EXCLAMATION) k--;
@@ -302,9 +379,9 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
   while (before > from && isBlank(text.charCodeAt(before - 1))) before--;
   // At the line's start a key is a key line's (see `keyLine`), and it was not one.
   if (before === from) return undefined;
-  if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end };
+  if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end, before: before - 1 };
   // logfmt: `level=info first_name=Anna`.
-  return !colon && before < k ? { start, end } : undefined;
+  return !colon && before < k ? { start, end, before } : undefined;
 }
 
 /** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
