@@ -106,6 +106,15 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(text), []);
   });
 
+  it('reads YAML\'s lists of records: a person\'s list at its key\'s indentation, and an item\'s keys as one record', () => {
+    const text = 'customer:\n- name: Anna Schmidt\n  plan: Gold\n- name: Jean Dupont\nitems:\n- name: Widget\n  size: 12\n- name: Maria Rossi\n  phone: +39 06 1234 5678\nassignee:\n  name: Jean Dupont\n\n- name: Report\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Jean Dupont']);
+    // Across pieces too.
+    const state = newKeyValueState();
+    const cut = text.indexOf('- name: Jean');
+    assert.deepEqual([...values(text, state, 0, cut, PERSONS), ...values(text, state, cut, text.length, PERSONS)], values(text, newKeyValueState(), 0, text.length, PERSONS));
+  });
+
   it('carries a block from one piece of a text to the next, each piece starting a line', () => {
     const text = 'home_address:\n  Hauptstr. 1\n  10115 Berlin\nnote: x\n';
     const state = newKeyValueState();

@@ -68,10 +68,12 @@ export interface KeyValueState {
   indent: number;
   /** The indentation of the key line that opened a person's block (see `PersonKeys`); -1 outside one. */
   person: number;
+  /** Whether the person's block is a list at its key's indentation (YAML's `users:` then `- name: …`); undefined before its first line. */
+  items: boolean | undefined;
 }
 
 export function newKeyValueState(): KeyValueState {
-  return { named: undefined, indent: 0, person: -1 };
+  return { named: undefined, indent: 0, person: -1, items: undefined };
 }
 
 /**
@@ -167,10 +169,18 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       state.named = undefined;
     }
-    if (state.person !== -1 && indent <= state.person) state.person = -1;
+    // A list item at the person's key's indentation is the block's if its first line is one: YAML writes `users:` then `- name: …` so.
+    const item = afterListMarker(text, k);
+    if (state.person !== -1) {
+      state.items ??= indent === state.person && item !== k;
+      if (indent < state.person || (indent === state.person && (item === k || !state.items))) state.person = -1;
+    }
     const line = keyLine(text, k, end);
+    // A list item's keys are a record at its text's column: `- name: Anna Schmidt` then `  email: …`.
+    let column = indent;
+    if (item !== k) for (column = item - start; start + column < end && isBlank(text.charCodeAt(start + column)); column++);
     // A line without a key, or at another indentation, ends the record.
-    if ((this.held.length > 0 && (line === undefined || indent !== this.heldIndent)) || (this.toldIndent !== -1 && (line === undefined || indent !== this.toldIndent))) this.endRecord();
+    if ((this.held.length > 0 && (line === undefined || column !== this.heldIndent)) || (this.toldIndent !== -1 && (line === undefined || column !== this.toldIndent))) this.endRecord();
     let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
     if (named === undefined && line !== undefined && state.person !== -1) named = this.persons!.memberAt(text, line.keyStart, line.keyEnd);
     if (named !== undefined) {
@@ -181,13 +191,13 @@ class KeyReader extends FieldLines<KeyValueState> {
       } else {
         this.value(valueStart, valueEnd, named);
         // `first_name: "Anna", last_name: "Schmidt"`, `Full name: Anna Schmidt, Email: …`.
-        if (more) this.inline(k, end, indent);
+        if (more) this.inline(k, end, column);
       }
       return;
     }
-    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.record(line, end, indent)) || this.person(line, k, end, indent, state))) return;
+    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.record(line, end, column)) || this.person(line, k, end, indent, state))) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
-    this.inline(k, end, indent);
+    this.inline(k, end, column);
   }
 
   /**
@@ -209,6 +219,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     if (start === stop) {
       if (!isPerson(text, line.keyStart, line.keyEnd)) return false;
       state.person = indent;
+      state.items = undefined;
       return true;
     }
     // Most values are turned down before the key is looked at.
