@@ -18,6 +18,7 @@ import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
+import { newAriaState, readAriaSnapshot, type AriaState } from './lib/aria-snapshot-text.js';
 import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
 import { nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
@@ -126,10 +127,11 @@ interface LinesRead {
   keyValues: KeyValueState;
   elements: MarkupState;
   cards: ContactCardState;
+  snapshots: AriaState;
 }
 
 function newLinesRead(): LinesRead {
-  return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState(), cards: newContactCardState() };
+  return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState(), cards: newContactCardState(), snapshots: newAriaState() };
 }
 
 /** A field's value up to this long is normalised for its pseudonym (see `fieldToken` in `createMasker`). */
@@ -862,8 +864,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   /**
    * Adds to `ahead`, for the tables in text[from, to) (see `readTables`,
-   * and `readElements` for HTML tables, which also reports the values of
-   * XML elements a field names to `fieldValue`; `lines` carries a table on
+   * `readElements` for HTML tables, which also reports the values of XML
+   * elements a field names to `fieldValue`, and `readAriaSnapshot` for a
+   * browser's accessibility snapshot, its form fields and key lines too;
+   * `lines` carries a table on
    * from the text before it): each cell of a column named by a policy
    * field, masked whole as that field; and what the cells of any other
    * column hold, scanned a column at a time with its name as the hint a
@@ -891,6 +895,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     };
     readTables(text, from, to, lines.tables, cell);
     readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys);
+    readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys);
     for (const [hint, cells] of columns) findInColumn(text, cells, hint);
   }
 

@@ -476,6 +476,28 @@ describe('createMasker', () => {
     });
   });
 
+  it('masks a browser\'s accessibility snapshot (Playwright MCP\'s): a table\'s cells and its rows\' names, a form\'s fields, key lines in text', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const snapshot = [
+      '- table [ref=e3]:',
+      '  - row "Name Email Date of birth" [ref=e4]:',
+      '    - columnheader "Name" [ref=e5]',
+      '    - columnheader "Email" [ref=e6]',
+      '    - columnheader "Date of birth" [ref=e7]',
+      '  - row "Anna Schmidt anna@example.de 02.01.1980" [ref=e8]:',
+      '    - cell "Anna Schmidt" [ref=e9]',
+      '    - cell "anna@example.de" [ref=e10]',
+      '    - cell "02.01.1980" [ref=e11]',
+      '- textbox "First name" [ref=e12]: Anna',
+      '- paragraph [ref=e13]: "Full name: Anna Schmidt"',
+    ].join('\n');
+    const { value, findings } = masker.maskValue({ full_name: 'Anna Schmidt', email: 'anna@example.de', date_of_birth: '02.01.1980', first_name: 'Anna' });
+    const token = value as Record<string, string>;
+    const masked = snapshot.replaceAll('Anna Schmidt', token.full_name!).replaceAll('anna@example.de', token.email!).replaceAll('02.01.1980', token.date_of_birth!).replace(': Anna\n', `: ${token.first_name}\n`);
+    assert.deepEqual(masker.maskText(snapshot), { text: masked, findings: { full_name: 3, email: 2, date_of_birth: 2, first_name: 1 } });
+    assert.deepEqual(findings, { full_name: 1, email: 1, date_of_birth: 1, first_name: 1 });
+  });
+
   it('masks a record printed as a table of keys and values by each row\'s key: Markdown `| Field | Value |`, CSV, an HTML detail view', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const markdown = '| Field | Value |\n|---|---|\n| First name | Anna |\n| Date of birth | 02.01.1980 |\n| Order | 123456789 |\n';
