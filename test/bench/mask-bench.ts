@@ -173,6 +173,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   personBlock: (n) => 'customer:\n' + '  - Anna Schmidt\n  assignee: Jean Dupont\n'.repeat(n / 40),
   personElements: (n) => '<customer>' + '<name>Anna Schmidt<assignee>Jean Dupont</assignee>'.repeat(n / 50),
   birthLabels: (n) => 'DOB 1 born 2 geb. 3 '.repeat(n / 20),
+  elementRecords: (n) => '<Name>Anna Schmidt</Name><Phone>+49 30 1234567</Phone><Name>x</n>'.repeat(n / 64),
+  definitions: (n) => '<dt>Name</dt><dd>a'.repeat(n / 18),
   snapshotRow: (n) => '- table [ref=e1]:\n  - row "h" [ref=e2]:\n    - columnheader "name" [ref=e3]\n  - row "' + 'a '.repeat(n / 4) + '" [ref=e4]:\n' + '    - cell "a" [ref=e5]\n'.repeat(n / 42),
   snapshotAttributes: (n) => '- textbox "first name" [ref=e1\n'.repeat(n / 58) + ']'.repeat(n / 2),
 };

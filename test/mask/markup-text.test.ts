@@ -87,6 +87,18 @@ describe('readElements', () => {
     assert.deepEqual(texts(parted, newMarkupState(), 0, parted.length, PERSONS), []);
   });
 
+  it('reads elements side by side as a record: a `<Name>` beside an `<Email>` or a `<Phone>` is a person\'s, until another element closes', () => {
+    const xml = '<record><Name>Maria Rossi</Name><Phone>+39 06 1234 5678</Phone><Address>Via Roma 1</Address></record>\n<item><Name>Widget</Name><size>1</size><Email>x@example.de</Email></item>\n<r><Name>A</Name><Name>B</Name><Email>b@example.de</Email></r>\n';
+    assert.deepEqual(texts(xml, newMarkupState(), 0, xml.length, PERSONS), ['full_name=Maria Rossi', 'home_address=Via Roma 1', 'full_name=B']);
+    assert.deepEqual(texts(xml), []);
+  });
+
+  it('reads an HTML definition list: each term the key of the description after it, a record as elements are', () => {
+    const html = '<dl><dt>full_name</dt><dd> Anna Schmidt </dd><dt>Name</dt><dd>Jean Dupont</dd><dt>E-mail</dt><dd>jean@example.fr</dd></dl>\n<dl><dt>Name</dt><dd>Widget</dd></dl><dd>orphan</dd>\n<dl>\n  <dt>first_name</dt>\n  <dd>Anna</dd>\n</dl>\n';
+    assert.deepEqual(texts(html, newMarkupState(), 0, html.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'first_name=Anna']);
+    assert.deepEqual(texts(html), ['full_name=Anna Schmidt', 'first_name=Anna']);
+  });
+
   it('reads a cell over lines and from one piece of a text to the next; a NUL ends the table', () => {
     const html = '<table>\n<tr>\n  <th>first_name</th>\n  <th></th>\n  <th>city</th>\n</tr>\n<tr>\n  <td>\n    Anna\n  </td><td>1</td>\n  <td>Berlin</td>\n</tr>\n</table>\n';
     assert.deepEqual(texts(html), ['first_name: Anna', 'city: Berlin']);

@@ -15,7 +15,13 @@
  * `PersonKeys`) tells the person's data as JSON's objects do: inside it,
  * a `<name>` or `<address>` element is the person's name or address, and
  * its own text, if it reads as a name, is the person's name
- * (`<assignee>Jean Dupont</assignee>`).
+ * (`<assignee>Jean Dupont</assignee>`). Elements side by side are a
+ * record as a JSON object's members are: a `<Name>` that closes on its
+ * line is held until an e-mail address's or a phone number's element
+ * (`<Email>`) tells it is a person's, or a closing tag of another element
+ * ends the record. An HTML definition list (`<dt>Full name</dt><dd>Anna
+ * Schmidt</dd>`) is read the same way, each term the key of the
+ * description after it; each closes on its line.
  *
  * HTML tables are read by their headings, as tables in text are by their
  * header line (see `table-text.ts`): a row of two or more headings
@@ -103,9 +109,22 @@ export function readElements(
   new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state);
 }
 
+/** A person's member held in a record of elements until it tells it stands for a person (see the module's comment). */
+interface Held {
+  start: number;
+  end: number;
+  field: string;
+}
+
 class ElementReader extends FieldLines<MarkupState> {
   private readonly tags: NextIndex;
   private readonly cdataEnds: NextIndex;
+  /** The record of elements being read: its members held, whether it told it is a person's; forgotten where this reading ends. */
+  private readonly held: Held[] = [];
+  private told = false;
+  /** The last definition list term's text, the key of the description after it (-1: none). */
+  private termStart = -1;
+  private termEnd = -1;
 
   constructor(
     text: string,
@@ -168,14 +187,23 @@ class ElementReader extends FieldLines<MarkupState> {
       this.cellText(from, open, state);
       k = from = close + 1;
       if (nameEnd - nameStart <= 5 && this.tableTag(tableTagOf(text, nameStart, nameEnd), nameEnd, close, closing, state)) continue;
+      // `ns:home_address` names what `home_address` names.
+      let local = nameEnd;
+      while (local > nameStart && text.charCodeAt(local - 1) !== COLON) local--;
       if (closing) {
         if (state.person !== '' && nameEnd - nameStart === state.person.length && text.startsWith(state.person, nameStart)) state.person = '';
+        else if ((this.held.length > 0 || this.told) && !this.inRecord(local, nameEnd)) this.endRecord();
         continue;
       }
       if (text.charCodeAt(close - 1) === SLASH) continue;
-      // `ns:home_address` names what `home_address` names.
-      let local = nameEnd;
-      while (local > open + 1 && text.charCodeAt(local - 1) !== COLON) local--;
+      if (nameEnd - nameStart === 2 && (text.charCodeAt(nameStart) | 0x20) === 0x64) {
+        // A definition list's term, or its description (see the module's comment).
+        const second = text.charCodeAt(nameStart + 1) | 0x20;
+        if (second === 0x74 || second === 0x64) {
+          k = from = this.definition(second === 0x74, close + 1, end, text.slice(nameStart, nameEnd));
+          continue;
+        }
+      }
       let named = this.fieldAt(text, local, nameEnd);
       if (named === undefined && this.persons !== undefined) {
         if (state.person !== '') {
@@ -183,6 +211,12 @@ class ElementReader extends FieldLines<MarkupState> {
         } else if (this.persons.isPerson(text, local, nameEnd)) {
           state.person = text.slice(nameStart, nameEnd);
           this.personName(close + 1, end, state.person);
+        } else if (this.persons.holdsContact(text, local, nameEnd)) {
+          this.tell();
+        } else {
+          const member = this.persons.memberAt(text, local, nameEnd);
+          if (member !== undefined && this.told) named = member;
+          else if (member !== undefined) k = from = this.holdText(close + 1, end, text.slice(nameStart, nameEnd), member);
         }
       }
       if (named === undefined) continue;
@@ -277,6 +311,88 @@ class ElementReader extends FieldLines<MarkupState> {
     if (nameField === undefined || open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2)) return;
     const [start, stop] = blankTrimmed(text, k, open);
     if (readsAsNameAt(text, start, stop)) this.value(start, stop, nameField);
+  }
+
+  /** Whether the element text[start, end) names is a record's member or contact (its closing tag does not end the record). */
+  private inRecord(start: number, end: number): boolean {
+    const persons = this.persons!;
+    return persons.memberAt(this.text, start, end) !== undefined || persons.holdsContact(this.text, start, end);
+  }
+
+  /** The record told it is a person's: what it holds is reported, and what it holds later will be. */
+  private tell(): void {
+    for (const { start, end, field } of this.held) this.value(start, end, field);
+    this.held.length = 0;
+    this.told = true;
+  }
+
+  private endRecord(): void {
+    this.held.length = 0;
+    this.told = false;
+  }
+
+  /**
+   * Holds the text of the element `tag` that starts at `k`, a person's
+   * member `field`, if it closes on its line with nothing nested (see the
+   * module's comment); returns where the reader goes on: after its closing
+   * tag, or at `k`.
+   */
+  private holdText(k: number, end: number, tag: string, field: string): number {
+    const { text } = this;
+    const open = this.tagFrom(k);
+    if (open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2) || nameAfter(text, open + 2, end) !== open + 2 + tag.length) return k;
+    const close = tagEnd(text, open + 2 + tag.length, end);
+    if (close === -1) return k;
+    const [start, stop] = blankTrimmed(text, k, open);
+    if (start < stop) this.member(start, stop, field);
+    return close + 1;
+  }
+
+  /** A person's member `field` of the record, text[start, end): reported if the record told it is a person's, else held. */
+  private member(start: number, end: number, field: string): void {
+    if (this.told) {
+      this.value(start, end, field);
+      return;
+    }
+    // The same member again starts another record.
+    if (this.held.some((held) => held.field === field)) this.held.length = 0;
+    this.held.push({ start, end, field });
+  }
+
+  /**
+   * Reads a definition list's term (`term`) or description `tag` whose
+   * text starts at `k`, if it closes on its line with nothing nested: a
+   * term is the key of the description after it (on a later line too),
+   * which is reported as the field the key names, or as a record's member
+   * (see `member`); returns where the reader goes on.
+   */
+  private definition(term: boolean, k: number, end: number, tag: string): number {
+    const { text } = this;
+    const open = this.tagFrom(k);
+    const close = open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2) ? -1 : tagEnd(text, open + 2 + tag.length, end);
+    if (close === -1) {
+      this.termStart = -1;
+      return k;
+    }
+    const [start, stop] = blankTrimmed(text, k, open);
+    if (term) {
+      [this.termStart, this.termEnd] = [start, stop];
+      return close + 1;
+    }
+    if (this.termStart === -1 || start === stop) return close + 1;
+    const [keyStart, keyEnd] = [this.termStart, this.termEnd];
+    this.termStart = -1;
+    const { persons } = this;
+    const field = this.fieldAt(text, keyStart, keyEnd);
+    if (field !== undefined) {
+      this.value(start, stop, field);
+    } else if (persons?.holdsContact(text, keyStart, keyEnd)) {
+      this.tell();
+    } else {
+      const member = persons?.memberAt(text, keyStart, keyEnd);
+      if (member !== undefined) this.member(start, stop, member);
+    }
+    return close + 1;
   }
 
   /** The first `]]>` at or after `k`; the text's length when there is none. */
