@@ -133,6 +133,22 @@ export function holdsContact(key: string): boolean {
   return CONTACT_KEYS.has(fieldKey(key));
 }
 
+/** Keys (normalised) of the member that says what kind of thing an object is (`{"name": …, "entityType": "person"}`, Notion's `"object": "user"`). */
+const TYPE_KEYS: ReadonlySet<string> = new Set(['type', 'kind', 'object', 'entity_type', 'object_type', 'record_type'].map(fieldKey));
+
+/** Kinds (lower case) of a thing that is a person: an object of such a type stands for one (see `isPersonType`). */
+const PERSON_TYPES: ReadonlySet<string> = new Set(['person', 'people', 'user', 'contact', 'customer', 'employee', 'patient', 'member', 'individual', 'natural_person']);
+
+/** Whether `key` says what kind of thing its object is (see `TYPE_KEYS`). */
+export function namesType(key: string): boolean {
+  return TYPE_KEYS.has(fieldKey(key));
+}
+
+/** Whether `type`, the value of such a key, is a person's kind: the memory server's entities, Notion's users, GitHub's `"type": "User"`. */
+export function isPersonType(type: unknown): boolean {
+  return typeof type === 'string' && type.length <= 16 && PERSON_TYPES.has(type.toLowerCase());
+}
+
 /** The member that says which FHIR resource an object is; FHIR writes it first. */
 export const RESOURCE_TYPE = 'resourceType';
 

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -246,6 +246,8 @@ interface KeyReading {
   whom: number;
   /** Whether the key holds a person's e-mail address, phone number or bank account, which makes its object stand for a person (see `holdsContact`). */
   contact: boolean;
+  /** Whether the key says what kind of thing its object is, which may be a person (see `namesType`). */
+  typed: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -1111,7 +1113,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
      */
     const told = (flag: boolean): void => {
       telling = false;
-      if (flag) return;
+      if (!flag) tell();
+    };
+    /** The open object stands for a person: see `told`. */
+    const tell = (): void => {
       const object = objects.length - 1;
       stands[object] = PERSON;
       if (pendings[object] !== undefined) settle(object, true);
@@ -1192,11 +1197,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       },
       string(start, end, escaped) {
         if (skipFrom !== -1) return;
+        const value = decoded(start, end, escaped);
         // Told before a part is made (see `makeBefore`), as a key would have: else the object would be read again.
         if (telling) told(false);
+        else if (member?.typed && objects[objects.length - 1] && stands[objects.length - 1] !== PERSON && isPersonType(value)) tell();
         makeBefore(start);
         context();
-        const value = decoded(start, end, escaped);
         const open = objects.length - 1;
         // A FHIR resource that stands for a person: its later members are read as a person's.
         if (firstMember && memberName === RESOURCE_TYPE && objects[open] && masksPersons && isPersonResource(value)) stands[open] = PERSON;
@@ -1361,7 +1367,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
     const stands = standsFor(hint);
-    const told = names.some((name) => keyOf(name).contact && typeof members[name] !== 'boolean');
+    const told = names.some((name) => (keyOf(name).contact && typeof members[name] !== 'boolean') || (keyOf(name).typed && isPersonType(members[name])));
     const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || told ? PERSON : stands;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
@@ -1504,7 +1510,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), contact: masksPersons && holdsContact(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), contact: masksPersons && holdsContact(key), typed: masksPersons && namesType(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

@@ -124,7 +124,7 @@ describe('createMasker', () => {
     });
   });
 
-  it('knows a person by who made, owns or acts on a record (`organizer`, `owners`, `created_by`) and by a payment\'s `billing_details`', () => {
+  it('knows a person by who made, owns or acts on a record (`organizer`, `owners`, `created_by`), by a payment\'s `billing_details`, and by a type that says so', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = {
       organizer: { displayName: 'Anna Schmidt' }, owners: [{ displayName: 'Jean Dupont' }], created_by: 'Anna Schmidt', real_name: 'Anna S.',
@@ -136,6 +136,11 @@ describe('createMasker', () => {
     };
     assert.deepEqual(masker.maskValue(result), { value: masked, findings: { full_name: 5, home_address: 3 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { full_name: 5, home_address: 3 } });
+    // An object whose type says it is a person's: the memory server's entities, Notion's users.
+    const graph = { entities: [{ type: 'entity', name: 'Anna Schmidt', entityType: 'person', observations: ['Works at Acme'] }, { type: 'entity', name: 'Acme', entityType: 'organization' }], owner: { object: 'user', name: 'Jean Dupont' } };
+    const graphMasked = { ...graph, entities: [{ ...graph.entities[0], name: '[FULL_NAME]' }, graph.entities[1]], owner: { object: 'user', name: '[FULL_NAME]' } };
+    assert.deepEqual(masker.maskValue(graph), { value: graphMasked, findings: { full_name: 2 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(graph)), { value: JSON.stringify(graphMasked), findings: { full_name: 2 } });
     // Google's People API: a person's names and birthdays as lists of objects, each masked whole as the field.
     const people = { connections: [{ resourceName: 'people/c1' }], person: { names: [{ displayName: 'Anna Schmidt', givenName: 'Anna' }], birthdays: [{ date: { year: 1980, month: 1, day: 2 } }] } };
     const peopleMasked = { ...people, person: { names: [{ displayName: '[FULL_NAME]', givenName: '[FULL_NAME]' }], birthdays: [{ date: { year: '[DATE_OF_BIRTH]', month: '[DATE_OF_BIRTH]', day: '[DATE_OF_BIRTH]' } }] } };
@@ -664,9 +669,9 @@ describe('JSON text masked a batch of values at a time', () => {
 });
 
 describe('JSON text and the value it holds', () => {
-  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'Müller, Hans', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359'];
+  const VALUES = ['https://crm.example.com/?email=anna%40example.de&tel=%2B49%2030%201234567', 'mailto:anna&#64;example&#x2E;de', 'anna@example.de', '+49 30 1234567', 'Tel. 030 1234567', 'DE89 3704 0044 0532 0130 00', '4111 1111 1111 1111', '192.168.1.10', '2001:db8::1', '123-45-6789', 'Anna Schmidt', 'Müller, Hans', 'x', '', ' ', 'été', '😀', 'a"b', 'back\\slash', 'line\nbreak', '\u0000', 'ORD-2024-000123', '2024-03-01T10:00:00Z', '{"email":"b@example.org"}', '[1,2,"c@example.com"]', '{not json', 'SSN: 123456789', 'PESEL 44051401359', 'person', 'User'];
   // Keys that hold personal data themselves too (maps keyed by address), two of one type (`[EMAIL] #2`), one with an escape.
-  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors', 'address', 'emailAddress'];
+  const KEYS = ['note', 'phone', 'email', 'first_name', 'dob', 'text', 'ssn', 'data', '__proto__', 'Full-Name', 'x', 'anna@example.de', 'x@example.org', '+49 30 1234567', 'to "b@example.com"', '[EMAIL]', 'columns', 'Fields', 'rows', 'name', 'displayName', 'customer', 'Authors', 'address', 'emailAddress', 'entityType'];
   // Column names, and what is not one (see `json-columns.ts`).
   const COLUMN_NAMES = ['first_name', 'Full-Name', 'dob', 'ssn', 'phone', 'email', 'note', 'id', 'a b', 'first_name', 'ssn', 'x@example.org', '1st', ''];
   /** A table (see `json-columns.ts`): its columns named in an object, before or after its rows, or in a header row. */
