@@ -585,6 +585,8 @@ describe('createMasker', () => {
 
   it('overlaps: an IBAN is not also a phone number, a card not also an id', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // A phone number written as `+` and digits that also pass as a 13-digit Visa is the phone number.
+    assert.deepEqual(masker.maskText('WhatsApp +4915112345678'), { text: 'WhatsApp [PHONE]', findings: { phone: 1 } });
     assert.deepEqual(masker.maskText('IBAN DE89370400440532013000 SSN 123-45-6789').findings, { iban: 1, us_ssn: 1 });
   });
 

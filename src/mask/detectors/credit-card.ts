@@ -35,7 +35,11 @@ function printedGrouping(windows: NumericWindows, window: number): boolean {
   return windows.group(window, groups - 1) <= 4;
 }
 
+const PLUS = 0x2b;
+
 function accepts(windows: NumericWindows, window: number): boolean {
+  // A `+` before the digits writes a phone number in its international form (`+4915112345678`); no card is printed so.
+  if (windows.codes[windows.start(window) - 1] === PLUS) return false;
   // Bare, or grouped as printed, with all-spaces or all-dashes.
   if (!windows.uniformSeparators(window, ' -') || !printedGrouping(windows, window)) return false;
   return brandAccepts(windows.leadingDigits(window, 6), windows.digitCount(window)) && luhnValid(windows.codes, windows.start(window), windows.end(window));

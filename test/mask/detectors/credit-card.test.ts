@@ -25,6 +25,8 @@ describe('credit_card', () => {
       // The IBAN's own groups are no card, nor is a card number glued to a word.
       'IBAN DE89 3704 0044 0532 0130 00',
       'ref X4111 1111 1111 1111',
+      // A phone number in its international form, whose digits pass as a 13-digit Visa.
+      'WhatsApp +4915112345678',
     ],
   });
 });
