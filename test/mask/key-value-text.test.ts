@@ -115,6 +115,12 @@ describe('readKeyValues', () => {
     assert.deepEqual([...values(text, state, 0, cut, PERSONS), ...values(text, state, cut, text.length, PERSONS)], values(text, newKeyValueState(), 0, text.length, PERSONS));
   });
 
+  it('reads a Markdown heading that reads as a name as the name of the record of key lines after it, if that record tells a person', () => {
+    const text = '### Anna Schmidt\n\n- **Email:** anna@example.de\n\n## Customer Support ##\n- Phone: +49 30 1234567\n\n## Orders\n- Email: orders@example.de\n\n## Jean Dupont\nSome text\n- Email: j@example.fr\n\n# Maria Rossi\n- Plan: Gold\n#Hashtag Name\n- Email: x@example.de\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Customer Support']);
+    assert.deepEqual(values(text), []);
+  });
+
   it('carries a block from one piece of a text to the next, each piece starting a line', () => {
     const text = 'home_address:\n  Hauptstr. 1\n  10115 Berlin\nnote: x\n';
     const state = newKeyValueState();

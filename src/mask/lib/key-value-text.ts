@@ -47,6 +47,7 @@ const UNDERSCORE = 0x5f;
 const COMMA = 0x2c;
 const EXCLAMATION = 0x21;
 const DOT = 0x2e;
+const HASH = 0x23;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
@@ -112,6 +113,10 @@ class KeyReader extends FieldLines<KeyValueState> {
   private heldIndent = 0;
   /** The indentation of the record that told it stands for a person (-1: none does). */
   private toldIndent = -1;
+  /** A Markdown heading that reads as a name (`### Anna Schmidt`), until the next line that is not blank, and then the title of the record it starts. */
+  private title: Held | undefined;
+  private recordTitle: Held | undefined;
+  private readonly hashes: NextIndex;
 
   constructor(
     text: string,
@@ -123,16 +128,17 @@ class KeyReader extends FieldLines<KeyValueState> {
     super(text, from, fieldAt, value);
     this.colons = new NextIndex(text, ':', from);
     this.equalSigns = new NextIndex(text, '=', from);
+    this.hashes = new NextIndex(text, '#', from);
   }
 
-  /** Outside a block only a line with a separator is read. */
+  /** Outside a block only a line with a separator, or a heading's `#`, is read. */
   protected mark(k: number): number {
-    return this.separatorFrom(k);
+    return this.persons === undefined ? this.separatorFrom(k) : nearer(this.separatorFrom(k), this.hashes.from(k));
   }
 
-  /** A record with a held value ends at a line without a key, so reads every line. */
+  /** A record with a held value or a title ends at a line without a key, so reads every line. */
   protected override open(state: KeyValueState): boolean {
-    return state.named !== undefined || state.person !== -1 || this.held.length > 0 || this.toldIndent !== -1;
+    return state.named !== undefined || state.person !== -1 || this.held.length > 0 || this.toldIndent !== -1 || this.title !== undefined || this.recordTitle !== undefined;
   }
 
   protected override close(state: KeyValueState): void {
@@ -144,6 +150,7 @@ class KeyReader extends FieldLines<KeyValueState> {
   private endRecord(): void {
     this.held.length = 0;
     this.toldIndent = -1;
+    this.recordTitle = undefined;
   }
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
@@ -161,6 +168,15 @@ class KeyReader extends FieldLines<KeyValueState> {
       return;
     }
     const indent = k - start;
+    if (this.persons !== undefined && text.charCodeAt(k) === HASH) {
+      const heading = headingText(text, k, end);
+      if (heading !== undefined) {
+        // A heading ends the record before it, and may title the one after it (see `title`).
+        this.endRecord();
+        this.title = readsAsNameAt(text, heading[0], heading[1]) && this.persons.nameField !== undefined ? { start: heading[0], end: heading[1], field: this.persons.nameField } : undefined;
+        return;
+      }
+    }
     if (state.named !== undefined) {
       if (indent > state.indent) {
         const [from, to] = blockValue(text, k, end);
@@ -180,7 +196,12 @@ class KeyReader extends FieldLines<KeyValueState> {
     let column = indent;
     if (item !== k) for (column = item - start; start + column < end && isBlank(text.charCodeAt(start + column)); column++);
     // A line without a key, or at another indentation, ends the record.
-    if ((this.held.length > 0 && (line === undefined || column !== this.heldIndent)) || (this.toldIndent !== -1 && (line === undefined || column !== this.toldIndent))) this.endRecord();
+    if ((this.held.length > 0 && (line === undefined || column !== this.heldIndent)) || (this.toldIndent !== -1 && (line === undefined || column !== this.toldIndent)) || (this.recordTitle !== undefined && line === undefined)) this.endRecord();
+    if (this.title !== undefined) {
+      // The first key line after a heading starts the record the heading titles.
+      if (line !== undefined && this.held.length === 0 && this.toldIndent === -1) this.recordTitle = this.title;
+      this.title = undefined;
+    }
     let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
     if (named === undefined && line !== undefined && state.person !== -1) named = this.persons!.memberAt(text, line.keyStart, line.keyEnd);
     if (named !== undefined) {
@@ -253,6 +274,8 @@ class KeyReader extends FieldLines<KeyValueState> {
 
   /** The record at `indent` told it stands for a person: what it holds is reported, and what it holds later will be (see `member`). */
   private tell(indent: number): void {
+    if (this.recordTitle !== undefined) this.value(this.recordTitle.start, this.recordTitle.end, this.recordTitle.field);
+    this.recordTitle = undefined;
     for (const { start, end: stop, field } of this.held) this.value(start, stop, field);
     this.held.length = 0;
     this.toldIndent = indent;
@@ -342,6 +365,18 @@ function lineValue(text: string, k: number, end: number): [number, number, boole
   if (start > k && !isBlank(text.charCodeAt(start - 1))) return [start, stop, after < end];
   const next = inlineKeyFrom(text, start, stop);
   return next === -1 ? [start, stop, false] : [start, blankTrimmedEnd(text, start, next), true];
+}
+
+/** The text of the Markdown heading at `k` (one to six `#`, a blank, the text; `#`s that close it left out), if the line text[k, end) is one. */
+function headingText(text: string, k: number, end: number): [number, number] | undefined {
+  let j = k;
+  while (j < end && j - k < 6 && text.charCodeAt(j) === HASH) j++;
+  if (!isBlank(text.charCodeAt(j))) return undefined;
+  let stop = blankTrimmedEnd(text, j, end);
+  while (stop > j && text.charCodeAt(stop - 1) === HASH) stop--;
+  stop = blankTrimmedEnd(text, j, stop);
+  while (j < stop && isBlank(text.charCodeAt(j))) j++;
+  return [j, stop];
 }
 
 /** Where the first key inside the line text[from, end) stands (see `inlineKeyBefore`): the character before it; -1 when none does. */
