@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { defaultMasking } from '../helpers/default-masking.js';
 import { createMasker } from '../../src/mask/masker.js';
-import { ADVERSARIAL, best, cpuTime } from '../bench/mask-bench.js';
+import { ADVERSARIAL, cpuTime } from '../bench/mask-bench.js';
 
 const masker = createMasker(defaultMasking(), new Uint8Array(32));
 const MiB = 1024 * 1024;
@@ -25,9 +25,9 @@ const LITERALS: Record<string, (chars: number) => string> = {
   pythonTuples: (n) => '[' + '(1, '.repeat(n / 4),
 };
 
-/** CPU milliseconds to mask `text` (as text, or `asValue` as a tool's text result), best of three (see `cpuTime`). */
-function bestOf(text: string, asValue: boolean): number {
-  return best(3, () => (asValue ? masker.maskValue(text) : masker.maskText(text)), cpuTime);
+/** CPU milliseconds to mask `text` (as text, or `asValue` as a tool's text result), once (see `cpuTime`). */
+function timeOf(text: string, asValue: boolean): number {
+  return cpuTime(() => (asValue ? masker.maskValue(text) : masker.maskText(text)));
 }
 
 for (const [kind, make] of [...Object.entries(ADVERSARIAL), ...Object.entries(LITERALS)]) {
@@ -36,8 +36,14 @@ for (const [kind, make] of [...Object.entries(ADVERSARIAL), ...Object.entries(LI
     const quarter = make(MiB / 4);
     const full = make(MiB);
     masker.maskText(quarter);
-    const small = bestOf(quarter, asValue);
-    const large = bestOf(full, asValue);
+    // The best of rounds that take the two sizes in turn, so that a busy minute on the shared machine slows both; a ratio
+    // over the bound is measured again, up to 9 rounds, before it fails (a quadratic line stays near 16 however long).
+    let small = Infinity;
+    let large = Infinity;
+    for (let round = 0; round < 9 && (round < 3 || large >= Math.max(small, 5) * 9); round++) {
+      small = Math.min(small, timeOf(quarter, asValue));
+      large = Math.min(large, timeOf(full, asValue));
+    }
     assert.ok(large < CAP_MS, `1 MiB of ${kind} took ${large.toFixed(0)} ms`);
     // 4× the input: linear ≈ 4, quadratic ≈ 16. Tiny timings are noise, so a floor applies.
     assert.ok(large < Math.max(small, 5) * 9, `${kind}: ${small.toFixed(1)} ms for 256 KiB, ${large.toFixed(1)} ms for 1 MiB`);
