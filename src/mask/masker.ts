@@ -14,7 +14,7 @@ import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
-import { readDisplayNames, readsAsName } from './lib/display-name-text.js';
+import { readDisplayNames, readsAsNames } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -563,7 +563,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const standing = new Map<string, number>();
   // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name (`"assignee": "Jean Dupont"`). */
-  const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsName(value) && isPerson(hint) ? personNameField : undefined);
+  const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsNames(value) && isPerson(hint) ? personNameField : undefined);
   /** The field the member `reading` reads in an object that stands for `whom` (see `standsFor`): its own, or the person's name or address, or a mailbox's name. */
   const memberField = (reading: KeyReading, whom: number): string | undefined =>
     reading.field ?? (whom === PERSON ? reading.personField : whom === MAILBOX && reading.personField === personNameField ? personNameField : undefined);
@@ -1152,7 +1152,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const at = depth + objects.length;
       // A string literal without escapes has its inside replaced as it is (see `JsonEdits`).
       const inside = typeof value === 'string' && !escaped;
-      const named = field ?? (person && typeof value === 'string' && readsAsName(value) ? personNameField : undefined);
+      const named = field ?? (person && typeof value === 'string' && readsAsNames(value) ? personNameField : undefined);
       if (named !== undefined) {
         const masked = maskField(value, named, findings, at);
         if (masked !== value) edits.add(start, end, masked as string, inside);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readDisplayNames, readsAsName } from '../../src/mask/lib/display-name-text.js';
+import { readDisplayNames, readsAsName, readsAsNames } from '../../src/mask/lib/display-name-text.js';
 
 /** The display names `readDisplayNames` reports in text[from, to). */
 function names(text: string, from = 0, to = text.length): string[] {
@@ -64,5 +64,10 @@ describe('readDisplayNames', () => {
     for (const name of ['Anna Schmidt', 'Daan de Vries', "Jean-Luc O'Neil", 'María José García López', 'Dr. Anna Schmidt', '山田太郎', 'Schmidt, Anna', 'Müller, Hans Peter']) assert.ok(readsAsName(name), name);
     for (const value of ['Anna', 'anna schmidt', 'see Anna', 'Anna de', 'de Vries', 'Anna  Schmidt', 'Anna Schmidt ', 'cus_NffrFeUfNV2Hib', 'A B C D E F', 'Anna 2', '']) assert.ok(!readsAsName(value), value);
     for (const value of ['Schmidt,', 'Schmidt, anna', 'Schmidt,Anna', 'Schmidt ,Anna', 'Schmidt,, Anna', 'Schmidt, Anna, Berlin', 'Schmidt, Anna Maria Berlin Mitte Nord']) assert.ok(!readsAsName(value), value);
+  });
+
+  it('readsAsNames: a name, or a list of two or more parted by `, `, `; `, ` and ` or ` & `', () => {
+    for (const value of ['Anna Schmidt', 'Schmidt, Anna', 'Anna Schmidt, Jean Dupont, Maria Rossi', 'Anna Schmidt and Jean Dupont', 'Anna Schmidt; Daan de Vries & 山田太郎']) assert.ok(readsAsNames(value), value);
+    for (const value of ['Anna Schmidt, Berlin office', 'Anna Schmidt and others', 'anna, Jean Dupont', 'Anna Schmidt,Jean Dupont', 'Anna Schmidt, ', `${'Anna Schmidt, '.repeat(60)}Jean Dupont`]) assert.ok(!readsAsNames(value), value);
   });
 });

@@ -100,10 +100,11 @@ describe('createMasker', () => {
     // Only a policy that masks full names masks them.
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskValue(result).value, result);
     // A string under such a key is the person's name if it reads as one; an id or a lone word is not.
-    const people = { assignee: 'Jean Dupont', patient: 'Müller, Hans', customer: 'cus_NffrFeUfNV2Hib', attendees: ['Anna Schmidt', 'Daan de Vries', '山田太郎', 'anna', 'Berlin', 'see Anna'], title: 'Anna Schmidt' };
-    const peopleMasked = { ...people, assignee: '[FULL_NAME]', patient: '[FULL_NAME]', attendees: ['[FULL_NAME]', '[FULL_NAME]', '[FULL_NAME]', 'anna', 'Berlin', 'see Anna'] };
-    assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 5 } });
-    assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 5 } });
+    const people = { assignee: 'Jean Dupont', patient: 'Müller, Hans', reviewers: 'Anna Schmidt and Jean Dupont', customer: 'cus_NffrFeUfNV2Hib', attendees: ['Anna Schmidt', 'Daan de Vries', '山田太郎', 'anna', 'Berlin', 'see Anna'], title: 'Anna Schmidt' };
+    const peopleMasked = { ...people, assignee: '[FULL_NAME]', patient: '[FULL_NAME]', reviewers: '[FULL_NAME]', attendees: ['[FULL_NAME]', '[FULL_NAME]', '[FULL_NAME]', 'anna', 'Berlin', 'see Anna'] };
+    assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 6 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 6 } });
+    assert.equal(masker.maskText('Attendees: Anna Schmidt, Jean Dupont, Maria Rossi\n').text, 'Attendees: [FULL_NAME]\n');
   });
 
   it('masks a person told by a key in text or an XML element as in JSON: `Assignee: Jean Dupont`, a YAML person\'s name, address and list of names, `<customer><name>`', () => {

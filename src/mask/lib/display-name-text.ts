@@ -46,6 +46,9 @@ const DOT = 0x2e;
 const MAX_ADDRESS_CHARS = 254;
 const MAX_NAME_CHARS = 80;
 const MAX_WORDS = 5;
+/** A list of names longer than this is read as none (see `readsAsNames`). */
+const MAX_NAMES_CHARS = 800;
+const NAMES_SEPARATOR = /[,;] | and | & /;
 /** The scheme of a link to an address. */
 const MAILTO = 'mailto:';
 /** Lower-case words inside a name (`Daan de Vries`, `Ludwig van Beethoven`). */
@@ -134,6 +137,24 @@ function nameUpTo(text: string, k: number, to: number, close: number, name: Name
 /** `readsAsName` of text[start, end): most text is turned down by its length or first character before it is sliced. */
 export function readsAsNameAt(text: string, start: number, end: number): boolean {
   return end - start >= 2 && end - start <= MAX_NAME_CHARS && startsCapital(text, start) && readsAsName(text.slice(start, end));
+}
+
+/** `readsAsNames` of text[start, end), turned down by its length or first character before it is sliced. */
+export function readsAsNamesAt(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && end - start <= MAX_NAMES_CHARS && startsCapital(text, start) && readsAsNames(text.slice(start, end));
+}
+
+/**
+ * Whether `value` reads as a person's name (see `readsAsName`), or as a
+ * list of two or more names: `Anna Schmidt, Jean Dupont and Maria Rossi`,
+ * parted by `, `, `; `, ` and ` or ` & `, as attendees and assignees are
+ * printed. Such a list under a person's key is masked whole, as a name.
+ */
+export function readsAsNames(value: string): boolean {
+  if (readsAsName(value)) return true;
+  if (value.length > MAX_NAMES_CHARS || !startsCapital(value, 0)) return false;
+  const names = value.split(NAMES_SEPARATOR);
+  return names.length >= 2 && names.every(readsAsName);
 }
 
 /**

@@ -32,7 +32,7 @@
  * and those after it read as the person's.
  */
 import { isDigit } from './chars.js';
-import { readsAsNameAt } from './display-name-text.js';
+import { readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 
 const TAB = 0x09;
@@ -244,7 +244,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       return true;
     }
     // Most values are turned down before the key is looked at.
-    return readsAsNameAt(text, start, stop) && isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop);
+    return readsAsNamesAt(text, start, stop) && isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop);
   }
 
   /**
@@ -341,7 +341,7 @@ class KeyReader extends FieldLines<KeyValueState> {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
         if (from < to) this.member(from, to, member, indent);
-      } else if (readsAsNameAt(text, from, to)) {
+      } else if (readsAsNamesAt(text, from, to)) {
         this.personName(from, to);
       }
       // What the value holds is no key (and is not read again).

@@ -35,7 +35,7 @@
  * `isKeyed`): each piece of text in its later cells is reported with the
  * first cell's text as its key.
  */
-import { readsAsNameAt } from './display-name-text.js';
+import { readsAsNamesAt } from './display-name-text.js';
 import { FieldLines, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
@@ -310,7 +310,7 @@ class ElementReader extends FieldLines<MarkupState> {
     const open = this.tagFrom(k);
     if (nameField === undefined || open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2)) return;
     const [start, stop] = blankTrimmed(text, k, open);
-    if (readsAsNameAt(text, start, stop)) this.value(start, stop, nameField);
+    if (readsAsNamesAt(text, start, stop)) this.value(start, stop, nameField);
   }
 
   /** Whether the element text[start, end) names is a record's member or contact (its closing tag does not end the record). */
