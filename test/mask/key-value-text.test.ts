@@ -81,6 +81,11 @@ describe('readKeyValues', () => {
     assert.deepEqual(values('customer:\n\u0000  name: Anna Schmidt\n', newKeyValueState(), 0, 33, PERSONS), []);
   });
 
+  it('reads the name that starts a person\'s value followed by more: `Anna Schmidt (Sales)`, `…, Berlin office`, `… - VIP`', () => {
+    const text = 'Assignee: Anna Schmidt (5b10ac8d82e0)\nAssignee: Schmidt, Anna, Berlin office\ncustomer: Jean Dupont - VIP\nassignee: cus_123 (x)\nCustomer: see Anna Schmidt (x)\nlog customer="Maria Rossi [VIP]" ok\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Schmidt, Anna', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
+  });
+
   it('reads a record of key lines with an e-mail address as a person\'s: its `name` and `address` before and after the address', () => {
     const text = 'Name: Anna Schmidt\naddress: Hauptstr. 1\nEmail: anna@example.de\nname: Anna S.\nPlan: Gold\n\nname: Report\nSize: 12\n\nname: A\nx\nEmail: b@example.de\n  name: C\nname: D\nname: E\nEmail: e@example.de\n';
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'home_address=Hauptstr. 1', 'full_name=Anna S.', 'full_name=E']);

@@ -37,6 +37,10 @@ const GREATER_THAN = 0x3e;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
+const DASH = 0x2d;
+const EN_DASH = 0x2013;
+const BAR = 0x7c;
 const OPEN_SQUARE = 0x5b;
 const CLOSE_SQUARE = 0x5d;
 const ASTERISK = 0x2a;
@@ -142,6 +146,25 @@ export function readsAsNameAt(text: string, start: number, end: number): boolean
 /** `readsAsNames` of text[start, end), turned down by its length or first character before it is sliced. */
 export function readsAsNamesAt(text: string, start: number, end: number): boolean {
   return end - start >= 2 && end - start <= MAX_NAMES_CHARS && startsCapital(text, start) && readsAsNames(text.slice(start, end));
+}
+
+/**
+ * Where a name that starts text[start, end) and is followed by more ends
+ * (`Anna Schmidt (Sales)`, `Anna Schmidt, Berlin office`, `Anna Schmidt -
+ * on leave`): before the first `, `, `; `, ` (`, ` [`, ` - `, ` – ` or
+ * ` | ` after which the text before reads as a name; -1 when none does
+ * within MAX_NAME_CHARS.
+ */
+export function leadingNameEnd(text: string, start: number, end: number): number {
+  if (!startsCapital(text, start)) return -1;
+  const limit = Math.min(end - 1, start + MAX_NAME_CHARS + 1);
+  for (let k = start + 1; k < limit; k++) {
+    const code = text.charCodeAt(k);
+    const next = text.charCodeAt(k + 1);
+    const parts = ((code === COMMA || code === SEMICOLON) && next === SPACE) || (code === SPACE && (next === OPEN_PAREN || next === OPEN_SQUARE || ((next === DASH || next === EN_DASH || next === BAR) && text.charCodeAt(k + 2) === SPACE)));
+    if (parts && readsAsNameAt(text, start, k)) return k;
+  }
+  return -1;
 }
 
 /**

@@ -32,7 +32,7 @@
  * and those after it read as the person's.
  */
 import { isDigit } from './chars.js';
-import { readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
+import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 
 const TAB = 0x09;
@@ -244,7 +244,8 @@ class KeyReader extends FieldLines<KeyValueState> {
       return true;
     }
     // Most values are turned down before the key is looked at.
-    return readsAsNamesAt(text, start, stop) && isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, stop);
+    const name = readsAsNamesAt(text, start, stop) ? stop : leadingNameEnd(text, start, stop);
+    return name !== -1 && isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, name);
   }
 
   /**
@@ -341,8 +342,9 @@ class KeyReader extends FieldLines<KeyValueState> {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
         if (from < to) this.member(from, to, member, indent);
-      } else if (readsAsNamesAt(text, from, to)) {
-        this.personName(from, to);
+      } else {
+        const name = readsAsNamesAt(text, from, to) ? to : leadingNameEnd(text, from, to);
+        if (name !== -1) this.personName(from, name);
       }
       // What the value holds is no key (and is not read again).
       separator = Math.max(separator, after - 1);
