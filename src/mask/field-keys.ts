@@ -95,6 +95,11 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     // A flat record's street line (`{"name": …, "email": …, "street": "Hauptstr. 1", "city": "Berlin"}`, Shopify's `address1`):
     // the line that finds the home; a city or a postcode alone does not.
     ...['street', 'street_name', 'house_number', 'address1', 'address2', 'address_line1', 'address_line2', 'strasse', 'straße'].map((key) => [key, 'home_address']),
+    // The words for a name and an address in the EU's larger languages, which name any name or address elsewhere (see `SYNONYMS`).
+    ['nom', 'last_name'],
+    ['nome', 'first_name'],
+    ...['nombre', 'naam', 'namn'].map((key) => [key, 'full_name']),
+    ...['adresse', 'anschrift', 'direccion', 'dirección', 'indirizzo', 'adres', 'adress'].map((key) => [key, 'home_address']),
     ['birthdays', 'date_of_birth'],
   ].map(([key, field]) => [fieldKey(key!), field!]),
 );
@@ -110,7 +115,7 @@ export function personMember(key: string): string | undefined {
 }
 
 /** Keys (normalised) of an e-mail address: an object or a table that has one stands for a person (or a team, masked alike), whose name beside the pseudonymised address would undo the pseudonym. */
-export const EMAIL_KEYS: ReadonlySet<string> = new Set(['email', 'e_mail', 'mail', 'email_address', 'mail_address', 'emails', 'email_addresses'].map(fieldKey));
+export const EMAIL_KEYS: ReadonlySet<string> = new Set(['email', 'e_mail', 'mail', 'email_address', 'mail_address', 'emails', 'email_addresses', 'courriel', 'correo', 'correo_electronico'].map(fieldKey));
 
 /** Whether `key` holds an e-mail address (see `EMAIL_KEYS`). */
 export function holdsEmail(key: string): boolean {
@@ -126,6 +131,8 @@ export function holdsEmail(key: string): boolean {
 export const CONTACT_KEYS: ReadonlySet<string> = new Set([
   ...EMAIL_KEYS,
   ...['phone', 'phones', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'mobile_phone', 'mobile_number', 'cell_phone', 'iban'].map(fieldKey),
+  // The same in the EU's larger languages.
+  ...['telefon', 'telefonnummer', 'handy', 'mobil', 'téléphone', 'telefono', 'teléfono', 'telefoon'].map(fieldKey),
 ]);
 
 /** Whether `key` holds a person's e-mail address, phone number or bank account (see `CONTACT_KEYS`). */

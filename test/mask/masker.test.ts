@@ -301,6 +301,17 @@ describe('createMasker', () => {
       text: 'DOB: [DATE_OF_BIRTH]\nGeburtsdatum: [DATE_OF_BIRTH]\nPatient name: [FULL_NAME]\nName: Widget\n',
       findings: { date_of_birth: 2, full_name: 1 },
     });
+    // A person's record in another language: its words for name and address, and for e-mail and phone, which tell the person.
+    const records = [{ nom: 'Dupont', prénom: 'Jean', courriel: 'jean@example.fr', adresse: '1 rue de Rivoli' }, { nombre: 'Ana García', teléfono: '+34 612 34 56 78', dirección: 'Calle Mayor 1' }, { nome: 'Mario', cognome: 'Rossi', indirizzo: 'Via Roma 1', email: 'mario@example.it' }, { Name: 'Anna Schmidt', Handy: '0171 1234567', Anschrift: 'Hauptstr. 1' }, { nom: 'report.pdf', adresse: 'db.internal' }];
+    const recordsMasked = [
+      { nom: '[LAST_NAME]', prénom: '[FIRST_NAME]', courriel: '[EMAIL]', adresse: '[HOME_ADDRESS]' },
+      { nombre: '[FULL_NAME]', teléfono: '[PHONE]', dirección: '[HOME_ADDRESS]' },
+      { nome: '[FIRST_NAME]', cognome: '[LAST_NAME]', indirizzo: '[HOME_ADDRESS]', email: '[EMAIL]' },
+      { Name: '[FULL_NAME]', Handy: '[PHONE]', Anschrift: '[HOME_ADDRESS]' },
+      records[4],
+    ];
+    assert.deepEqual(masker.maskValue(records).value, recordsMasked);
+    assert.deepEqual(masker.maskValue(JSON.stringify(records)).value, JSON.stringify(recordsMasked));
     // Keys in any case, letters outside ASCII among them, first and last.
     assert.equal(masker.maskText('PRÉNOM: Jean\nIMIĘ: Anna\nFödelsedatum: x\nNACHNAME: Schmidt\nGeburtstag: 2. Januar 1980\n').text, 'PRÉNOM: [FIRST_NAME]\nIMIĘ: [FIRST_NAME]\nFödelsedatum: [DATE_OF_BIRTH]\nNACHNAME: [LAST_NAME]\nGeburtstag: [DATE_OF_BIRTH]\n');
   });
