@@ -124,6 +124,9 @@ describe('readKeyValues', () => {
     const text = '### Anna Schmidt\n\n- **Email:** anna@example.de\n\n## Customer Support ##\n- Phone: +49 30 1234567\n\n## Orders\n- Email: orders@example.de\n\n## Jean Dupont\nSome text\n- Email: j@example.fr\n\n# Maria Rossi\n- Plan: Gold\n#Hashtag Name\n- Email: x@example.de\n';
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Customer Support']);
     assert.deepEqual(values(text), []);
+    // Inside a field's block, a line that starts with `#` is the field's.
+    const block = 'home_address:\n  # Hauptstr. 1\n  Berlin\n';
+    assert.deepEqual(values(block, newKeyValueState(), 0, block.length, PERSONS), ['home_address=# Hauptstr. 1', 'home_address=Berlin']);
   });
 
   it('carries a block from one piece of a text to the next, each piece starting a line', () => {

@@ -168,6 +168,14 @@ class KeyReader extends FieldLines<KeyValueState> {
       return;
     }
     const indent = k - start;
+    if (state.named !== undefined) {
+      if (indent > state.indent) {
+        const [from, to] = blockValue(text, k, end);
+        if (from < to) this.value(from, to, state.named);
+        return;
+      }
+      state.named = undefined;
+    }
     if (this.persons !== undefined && text.charCodeAt(k) === HASH) {
       const heading = headingText(text, k, end);
       if (heading !== undefined) {
@@ -176,14 +184,6 @@ class KeyReader extends FieldLines<KeyValueState> {
         this.title = readsAsNameAt(text, heading[0], heading[1]) && this.persons.nameField !== undefined ? { start: heading[0], end: heading[1], field: this.persons.nameField } : undefined;
         return;
       }
-    }
-    if (state.named !== undefined) {
-      if (indent > state.indent) {
-        const [from, to] = blockValue(text, k, end);
-        if (from < to) this.value(from, to, state.named);
-        return;
-      }
-      state.named = undefined;
     }
     // A list item at the person's key's indentation is the block's if its first line is one: YAML writes `users:` then `- name: …` so.
     const item = afterListMarker(text, k);
