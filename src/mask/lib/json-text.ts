@@ -61,10 +61,9 @@ export function readJsonText(text: string, visitor: JsonTextVisitor, python = fa
       depth--;
       visitor.close(k + 1);
       k = skipSpace(text, k + 1);
-      if (depth === 0 && !nextLine(text, k, lines)) return k === length;
       if (depth === 0) {
+        if (!nextLine(text, k, lines)) return k === length;
         state = VALUE;
-        continue;
       }
       continue;
     }
