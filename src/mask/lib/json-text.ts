@@ -69,7 +69,7 @@ export function readJsonText(text: string, visitor: JsonTextVisitor, python = fa
     }
     if (state === KEY) {
       if (code !== QUOTE && (!python || code !== APOSTROPHE)) return false;
-      const end = python ? pythonStringEnd(text, k) : stringEnd(text, k);
+      const end = stringEnd(text, k, python);
       if (end < 0) return false;
       visitor.key(k, end >> 1, (end & 1) === 1);
       k = skipSpace(text, end >> 1);
@@ -80,7 +80,7 @@ export function readJsonText(text: string, visitor: JsonTextVisitor, python = fa
     }
     // A value.
     if (code === QUOTE || (python && code === APOSTROPHE)) {
-      const end = python ? pythonStringEnd(text, k) : stringEnd(text, k);
+      const end = stringEnd(text, k, python);
       if (end < 0) return false;
       visitor.string(k, end >> 1, (end & 1) === 1);
       k = end >> 1;
@@ -153,34 +153,61 @@ function skipSpace(text: string, k: number): number {
   }
 }
 
-/** Characters that may follow a backslash, besides `u`. */
+const MAX_CODE_POINT = 0x10ffff;
+
+/** Characters that may follow a backslash in JSON, besides `u`. */
 const SIMPLE_ESCAPE = new Set([QUOTE, BACKSLASH, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
 
 /**
  * The end of the string that opens at `start` (just after its closing
- * quote) times two, plus one when it holds an escape; -1 when it is not a
- * valid JSON string.
+ * quote, the one it opened with) times two, plus one when it holds an
+ * escape; -1 when it is not a valid JSON string, or (`python`) a valid
+ * Python string as `repr` writes one (see `escapeDigits`).
  */
-function stringEnd(text: string, start: number): number {
+function stringEnd(text: string, start: number, python: boolean): number {
   const length = text.length;
+  const quote = text.charCodeAt(start);
   let escaped = 0;
   for (let k = start + 1; k < length; k++) {
     const code = text.charCodeAt(k);
-    if (code === QUOTE) return (k + 1) * 2 + escaped;
+    if (code === quote) return (k + 1) * 2 + escaped;
     if (code < 0x20) return -1;
     if (code !== BACKSLASH) continue;
     escaped = 1;
-    const next = text.charCodeAt(k + 1);
-    if (next === 0x75) {
-      for (let h = k + 2; h < k + 6; h++) if (!isHex(text.charCodeAt(h))) return -1;
-      k += 5;
-    } else if (SIMPLE_ESCAPE.has(next)) {
-      k++;
-    } else {
-      return -1;
-    }
+    const digits = escapeDigits(text.charCodeAt(k + 1), python);
+    if (digits < 0) return -1;
+    for (let h = k + 2; h < k + 2 + digits; h++) if (!isHex(text.charCodeAt(h))) return -1;
+    if (digits === 8 && Number.parseInt(text.slice(k + 2, k + 10), 16) > MAX_CODE_POINT) return -1;
+    k += 1 + digits;
   }
   return -1;
+}
+
+/**
+ * After a backslash: how many hex digits the escape `code` takes, or -1
+ * when it is none; JSON's (`\uhhhh` and SIMPLE_ESCAPE), or (`python`) those
+ * `repr` writes: `\\`, `\'`, `\"`, `\n`, `\r`, `\t`, `\xhh`, `\uhhhh`,
+ * `\Uhhhhhhhh` (see `pythonString`).
+ */
+function escapeDigits(code: number, python: boolean): number {
+  if (!python) return code === 0x75 ? 4 : SIMPLE_ESCAPE.has(code) ? 0 : -1;
+  switch (code) {
+    case BACKSLASH:
+    case APOSTROPHE:
+    case QUOTE:
+    case 0x6e:
+    case 0x72:
+    case 0x74:
+      return 0;
+    case 0x78:
+      return 2;
+    case 0x75:
+      return 4;
+    case 0x55:
+      return 8;
+    default:
+      return -1;
+  }
 }
 
 function isHex(code: number): boolean {
@@ -221,53 +248,6 @@ function literalEnd(text: string, start: number, words: readonly string[]): numb
   return k;
 }
 
-/**
- * The end of the Python string that opens at `start` with either quote, as
- * `stringEnd` gives it; the escapes `repr` writes (`\\`, `\'`, `\"`, `\n`,
- * `\r`, `\t`, `\xhh`, `\uhhhh`, `\Uhhhhhhhh`), see `pythonString`.
- */
-function pythonStringEnd(text: string, start: number): number {
-  const length = text.length;
-  const quote = text.charCodeAt(start);
-  let escaped = 0;
-  for (let k = start + 1; k < length; k++) {
-    const code = text.charCodeAt(k);
-    if (code === quote) return (k + 1) * 2 + escaped;
-    if (code < 0x20) return -1;
-    if (code !== BACKSLASH) continue;
-    escaped = 1;
-    const digits = hexDigits(text.charCodeAt(k + 1));
-    if (digits < 0) return -1;
-    for (let h = k + 2; h < k + 2 + digits; h++) if (!isHex(text.charCodeAt(h))) return -1;
-    if (digits === 8 && Number.parseInt(text.slice(k + 2, k + 10), 16) > MAX_CODE_POINT) return -1;
-    k += 1 + digits;
-  }
-  return -1;
-}
-
-/** After a backslash in a Python string: how many hex digits the escape `code` takes, or -1 when it is none `repr` writes. */
-function hexDigits(code: number): number {
-  switch (code) {
-    case BACKSLASH:
-    case APOSTROPHE:
-    case QUOTE:
-    case 0x6e:
-    case 0x72:
-    case 0x74:
-      return 0;
-    case 0x78:
-      return 2;
-    case 0x75:
-      return 4;
-    case 0x55:
-      return 8;
-    default:
-      return -1;
-  }
-}
-
-const MAX_CODE_POINT = 0x10ffff;
-
 /** What the escapes `\\`, `\'`, `\"`, `\n`, `\r`, `\t` stand for, by the character after the backslash. */
 const PYTHON_ESCAPES = new Map([
   [BACKSLASH, '\\'],
@@ -286,7 +266,7 @@ export function pythonString(text: string, start: number, end: number): string {
     if (text.charCodeAt(k) !== BACKSLASH) continue;
     parts.push(text.slice(at, k));
     const code = text.charCodeAt(k + 1);
-    const digits = hexDigits(code);
+    const digits = escapeDigits(code, true);
     parts.push(digits === 0 ? PYTHON_ESCAPES.get(code)! : String.fromCodePoint(Number.parseInt(text.slice(k + 2, k + 2 + digits), 16)));
     at = k + 2 + digits;
     k = at - 1;
