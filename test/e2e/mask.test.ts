@@ -95,6 +95,15 @@ describe('masking through the wrapper', () => {
     assert.deepEqual(text.rows, rows);
   });
 
+  it('masks what a Python tool prints (`str()` of rows) and a browser\'s snapshot of a table, the name beside the address too', async () => {
+    const result = await guard.client.callTool({ name: 'customer_rows', arguments: { email: EMAIL } });
+    const [rows, snapshot] = (result.content as { text: string }[]).map((block) => block.text);
+    for (const value of ['Anna', 'Schmidt', EMAIL]) assert.ok(!JSON.stringify(result).includes(value), `client saw ${value}: ${JSON.stringify(result)}`);
+    assert.match(rows!, /^\[\{'id': 1, 'name': '<full_name:[0-9a-f]{8}>', 'email': '<email:[0-9a-f]{8}>', 'vip': True, 'note': None\}\]$/);
+    const name = /'name': '(<full_name:[0-9a-f]{8}>)'/.exec(rows!)![1]!;
+    assert.ok(snapshot!.includes(`- row "${name} <email:`) && snapshot!.includes(`- cell "${name}" [ref=e6]`), snapshot);
+  });
+
   it('masks structuredContent in place; the SDK client still validates it against the outputSchema', async () => {
     const result = await guard.client.callTool({ name: 'customer_structured', arguments: { email: EMAIL } });
     const structured = result.structuredContent as Record<string, unknown>;
