@@ -13,6 +13,7 @@ import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySep
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
+import { readTitledNames } from './lib/titled-name-text.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
@@ -763,7 +764,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     findCells(text, from, to, lines, fieldValue);
     readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys);
     readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
-    if (personNameField !== undefined) readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+    if (personNameField !== undefined) {
+      readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+      readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+    }
     if (birthDateField !== undefined) readBirthDates(text, from, to, (start, end) => fieldValue(start, end, birthDateField));
     sortAhead();
   }

@@ -176,6 +176,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   elementRecords: (n) => '<Name>Anna Schmidt</Name><Phone>+49 30 1234567</Phone><Name>x</n>'.repeat(n / 64),
   definitions: (n) => '<dt>Name</dt><dd>a'.repeat(n / 18),
   titledRecords: (n) => '## Anna Schmidt ##\n- Email: a@b.de\n#\n'.repeat(n / 37),
+  titles: (n) => 'Mr. Anna Dear Jean Best regards,\n'.repeat(n / 32),
   snapshotRow: (n) => '- table [ref=e1]:\n  - row "h" [ref=e2]:\n    - columnheader "name" [ref=e3]\n  - row "' + 'a '.repeat(n / 4) + '" [ref=e4]:\n' + '    - cell "a" [ref=e5]\n'.repeat(n / 42),
   snapshotAttributes: (n) => '- textbox "first name" [ref=e1\n'.repeat(n / 58) + ']'.repeat(n / 2),
 };

@@ -242,6 +242,17 @@ describe('createMasker', () => {
     assert.equal(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskText('DOB 02.01.1980').text, 'DOB 02.01.1980');
   });
 
+  it('masks a name a title, a greeting or a sign-off introduces as a full name, with the token the same name gets under a key', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const { full_name: token } = masker.maskValue({ full_name: 'Anna Schmidt' }).value as Record<string, string>;
+    assert.deepEqual(masker.maskText('Hallo Anna Schmidt,\n\nwe spoke to Frau Anna Schmidt.\n\nBest regards,\nAnna Schmidt\n'), {
+      text: `Hallo ${token},\n\nwe spoke to Frau ${token}.\n\nBest regards,\n${token}\n`,
+      findings: { full_name: 3 },
+    });
+    assert.deepEqual(masker.maskValue({ body: 'Dear Dr. Anna Schmidt, hello' }).value, { body: `Dear Dr. ${token}, hello` });
+    assert.equal(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskText('Dear Mr. Smith,').text, 'Dear Mr. Smith,');
+  });
+
   it('masks the display name of an e-mail address as a full name, in text and in JSON values; only when the policy masks full names', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'From: Anna Schmidt <anna@example.de>\nTo: "Dupont, Jean" <jean@example.fr>, list <team@example.org>';

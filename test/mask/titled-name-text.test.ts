@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readTitledNames } from '../../src/mask/lib/titled-name-text.js';
+
+/** The names `readTitledNames` reports in text[from, to). */
+function names(text: string, from = 0, to = text.length): string[] {
+  const seen: string[] = [];
+  readTitledNames(text, from, to, (start, end) => seen.push(text.slice(start, end)));
+  return seen;
+}
+
+describe('readTitledNames', () => {
+  it('reads the name after a title: one to three capitalised words, with or without the title\'s dot', () => {
+    assert.deepEqual(names('Dear Mr. Dupont, Frau Schmidt will call Dr. Anna-Lena Schmidt today; Mme Marie Curie Sklodowska Jr came, as did Prof O\'Neil.'), [
+      'Dupont',
+      'Schmidt',
+      'Anna-Lena Schmidt',
+      'Marie Curie Sklodowska',
+      "O'Neil",
+    ]);
+    assert.deepEqual(names('Mr. 5, Dr. who, MrX Smith, Drs. Smith, ADr. Smith'), []);
+  });
+
+  it('reads the name a greeting opens, up to its comma; a greeting without a comma after the name is none', () => {
+    assert.deepEqual(names('Hi Jean,\nHallo Anna Schmidt,\nDear Sir or Madam,\nHello World!\nHello, world.\nDear customer,'), ['Jean', 'Anna Schmidt']);
+  });
+
+  it('reads the line under a sign-off when it is only a name', () => {
+    assert.deepEqual(names('Best regards,\nAnna Schmidt\n\nThanks,\nthe team\n\nMit freundlichen Grüßen,\r\nJean Dupont\r\nCheers,\nAnna Schmidt, Sales\n'), ['Anna Schmidt', 'Jean Dupont']);
+  });
+
+  it('reads only within [from, to)', () => {
+    const text = 'Mr. Smith and Mrs. Jones';
+    assert.deepEqual(names(text, 0, 9), ['Smith']);
+    assert.deepEqual(names(text, 10, 12), []);
+  });
+});
