@@ -63,7 +63,7 @@ export function fieldsByKey(fields: readonly string[]): Map<string, string> {
  * `{"customers": [{"name": …}]}`), where elsewhere a `name` is a file's,
  * a tool's or a product's.
  */
-const PERSON_KEYS: ReadonlySet<string> = new Set(
+export const PERSON_KEYS: ReadonlySet<string> = new Set(
   [
     'person', 'people', 'persons', 'user', 'users', 'customer', 'customers', 'client', 'clients', 'contact', 'contacts', 'member', 'members',
     'employee', 'employees', 'patient', 'patients', 'author', 'authors', 'committer', 'sender', 'recipient', 'recipients', 'assignee', 'assignees',

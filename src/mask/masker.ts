@@ -9,13 +9,13 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, PERSON_KEYS, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
 import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
-import { readDisplayNames, readsAsNames } from './lib/display-name-text.js';
+import { readDisplayNames, readsAsNames, startsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -562,9 +562,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
   const birthDateField = fields.get(fieldKey('date_of_birth'));
   const standing = new Map<string, number>();
-  // Most values fail `readsAsNames` at their first character, sooner than `isPerson` looks the hint up.
+  // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up; a list of names is tried under a person's key only.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name or names (`"assignee": "Jean Dupont"`). */
-  const personNamed = (hint: string | undefined, value: string): string | undefined => (readsAsNames(value) && isPerson(hint) ? personNameField : undefined);
+  const personNamed = (hint: string | undefined, value: string): string | undefined =>
+    startsAsName(value) && isPerson(hint) && readsAsNames(value) ? personNameField : undefined;
   /** The field the member `reading` reads in an object that stands for `whom` (see `standsFor`): its own, or the person's name or address, or a mailbox's name. */
   const memberField = (reading: KeyReading, whom: number): string | undefined =>
     reading.field ?? (whom === PERSON ? reading.personField : whom === MAILBOX && reading.personField === personNameField ? personNameField : undefined);
@@ -590,9 +591,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
   const contactShapes = shapesOf(CONTACT_KEYS);
+  const personShapes = shapesOf(PERSON_KEYS);
   const personKeys: PersonKeys | undefined = masksPersons
     ? {
-        isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && isPerson(text.slice(start, end).toLowerCase()),
+        isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && personShapes.has(shapeAt(text, start, end)) && isPerson(text.slice(start, end).toLowerCase()),
         memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS && memberShapes.has(shapeAt(text, start, end)) ? personFieldOf(text.slice(start, end)) : undefined),
         holdsContact: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && contactShapes.has(shapeAt(text, start, end)) && holdsContact(text.slice(start, end)),
         nameField: personNameField,

@@ -18,7 +18,7 @@
  * are read in that piece only.
  */
 import { readKeyValues, newKeyValueState } from './key-value-text.js';
-import { Lines, NextMatch, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
+import { Lines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 import { isColumnName, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
@@ -30,8 +30,9 @@ const CLOSE_BRACKET = 0x5d;
 const BACKSLASH = 0x5c;
 /** A table of more columns than this is read as none. */
 const MAX_COLUMNS = 256;
-/** What a line of a snapshot holds (see `readAriaSnapshot`). */
-const SNAPSHOT_LINE = /\[ref=|- text: /g;
+/** What a line of a snapshot holds (see `readAriaSnapshot`): searched for as strings, which is several times faster than one pattern for both. */
+const REF = '[ref=';
+const TEXT = '- text: ';
 /** The roles of a form's fields, whose label names their value. */
 const FIELD_ROLES = new Set(['textbox', 'combobox', 'searchbox', 'spinbutton']);
 const CELL_ROLES = new Set(['cell', 'gridcell']);
@@ -73,7 +74,8 @@ interface AriaLine {
  */
 export function readAriaSnapshot(text: string, from: number, to: number, state: AriaState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor, persons?: PersonKeys): void {
   const lines = new Lines(text, from);
-  const marks = new NextMatch(text, SNAPSHOT_LINE, from);
+  const refs = new NextIndex(text, REF, from);
+  const texts = new NextIndex(text, TEXT, from);
   // The row being read in this piece: where its name's text not yet matched to a cell starts, and where the name ends (-1: none).
   let rowAt = -1;
   let rowEnd = -1;
@@ -81,7 +83,7 @@ export function readAriaSnapshot(text: string, from: number, to: number, state: 
     from,
     to,
     () => state.table !== -1,
-    (k) => marks.from(k),
+    (k) => nearer(refs.from(k), texts.from(k)),
     (start, end, parted) => {
       let k = start;
       while (k < end && text.charCodeAt(k) === SPACE) k++;

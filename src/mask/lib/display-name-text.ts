@@ -143,6 +143,11 @@ export function readsAsNameAt(text: string, start: number, end: number): boolean
   return end - start >= 2 && end - start <= MAX_NAME_CHARS && startsCapital(text, start) && readsAsName(text.slice(start, end));
 }
 
+/** Whether `value` starts as a name does (see `readsAsNames`): most values are turned down here, before anything costlier. */
+export function startsAsName(value: string): boolean {
+  return value.length >= 2 && startsCapital(value, 0);
+}
+
 /** `readsAsNames` of text[start, end), turned down by its length or first character before it is sliced. */
 export function readsAsNamesAt(text: string, start: number, end: number): boolean {
   return end - start >= 2 && end - start <= MAX_NAMES_CHARS && startsCapital(text, start) && readsAsNames(text.slice(start, end));

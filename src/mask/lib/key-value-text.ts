@@ -243,9 +243,10 @@ class KeyReader extends FieldLines<KeyValueState> {
       state.items = undefined;
       return true;
     }
-    // Most values are turned down before the key is looked at.
+    // Most values are turned down before the key is looked at, and most keys before the value is read as names.
+    if (!startsCapitalAfter(text, start, stop) || !isPerson(text, line.keyStart, line.keyEnd)) return false;
     const name = readsAsNamesAt(text, start, stop) ? stop : leadingNameEnd(text, start, stop);
-    return name !== -1 && isPerson(text, line.keyStart, line.keyEnd) && this.personName(start, name);
+    return name !== -1 && this.personName(start, name);
   }
 
   /**
