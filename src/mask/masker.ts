@@ -562,7 +562,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
   const birthDateField = fields.get(fieldKey('date_of_birth'));
   const standing = new Map<string, number>();
-  // Most values fail `readsAsName` at their first character, sooner than `isPerson` looks the hint up; a list of names is tried under a person's key only.
+  // Most values fail `startsAsName` at their first character, sooner than `isPerson` looks the hint up; a list of names is tried under a person's key only.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name or names (`"assignee": "Jean Dupont"`). */
   const personNamed = (hint: string | undefined, value: string): string | undefined =>
     startsAsName(value) && isPerson(hint) && readsAsNames(value) ? personNameField : undefined;
