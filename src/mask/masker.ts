@@ -588,6 +588,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   };
   /** Whether an object under a key that gives `hint` stands for a person whose name or address the policy masks. */
   const isPerson = (hint: string | undefined): boolean => standsFor(hint) === PERSON;
+  /**
+   * Whether the member `reading` with `value` (undefined for a list or an
+   * object) tells that its object stands for a person: a contact's value
+   * that is no boolean (`"email": true` is a setting's), or a type that is
+   * a person's kind.
+   */
+  const tellsPerson = (reading: KeyReading, value: unknown): boolean => (reading.contact && typeof value !== 'boolean') || (reading.typed && isPersonType(value));
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
   const contactShapes = shapesOf(CONTACT_KEYS);
@@ -986,26 +993,24 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   function maskJsonParts(text: string, findings: Findings, depth: number): string[] | undefined {
     const first = firstSignificant(text);
     if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined;
-    let local: Findings = {};
-    let edits = new JsonEdits(text);
-    let batches = new Map<string | undefined, ValueBatch>();
+    let local!: Findings;
+    let edits!: JsonEdits;
+    let batches!: Map<string | undefined, ValueBatch>;
+    /** Reads the text afresh (JSON Lines as one text, see `readJsonText`), as JSON or as what Python prints; false when it is neither. */
+    const read = (python: boolean, known: LateReading | undefined, late: LateReading | undefined): boolean => {
+      local = {};
+      edits = new JsonEdits(text, python);
+      batches = new Map();
+      return readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, known, late), python, true);
+    };
     let late: LateReading = { columns: new Map(), persons: new Set() };
-    // JSON Lines are read as one text (see `readJsonText`).
-    if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late), false, true)) {
-      // What Python prints (see `readJsonText`), read the same way.
-      local = {};
-      edits = new JsonEdits(text, true);
-      batches = new Map();
+    if (!read(false, undefined, late)) {
+      // No JSON: what Python prints, maybe (see `readJsonText`).
       late = { columns: new Map(), persons: new Set() };
-      if (!readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, undefined, late), true, true)) return undefined;
+      if (!read(true, undefined, late)) return undefined;
     }
-    if (late.columns.size > 0 || late.persons.size > 0) {
-      // A table's columns were named after rows of it (see `json-columns.ts`), or an object's e-mail address after its name: read again, knowing them from the start.
-      local = {};
-      edits = new JsonEdits(text, edits.python);
-      batches = new Map();
-      readJsonText(text, maskingReader(text, edits, batches, local, depth + 1, late, undefined), edits.python, true);
-    }
+    // A table's columns were named after rows of it (see `json-columns.ts`), or an object's e-mail address after its name: read again, knowing them from the start.
+    if (late.columns.size > 0 || late.persons.size > 0) read(edits.python, late, undefined);
     maskBatches(batches, local);
     if (Object.keys(local).length === 0) return [text];
     addCounts(findings, local);
@@ -1062,8 +1067,6 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let firstMember = false;
     // Whether the last list or object opened is an object that has read no member yet.
     let opened = false;
-    // Whether the value that comes next tells that its object stands for a person, unless it is a boolean (`"email": true` is a setting's).
-    let telling = false;
     // While a list or object too deep to walk is passed over: its start, and how many are open around it.
     let skipFrom = -1;
     let skipDepth = 0;
@@ -1112,18 +1115,16 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       pendings[object] = undefined;
     };
     /**
-     * A contact's value (see `telling`) came, `flag` when it is a boolean:
-     * else the open object stands for a person. Its strings held under a
-     * person's members are masked as theirs; anything else under one was
-     * masked as it came, and is read again (see `LateReading`).
+     * A member's `value` came (undefined for a list or an object): if it is
+     * an object's and tells that the object stands for a person (see
+     * `tellsPerson`), the object's strings held under a person's members are
+     * masked as theirs; anything else under one was masked as it came, and
+     * is read again (see `LateReading`). Called before a part is made (see
+     * `makeBefore`): else an object cut by a part's end would be read again.
      */
-    const told = (flag: boolean): void => {
-      telling = false;
-      if (!flag) tell();
-    };
-    /** The open object stands for a person: see `told`. */
-    const tell = (): void => {
+    const tellIf = (value: unknown): void => {
       const object = objects.length - 1;
+      if (object < 0 || !objects[object] || stands[object] === PERSON || !tellsPerson(member!, value)) return;
       stands[object] = PERSON;
       if (pendings[object] !== undefined) settle(object, true);
       if (personMembers[object]) late?.persons.add(starts[object]!);
@@ -1192,10 +1193,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         member = keyOf(name);
         firstMember = opened;
         opened = false;
-        const object = objects.length - 1;
-        telling = member.contact && stands[object] !== PERSON;
         if (member.masked === undefined && !member.tokenLike) return;
-        const takes = takeName(member.masked ?? name, (taken[object] ??= new Set()));
+        const open = objects.length - 1;
+        const takes = takeName(member.masked ?? name, (taken[open] ??= new Set()));
         if (member.masked !== undefined) addCounts(findings, member.found as Findings);
         if (takes === name) return;
         makeBefore(start);
@@ -1204,9 +1204,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       string(start, end, escaped) {
         if (skipFrom !== -1) return;
         const value = decoded(start, end, escaped);
-        // Told before a part is made (see `makeBefore`), as a key would have: else the object would be read again.
-        if (telling) told(false);
-        else if (member?.typed && objects[objects.length - 1] && stands[objects.length - 1] !== PERSON && isPersonType(value)) tell();
+        tellIf(value);
         makeBefore(start);
         context();
         const open = objects.length - 1;
@@ -1223,7 +1221,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       literal(start, end) {
         if (skipFrom !== -1) return;
         const raw = text.slice(start, end);
-        if (telling) told(typeof literalValue(raw) === 'boolean');
+        tellIf(literalValue(raw));
         makeBefore(start);
         context();
         if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(undefined);
@@ -1243,8 +1241,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           skipDepth++;
           return;
         }
-        // Told before a part is made (see `makeBefore`), as a key would have: else the object would be read again.
-        if (telling) told(false);
+        tellIf(undefined);
         makeBefore(start);
         context();
         if (pendingField !== undefined) personMembers[objects.length - 1] = true;
@@ -1373,8 +1370,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // The columns of the rows in the object's lists, looked for at its first list: before that list, and any that names them, is masked.
     let columns: Columns | undefined | null = null;
     const stands = standsFor(hint);
-    const told = names.some((name) => (keyOf(name).contact && typeof members[name] !== 'boolean') || (keyOf(name).typed && isPersonType(members[name])));
-    const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || told ? PERSON : stands;
+    const tells = names.some((name) => tellsPerson(keyOf(name), members[name]));
+    const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || tells ? PERSON : stands;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
