@@ -28,12 +28,12 @@
  * then `  - Anna Schmidt`). A record of key lines (lines with the same
  * indentation, one after another) that holds an e-mail address, a phone
  * number or a bank account stands for a person as well: its `Name:` and
- * `Address:` before that are held until it comes (see `KeyReader.record`),
+ * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
 import { isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
-import { FieldLines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
+import { FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -98,24 +98,13 @@ export function readKeyValues(
   new KeyReader(text, from, fieldAt, value, persons).read(from, to, state);
 }
 
-/** A value of a record's key line held until the record tells whether it stands for a person (see `KeyReader.record`). */
-interface Held {
-  start: number;
-  end: number;
-  field: string;
-}
-
 class KeyReader extends FieldLines<KeyValueState> {
   private readonly colons: NextIndex;
   private readonly equalSigns: NextIndex;
-  /** The values held in the record being read, and its lines' indentation; forgotten where this reading ends. */
-  private readonly held: Held[] = [];
-  private heldIndent = 0;
-  /** The indentation of the record that told it stands for a person (-1: none does). */
-  private toldIndent = -1;
-  /** A Markdown heading that reads as a name (`### Anna Schmidt`), until the next line that is not blank, and then the title of the record it starts. */
+  /** The record of key lines being read, at its lines' indentation (see `recordLine`). */
+  private readonly record: PersonRecord;
+  /** A Markdown heading that reads as a name (`### Anna Schmidt`), until the next line that is not blank, which may start the record it titles. */
   private title: Held | undefined;
-  private recordTitle: Held | undefined;
   private readonly hashes: NextIndex;
 
   constructor(
@@ -129,6 +118,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     this.colons = new NextIndex(text, ':', from);
     this.equalSigns = new NextIndex(text, '=', from);
     this.hashes = new NextIndex(text, '#', from);
+    this.record = new PersonRecord(value);
   }
 
   /** Outside a block only a line with a separator, or a heading's `#`, is read. */
@@ -138,19 +128,13 @@ class KeyReader extends FieldLines<KeyValueState> {
 
   /** A record with a held value or a title ends at a line without a key, so reads every line. */
   protected override open(state: KeyValueState): boolean {
-    return state.named !== undefined || state.person !== -1 || this.held.length > 0 || this.toldIndent !== -1 || this.title !== undefined || this.recordTitle !== undefined;
+    return state.named !== undefined || state.person !== -1 || this.record.open || this.title !== undefined;
   }
 
   protected override close(state: KeyValueState): void {
     state.named = undefined;
     state.person = -1;
-    this.endRecord();
-  }
-
-  private endRecord(): void {
-    this.held.length = 0;
-    this.toldIndent = -1;
-    this.recordTitle = undefined;
+    this.record.end();
   }
 
   /** The first colon or equals sign at or after `k`; -1 when there is none. */
@@ -164,7 +148,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     while (k < end && isBlank(text.charCodeAt(k))) k++;
     // A blank line neither ends a block nor belongs to it; it ends a record.
     if (k === end) {
-      this.endRecord();
+      this.record.end();
       return;
     }
     const indent = k - start;
@@ -180,7 +164,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       const heading = headingText(text, k, end);
       if (heading !== undefined) {
         // A heading ends the record before it, and may title the one after it (see `title`).
-        this.endRecord();
+        this.record.end();
         this.title = readsAsNameAt(text, heading[0], heading[1]) && this.persons.nameField !== undefined ? { start: heading[0], end: heading[1], field: this.persons.nameField } : undefined;
         return;
       }
@@ -196,10 +180,10 @@ class KeyReader extends FieldLines<KeyValueState> {
     let column = indent;
     if (item !== k) for (column = item - start; start + column < end && isBlank(text.charCodeAt(start + column)); column++);
     // A line without a key, or at another indentation, ends the record.
-    if ((this.held.length > 0 && (line === undefined || column !== this.heldIndent)) || (this.toldIndent !== -1 && (line === undefined || column !== this.toldIndent)) || (this.recordTitle !== undefined && line === undefined)) this.endRecord();
+    this.record.lineAt(column, line !== undefined);
     if (this.title !== undefined) {
       // The first key line after a heading starts the record the heading titles.
-      if (line !== undefined && this.held.length === 0 && this.toldIndent === -1) this.recordTitle = this.title;
+      if (line !== undefined && this.record.empty) this.record.title = this.title;
       this.title = undefined;
     }
     let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
@@ -216,7 +200,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       return;
     }
-    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.record(line, end, column)) || this.person(line, k, end, indent, state))) return;
+    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.recordLine(line, end, column)) || this.person(line, k, end, indent, state))) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
     this.inline(k, end, column);
   }
@@ -258,42 +242,20 @@ class KeyReader extends FieldLines<KeyValueState> {
    * record's too (`Name: Jean Dupont, Email: …`, see `inline`): the value
    * ends before the first.
    */
-  private record(line: KeyLine, end: number, indent: number): boolean {
+  private recordLine(line: KeyLine, end: number, indent: number): boolean {
     const { text } = this;
     const { holdsContact, memberAt } = this.persons!;
     if (holdsContact(text, line.keyStart, line.keyEnd)) {
-      this.tell(indent);
+      this.record.tell(indent);
       return false;
     }
     const field = memberAt(text, line.keyStart, line.keyEnd);
     if (field === undefined) return false;
     const [start, stop, more] = lineValue(text, line.valueFrom, end);
     if (start === stop) return false;
-    this.member(start, stop, field, indent);
+    this.record.member(start, stop, field, indent);
     // The rest of the line may hold the record's keys.
     return !more;
-  }
-
-  /** The record at `indent` told it stands for a person: what it holds is reported, and what it holds later will be (see `member`). */
-  private tell(indent: number): void {
-    if (this.recordTitle !== undefined) this.value(this.recordTitle.start, this.recordTitle.end, this.recordTitle.field);
-    this.recordTitle = undefined;
-    for (const { start, end: stop, field } of this.held) this.value(start, stop, field);
-    this.held.length = 0;
-    this.toldIndent = indent;
-  }
-
-  /** A person's member `field` of the record at `indent`, text[start, end): reported if the record told it stands for a person, else held. */
-  private member(start: number, end: number, field: string, indent: number): void {
-    const { held } = this;
-    if (this.toldIndent === indent) {
-      this.value(start, end, field);
-      return;
-    }
-    // The same key again starts another record.
-    if (held.some((value) => value.field === field) || (held.length > 0 && this.heldIndent !== indent)) held.length = 0;
-    held.push({ start, end, field });
-    this.heldIndent = indent;
   }
 
   /** Reports text[start, end), which reads as a name, as a person's name, if the policy masks names. */
@@ -312,7 +274,7 @@ class KeyReader extends FieldLines<KeyValueState> {
    * `?first_name=Anna&…`), after `|`, or after a blank when an equals
    * sign follows it (logfmt: `level=info first_name=Anna`). With `persons`,
    * a person's key holds their name (`user="Anna Schmidt"`), and the line
-   * is a record (see `record`) whose contact's key (`email=…`) tells that
+   * is a record (see `recordLine`) whose contact's key (`email=…`) tells that
    * the `name` and `address` in it, and in the record at `indent` it
    * belongs to, are a person's.
    */
@@ -342,7 +304,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
-        if (from < to) this.member(from, to, member, indent);
+        if (from < to) this.record.member(from, to, member, indent);
       } else {
         const name = readsAsNamesAt(text, from, to) ? to : leadingNameEnd(text, from, to);
         if (name !== -1) this.personName(from, name);
@@ -350,7 +312,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       // What the value holds is no key (and is not read again).
       separator = Math.max(separator, after - 1);
     }
-    if (told) this.tell(indent);
+    if (told) this.record.tell(indent);
   }
 }
 

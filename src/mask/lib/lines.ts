@@ -143,6 +143,80 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
   protected abstract line(start: number, end: number, state: State): void;
 }
 
+/** A value of a record held until the record tells whether it stands for a person (see `PersonRecord`). */
+export interface Held {
+  start: number;
+  end: number;
+  field: string;
+}
+
+/**
+ * A record that may stand for a person, as a reader of lines reads one:
+ * key lines one after another at one indentation (`at`, see
+ * `key-value-text.ts`), or elements side by side (`markup-text.ts`, `at`
+ * always 0). Its person's members (`Name:`, `<Name>`) are held until a
+ * contact's key (`Email:`, `<Phone>`) tells it is a person's, then
+ * reported to `value`, as are its later ones; so is its `title`, a
+ * heading over it. Forgotten where a reading ends.
+ */
+export class PersonRecord {
+  private readonly held: Held[] = [];
+  private heldAt = 0;
+  /** Where the record that told it stands for a person lies (-1: none does). */
+  private toldAt = -1;
+  title: Held | undefined;
+
+  constructor(private readonly value: FieldValue) {}
+
+  /** Whether a record is being read: it holds something, told, or has a title. */
+  get open(): boolean {
+    return this.held.length > 0 || this.toldAt !== -1 || this.title !== undefined;
+  }
+
+  /** Whether the record at `at` told it stands for a person. */
+  told(at = 0): boolean {
+    return this.toldAt === at;
+  }
+
+  /** Whether no record holds anything or told: the next key starts one. */
+  get empty(): boolean {
+    return this.held.length === 0 && this.toldAt === -1;
+  }
+
+  /** A line at `at` (`keyed`: a key line) ends the record unless it goes on with it: a key line at its place. */
+  lineAt(at: number, keyed: boolean): void {
+    if ((this.held.length > 0 && (!keyed || at !== this.heldAt)) || (this.toldAt !== -1 && (!keyed || at !== this.toldAt)) || (this.title !== undefined && !keyed)) this.end();
+  }
+
+  /** The record at `at` told it stands for a person: its title and what it holds are reported, and what it holds later will be (see `member`). */
+  tell(at = 0): void {
+    if (this.title !== undefined) this.value(this.title.start, this.title.end, this.title.field);
+    this.title = undefined;
+    for (const { start, end, field } of this.held) this.value(start, end, field);
+    this.held.length = 0;
+    this.toldAt = at;
+  }
+
+  /** A person's member `field` of the record at `at`, text[start, end): reported if the record told it stands for a person, else held. */
+  member(start: number, end: number, field: string, at = 0): void {
+    const { held } = this;
+    if (this.toldAt === at) {
+      this.value(start, end, field);
+      return;
+    }
+    // The same key again, or another place, starts another record.
+    if (held.some((value) => value.field === field) || (held.length > 0 && this.heldAt !== at)) held.length = 0;
+    held.push({ start, end, field });
+    this.heldAt = at;
+  }
+
+  end(): void {
+    this.held.length = 0;
+    this.toldAt = -1;
+    this.title = undefined;
+  }
+}
+
 /**
  * Where a string next stands in a text, at or after a place that only
  * moves on (a reader's): searched for again only once passed. A text may

@@ -36,7 +36,7 @@
  * first cell's text as its key.
  */
 import { readsAsNamesAt } from './display-name-text.js';
-import { FieldLines, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
+import { FieldLines, NextIndex, PersonRecord, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
 import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
@@ -109,19 +109,11 @@ export function readElements(
   new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state);
 }
 
-/** A person's member held in a record of elements until it tells it stands for a person (see the module's comment). */
-interface Held {
-  start: number;
-  end: number;
-  field: string;
-}
-
 class ElementReader extends FieldLines<MarkupState> {
   private readonly tags: NextIndex;
   private readonly cdataEnds: NextIndex;
-  /** The record of elements being read: its members held, whether it told it is a person's; forgotten where this reading ends. */
-  private readonly held: Held[] = [];
-  private told = false;
+  /** The record of elements being read (see the module's comment). */
+  private readonly record: PersonRecord;
   /** The last definition list term's text, the key of the description after it (-1: none). */
   private termStart = -1;
   private termEnd = -1;
@@ -137,6 +129,7 @@ class ElementReader extends FieldLines<MarkupState> {
     super(text, from, fieldAt, value);
     this.tags = new NextIndex(text, '<', from);
     this.cdataEnds = new NextIndex(text, ']]>', from);
+    this.record = new PersonRecord(value);
   }
 
   /** A cell's text goes on over lines without a tag; a person's element is closed by a NUL on any line. */
@@ -192,7 +185,7 @@ class ElementReader extends FieldLines<MarkupState> {
       while (local > nameStart && text.charCodeAt(local - 1) !== COLON) local--;
       if (closing) {
         if (state.person !== '' && nameEnd - nameStart === state.person.length && text.startsWith(state.person, nameStart)) state.person = '';
-        else if ((this.held.length > 0 || this.told) && !this.inRecord(local, nameEnd)) this.endRecord();
+        else if (this.record.open && !this.inRecord(local, nameEnd)) this.record.end();
         continue;
       }
       if (text.charCodeAt(close - 1) === SLASH) continue;
@@ -212,10 +205,10 @@ class ElementReader extends FieldLines<MarkupState> {
           state.person = text.slice(nameStart, nameEnd);
           this.personName(close + 1, end, state.person);
         } else if (this.persons.holdsContact(text, local, nameEnd)) {
-          this.tell();
+          this.record.tell();
         } else {
           const member = this.persons.memberAt(text, local, nameEnd);
-          if (member !== undefined && this.told) named = member;
+          if (member !== undefined && this.record.told()) named = member;
           else if (member !== undefined) k = from = this.holdText(close + 1, end, text.slice(nameStart, nameEnd), member);
         }
       }
@@ -319,18 +312,6 @@ class ElementReader extends FieldLines<MarkupState> {
     return persons.memberAt(this.text, start, end) !== undefined || persons.holdsContact(this.text, start, end);
   }
 
-  /** The record told it is a person's: what it holds is reported, and what it holds later will be. */
-  private tell(): void {
-    for (const { start, end, field } of this.held) this.value(start, end, field);
-    this.held.length = 0;
-    this.told = true;
-  }
-
-  private endRecord(): void {
-    this.held.length = 0;
-    this.told = false;
-  }
-
   /**
    * Holds the text of the element `tag` that starts at `k`, a person's
    * member `field`, if it closes on its line with nothing nested (see the
@@ -344,19 +325,8 @@ class ElementReader extends FieldLines<MarkupState> {
     const close = tagEnd(text, open + 2 + tag.length, end);
     if (close === -1) return k;
     const [start, stop] = blankTrimmed(text, k, open);
-    if (start < stop) this.member(start, stop, field);
+    if (start < stop) this.record.member(start, stop, field);
     return close + 1;
-  }
-
-  /** A person's member `field` of the record, text[start, end): reported if the record told it is a person's, else held. */
-  private member(start: number, end: number, field: string): void {
-    if (this.told) {
-      this.value(start, end, field);
-      return;
-    }
-    // The same member again starts another record.
-    if (this.held.some((held) => held.field === field)) this.held.length = 0;
-    this.held.push({ start, end, field });
   }
 
   /**
@@ -387,10 +357,10 @@ class ElementReader extends FieldLines<MarkupState> {
     if (field !== undefined) {
       this.value(start, stop, field);
     } else if (persons?.holdsContact(text, keyStart, keyEnd)) {
-      this.tell();
+      this.record.tell();
     } else {
       const member = persons?.memberAt(text, keyStart, keyEnd);
-      if (member !== undefined) this.member(start, stop, member);
+      if (member !== undefined) this.record.member(start, stop, member);
     }
     return close + 1;
   }
