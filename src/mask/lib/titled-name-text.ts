@@ -14,17 +14,16 @@
  * of its line) is followed by a line that is one to three capitalised
  * words. A word is letters, `-` and `'`.
  */
+import type { NameVisitor } from './display-name-text.js';
+
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
 const INTRODUCTION =
   /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Cheers|Thanks|Best|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),[ \t]*\r?\n)/g;
 /** One to three capitalised words, from where an introduction ends. */
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
 
-/** Reports text[start, end), a person's name. */
-export type TitledNameVisitor = (start: number, end: number) => void;
-
 /** Reports each name a title, a greeting or a sign-off introduces in text[from, to) to `name`. Linear: one search for the introductions, and a bounded match after each. */
-export function readTitledNames(text: string, from: number, to: number, name: TitledNameVisitor): void {
+export function readTitledNames(text: string, from: number, to: number, name: NameVisitor): void {
   INTRODUCTION.lastIndex = from;
   for (let found = INTRODUCTION.exec(text); found !== null && found.index < to; found = INTRODUCTION.exec(text)) {
     const start = INTRODUCTION.lastIndex;
