@@ -87,10 +87,13 @@ describe('readElements', () => {
     assert.deepEqual(texts(parted, newMarkupState(), 0, parted.length, PERSONS), []);
   });
 
-  it('reads elements side by side as a record: a `<Name>` beside an `<Email>` or a `<Phone>` is a person\'s, until another element closes', () => {
-    const xml = '<record><Name>Maria Rossi</Name><Phone>+39 06 1234 5678</Phone><Address>Via Roma 1</Address></record>\n<item><Name>Widget</Name><size>1</size><Email>x@example.de</Email></item>\n<r><Name>A</Name><Name>B</Name><Email>b@example.de</Email></r>\n';
+  it('reads elements side by side as a record: a `<Name>` beside an `<Email>` or a `<Phone>` is a person\'s, until what holds them closes', () => {
+    const xml = '<record><Name>Maria Rossi</Name><Phone>+39 06 1234 5678</Phone><Address>Via Roma 1</Address></record>\n<item><Name>Widget</Name></item><item><size>1</size><Email>x@example.de</Email></item>\n<r><Name>A</Name><Name>B</Name><Email>b@example.de</Email></r>\n';
     assert.deepEqual(texts(xml, newMarkupState(), 0, xml.length, PERSONS), ['full_name=Maria Rossi', 'home_address=Via Roma 1', 'full_name=B']);
     assert.deepEqual(texts(xml), []);
+    // Elements opened and closed inside the record are its members, as a JSON object's are; one left open (`<br>`) is closed with what holds it.
+    const members = '<customer_list>\n<record>\n  <Name>Jean Dupont</Name>\n  <Plan><b>Gold</b></Plan><br>\n  <Phone>+33 1 23 45 67 89</Phone>\n</record>\n<record><Name>Widget</Name><br></record>\n<record><Phone>+33 1 23 45 67 89</Phone></record>\n</customer_list>\n';
+    assert.deepEqual(texts(members, newMarkupState(), 0, members.length, PERSONS), ['full_name=Jean Dupont']);
   });
 
   it('reads an HTML definition list: each term the key of the description after it, a record as elements are', () => {

@@ -18,8 +18,9 @@
  * (`<assignee>Jean Dupont</assignee>`). Elements side by side are a
  * record as a JSON object's members are: a `<Name>` that closes on its
  * line is held until an e-mail address's or a phone number's element
- * (`<Email>`) tells it is a person's, or a closing tag of another element
- * ends the record. An HTML definition list (`<dt>Full name</dt><dd>Anna
+ * (`<Email>`) tells it is a person's, or the closing tag of an element
+ * opened before the record ends it (`</record>`): the elements opened and
+ * closed inside it (`<Plan>Gold</Plan>`) are its members, as JSON's are. An HTML definition list (`<dt>Full name</dt><dd>Anna
  * Schmidt</dd>`) is read the same way, each term the key of the
  * description after it; each closes on its line.
  *
@@ -46,6 +47,8 @@ const GREATER_THAN = 0x3e;
 const SLASH = 0x2f;
 const COLON = 0x3a;
 const MAX_NAME_CHARS = 64;
+/** A record in which more elements than this are open is read as none (see `ElementReader.closes`). */
+const MAX_OPENED = 64;
 const CDATA = '<![CDATA[';
 /** A heading longer than this names no column (see `isColumnName`); its text is no longer kept. */
 const MAX_HEADING_CHARS = 64;
@@ -114,6 +117,8 @@ class ElementReader extends FieldLines<MarkupState> {
   private readonly cdataEnds: NextIndex;
   /** The record of elements being read (see the module's comment). */
   private readonly record: PersonRecord;
+  /** The names of the elements opened since the record held something, in order (see `closes`). */
+  private readonly opened: string[] = [];
   /** The last definition list term's text, the key of the description after it (-1: none). */
   private termStart = -1;
   private termEnd = -1;
@@ -185,10 +190,14 @@ class ElementReader extends FieldLines<MarkupState> {
       while (local > nameStart && text.charCodeAt(local - 1) !== COLON) local--;
       if (closing) {
         if (state.person !== '' && nameEnd - nameStart === state.person.length && text.startsWith(state.person, nameStart)) state.person = '';
-        else if (this.record.open && !this.inRecord(local, nameEnd)) this.record.end();
+        else if (this.record.open && !this.inRecord(local, nameEnd) && this.closes(nameStart, nameEnd)) this.endRecord();
         continue;
       }
       if (text.charCodeAt(close - 1) === SLASH) continue;
+      if (this.record.open) {
+        if (this.opened.length === MAX_OPENED) this.endRecord();
+        else this.opened.push(text.slice(nameStart, nameEnd));
+      }
       if (nameEnd - nameStart === 2 && (text.charCodeAt(nameStart) | 0x20) === 0x64) {
         // A definition list's term, or its description (see the module's comment).
         const second = text.charCodeAt(nameStart + 1) | 0x20;
@@ -304,6 +313,29 @@ class ElementReader extends FieldLines<MarkupState> {
     if (nameField === undefined || open === -1 || open >= end || text.charCodeAt(open + 1) !== SLASH || !text.startsWith(tag, open + 2)) return;
     const [start, stop] = blankTrimmed(text, k, open);
     if (readsAsNamesAt(text, start, stop)) this.value(start, stop, nameField);
+  }
+
+  /**
+   * Whether the closing tag of the element text[start, end) names closes
+   * what holds the record: no element of that name was opened inside it.
+   * One that was is closed, with any opened after it and left open
+   * (`<br>`).
+   */
+  private closes(start: number, end: number): boolean {
+    const { opened } = this;
+    for (let k = opened.length - 1; k >= 0; k--) {
+      const name = opened[k]!;
+      if (name.length === end - start && this.text.startsWith(name, start)) {
+        opened.length = k;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private endRecord(): void {
+    this.record.end();
+    this.opened.length = 0;
   }
 
   /** Whether the element text[start, end) names is a record's member or contact (its closing tag does not end the record). */
