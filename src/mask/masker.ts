@@ -101,6 +101,18 @@ function tooDeep(findings: Findings): string {
 const RELEASE_AFTER_CHARS = 64 * 1024;
 
 /**
+ * The lines a reader holds at the end of a piece are masked with the next
+ * (see `replaceFound`) when they are at most this long; a longer record is
+ * masked as far as the piece tells it, and the memory a piece takes stays
+ * bounded.
+ */
+const MAX_HELD_CHARS = 64 * 1024;
+
+/** What a reading of lines only for where they leave off reports to (see `readLines` in `createMasker`). */
+const IGNORE_VALUE: FieldValue = () => {};
+const IGNORE_CELL: CellVisitor = () => {};
+
+/**
  * Separators personal data is written with beyond Latin-1: typographic
  * spaces (thin, narrow no-break: French typography writes `01 23 45 67 89`
  * with the latter) and dashes (hyphen, en dash, minus sign: a word
@@ -209,7 +221,7 @@ function containersCopied(value: unknown, depth: number): unknown {
   return copy;
 }
 
-/** A table's columns (in text, see `findCells`; in JSON, see `json-columns.ts`): per column, the policy field its name names, if any, and its name as the hint a JSON key gives. */
+/** A table's columns (in text, see `readLines` in `createMasker`; in JSON, see `json-columns.ts`): per column, the policy field its name names, if any, and its name as the hint a JSON key gives. */
 interface Columns {
   fields: (string | undefined)[];
   hints: string[];
@@ -541,7 +553,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   // Per detector, in `detectors` order: the redact token, built once.
   const redactTokens = detectors.map((detector) => `[${detector.label}]`);
-  // What an owner (see `Scan.owners`) counts as: a detector, or after them a policy field (a table's column, see `findCells`).
+  // What an owner (see `Scan.owners`) counts as: a detector, or after them a policy field (a table's column, see `readLines`).
   const fieldNames = [...new Set(fields.values())];
   const countedAs = [...detectors.map((detector) => detector.name), ...fieldNames];
   const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
@@ -654,21 +666,35 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   let scanning = '';
   let out = '';
   let at = 0;
+  /** Where the text the last `replaceFound` masked ends. */
+  let replacedTo = 0;
   const seen: number[] = [];
 
   /**
    * `text[from, to)` with the detections in it replaced (the rest of the text
    * is context, see `Scanner`), counted into `findings`; undefined when
-   * nothing was found. `joined`: see `ScanInput.joined`.
+   * nothing was found. `joined`: see `ScanInput.joined`. `lines` carries
+   * what the lines before `from` left open; `goesOn`: the text after `to`
+   * is the next piece of the same text (see `maskPieces`), and the lines
+   * from which a reader holds a record at `to` are left to it: only
+   * text[from, replacedTo) is masked then.
    */
-  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, lines = newLinesRead()): string | undefined {
+  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, lines = newLinesRead(), goesOn = false): string | undefined {
     // A call that threw half-way (a detector's bug) may have left counts behind.
     forgetCounts();
     replacing = text;
     scanning = scannedForm(text);
     out = '';
     at = from;
-    findAhead(scanning, from, to, lines);
+    const before = goesOn ? structuredClone(lines) : undefined;
+    const held = findAhead(scanning, from, to, lines);
+    if (before !== undefined && held !== -1 && to - held <= MAX_HELD_CHARS && aheadBefore(held)) {
+      // Left for the next call: the lines are read again up to there, for where they leave off.
+      Object.assign(lines, before);
+      readLines(scanning, from, held, lines, undefined);
+      to = held;
+    }
+    replacedTo = to;
     scan(scanning, replaceChunk, hint, from, to, joined);
     // What was found ahead of the scan after its last detection.
     if (ahead.next < ahead.count) replaceAheadBefore(text.length);
@@ -747,7 +773,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * What is found in the text `replaceFound` masks ahead of its scan, by
    * reading the text otherwise than as written: in its encoded runs (see
-   * `findEncoded`), the cells of its tables (see `findCells`), and the
+   * `findEncoded`), the cells of its tables (see `readLines`), and the
    * values of fields in its key lines and keys inside lines
    * (`readKeyValues`), XML elements (`readElements`) and contact cards
    * (`readContactCards`), and the names of e-mail addresses
@@ -759,7 +785,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const scanAhead = createScanner(detectors);
 
   /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs, and the values of fields in its table cells, keys and elements, in text order. */
-  function findAhead(text: string, from: number, to: number, lines: LinesRead): void {
+  function findAhead(text: string, from: number, to: number, lines: LinesRead): number {
     if (ahead.starts.length > AHEAD_KEPT) {
       ahead.starts = [];
       ahead.ends = [];
@@ -770,15 +796,27 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     ahead.sorted = true;
     findEncoded(text, from, to);
     const fieldValue = (start: number, end: number, field: string): void => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
-    findCells(text, from, to, lines, fieldValue);
-    readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys);
-    readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
+    let held = readLines(text, from, to, lines, fieldValue);
     if (personNameField !== undefined) {
       readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
-      readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+      held = nearer(held, readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField)));
     }
     if (birthDateField !== undefined) readBirthDates(text, from, to, (start, end) => fieldValue(start, end, birthDateField));
     sortAhead();
+    return held === -1 ? -1 : Math.max(from, text.lastIndexOf('\n', held - 1) + 1);
+  }
+
+  /**
+   * Keeps of `ahead` what starts before `limit`, unless one of these ends
+   * after it; returns whether it did. (A detection holds no line break, and
+   * a reader reports a value a line at a time: the second never happens.)
+   */
+  function aheadBefore(limit: number): boolean {
+    let count = ahead.count;
+    while (count > 0 && ahead.starts[count - 1]! >= limit) count--;
+    for (let k = 0; k < count; k++) if (ahead.ends[k]! > limit) return false;
+    ahead.count = count;
+    return true;
   }
 
   /** Adds a detection to `ahead`: text[start, end) is replaced with `token`, counted as `owner`. */
@@ -873,25 +911,41 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return { plain: UTF16.decode(codes.subarray(0, length)), from: from.subarray(0, length + 1) };
   }
 
-  // The column names of the last table read (see `findCells`), and its columns.
+  // The column names of the last table read (see `readLines`), and its columns.
   let tableRead: readonly string[] | undefined;
   let columnsRead: Columns = { fields: [], hints: [] };
 
   /**
-   * Adds to `ahead`, for the tables in text[from, to) (see `readTables`,
-   * `readElements` for HTML tables, which also reports the values of XML
-   * elements a field names to `fieldValue`, and `readAriaSnapshot` for a
-   * browser's accessibility snapshot, its form fields and key lines too;
-   * `lines` carries a table on
-   * from the text before it): each cell of a column named by a policy
-   * field, masked whole as that field; and what the cells of any other
-   * column hold, scanned a column at a time with its name as the hint a
-   * JSON key gives (a bare 9-digit number reads as an SSN in a column
-   * headed `ssn`). In a table of keys and values, the row's key stands
-   * for the column's name. The scan of the text reads the cells as text
-   * too; a detection of it that overlaps one of these is replaced with it.
+   * Reads the lines of text[from, to) with the readers whose reading goes
+   * on from one line to the next, `lines` carrying what the text before
+   * left open, and reports to `fieldValue` what they find; returns where
+   * the lines a reader holds at `to` start (see `replaceFound`), -1 when
+   * none does. With no `fieldValue` the lines are only read, for where
+   * they leave off. The readers:
+   *
+   * - the tables (see `readTables`, `readElements` for HTML tables, and
+   *   `readAriaSnapshot` for a browser's accessibility snapshot): each
+   *   cell of a column named by a policy field is masked whole as that
+   *   field; what the cells of any other column hold is scanned a column
+   *   at a time with its name as the hint a JSON key gives (a bare 9-digit
+   *   number reads as an SSN in a column headed `ssn`). In a table of keys
+   *   and values, the row's key stands for the column's name. The scan of
+   *   the text reads the cells as text too; a detection of it that
+   *   overlaps one of these is replaced with it;
+   * - the values of XML elements, of a snapshot's form fields and of key
+   *   lines (`readKeyValues`) that a field names, and the records of a
+   *   person's data they make;
+   * - contact cards (`readContactCards`).
    */
-  function findCells(text: string, from: number, to: number, lines: LinesRead, fieldValue: FieldValue): void {
+  function readLines(text: string, from: number, to: number, lines: LinesRead, fieldValue: FieldValue | undefined): number {
+    if (fieldValue === undefined) {
+      readTables(text, from, to, lines.tables, IGNORE_CELL);
+      readElements(text, from, to, lines.elements, fieldNamed, IGNORE_VALUE, IGNORE_CELL, personKeys);
+      readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, IGNORE_VALUE, IGNORE_CELL, personKeys);
+      readKeyValues(text, from, to, lines.keyValues, fieldNamed, IGNORE_VALUE, personKeys);
+      readContactCards(text, from, to, lines.cards, fieldOf, IGNORE_VALUE);
+      return -1;
+    }
     const columns = new Map<string, number[]>();
     const cell: CellVisitor = (start, end, column, names, key) => {
       if (names !== tableRead) {
@@ -909,9 +963,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       else cells.push(start, end);
     };
     readTables(text, from, to, lines.tables, cell);
-    readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys);
-    readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys);
+    let held = nearer(readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys), readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys));
     for (const [hint, cells] of columns) findInColumn(text, cells, hint);
+    held = nearer(held, readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys));
+    readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
+    return held;
   }
 
   /** Scans the cells text[cells[2k], cells[2k + 1]) of one column as the values of JSON key `hint` are scanned, and adds what it finds to `ahead`. */
@@ -1568,14 +1624,19 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         // A table or a key's block goes on from one piece to the next: each starts a line.
         const lines = newLinesRead();
         let before = '';
+        // The end of the piece before, whose lines a reader held (see `replaceFound`): masked with this one.
+        let held = '';
         let piece = next.next();
         while (!piece.done) {
           const after = next.next();
-          const window = before + piece.value + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
+          const text = held + piece.value;
+          const window = before + text + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
-          const to = from + piece.value.length;
-          yield replaceFound(window, undefined, findings, from, to, false, lines) ?? piece.value;
-          before = piece.value.slice(-CONTEXT_CHARS);
+          const masked = replaceFound(window, undefined, findings, from, from + text.length, false, lines, !after.done);
+          const to = replacedTo;
+          yield masked ?? (to === from + text.length && held === '' ? piece.value : window.slice(from, to));
+          held = window.slice(to, from + text.length);
+          before = window.slice(Math.max(0, to - CONTEXT_CHARS), to);
           piece = after;
         }
       } finally {

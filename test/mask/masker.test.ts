@@ -771,6 +771,35 @@ describe('maskPieces', () => {
     }
   });
 
+  it('masks a record that the end of a piece cuts as the whole text: its name was held in the piece before', () => {
+    const names = ['Anna Schmidt', 'Jean Dupont', 'Maria Rossi', 'Erik Larsson'];
+    // Each record tells its person's data only with a line after the one that names them.
+    const records = [
+      (name: string) => `- name: ${name}\n  plan: Gold\n  email: anna@example.de\n`,
+      (name: string) => `### ${name}\n\n- **Plan:** Gold\n- **Email:** anna@example.de\n\n`,
+      (name: string) => `<record>\n  <Name>${name}</Name>\n  <Plan>Gold</Plan>\n  <Phone>+49 30 12345678</Phone>\n</record>\n`,
+      (name: string) => `<dl>\n<dt>Name</dt>\n<dd>${name}</dd>\n<dt>E-mail</dt>\n<dd>anna@example.de</dd>\n</dl>\n`,
+      (name: string) => `  - row "${name} anna@example.de" [ref=e5]:\n    - cell "${name}" [ref=e6]\n    - cell "anna@example.de" [ref=e7]\n`,
+      (name: string) => `Thanks for your order.\n\nBest regards,\n${name}\n`,
+    ];
+    const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    for (const [shape, record] of records.entries()) {
+      let text = shape === 4 ? snapshot : '';
+      for (let n = 0; text.length < 40_000; n++) text += record(names[n % names.length]!);
+      const whole = masker.maskText(text);
+      assert.doesNotMatch(whole.text, /Anna Schmidt|Jean Dupont|Maria Rossi|Erik Larsson/, `shape ${shape}`);
+      for (const pieceBytes of [300, 1000, 4096]) {
+        const long = new LongString([Buffer.from(JSON.stringify(text), 'utf8')], false, true);
+        const findings = {};
+        const masked = [...masker.maskPieces(long.pieces(pieceBytes), findings)];
+        assert.equal(masked.length, [...long.pieces(pieceBytes)].length, 'one masked piece for each piece');
+        assert.equal(masked.join(''), whole.text, `shape ${shape}, pieces of ${pieceBytes} bytes`);
+        assert.deepEqual(findings, whole.findings);
+      }
+    }
+  });
+
   it('masks a piece only when it is asked for, reading one piece ahead for the context after it', () => {
     const masker = createMasker(policy({}), KEY);
     let read = 0;

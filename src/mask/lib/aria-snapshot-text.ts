@@ -69,14 +69,17 @@ interface AriaLine {
  * name) to `cell`, with its column and the table's columns; each form
  * field's value whose label `fieldAt` names, and each key line's value
  * in an element's text, to `value` (a person's too, with `persons`).
- * `state` carries a table from an earlier call on the text before. Linear:
- * a line is read once, and a row's name once for all its cells.
+ * `state` carries a table from an earlier call on the text before.
+ * Returns where the line of the last row starts, if its name holds text
+ * that its cells in the text after may match; -1 otherwise. Linear: a line
+ * is read once, and a row's name once for all its cells.
  */
-export function readAriaSnapshot(text: string, from: number, to: number, state: AriaState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor, persons?: PersonKeys): void {
+export function readAriaSnapshot(text: string, from: number, to: number, state: AriaState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor, persons?: PersonKeys): number {
   const lines = new Lines(text, from);
   const refs = new NextIndex(text, REF, from);
   const texts = new NextIndex(text, TEXT, from);
-  // The row being read in this piece: where its name's text not yet matched to a cell starts, and where the name ends (-1: none).
+  // The row being read in this piece: its line, where its name's text not yet matched to a cell starts, and where the name ends (-1: none).
+  let rowLine = -1;
   let rowAt = -1;
   let rowEnd = -1;
   lines.read(
@@ -100,6 +103,7 @@ export function readAriaSnapshot(text: string, from: number, to: number, state: 
         if (state.columns === undefined && state.headers.length > 0 && state.headers.length <= MAX_COLUMNS && state.headers.every(isColumnName)) state.columns = state.headers;
         state.headers = [];
         state.cell = 0;
+        rowLine = start;
         rowAt = line.nameStart;
         rowEnd = line.nameEnd;
       } else if (state.table !== -1 && role === 'columnheader') {
@@ -125,6 +129,7 @@ export function readAriaSnapshot(text: string, from: number, to: number, state: 
       }
     },
   );
+  return state.columns !== undefined && rowAt !== -1 && rowAt < rowEnd ? rowLine : -1;
 }
 
 /** The snapshot's line that starts at `k` (after its indentation) and ends at `end`, if it is one: `- role "name" [attribute]…: text`. */

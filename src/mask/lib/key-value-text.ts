@@ -84,7 +84,9 @@ export function newKeyValueState(): KeyValueState {
  * return, a policy field) to `value`, in text order: text[start, end);
  * and a person's, when `persons` is given, as it tells them.
  * `state` carries a block from an earlier call on the text before, and is
- * updated. Linear: each character is read a bounded number of times.
+ * updated. Returns where the record the reading ends in starts, if it may
+ * go on in the text after (see `FieldLines.read`); -1 when none does.
+ * Linear: each character is read a bounded number of times.
  */
 export function readKeyValues(
   text: string,
@@ -94,8 +96,8 @@ export function readKeyValues(
   fieldAt: FieldAt,
   value: FieldValue,
   persons?: PersonKeys,
-): void {
-  new KeyReader(text, from, fieldAt, value, persons).read(from, to, state);
+): number {
+  return new KeyReader(text, from, fieldAt, value, persons).read(from, to, state);
 }
 
 class KeyReader extends FieldLines<KeyValueState> {
@@ -128,7 +130,12 @@ class KeyReader extends FieldLines<KeyValueState> {
 
   /** A record with a held value or a title ends at a line without a key, so reads every line. */
   protected override open(state: KeyValueState): boolean {
-    return state.named !== undefined || state.person !== -1 || this.record.open || this.title !== undefined;
+    return state.named !== undefined || state.person !== -1 || this.holds();
+  }
+
+  /** A record's lines, and a heading that may title the record after it, tell their person's data only with the lines of the record. */
+  protected override holds(): boolean {
+    return this.record.open || this.title !== undefined;
   }
 
   protected override close(state: KeyValueState): void {

@@ -113,17 +113,35 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
     this.lines = new Lines(text, from);
   }
 
-  read(from: number, to: number, state: State): void {
+  /**
+   * Reads the lines of text[from, to) (see the class's comment); returns
+   * where the line starts from which the reader holds what a line after
+   * `to` may tell (see `holds`), -1 when it holds nothing.
+   */
+  read(from: number, to: number, state: State): number {
+    let holdsFrom = -1;
     this.lines.read(
       from,
       to,
       () => this.open(state),
       (k) => this.mark(k),
       (start, end, parted) => {
+        if (!this.holds()) holdsFrom = start;
         this.line(start, end, state);
         if (parted) this.close(state);
       },
     );
+    return this.holds() ? holdsFrom : -1;
+  }
+
+  /**
+   * Whether the reader holds something that a later line may tell is a
+   * person's (a record's name, see `PersonRecord`), and that would pass
+   * unreported if the reading ended here. The masker reads the lines it
+   * holds from again with the text after them (see `Masker.maskPieces`).
+   */
+  protected holds(): boolean {
+    return false;
   }
 
   /** Whether the reader is inside something that goes on over lines, so reads every line. */

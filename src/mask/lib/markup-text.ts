@@ -97,7 +97,9 @@ export function newMarkupState(): MarkupState {
  * table's cell under a named column, to `cell`: text[start, end), without
  * the blanks around it; and a person's, when `persons` is given, as it
  * tells them. `state` carries an open element or table from an earlier
- * call on the text before, and is updated. Linear.
+ * call on the text before, and is updated. Returns where the record the
+ * reading ends in starts, if it may go on in the text after (see
+ * `FieldLines.read`); -1 when none does. Linear.
  */
 export function readElements(
   text: string,
@@ -108,8 +110,8 @@ export function readElements(
   value: FieldValue,
   cell: CellVisitor,
   persons?: PersonKeys,
-): void {
-  new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state);
+): number {
+  return new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state);
 }
 
 class ElementReader extends FieldLines<MarkupState> {
@@ -140,6 +142,11 @@ class ElementReader extends FieldLines<MarkupState> {
   /** A cell's text goes on over lines without a tag; a person's element is closed by a NUL on any line. */
   protected override open(state: MarkupState): boolean {
     return state.named !== undefined || state.column !== -1 || state.person !== '';
+  }
+
+  /** A record's elements, and a definition list's term, tell their person's data only with the elements after them. */
+  protected override holds(): boolean {
+    return this.record.open || this.termStart !== -1;
   }
 
   /** Outside a field's element and a table's cell only a line with a tag is read. */

@@ -22,11 +22,18 @@ const INTRODUCTION =
 /** One to three capitalised words, from where an introduction ends. */
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
 
-/** Reports each name a title, a greeting or a sign-off introduces in text[from, to) to `name`. Linear: one search for the introductions, and a bounded match after each. */
-export function readTitledNames(text: string, from: number, to: number, name: NameVisitor): void {
+/**
+ * Reports each name a title, a greeting or a sign-off introduces in
+ * text[from, to) to `name`. Returns where a sign-off whose name's line
+ * starts at `to` or after starts, -1 when none does: the text after may
+ * hold the name. Linear: one search for the introductions, and a bounded
+ * match after each.
+ */
+export function readTitledNames(text: string, from: number, to: number, name: NameVisitor): number {
   INTRODUCTION.lastIndex = from;
   for (let found = INTRODUCTION.exec(text); found !== null && found.index < to; found = INTRODUCTION.exec(text)) {
     const start = INTRODUCTION.lastIndex;
+    if (start >= to) return found[3] !== undefined ? found.index : -1;
     WORDS.lastIndex = start;
     if (WORDS.exec(text) === null || WORDS.lastIndex > to) continue;
     const end = WORDS.lastIndex;
@@ -37,6 +44,7 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
     name(start, end);
     INTRODUCTION.lastIndex = end;
   }
+  return -1;
 }
 
 const COMMA = 0x2c;
