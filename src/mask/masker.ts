@@ -14,16 +14,16 @@ import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
-import { newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
+import { CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, startsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
-import { newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
-import { newAriaState, readAriaSnapshot, type AriaState } from './lib/aria-snapshot-text.js';
-import { newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
-import { nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lib/lines.js';
+import { KEY_VALUE_STATE, newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
+import { ARIA_STATE, newAriaState, readAriaSnapshot, type AriaState } from './lib/aria-snapshot-text.js';
+import { MARKUP_STATE, newMarkupState, readElements, type MarkupState } from './lib/markup-text.js';
+import { nearer, NextIndex, StateLog, type FieldAt, type FieldValue, type PersonKeys } from './lib/lines.js';
 import { SpanCache } from './lib/span-cache.js';
-import { isColumnName, newTableState, readTables, type CellVisitor, type TableState } from './lib/table-text.js';
+import { isColumnName, newTableState, TABLE_STATE, readTables, type CellVisitor, type TableState } from './lib/table-text.js';
 import { CACHE_LIMIT, createPseudonymizer, pseudonymToken, TokenCache } from './pseudonym.js';
 import { resolveDetectors } from './registry.js';
 import { CONTEXT_CHARS, createScanner, scanText, type Scan } from './scanner.js';
@@ -108,10 +108,6 @@ const RELEASE_AFTER_CHARS = 64 * 1024;
  */
 const MAX_HELD_CHARS = 64 * 1024;
 
-/** What a reading of lines only for where they leave off reports to (see `readLines` in `createMasker`). */
-const IGNORE_VALUE: FieldValue = () => {};
-const IGNORE_CELL: CellVisitor = () => {};
-
 /**
  * Separators personal data is written with beyond Latin-1: typographic
  * spaces (thin, narrow no-break: French typography writes `01 23 45 67 89`
@@ -145,6 +141,22 @@ interface LinesRead {
 
 function newLinesRead(): LinesRead {
   return { tables: newTableState(), keyValues: newKeyValueState(), elements: newMarkupState(), cards: newContactCardState(), snapshots: newAriaState() };
+}
+
+/** The states each reader of `LinesRead` took over its last reading (see `StateLog`). */
+type LinesLog = { [Reader in keyof LinesRead]: StateLog<LinesRead[Reader]> };
+
+function newLinesLog(): LinesLog {
+  return { tables: new StateLog(TABLE_STATE), keyValues: new StateLog(KEY_VALUE_STATE), elements: new StateLog(MARKUP_STATE), cards: new StateLog(CONTACT_CARD_STATE), snapshots: new StateLog(ARIA_STATE) };
+}
+
+/** Puts each reader of `lines` in the state `log` says it was in where the line at `at` starts. */
+function linesReadAt(lines: LinesRead, log: LinesLog, at: number): void {
+  lines.tables = log.tables.stateAt(at);
+  lines.keyValues = log.keyValues.stateAt(at);
+  lines.elements = log.elements.stateAt(at);
+  lines.cards = log.cards.stateAt(at);
+  lines.snapshots = log.snapshots.stateAt(at);
 }
 
 /** A field's value up to this long is normalised for its pseudonym (see `fieldToken` in `createMasker`). */
@@ -674,24 +686,22 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * `text[from, to)` with the detections in it replaced (the rest of the text
    * is context, see `Scanner`), counted into `findings`; undefined when
    * nothing was found. `joined`: see `ScanInput.joined`. `lines` carries
-   * what the lines before `from` left open; `goesOn`: the text after `to`
-   * is the next piece of the same text (see `maskPieces`), and the lines
-   * from which a reader holds a record at `to` are left to it: only
+   * what the lines before `from` left open. With a `log`, the text after
+   * `to` is the next piece of the same text (see `maskPieces`), and the
+   * lines from which a reader holds a record at `to` are left to it: only
    * text[from, replacedTo) is masked then.
    */
-  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, lines = newLinesRead(), goesOn = false): string | undefined {
+  function replaceFound(text: string, hint: string | undefined, findings: Findings, from: number, to: number, joined = false, lines = newLinesRead(), log?: LinesLog): string | undefined {
     // A call that threw half-way (a detector's bug) may have left counts behind.
     forgetCounts();
     replacing = text;
     scanning = scannedForm(text);
     out = '';
     at = from;
-    const before = goesOn ? structuredClone(lines) : undefined;
-    const held = findAhead(scanning, from, to, lines);
-    if (before !== undefined && held !== -1 && to - held <= MAX_HELD_CHARS && aheadBefore(held)) {
-      // Left for the next call: the lines are read again up to there, for where they leave off.
-      Object.assign(lines, before);
-      readLines(scanning, from, held, lines, undefined);
+    const held = findAhead(scanning, from, to, lines, log);
+    if (log !== undefined && held !== -1 && to - held <= MAX_HELD_CHARS && aheadBefore(held)) {
+      // Left for the next call, which reads them from the states the readers were in there.
+      linesReadAt(lines, log, held);
       to = held;
     }
     replacedTo = to;
@@ -785,7 +795,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const scanAhead = createScanner(detectors);
 
   /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs, and the values of fields in its table cells, keys and elements, in text order. */
-  function findAhead(text: string, from: number, to: number, lines: LinesRead): number {
+  function findAhead(text: string, from: number, to: number, lines: LinesRead, log?: LinesLog): number {
     if (ahead.starts.length > AHEAD_KEPT) {
       ahead.starts = [];
       ahead.ends = [];
@@ -796,7 +806,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     ahead.sorted = true;
     findEncoded(text, from, to);
     const fieldValue = (start: number, end: number, field: string): void => addAhead(start, end, fieldToken(field, text.slice(start, end)), fieldOwners.get(field)!);
-    let held = readLines(text, from, to, lines, fieldValue);
+    let held = readLines(text, from, to, lines, fieldValue, log);
     if (personNameField !== undefined) {
       readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
       held = nearer(held, readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField)));
@@ -918,10 +928,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /**
    * Reads the lines of text[from, to) with the readers whose reading goes
    * on from one line to the next, `lines` carrying what the text before
-   * left open, and reports to `fieldValue` what they find; returns where
-   * the lines a reader holds at `to` start (see `replaceFound`), -1 when
-   * none does. With no `fieldValue` the lines are only read, for where
-   * they leave off. The readers:
+   * left open (and `log` noting the states they take), and reports to
+   * `fieldValue` what they find; returns where the lines a reader holds at
+   * `to` start (see `replaceFound`), -1 when none does. The readers:
    *
    * - the tables (see `readTables`, `readElements` for HTML tables, and
    *   `readAriaSnapshot` for a browser's accessibility snapshot): each
@@ -937,15 +946,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    *   person's data they make;
    * - contact cards (`readContactCards`).
    */
-  function readLines(text: string, from: number, to: number, lines: LinesRead, fieldValue: FieldValue | undefined): number {
-    if (fieldValue === undefined) {
-      readTables(text, from, to, lines.tables, IGNORE_CELL);
-      readElements(text, from, to, lines.elements, fieldNamed, IGNORE_VALUE, IGNORE_CELL, personKeys);
-      readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, IGNORE_VALUE, IGNORE_CELL, personKeys);
-      readKeyValues(text, from, to, lines.keyValues, fieldNamed, IGNORE_VALUE, personKeys);
-      readContactCards(text, from, to, lines.cards, fieldOf, IGNORE_VALUE);
-      return -1;
-    }
+  function readLines(text: string, from: number, to: number, lines: LinesRead, fieldValue: FieldValue, log: LinesLog | undefined): number {
     const columns = new Map<string, number[]>();
     const cell: CellVisitor = (start, end, column, names, key) => {
       if (names !== tableRead) {
@@ -962,11 +963,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       if (cells === undefined) columns.set(hint, [start, end]);
       else cells.push(start, end);
     };
-    readTables(text, from, to, lines.tables, cell);
-    let held = nearer(readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys), readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys));
+    readTables(text, from, to, lines.tables, cell, log?.tables);
+    let held = nearer(
+      readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys, log?.elements),
+      readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys, log?.snapshots),
+    );
     for (const [hint, cells] of columns) findInColumn(text, cells, hint);
-    held = nearer(held, readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys));
-    readContactCards(text, from, to, lines.cards, fieldOf, fieldValue);
+    held = nearer(held, readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys, log?.keyValues));
+    readContactCards(text, from, to, lines.cards, fieldOf, fieldValue, log?.cards);
     return held;
   }
 
@@ -1623,6 +1627,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         const next = pieces[Symbol.iterator]();
         // A table or a key's block goes on from one piece to the next: each starts a line.
         const lines = newLinesRead();
+        const log = newLinesLog();
         let before = '';
         // The end of the piece before, whose lines a reader held (see `replaceFound`): masked with this one.
         let held = '';
@@ -1632,7 +1637,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const text = held + piece.value;
           const window = before + text + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
-          const masked = replaceFound(window, undefined, findings, from, from + text.length, false, lines, !after.done);
+          const masked = replaceFound(window, undefined, findings, from, from + text.length, false, lines, after.done ? undefined : log);
           const to = replacedTo;
           yield masked ?? (to === from + text.length && held === '' ? piece.value : window.slice(from, to));
           held = window.slice(to, from + text.length);

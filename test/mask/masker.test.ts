@@ -771,7 +771,7 @@ describe('maskPieces', () => {
     }
   });
 
-  it('masks a record that the end of a piece cuts as the whole text: its name was held in the piece before', () => {
+  it('masks a record that the end of a piece cuts as the whole text: its name held in the piece before, or told there', () => {
     const names = ['Anna Schmidt', 'Jean Dupont', 'Maria Rossi', 'Erik Larsson'];
     // Each record tells its person's data only with a line after the one that names them.
     const records = [
@@ -781,6 +781,9 @@ describe('maskPieces', () => {
       (name: string) => `<dl>\n<dt>Name</dt>\n<dd>${name}</dd>\n<dt>E-mail</dt>\n<dd>anna@example.de</dd>\n</dl>\n`,
       (name: string) => `  - row "${name} anna@example.de" [ref=e5]:\n    - cell "${name}" [ref=e6]\n    - cell "anna@example.de" [ref=e7]\n`,
       (name: string) => `Thanks for your order.\n\nBest regards,\n${name}\n`,
+      // A record that told it is a person's before its name, which a later piece may hold.
+      (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,
+      (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';
     const masker = createMasker(policy({ style: 'redact' }), KEY);

@@ -18,7 +18,7 @@
  * are read in that piece only.
  */
 import { readKeyValues, newKeyValueState } from './key-value-text.js';
-import { Lines, nearer, NextIndex, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
+import { Lines, nearer, NextIndex, sameItems, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 import { isColumnName, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
@@ -53,6 +53,11 @@ export function newAriaState(): AriaState {
   return { table: -1, columns: undefined, headers: [], cell: 0 };
 }
 
+export const ARIA_STATE: StateKind<AriaState> = {
+  copy: (state) => ({ table: state.table, columns: state.columns, headers: state.headers.slice(), cell: state.cell }),
+  same: (a, b) => a.table === b.table && a.columns === b.columns && sameItems(a.headers, b.headers) && a.cell === b.cell,
+};
+
 /** A snapshot's line: its role, its name inside its quotes (-1 when none), and its text after `: ` (inside its quotes, if quoted; -1 when none). */
 interface AriaLine {
   roleStart: number;
@@ -74,8 +79,9 @@ interface AriaLine {
  * that its cells in the text after may match; -1 otherwise. Linear: a line
  * is read once, and a row's name once for all its cells.
  */
-export function readAriaSnapshot(text: string, from: number, to: number, state: AriaState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor, persons?: PersonKeys): number {
+export function readAriaSnapshot(text: string, from: number, to: number, state: AriaState, fieldAt: FieldAt, value: FieldValue, cell: CellVisitor, persons?: PersonKeys, log?: StateLog<AriaState>): number {
   const lines = new Lines(text, from);
+  log?.begin(state);
   const refs = new NextIndex(text, REF, from);
   const texts = new NextIndex(text, TEXT, from);
   // The row being read in this piece: its line, where its name's text not yet matched to a cell starts, and where the name ends (-1: none).
@@ -128,6 +134,7 @@ export function readAriaSnapshot(text: string, from: number, to: number, state: 
         readKeyValues(text, line.textStart, line.textEnd, newKeyValueState(), fieldAt, value, persons);
       }
     },
+    log && ((start) => log.note(start, state)),
   );
   return state.columns !== undefined && rowAt !== -1 && rowAt < rowEnd ? rowLine : -1;
 }

@@ -12,7 +12,7 @@
  * address or phone number in a card is the detectors' to find. Names are
  * read in any case; a property may have a group (`item1.ADR`).
  */
-import { FieldLines, NextMatch, type FieldAt, type FieldValue } from './lines.js';
+import { FieldLines, NextMatch, type FieldAt, type FieldValue, type StateKind, type StateLog } from './lines.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -50,6 +50,11 @@ export function newContactCardState(): ContactCardState {
   return { card: false, named: undefined };
 }
 
+export const CONTACT_CARD_STATE: StateKind<ContactCardState> = {
+  copy: (state) => ({ card: state.card, named: state.named }),
+  same: (a, b) => a.card === b.card && a.named === b.named,
+};
+
 /**
  * Reads the lines of text[from, to), `from` at the start of a line, and
  * reports the values of the properties above to `value`, as the policy
@@ -57,12 +62,12 @@ export function newContactCardState(): ContactCardState {
  * mask are not reported). `state` carries an open card from an earlier
  * call on the text before, and is updated. Linear.
  */
-export function readContactCards(text: string, from: number, to: number, state: ContactCardState, fieldOf: FieldOf, value: FieldValue): void {
+export function readContactCards(text: string, from: number, to: number, state: ContactCardState, fieldOf: FieldOf, value: FieldValue, log?: StateLog<ContactCardState>): void {
   const propertyField: FieldAt = (text, start, end) => {
     const property = PROPERTY_FIELDS[text.slice(start, end).toUpperCase()];
     return property === undefined ? undefined : fieldOf(property);
   };
-  new CardReader(text, from, propertyField, fieldOf(NAME_FIELD), value).read(from, to, state);
+  new CardReader(text, from, propertyField, fieldOf(NAME_FIELD), value).read(from, to, state, log);
 }
 
 class CardReader extends FieldLines<ContactCardState> {

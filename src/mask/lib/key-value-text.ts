@@ -33,7 +33,7 @@
  */
 import { isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
-import { FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys } from './lines.js';
+import { FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -71,11 +71,18 @@ export interface KeyValueState {
   person: number;
   /** Whether the person's block is a list at its key's indentation (YAML's `users:` then `- name: …`); undefined before its first line. */
   items: boolean | undefined;
+  /** The indentation of the record of key lines that told it stands for a person (see `PersonRecord`); -1 when none did. */
+  toldAt: number;
 }
 
 export function newKeyValueState(): KeyValueState {
-  return { named: undefined, indent: 0, person: -1, items: undefined };
+  return { named: undefined, indent: 0, person: -1, items: undefined, toldAt: -1 };
 }
+
+export const KEY_VALUE_STATE: StateKind<KeyValueState> = {
+  copy: (state) => ({ named: state.named, indent: state.indent, person: state.person, items: state.items, toldAt: state.toldAt }),
+  same: (a, b) => a.named === b.named && a.indent === b.indent && a.person === b.person && a.items === b.items && a.toldAt === b.toldAt,
+};
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line (a line
@@ -96,8 +103,9 @@ export function readKeyValues(
   fieldAt: FieldAt,
   value: FieldValue,
   persons?: PersonKeys,
+  log?: StateLog<KeyValueState>,
 ): number {
-  return new KeyReader(text, from, fieldAt, value, persons).read(from, to, state);
+  return new KeyReader(text, from, fieldAt, value, persons).read(from, to, state, log);
 }
 
 class KeyReader extends FieldLines<KeyValueState> {
@@ -130,12 +138,17 @@ class KeyReader extends FieldLines<KeyValueState> {
 
   /** A record with a held value or a title ends at a line without a key, so reads every line. */
   protected override open(state: KeyValueState): boolean {
-    return state.named !== undefined || state.person !== -1 || this.holds();
+    return state.named !== undefined || state.person !== -1 || this.record.open || this.title !== undefined;
   }
 
   /** A record's lines, and a heading that may title the record after it, tell their person's data only with the lines of the record. */
   protected override holds(): boolean {
-    return this.record.open || this.title !== undefined;
+    return this.record.holding || this.title !== undefined;
+  }
+
+  /** A record that told it stands for a person goes on from the text before. */
+  protected override begin(state: KeyValueState): void {
+    this.record.carriedBy(state);
   }
 
   protected override close(state: KeyValueState): void {

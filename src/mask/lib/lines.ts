@@ -35,9 +35,10 @@ export class Lines {
    * while `open()` (a reader is inside something that goes on over lines),
    * else only the next line that holds `mark(k)`, the first character at or
    * after `k` that can start what the reader reads (-1 when there is none),
-   * the lines before it passed over unread.
+   * the lines before it passed over unread. `read`, if given, is called
+   * with each line's start once `line` has read it.
    */
-  read(from: number, to: number, open: () => boolean, mark: (k: number) => number, line: (start: number, end: number, parted: boolean) => void): void {
+  read(from: number, to: number, open: () => boolean, mark: (k: number) => number, line: (start: number, end: number, parted: boolean) => void, read?: (start: number) => void): void {
     let start = from;
     while (start < to) {
       if (!open()) {
@@ -47,6 +48,7 @@ export class Lines {
       }
       const end = this.end(start, to);
       line(start, withoutReturn(this.text, start, end), this.parted);
+      read?.(start);
       start = end + 1;
     }
   }
@@ -114,12 +116,15 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
   }
 
   /**
-   * Reads the lines of text[from, to) (see the class's comment); returns
-   * where the line starts from which the reader holds what a line after
-   * `to` may tell (see `holds`), -1 when it holds nothing.
+   * Reads the lines of text[from, to) (see the class's comment), noting
+   * the states they leave `state` in to `log`; returns where the line
+   * starts from which the reader holds what a line after `to` may tell
+   * (see `holds`), -1 when it holds nothing.
    */
-  read(from: number, to: number, state: State): number {
+  read(from: number, to: number, state: State, log?: StateLog<State>): number {
     let holdsFrom = -1;
+    this.begin(state);
+    log?.begin(state);
     this.lines.read(
       from,
       to,
@@ -130,6 +135,7 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
         this.line(start, end, state);
         if (parted) this.close(state);
       },
+      log && ((start) => log.note(start, state)),
     );
     return this.holds() ? holdsFrom : -1;
   }
@@ -143,6 +149,9 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
   protected holds(): boolean {
     return false;
   }
+
+  /** Takes up what `state` carries from the text before, at the start of a reading. */
+  protected begin(_state: State): void {}
 
   /** Whether the reader is inside something that goes on over lines, so reads every line. */
   protected open(state: State): boolean {
@@ -161,6 +170,58 @@ export abstract class FieldLines<State extends { named: string | undefined }> {
   protected abstract line(start: number, end: number, state: State): void;
 }
 
+/**
+ * The states a reader's state (a flat object of values and lists) took
+ * while it read a text's lines, each from the line that left it so: the
+ * state it was in where any line of the reading starts can be had back. A
+ * long text is masked a piece at a time, and the masker masks the lines
+ * that a reader holds at a piece's end with the next piece, from the
+ * states the readers were in there (see `Masker.maskPieces`).
+ */
+export class StateLog<State> {
+  /** Per state noted: the start of the line that left it (-1: the state the reading started in), in text order. */
+  private readonly starts: number[] = [];
+  private readonly states: State[] = [];
+
+  constructor(private readonly kind: StateKind<State>) {}
+
+  /** Starts a log of a reading that starts in `state`. */
+  begin(state: State): void {
+    this.starts.length = 0;
+    this.states.length = 0;
+    this.starts.push(-1);
+    this.states.push(this.kind.copy(state));
+  }
+
+  /** The line that starts at `start` left `state` so. */
+  note(start: number, state: State): void {
+    if (this.kind.same(state, this.states[this.states.length - 1]!)) return;
+    this.starts.push(start);
+    this.states.push(this.kind.copy(state));
+  }
+
+  /** The state the reader was in where the line at `at` starts, `at` in the text read (a copy). */
+  stateAt(at: number): State {
+    let k = this.starts.length - 1;
+    while (this.starts[k]! >= at) k--;
+    return this.kind.copy(this.states[k]!);
+  }
+}
+
+/** How a reader's state is copied (its lists too: a reader adds to a list in place) and compared, for `StateLog`. */
+export interface StateKind<State> {
+  copy(state: State): State;
+  same(a: State, b: State): boolean;
+}
+
+/** Whether two lists hold the same items (undefined: no list). */
+export function sameItems(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
 /** A value of a record held until the record tells whether it stands for a person (see `PersonRecord`). */
 export interface Held {
   start: number;
@@ -175,35 +236,46 @@ export interface Held {
  * always 0). Its person's members (`Name:`, `<Name>`) are held until a
  * contact's key (`Email:`, `<Phone>`) tells it is a person's, then
  * reported to `value`, as are its later ones; so is its `title`, a
- * heading over it. Forgotten where a reading ends.
+ * heading over it. That a record told is kept in the reader's state
+ * (`Told`), which carries it to the next piece of a long text; what a
+ * record holds is forgotten where a reading ends (see `FieldLines.holds`).
  */
 export class PersonRecord {
   private readonly held: Held[] = [];
   private heldAt = 0;
-  /** Where the record that told it stands for a person lies (-1: none does). */
-  private toldAt = -1;
+  private state: Told = { toldAt: -1 };
   title: Held | undefined;
 
   constructor(private readonly value: FieldValue) {}
 
+  /** Reads on from `state`, a reader's, which keeps whether the record told (see `FieldLines.begin`). */
+  carriedBy(state: Told): void {
+    this.state = state;
+  }
+
   /** Whether a record is being read: it holds something, told, or has a title. */
   get open(): boolean {
-    return this.held.length > 0 || this.toldAt !== -1 || this.title !== undefined;
+    return this.held.length > 0 || this.state.toldAt !== -1 || this.title !== undefined;
+  }
+
+  /** Whether the record holds something or has a title, which only a later line may tell are a person's. */
+  get holding(): boolean {
+    return this.held.length > 0 || this.title !== undefined;
   }
 
   /** Whether the record at `at` told it stands for a person. */
   told(at = 0): boolean {
-    return this.toldAt === at;
+    return this.state.toldAt === at;
   }
 
   /** Whether no record holds anything or told: the next key starts one. */
   get empty(): boolean {
-    return this.held.length === 0 && this.toldAt === -1;
+    return this.held.length === 0 && this.state.toldAt === -1;
   }
 
   /** A line at `at` (`keyed`: a key line) ends the record unless it goes on with it: a key line at its place. */
   lineAt(at: number, keyed: boolean): void {
-    if ((this.held.length > 0 && (!keyed || at !== this.heldAt)) || (this.toldAt !== -1 && (!keyed || at !== this.toldAt)) || (this.title !== undefined && !keyed)) this.end();
+    if ((this.held.length > 0 && (!keyed || at !== this.heldAt)) || (this.state.toldAt !== -1 && (!keyed || at !== this.state.toldAt)) || (this.title !== undefined && !keyed)) this.end();
   }
 
   /** The record at `at` told it stands for a person: its title and what it holds are reported, and what it holds later will be (see `member`). */
@@ -212,13 +284,13 @@ export class PersonRecord {
     this.title = undefined;
     for (const { start, end, field } of this.held) this.value(start, end, field);
     this.held.length = 0;
-    this.toldAt = at;
+    this.state.toldAt = at;
   }
 
   /** A person's member `field` of the record at `at`, text[start, end): reported if the record told it stands for a person, else held. */
   member(start: number, end: number, field: string, at = 0): void {
     const { held } = this;
-    if (this.toldAt === at) {
+    if (this.state.toldAt === at) {
       this.value(start, end, field);
       return;
     }
@@ -230,9 +302,14 @@ export class PersonRecord {
 
   end(): void {
     this.held.length = 0;
-    this.toldAt = -1;
+    this.state.toldAt = -1;
     this.title = undefined;
   }
+}
+
+/** Where the record a reader reads told it stands for a person (at which indentation, see `PersonRecord`); -1 when none did. */
+export interface Told {
+  toldAt: number;
 }
 
 /**

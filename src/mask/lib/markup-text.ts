@@ -37,7 +37,7 @@
  * first cell's text as its key.
  */
 import { readsAsNamesAt } from './display-name-text.js';
-import { FieldLines, NextIndex, PersonRecord, type FieldAt, type FieldValue, type PersonKeys } from './lines.js';
+import { FieldLines, NextIndex, PersonRecord, sameItems, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
@@ -83,11 +83,47 @@ export interface MarkupState {
   rowKey: string | undefined;
   /** The name as written of the element that stands for a person the reader is in (see the module's comment); '' outside one. */
   person: string;
+  /** Whether the record of elements being read told it stands for a person (0: it did, see `PersonRecord`). */
+  toldAt: number;
+  /** The names of the elements opened since the record of elements started, in order (see `ElementReader.closes`). */
+  opened: string[];
 }
 
 export function newMarkupState(): MarkupState {
-  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined, person: '' };
+  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined, person: '', toldAt: -1, opened: [] };
 }
+
+export const MARKUP_STATE: StateKind<MarkupState> = {
+  copy: (state) => ({
+    named: state.named,
+    tag: state.tag,
+    table: state.table,
+    columns: state.columns,
+    headings: state.headings?.slice(),
+    column: state.column,
+    span: state.span,
+    nextColumn: state.nextColumn,
+    heading: state.heading,
+    rowKey: state.rowKey,
+    person: state.person,
+    toldAt: state.toldAt,
+    opened: state.opened.slice(),
+  }),
+  same: (a, b) =>
+    a.named === b.named &&
+    a.tag === b.tag &&
+    a.table === b.table &&
+    a.columns === b.columns &&
+    sameItems(a.headings, b.headings) &&
+    a.column === b.column &&
+    a.span === b.span &&
+    a.nextColumn === b.nextColumn &&
+    a.heading === b.heading &&
+    a.rowKey === b.rowKey &&
+    a.person === b.person &&
+    a.toldAt === b.toldAt &&
+    sameItems(a.opened, b.opened),
+};
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line (a line
@@ -110,8 +146,9 @@ export function readElements(
   value: FieldValue,
   cell: CellVisitor,
   persons?: PersonKeys,
+  log?: StateLog<MarkupState>,
 ): number {
-  return new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state);
+  return new ElementReader(text, from, fieldAt, value, cell, persons).read(from, to, state, log);
 }
 
 class ElementReader extends FieldLines<MarkupState> {
@@ -119,8 +156,6 @@ class ElementReader extends FieldLines<MarkupState> {
   private readonly cdataEnds: NextIndex;
   /** The record of elements being read (see the module's comment). */
   private readonly record: PersonRecord;
-  /** The names of the elements opened since the record held something, in order (see `closes`). */
-  private readonly opened: string[] = [];
   /** The last definition list term's text, the key of the description after it (-1: none). */
   private termStart = -1;
   private termEnd = -1;
@@ -146,7 +181,12 @@ class ElementReader extends FieldLines<MarkupState> {
 
   /** A record's elements, and a definition list's term, tell their person's data only with the elements after them. */
   protected override holds(): boolean {
-    return this.record.open || this.termStart !== -1;
+    return this.record.holding || this.termStart !== -1;
+  }
+
+  /** A record that told it stands for a person goes on from the text before. */
+  protected override begin(state: MarkupState): void {
+    this.record.carriedBy(state);
   }
 
   /** Outside a field's element and a table's cell only a line with a tag is read. */
@@ -197,13 +237,13 @@ class ElementReader extends FieldLines<MarkupState> {
       while (local > nameStart && text.charCodeAt(local - 1) !== COLON) local--;
       if (closing) {
         if (state.person !== '' && nameEnd - nameStart === state.person.length && text.startsWith(state.person, nameStart)) state.person = '';
-        else if (this.record.open && !this.inRecord(local, nameEnd) && this.closes(nameStart, nameEnd)) this.endRecord();
+        else if (this.record.open && !this.inRecord(local, nameEnd) && this.closes(nameStart, nameEnd, state)) this.endRecord(state);
         continue;
       }
       if (text.charCodeAt(close - 1) === SLASH) continue;
       if (this.record.open) {
-        if (this.opened.length === MAX_OPENED) this.endRecord();
-        else this.opened.push(text.slice(nameStart, nameEnd));
+        if (state.opened.length === MAX_OPENED) this.endRecord(state);
+        else state.opened.push(text.slice(nameStart, nameEnd));
       }
       if (nameEnd - nameStart === 2 && (text.charCodeAt(nameStart) | 0x20) === 0x64) {
         // A definition list's term, or its description (see the module's comment).
@@ -328,8 +368,8 @@ class ElementReader extends FieldLines<MarkupState> {
    * One that was is closed, with any opened after it and left open
    * (`<br>`).
    */
-  private closes(start: number, end: number): boolean {
-    const { opened } = this;
+  private closes(start: number, end: number, state: MarkupState): boolean {
+    const { opened } = state;
     for (let k = opened.length - 1; k >= 0; k--) {
       const name = opened[k]!;
       if (name.length === end - start && this.text.startsWith(name, start)) {
@@ -340,9 +380,9 @@ class ElementReader extends FieldLines<MarkupState> {
     return true;
   }
 
-  private endRecord(): void {
+  private endRecord(state: MarkupState): void {
     this.record.end();
-    this.opened.length = 0;
+    state.opened.length = 0;
   }
 
   /** Whether the element text[start, end) names is a record's member or contact (its closing tag does not end the record). */

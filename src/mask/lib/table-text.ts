@@ -19,7 +19,7 @@
  * model: each row's first cell names what its second holds, as a column's
  * name does for its cells.
  */
-import { Lines } from './lines.js';
+import { Lines, type StateKind, type StateLog } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -66,6 +66,11 @@ export function newTableState(): TableState {
   return { columns: undefined, headerOnly: false, row: 0, rowLines: 0, rowKey: undefined };
 }
 
+export const TABLE_STATE: StateKind<TableState> = {
+  copy: (state) => ({ columns: state.columns, headerOnly: state.headerOnly, row: state.row, rowLines: state.rowLines, rowKey: state.rowKey }),
+  same: (a, b) => a.columns === b.columns && a.headerOnly === b.headerOnly && a.row === b.row && a.rowLines === b.rowLines && a.rowKey === b.rowKey,
+};
+
 /** A row runs over at most this many lines (its quoted cells' line breaks): a quote that does not close ends the table. */
 const MAX_ROW_LINES = 32;
 
@@ -90,9 +95,10 @@ export type CellVisitor = (start: number, end: number, column: number, names: re
  * updated to where this one stops; a line cut off at `to` is read as a
  * line. Linear: each character is read a bounded number of times.
  */
-export function readTables(text: string, from: number, to: number, state: TableState, cell: CellVisitor): void {
+export function readTables(text: string, from: number, to: number, state: TableState, cell: CellVisitor, log?: StateLog<TableState>): void {
   const cells: number[] = [];
   const lines = new Lines(text, from);
+  log?.begin(state);
   lines.read(
     from,
     to,
@@ -104,6 +110,7 @@ export function readTables(text: string, from: number, to: number, state: TableS
       // A NUL ends a table like a blank line.
       if (parted) endTable(state);
     },
+    log && ((start) => log.note(start, state)),
   );
 }
 
