@@ -56,6 +56,8 @@ describe('readKeyValues', () => {
     assert.deepEqual(values("INFO created {'first_name': 'Anna'} Customer(id=7, full_name='Bob', date_of_birth=date(1980, 1, 2))"), ['first_name=Anna', 'full_name=Bob', 'date_of_birth=date(1980, 1, 2)']);
     assert.deepEqual(values('see https://crm.example.com/c?first_name=Anna&city=Berlin#top, level=info full_name=Bob order=7'), ['first_name=Anna', 'full_name=Bob']);
     assert.deepEqual(values("SELECT * FROM customers WHERE first_name = 'Anna' AND full_name != \"Bob\" OR x.full_name=='Cleo'"), ['first_name=Anna', 'full_name=Bob', 'full_name=Cleo']);
+    // A member of an object written in the line (YAML's flow style) runs to its comma or brace, blanks and all; a logfmt value to a blank.
+    assert.deepEqual(values('- {full_name: Anna Schmidt, city: Berlin}\nx: 1, full_name: Jean Dupont | level=info full_name=Bob Lee\n'), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Bob']);
     // Another key's value may hold keys of its own, in brackets or quotes; a field's value is not read again.
     assert.deepEqual(values('customer: {"first_name": "Anna"}\nnote: "a, first_name=Bob"\nfull_name: "x, first_name=Cleo"\n'), ['first_name=Anna', 'first_name=Bob', 'full_name=x, first_name=Cleo']);
   });
@@ -106,8 +108,8 @@ describe('readKeyValues', () => {
   });
 
   it('reads a line of keys as a record: a person\'s key inside it, and its name beside an e-mail address or a phone number', () => {
-    const text = 'ts=1 customer="Anna Schmidt" ip=10.0.0.1\nlevel=info name="Anna Schmidt" email=anna@example.de\n\nName: Jean Dupont, Email: jean@example.fr\n\nName: Jean Dupont | Phone: +33 6 12 34 56 78\n\nName: Widget, Size: 12\nlog {"assignee": "Jean Dupont", "customer": "cus_123"}\n';
-    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Jean Dupont', 'full_name=Jean Dupont']);
+    const text = 'ts=1 customer="Anna Schmidt" ip=10.0.0.1\nlevel=info name="Anna Schmidt" email=anna@example.de\n\nName: Jean Dupont, Email: jean@example.fr\n\nName: Jean Dupont | Phone: +33 6 12 34 56 78\n\nName: Widget, Size: 12\nlog {"assignee": "Jean Dupont", "customer": "cus_123"}\n- {name: Maria Rossi, email: maria@example.it}\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Jean Dupont', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
     assert.deepEqual(values(text), []);
   });
 

@@ -240,7 +240,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       const [start, stop] = trimmed(text, item, end);
       return readsAsNameAt(text, start, stop) && this.personName(start, stop);
     }
-    const [start, stop] = valueAfter(text, line.valueFrom, end, false);
+    const [start, stop] = valueAfter(text, line.valueFrom, end);
     if (start === stop) {
       if (!isPerson(text, line.keyStart, line.keyEnd)) return false;
       state.person = indent;
@@ -320,7 +320,9 @@ class KeyReader extends FieldLines<KeyValueState> {
         person = member === undefined && startsCapitalAfter(text, valueFrom, end) && persons.isPerson(text, key.start, key.end);
         if (member === undefined && !person) continue;
       }
-      const [from, to, after] = valueAfter(text, valueFrom, end, true);
+      // A member of an object in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`) runs to its comma; a logfmt or query value to a blank.
+      const inObject = text.charCodeAt(separator) === COLON && (text.charCodeAt(key.before) === OPEN_BRACE || text.charCodeAt(key.before) === COMMA);
+      const [from, to, after] = valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
@@ -345,7 +347,7 @@ const BEFORE_INLINE_KEY = new Set([...'{,(;[?&|'].map((char) => char.charCodeAt(
  * line ends it (`Name: Jean Dupont, Email: …`; see `inlineKeyBefore`).
  */
 function lineValue(text: string, k: number, end: number): [number, number, boolean] {
-  const [start, stop, after] = valueAfter(text, k, end, false);
+  const [start, stop, after] = valueAfter(text, k, end);
   // In quotes or brackets: what they hold is the value.
   if (start > k && !isBlank(text.charCodeAt(start - 1))) return [start, stop, after < end];
   const next = inlineKeyFrom(text, start, stop);
@@ -461,7 +463,7 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
 function blockValue(text: string, k: number, end: number): [number, number] {
   const line = keyLine(text, k, end);
   if (line !== undefined) {
-    const [start, stop] = valueAfter(text, line.valueFrom, end, false);
+    const [start, stop] = valueAfter(text, line.valueFrom, end);
     return [start, stop];
   }
   return trimmed(text, afterListMarker(text, k), end);
@@ -487,17 +489,20 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 }
 
 /** Characters that end an unquoted value inside a line (see `valueAfter`). */
-const ENDS_INLINE_VALUE = new Set([...',;&#)}]"\'<> \t'].map((char) => char.charCodeAt(0)));
+const ENDS_INLINE_VALUE: ReadonlySet<number> = new Set([...',;&#)}]"\'<> \t'].map((char) => char.charCodeAt(0)));
+/** Characters that end an unquoted value of a member of an object written inside a line (YAML's flow style: `{name: Anna Schmidt, email: …}`). */
+const ENDS_MEMBER_VALUE: ReadonlySet<number> = new Set([...',;|}]'].map((char) => char.charCodeAt(0)));
 
 /**
  * The value that starts at `k` (after blanks) on the line that ends at
  * `end`, and where what follows it starts: inside its quotes (a backslash
  * escapes the character after it) or brackets when it has them, to the
- * line's end when they do not close on it; otherwise, inside a line
- * (`inline`), up to a character of ENDS_INLINE_VALUE, and as a key line's
- * value the rest of the line, without a comma after it.
+ * line's end when they do not close on it; otherwise, inside a line, up
+ * to a character of `ends` (ENDS_INLINE_VALUE or ENDS_MEMBER_VALUE) without
+ * the blanks before it, and as a key line's value (no `ends`) the rest of
+ * the line, without a comma after it.
  */
-function valueAfter(text: string, k: number, end: number, inline: boolean): [number, number, number] {
+function valueAfter(text: string, k: number, end: number, ends?: ReadonlySet<number>): [number, number, number] {
   while (k < end && isBlank(text.charCodeAt(k))) k++;
   if (k >= end) return [end, end, end];
   const first = text.charCodeAt(k);
@@ -514,8 +519,8 @@ function valueAfter(text: string, k: number, end: number, inline: boolean): [num
     return close === -1 ? [k + 1, end, end] : [k + 1, close, close + 1];
   }
   let to = k;
-  if (inline) {
-    for (; to < end && !ENDS_INLINE_VALUE.has(text.charCodeAt(to)); to++) {
+  if (ends !== undefined) {
+    for (; to < end && !ends.has(text.charCodeAt(to)); to++) {
       // A call's arguments are the value's: `datetime.date(1980, 1, 2)`.
       if (text.charCodeAt(to) === OPEN_PARENTHESIS) {
         const close = closingBracket(text, to, end);
@@ -523,7 +528,7 @@ function valueAfter(text: string, k: number, end: number, inline: boolean): [num
         to = close;
       }
     }
-    return [k, to, to];
+    return [k, blankTrimmedEnd(text, k, to), to];
   }
   to = end;
   while (to > k && isBlank(text.charCodeAt(to - 1))) to--;
