@@ -27,6 +27,16 @@ describe('readTables', () => {
     assert.deepEqual(cells('| Full Name | Phone |\n| Anna | 030 1234567 |\n'), []);
   });
 
+  it('reads the boxes a database\'s client prints: MySQL\'s `+----+` and psql\'s `----+----` rule under the header', () => {
+    const mysql = '+----+--------------+-----------------+\n| id | name         | email           |\n+----+--------------+-----------------+\n|  1 | Anna Schmidt | anna@example.de |\n+----+--------------+-----------------+\n1 row in set (0.00 sec)\n';
+    assert.deepEqual(cells(mysql), ['id=1', 'name=Anna Schmidt', 'email=anna@example.de']);
+    const psql = ' id |     name      |      email\n----+---------------+-----------------\n  1 | Anna Schmidt  | anna@example.de\n(1 row)\n';
+    assert.deepEqual(cells(psql), ['id=1', 'name=Anna Schmidt', 'email=anna@example.de']);
+    // A rule of another number of columns, or none, makes no table.
+    assert.deepEqual(cells(' id | name\n----+----+----\n  1 | Anna\n'), []);
+    assert.deepEqual(cells('Home | About\nAnna | Schmidt\n'), []);
+  });
+
   it('ends a table at a line with another number of cells or a blank line; what follows may start one', () => {
     const text = 'name,email\nAnna,a@example.de\nBob,b@example.de,extra\nname,city\nCleo,Paris\n\nDan,Rome\nx,y\n';
     // `Dan,Rome` reads as a header: two names, and a row of two cells below.

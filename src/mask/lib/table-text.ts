@@ -1,15 +1,17 @@
 /**
  * Reads the tables a text holds as lines: CSV, TSV and semicolon-separated
- * values, and Markdown pipe tables. A tool that exports customers writes
+ * values, Markdown pipe tables, and the boxes that database clients print
+ * (MySQL's and psql's). A tool that exports customers writes
  * `first_name,last_name,email` once and the values below it; the column's
  * name says what a cell holds, as a JSON key does for its value, and the
  * masker reads it the same way (see `masker.ts`).
  *
  * A table is a header line of two or more column names (each a word or a
  * few, as a column is named), then the rows below it with as many cells;
- * a Markdown table has its `|---|` line between them. A quoted cell may
- * run over line breaks (an address), and is reported a line at a time, so
- * that a text masked in pieces reads as the whole text does. A line with
+ * a table of pipes has its rule line between them (`|---|`, `+----+`,
+ * `----+----`). A quoted cell may run over line breaks (an address), and is
+ * reported a line at a time, so that a text masked in pieces reads as the
+ * whole text does. A line with
  * another number of cells, a blank line (outside quotes), or a quote that
  * does not close within MAX_ROW_LINES lines ends the table: what follows
  * is read as text again.
@@ -27,6 +29,9 @@ const QUOTE = 0x22;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
 const PIPE = 0x7c;
+const PLUS = 0x2b;
+const DASH = 0x2d;
+const EQUALS = 0x3d;
 const BACKSLASH = 0x5c;
 
 /** A column name: starts with a letter or `_`, at most four words, at most 48 characters. */
@@ -117,26 +122,9 @@ export function readTables(text: string, from: number, to: number, state: TableS
 function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor): void {
   const { columns } = state;
   if (columns !== undefined) {
-    // A row whose quoted cell went on over the line break: this line starts inside that cell.
-    const first = state.row === 0 ? 0 : state.row - 1;
-    const count = splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
-    const open = count < -1;
-    const total = first + (open ? -count - 1 : count);
-    if (count !== -1 && (open ? total <= columns.names.length : total === columns.names.length)) {
-      if (columns.markdown && state.headerOnly) {
-        if (isRule(text, cells, count)) state.headerOnly = false;
-        else endTable(state);
-        return;
-      }
+    // A table of pipes has its rule under the header (see `isRule`).
+    if (state.headerOnly && columns.delimiter === PIPE ? isRule(text, start, end, columns, cells) : readRow(text, start, end, state, columns, cells, cell)) {
       state.headerOnly = false;
-      if (columns.keyed && state.row === 0) state.rowKey = nameIn(text, cells[0]!, cells[1]!);
-      for (let k = 0; k < total - first; k++) {
-        const column = first + k;
-        if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, columns.keyed && column > 0 ? state.rowKey : undefined);
-      }
-      state.row = open ? total : 0;
-      state.rowLines = open ? state.rowLines + 1 : 0;
-      if (state.rowLines > MAX_ROW_LINES) endTable(state);
       return;
     }
     endTable(state);
@@ -144,6 +132,24 @@ function readLine(text: string, start: number, end: number, state: TableState, c
   const header = readHeader(text, start, end, cells);
   state.columns = header;
   state.headerOnly = header !== undefined;
+}
+
+/** Reads the line text[start, end) as a row of the table, reporting its cells; false when it is none. */
+function readRow(text: string, start: number, end: number, state: TableState, columns: TableColumns, cells: number[], cell: CellVisitor): boolean {
+  // A row whose quoted cell went on over the line break: this line starts inside that cell.
+  const first = state.row === 0 ? 0 : state.row - 1;
+  const count = splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
+  const open = count < -1;
+  const total = first + (open ? -count - 1 : count);
+  if (count === -1 || (open ? total > columns.names.length : total !== columns.names.length)) return false;
+  if (columns.keyed && state.row === 0) state.rowKey = nameIn(text, cells[0]!, cells[1]!);
+  for (let k = 0; k < total - first; k++) {
+    const column = first + k;
+    if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, columns.keyed && column > 0 ? state.rowKey : undefined);
+  }
+  state.row = open ? total : 0;
+  state.rowLines = open ? state.rowLines + 1 : 0;
+  return state.rowLines <= MAX_ROW_LINES;
 }
 
 /** Whether columns `names` hold keys and values: the second's name says it holds values (see `VALUE_HEADINGS`). */
@@ -195,16 +201,16 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
 }
 
 /**
- * The delimiter of the header line text[start, end): the tab, semicolon or
- * comma that ends its first column name; -1 when the line does not start
- * with a name. Most lines of prose or data are passed over within a few
- * characters.
+ * The delimiter of the header line text[start, end): the tab, semicolon,
+ * comma or pipe (psql's) that ends its first column name; -1 when the line
+ * does not start with a name. Most lines of prose or data are passed over
+ * within a few characters.
  */
 function delimiterOf(text: string, start: number, end: number): number {
   const limit = Math.min(end, start + MAX_NAME_CHARS + 2);
   for (let k = start; k < limit; k++) {
     const code = text.charCodeAt(k);
-    if (code === TAB || code === SEMICOLON || code === COMMA) return k === start ? -1 : code;
+    if (code === TAB || code === SEMICOLON || code === COMMA || code === PIPE) return k === start ? -1 : code;
     if (!inName(code)) return -1;
   }
   return -1;
@@ -271,8 +277,26 @@ function splitCells(text: string, start: number, end: number, delimiter: number,
   }
 }
 
-/** Whether the cells split into `cells` are a Markdown table's rule line. */
-function isRule(text: string, cells: number[], count: number): boolean {
-  for (let k = 0; k < count; k++) if (!MARKDOWN_RULE.test(text.slice(cells[2 * k], cells[2 * k + 1]))) return false;
+/**
+ * Whether the line text[start, end) is the rule under the header of a table
+ * of pipes with `columns`: Markdown's `|---|:--:|`, or a box's `+----+----+`
+ * (MySQL's client) or `----+----` (psql), a run of dashes (or `=`) per
+ * column.
+ */
+function isRule(text: string, start: number, end: number, columns: TableColumns, cells: number[]): boolean {
+  let runs = 0;
+  let plus = false;
+  for (let k = start; k < end; k++) {
+    const code = text.charCodeAt(k);
+    if (code === PLUS) plus = true;
+    else if (code === DASH || code === EQUALS) runs += k === start || text.charCodeAt(k - 1) === PLUS || text.charCodeAt(k - 1) === SPACE ? 1 : 0;
+    else if (code !== SPACE) {
+      runs = -1;
+      break;
+    }
+  }
+  if (plus && runs === columns.names.length) return true;
+  if (!columns.markdown || splitCells(text, start, end, PIPE, true, cells, false) !== columns.names.length) return false;
+  for (let k = 0; k < columns.names.length; k++) if (!MARKDOWN_RULE.test(text.slice(cells[2 * k], cells[2 * k + 1]))) return false;
   return true;
 }
