@@ -101,6 +101,9 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     ...['nombre', 'naam', 'namn'].map((key) => [key, 'full_name']),
     ...['adresse', 'anschrift', 'direccion', 'dirección', 'indirizzo', 'adres', 'adress'].map((key) => [key, 'home_address']),
     ['birthdays', 'date_of_birth'],
+    // LDAP's attributes (an LDIF export, a directory's search): a person's common name and surname; elsewhere a certificate's or a serial number.
+    ['cn', 'full_name'],
+    ['sn', 'last_name'],
   ].map(([key, field]) => [fieldKey(key!), field!]),
 );
 

@@ -182,6 +182,15 @@ describe('createMasker', () => {
       text: 'Name,E-mail,Plan\n[FULL_NAME],[EMAIL],Gold\n\nname,size\nreport.pdf,12\n',
       findings: { full_name: 1, email: 1 },
     });
+    // An LDAP entry (LDIF, a directory's search): its `cn` and `sn`, and the `cn` its `dn` names; a group's stays.
+    const ldif = 'dn: cn=Anna Schmidt,ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\ncn: Anna Schmidt\nsn: Schmidt\nmail: anna@example.de\n\ndn: cn=printers,ou=groups,dc=example,dc=com\ncn: printers\n';
+    assert.deepEqual(masker.maskText(ldif), {
+      text: 'dn: cn=[FULL_NAME],ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\ncn: [FULL_NAME]\nsn: [LAST_NAME]\nmail: [EMAIL]\n\ndn: cn=printers,ou=groups,dc=example,dc=com\ncn: printers\n',
+      findings: { full_name: 2, last_name: 1, email: 1 },
+    });
+    // A list of records in YAML's flow style, and a database client's box.
+    assert.equal(masker.maskText('- {name: Anna Schmidt, email: anna@example.de}\n').text, '- {name: [FULL_NAME], email: [EMAIL]}\n');
+    assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');
   });
 
   it('masks JSON Lines (a log\'s records, `jq -c`) as each line\'s JSON', () => {

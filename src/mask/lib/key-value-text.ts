@@ -128,7 +128,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     this.colons = new NextIndex(text, ':', from);
     this.equalSigns = new NextIndex(text, '=', from);
     this.hashes = new NextIndex(text, '#', from);
-    this.record = new PersonRecord(value);
+    this.record = new PersonRecord(text, value);
   }
 
   /** Outside a block only a line with a separator, or a heading's `#`, is read. */
@@ -320,8 +320,9 @@ class KeyReader extends FieldLines<KeyValueState> {
         person = member === undefined && startsCapitalAfter(text, valueFrom, end) && persons.isPerson(text, key.start, key.end);
         if (member === undefined && !person) continue;
       }
-      // A member of an object in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`) runs to its comma; a logfmt or query value to a blank.
-      const inObject = text.charCodeAt(separator) === COLON && (text.charCodeAt(key.before) === OPEN_BRACE || text.charCodeAt(key.before) === COMMA);
+      // A member of an object in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`) or of an LDAP name
+      // (`cn=Anna Schmidt,ou=people`) runs to its comma; a logfmt or query value to a blank.
+      const inObject = text.charCodeAt(separator) === COLON ? text.charCodeAt(key.before) === OPEN_BRACE || text.charCodeAt(key.before) === COMMA : isDistinguishedName(text, valueFrom, end);
       const [from, to, after] = valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
@@ -420,6 +421,22 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
 /** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
 function startsValue(code: number): boolean {
   return isBlank(code) || code === QUOTE || code === APOSTROPHE || code === OPEN_BRACE || code === OPEN_BRACKET;
+}
+
+/**
+ * Whether the value that starts at `k` is an attribute's of an LDAP
+ * distinguished name (`cn=Anna Schmidt,ou=people,dc=example`): a comma
+ * within MAX_KEY_CHARS ends it, before any `=`, and a key and `=` follow
+ * the comma. (A logfmt value, which a blank ends, is followed by a key.)
+ */
+function isDistinguishedName(text: string, k: number, end: number): boolean {
+  const limit = Math.min(end, k + MAX_KEY_CHARS);
+  let comma = k;
+  while (comma < limit && text.charCodeAt(comma) !== COMMA && text.charCodeAt(comma) !== EQUALS) comma++;
+  if (text.charCodeAt(comma) !== COMMA || comma === limit) return false;
+  let j = comma + 1;
+  while (j < end && j - comma <= MAX_KEY_CHARS && isLetter(text.charCodeAt(j))) j++;
+  return j > comma + 1 && text.charCodeAt(j) === EQUALS;
 }
 
 /** A key line's key, and where what follows its separator starts. */

@@ -229,6 +229,9 @@ export interface Held {
   field: string;
 }
 
+/** A record holds at most this many values (the same value may come again): what holds more is none. */
+const MAX_HELD = 16;
+
 /**
  * A record that may stand for a person, as a reader of lines reads one:
  * key lines one after another at one indentation (`at`, see
@@ -246,7 +249,10 @@ export class PersonRecord {
   private state: Told = { toldAt: -1 };
   title: Held | undefined;
 
-  constructor(private readonly value: FieldValue) {}
+  constructor(
+    private readonly text: string,
+    private readonly value: FieldValue,
+  ) {}
 
   /** Reads on from `state`, a reader's, which keeps whether the record told (see `FieldLines.begin`). */
   carriedBy(state: Told): void {
@@ -294,8 +300,8 @@ export class PersonRecord {
       this.value(start, end, field);
       return;
     }
-    // The same key again, or another place, starts another record.
-    if (held.some((value) => value.field === field) || (held.length > 0 && this.heldAt !== at)) held.length = 0;
+    // The same key again (with another value: an LDAP entry names its `cn` in its `dn` too), another place, or more than a record holds, starts another record.
+    if (held.length === MAX_HELD || held.some((value) => value.field === field && !this.sameText(value, start, end)) || (held.length > 0 && this.heldAt !== at)) held.length = 0;
     held.push({ start, end, field });
     this.heldAt = at;
   }
@@ -304,6 +310,10 @@ export class PersonRecord {
     this.held.length = 0;
     this.state.toldAt = -1;
     this.title = undefined;
+  }
+
+  private sameText(held: Held, start: number, end: number): boolean {
+    return held.end - held.start === end - start && this.text.startsWith(this.text.slice(start, end), held.start);
   }
 }
 

@@ -171,7 +171,7 @@ class ElementReader extends FieldLines<MarkupState> {
     super(text, from, fieldAt, value);
     this.tags = new NextIndex(text, '<', from);
     this.cdataEnds = new NextIndex(text, ']]>', from);
-    this.record = new PersonRecord(value);
+    this.record = new PersonRecord(text, value);
   }
 
   /** A cell's text goes on over lines without a tag; a person's element is closed by a NUL on any line. */
