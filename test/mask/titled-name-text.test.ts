@@ -29,6 +29,10 @@ describe('readTitledNames', () => {
     assert.deepEqual(names('Best regards,\nAnna Schmidt\n\nThanks,\nthe team\n\nMit freundlichen Grüßen,\r\nJean Dupont\r\nCheers,\nAnna Schmidt, Sales\n'), ['Anna Schmidt', 'Jean Dupont']);
   });
 
+  it('reads the line under a signature\'s `-- ` when it is only a name', () => {
+    assert.deepEqual(names('See you.\n-- \nAnna Schmidt\nSales Manager, Acme GmbH\n\n--\r\nJean Dupont\r\n\nx -- \nMaria Rossi\n---\nErik Larsson\n--\nthe team\n'), ['Anna Schmidt', 'Jean Dupont']);
+  });
+
   it('reads only within [from, to)', () => {
     const text = 'Mr. Smith and Mrs. Jones';
     assert.deepEqual(names(text, 0, 9), ['Smith']);
