@@ -75,7 +75,23 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'modified_by', 'assigned_to', 'last_modifying_user', 'sharing_user',
     // A payment's or an order's person (Stripe's `billing_details`): a name and an address.
     'billing_details', 'shipping_details', 'customer_details',
+    'submitter', 'supervisor', 'technician', 'sales_rep', 'account_manager',
+    // The commonest of these in the EU's larger languages: customers, contacts, senders and recipients.
+    'kunde', 'kunden', 'kundin', 'ansprechpartner', 'absender', 'empfänger', 'mitarbeiter', 'destinataire', 'destinataires', 'expéditeur', 'expediteur',
+    'cliente', 'clientes', 'remitente', 'destinatario', 'destinatarios', 'mittente', 'klant', 'klanten', 'afzender', 'ontvanger', 'klient', 'klienci',
+    'nadawca', 'odbiorca', 'kund', 'kunder', 'avsändare', 'mottagare',
   ].map(fieldKey),
+);
+
+/**
+ * Keys (normalised) that stand for a person in a text's key lines, and not
+ * in JSON: a mail's header (`From: Jean Dupont`, `To:`, `Cc:`, in English
+ * and the EU's larger languages), a ticket's `Agent:` and `Manager:`. In
+ * JSON a `from` and a `to` are a range's or a route's ends, an `agent` a
+ * program, a `manager` a package manager, more often than a person.
+ */
+export const PERSON_KEYS_IN_TEXT: ReadonlySet<string> = new Set(
+  ['from', 'to', 'cc', 'bcc', 'reply_to', 'von', 'an', 'kopie', 'de', 'para', 'cci', 'da', 'van', 'aan', 'od', 'do', 'från', 'till', 'agent', 'manager'].map(fieldKey),
 );
 
 /**

@@ -147,6 +147,13 @@ describe('createMasker', () => {
     const peopleMasked = { ...people, person: { names: [{ displayName: '[FULL_NAME]', givenName: '[FULL_NAME]' }], birthdays: [{ date: { year: '[DATE_OF_BIRTH]', month: '[DATE_OF_BIRTH]', day: '[DATE_OF_BIRTH]' } }] } };
     assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 2, date_of_birth: 3 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(people)).value, JSON.stringify(peopleMasked));
+    // In text: a mail's header, a ticket's agent, a customer in German; in JSON a route's `from` and `to` and an `agent` stay.
+    assert.equal(
+      masker.maskText('From: Jean Dupont\nAn: Anna Schmidt\nSubject: Offer\n\nRequester: Maria Rossi\nAgent: Erik Larsson\nKunde: Anna Schmidt\nFrom: 2024-01-01\n').text,
+      'From: [FULL_NAME]\nAn: [FULL_NAME]\nSubject: Offer\n\nRequester: [FULL_NAME]\nAgent: [FULL_NAME]\nKunde: [FULL_NAME]\nFrom: 2024-01-01\n',
+    );
+    const route = { route: { from: 'New York', to: 'Los Angeles' }, agent: { name: 'Claude Code' } };
+    assert.deepEqual(masker.maskValue(route), { value: route, findings: {} });
   });
 
   it('knows a person by an e-mail address, a phone number or an IBAN beside a name: an object with such a member, a record of key lines, a table with such a column', () => {
