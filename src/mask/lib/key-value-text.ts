@@ -208,6 +208,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     }
     let named = line === undefined ? undefined : this.fieldAt(text, line.keyStart, line.keyEnd);
     if (named === undefined && line !== undefined && state.person !== -1) named = this.persons!.memberAt(text, line.keyStart, line.keyEnd);
+    if (named === undefined && line !== undefined && this.persons !== undefined) named = this.personPath(line);
     if (named !== undefined) {
       const [valueStart, valueEnd, more] = lineValue(text, line!.valueFrom, end);
       if (valueStart === valueEnd || BLOCK_MARKER.test(text.slice(valueStart, valueEnd))) {
@@ -223,6 +224,22 @@ class KeyReader extends FieldLines<KeyValueState> {
     if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.recordLine(line, end, column)) || this.person(line, k, end, indent, state))) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
     this.inline(k, end, column);
+  }
+
+  /**
+   * The field a key line's dotted key names when its last part is a
+   * person's member and the part before stands for a person: `user.name`
+   * (`git config --list`), `customer.address` (a properties file).
+   */
+  private personPath(line: KeyLine): string | undefined {
+    const { text } = this;
+    const { isPerson, memberAt } = this.persons!;
+    let dot = line.keyEnd;
+    while (dot > line.keyStart && text.charCodeAt(dot - 1) !== DOT) dot--;
+    if (dot === line.keyStart) return undefined;
+    let from = dot - 1;
+    while (from > line.keyStart && text.charCodeAt(from - 1) !== DOT) from--;
+    return from < dot - 1 && isPerson(text, from, dot - 1) ? memberAt(text, dot, line.keyEnd) : undefined;
   }
 
   /**
