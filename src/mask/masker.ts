@@ -64,12 +64,12 @@ export interface Masker {
    */
   maskPieces(pieces: Iterable<string>, findings: Findings): Generator<string, void, undefined>;
   /**
-   * Masks a text that holds a JSON list or object as `maskValue` masks it,
-   * counting into `findings`, and gives the masked text in parts (of 64 Ki
-   * characters or more, cut before a value), which together are what
-   * `maskValue` gives: a large one can be written without being joined.
-   * `[text]` when nothing was found; undefined when the text holds no JSON
-   * list or object.
+   * Masks a text that holds a JSON list or object (or a JSON string) as
+   * `maskValue` masks it, counting into `findings`, and gives the masked
+   * text in parts (of 64 Ki characters or more, cut before a value), which
+   * together are what `maskValue` gives: a large one can be written without
+   * being joined. `[text]` when nothing was found; undefined when the text
+   * holds no JSON list, object or string.
    */
   maskJsonText(text: string, findings: Findings): string[] | undefined;
   /**
@@ -202,6 +202,7 @@ interface ValueBatch {
 
 const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
+const QUOTE = 0x22;
 
 // The role a JSON list or object plays in naming a table's columns (see `json-columns.ts`, and `maskingReader`):
 // none; a columns key's list; an object in such a list; a list's first item (a header row, if it names columns).
@@ -1043,7 +1044,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * `text` with the string values of the JSON list or object it holds masked
    * (see `Masker.maskValue`), every other character as it came; undefined
    * when it holds no JSON list or object. The text is read, not parsed: its
-   * numbers, layout and unmasked strings stay exactly as written.
+   * numbers, layout and unmasked strings stay exactly as written. A JSON
+   * string is masked as the text it holds (see `maskStringLiteral`).
    */
   function maskJsonString(text: string, findings: Findings, depth: number): string | undefined {
     const parts = maskJsonParts(text, findings, depth);
@@ -1053,6 +1055,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** `maskJsonString`, the masked text in parts (`[text]` when nothing was found; see `Masker.maskJsonText`). */
   function maskJsonParts(text: string, findings: Findings, depth: number): string[] | undefined {
     const first = firstSignificant(text);
+    if (first === QUOTE) return maskStringLiteral(text, findings, depth);
     if (first !== OPEN_BRACE && first !== OPEN_BRACKET) return undefined;
     let local!: Findings;
     let edits!: JsonEdits;
@@ -1076,6 +1079,29 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (Object.keys(local).length === 0) return [text];
     addCounts(findings, local);
     return edits.parts();
+  }
+
+  /**
+   * A text that is a JSON string (a tool that wrote `JSON.stringify` of a
+   * text), masked as the text it holds and written as JSON again, the blanks
+   * around it kept: read as written, its lines were one line and its keys
+   * and records unread. Undefined when it is no JSON string.
+   */
+  function maskStringLiteral(text: string, findings: Findings, depth: number): string[] | undefined {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    if (typeof value !== 'string') return undefined;
+    if (depth > MAX_DEPTH) return [tooDeep(findings)];
+    const local: Findings = {};
+    const masked = maskJsonString(value, local, depth + 1) ?? maskString(value, undefined, local);
+    if (masked === value) return [text];
+    addCounts(findings, local);
+    const start = text.indexOf('"');
+    return [text.slice(0, start) + JSON.stringify(masked) + text.slice(text.lastIndexOf('"') + 1)];
   }
 
   /**

@@ -195,6 +195,12 @@ describe('createMasker', () => {
       text: 'dn: cn=[FULL_NAME],ou=people,dc=example,dc=com\nobjectClass: inetOrgPerson\ncn: [FULL_NAME]\nsn: [LAST_NAME]\nmail: [EMAIL]\n\ndn: cn=printers,ou=groups,dc=example,dc=com\ncn: printers\n',
       findings: { full_name: 2, last_name: 1, email: 1 },
     });
+    // `git config --list` and a properties file: a dotted key whose last part is a person's member, under a person's part.
+    assert.equal(masker.maskText('user.name=Anna Schmidt\nuser.email=anna@example.de\ncustomer.address = Hauptstr. 1\nrepo.name = mcp-guard\n').text, 'user.name=[FULL_NAME]\nuser.email=[EMAIL]\ncustomer.address = [HOME_ADDRESS]\nrepo.name = mcp-guard\n');
+    // A text that is a JSON string (a tool's `JSON.stringify` of a text) is masked as the text it holds, and written as JSON again.
+    assert.deepEqual(masker.maskValue(` ${JSON.stringify('Name: Anna Schmidt\nEmail: anna@example.de\n')}\n`), { value: ` ${JSON.stringify('Name: [FULL_NAME]\nEmail: [EMAIL]\n')}\n`, findings: { full_name: 1, email: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(JSON.stringify({ name: 'Anna Schmidt', email: 'anna@example.de' }))).value, JSON.stringify(JSON.stringify({ name: '[FULL_NAME]', email: '[EMAIL]' })));
+    assert.deepEqual(masker.maskValue('"Anna" and "Jean"'), { value: '"Anna" and "Jean"', findings: {} });
     // A list of records in YAML's flow style, and a database client's box.
     assert.equal(masker.maskText('- {name: Anna Schmidt, email: anna@example.de}\n').text, '- {name: [FULL_NAME], email: [EMAIL]}\n');
     assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');
