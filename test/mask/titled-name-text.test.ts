@@ -33,6 +33,11 @@ describe('readTitledNames', () => {
     assert.deepEqual(names('See you.\n-- \nAnna Schmidt\nSales Manager, Acme GmbH\n\n--\r\nJean Dupont\r\n\nx -- \nMaria Rossi\n---\nErik Larsson\n--\nthe team\n'), ['Anna Schmidt', 'Jean Dupont']);
   });
 
+  it('reads the sender a reply\'s quote header names: before `wrote:`, after `schrieb` up to its colon or address', () => {
+    const text = 'On Mon, Jan 1, 2024 at 10:00 AM Anna Schmidt wrote:\n> hi\nAm 01.01.2024 um 10:00 schrieb Jean Dupont:\nLe 1 janv. 2024, Maria Rossi a écrit :\nOp 1 jan. 2024 schreef Erik Larsson <e@example.se>:\nthe server wrote: ok\nschrieb er:\n';
+    assert.deepEqual(names(text), ['Anna Schmidt', 'Jean Dupont', 'Maria Rossi', 'Erik Larsson']);
+  });
+
   it('reads only within [from, to)', () => {
     const text = 'Mr. Smith and Mrs. Jones';
     assert.deepEqual(names(text, 0, 9), ['Smith']);

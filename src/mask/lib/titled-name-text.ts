@@ -3,7 +3,8 @@
  * running text, as mail and letters write them: `Mr. John Smith`, `Frau
  * Schmidt`, `Dr. Anna Schmidt`; `Dear Anna,`, `Hallo Jean Dupont,`; and the
  * line under `Best regards,` or under the `-- ` that starts a signature
- * (`Anna Schmidt`). Such a name is a person's whatever else the text says,
+ * (`Anna Schmidt`); and the sender a reply quotes (`On Mon, 1 Jan 2024,
+ * Anna Schmidt wrote:`, `Am … schrieb Anna Schmidt:`). Such a name is a person's whatever else the text says,
  * and the masker masks it as the policy's full name (see `masker.ts`).
  *
  * A title (in English and the EU's larger languages, as written:
@@ -24,13 +25,25 @@ const INTRODUCTION =
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** A signature's line starts so (searched for apart: in the search above, it cost a quarter more). */
 const SIGNATURE = '--';
+/**
+ * The words of a mail's quote header (a reply's `On Mon, 1 Jan 2024, Anna
+ * Schmidt wrote:`) after its sender's name, or before it (group 1: `Am
+ * 01.01.2024 um 10:00 schrieb Anna Schmidt:`), in English and the EU's
+ * larger languages. ~3 ms per 4 MiB of text.
+ */
+const QUOTE_HEADER = / (?:wrote|a écrit|escribió|ha scritto|napisał\(a\)|napisała|napisał) ?:|\b(schrieb|schreef|skrev) /g;
+/** One to three capitalised words (each with a lower-case letter second: `AM` of a time is none) that end where the text searched ends, after a blank, a comma or nothing. */
+const WORDS_BEFORE = /(?:^|[ ,])(\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*){0,2})$/u;
+/** How far before a quote header's words its sender's name is looked for. */
+const NAME_CHARS_BEFORE = 64;
 
 /**
  * Reports each name a title, a greeting or a sign-off introduces in
  * text[from, to) to `name`. Returns where a sign-off (or a signature's
  * line) whose name's line starts at `to` or after starts, -1 when none
  * does: the text after may hold the name. Linear: one search for the
- * introductions and one for signatures, and a bounded match after each.
+ * introductions, one for signatures and one for quote headers, and a
+ * bounded match at each.
  */
 export function readTitledNames(text: string, from: number, to: number, name: NameVisitor): number {
   let held = -1;
@@ -61,6 +74,20 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
     WORDS.lastIndex = start;
     if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && endsLine(text, WORDS.lastIndex)) name(start, WORDS.lastIndex);
   }
+  // A reply's quote header: the name before `wrote:`, or after `schrieb` up to its colon (or the address a display name's reader reads).
+  QUOTE_HEADER.lastIndex = from;
+  for (let found = QUOTE_HEADER.exec(text); found !== null && found.index < to; found = QUOTE_HEADER.exec(text)) {
+    if (found[1] === undefined) {
+      const before = WORDS_BEFORE.exec(text.slice(Math.max(from, found.index - NAME_CHARS_BEFORE), found.index));
+      if (before !== null) name(found.index - before[1]!.length, found.index);
+      continue;
+    }
+    const start = QUOTE_HEADER.lastIndex;
+    WORDS.lastIndex = start;
+    if (WORDS.exec(text) === null || WORDS.lastIndex > to) continue;
+    const end = WORDS.lastIndex;
+    if (text.charCodeAt(end) === COLON || (text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === LESS_THAN)) name(start, end);
+  }
   return held;
 }
 
@@ -71,6 +98,8 @@ function endsLine(text: string, k: number): boolean {
 }
 
 const COMMA = 0x2c;
+const COLON = 0x3a;
+const LESS_THAN = 0x3c;
 const SPACE = 0x20;
 const LINE_FEED = 0x0a;
 const RETURN = 0x0d;
