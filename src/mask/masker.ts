@@ -796,7 +796,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const ahead = { count: 0, next: 0, sorted: true, starts: [] as number[], ends: [] as number[], tokens: [] as string[], owners: [] as number[] };
   const scanAhead = createScanner(detectors);
 
-  /** Fills `ahead` for `text[from, to)`: with the detections in its encoded runs, and the values of fields in its table cells, keys and elements, in text order. */
+  /**
+   * Fills `ahead` for `text[from, to)`: with the detections in its encoded
+   * runs, and the values of fields in its table cells, keys and elements, in
+   * text order. Returns where the line starts from which a reader holds
+   * what the text after `to` may tell (see `replaceFound`), -1 when none
+   * does.
+   */
   function findAhead(text: string, from: number, to: number, lines: LinesRead, log?: LinesLog): number {
     if (ahead.starts.length > AHEAD_KEPT) {
       ahead.starts = [];
