@@ -431,6 +431,27 @@ describe('bulk guard through the wrapper', () => {
     return connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
   }
 
+  it('masks a text of over 1 MiB, which it masks a piece at a time, as the whole text: a record that a piece\'s end cuts too', async () => {
+    const home = tempHome('mcp-guard-mask-pieces-');
+    const policy = join(home, 'pieces.yaml');
+    writeFileSync(
+      policy,
+      ['version: 1', 'name: pieces-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
+        'masking: { in: [client], detectors: [email], fields: [full_name], style: redact }', 'pinning: off', ''].join('\n'),
+    );
+    const guard = await connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
+    try {
+      const count = 10_000;
+      const text = textOf(await guard.client.callTool({ name: 'customer_pages', arguments: { count } }));
+      assert.ok(text.length > 1024 * 1024, `${text.length} characters`);
+      assert.deepEqual(text.match(/Anna Schmidt|Jean Dupont|Maria Rossi|Erik Larsson/g) ?? [], []);
+      assert.equal(text.match(/\[FULL_NAME\]/g)?.length, 2 * count);
+      assert.equal(text.match(/\[EMAIL\]/g)?.length, 2 * count);
+    } finally {
+      await guard.close();
+    }
+  });
+
   it('refuses a result with more findings than the policy allows, with a tool error naming the rule', async () => {
     const guard = await guardWithBulkLimit();
     try {
