@@ -29,6 +29,13 @@ function textOf(result: unknown): string {
   return content.map((block) => block.text ?? '').join('\n');
 }
 
+/** A policy file in `home` that allows every call and masks as `masking` (a YAML flow mapping) says, with `more` lines after it. */
+function allowAllPolicy(home: string, name: string, masking: string, ...more: string[]): string {
+  const policy = join(home, `${name}.yaml`);
+  writeFileSync(policy, ['version: 1', `name: ${name}`, 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow', `masking: ${masking}`, ...more, 'pinning: off', ''].join('\n'));
+  return policy;
+}
+
 /** Every file under `dir`, recursively. */
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -346,12 +353,7 @@ describe('large results through the wrapper', () => {
 
   async function guardAndExpected(): Promise<{ guard: GuardConnection; direct: GuardConnection; home: string; mask: (value: unknown) => unknown }> {
     const home = tempHome('mcp-guard-mask-large-');
-    const policy = join(home, 'large.yaml');
-    writeFileSync(
-      policy,
-      ['version: 1', 'name: large-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
-        'masking: { in: [client, audit], detectors: [email, phone, iban], fields: [first_name, last_name], style: pseudonym }', 'pinning: off', ''].join('\n'),
-    );
+    const policy = allowAllPolicy(home, 'large-test', '{ in: [client, audit], detectors: [email, phone, iban], fields: [first_name, last_name], style: pseudonym }');
     const env = { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off', MCP_GUARD_MASKING_KEY: KEY_HEX };
     const guard = await connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env });
     const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
@@ -416,29 +418,10 @@ describe('large results through the wrapper', () => {
     assert.match(trail, /\[long string of \d+ bytes, in the message digest\]/);
     assert.doesNotMatch(trail, /mcp-guard long string/);
   });
-});
-
-describe('bulk guard through the wrapper', () => {
-  /** The wrapper under a policy that masks e-mail addresses and refuses a result with more than five. */
-  function guardWithBulkLimit(): Promise<GuardConnection> {
-    const home = tempHome('mcp-guard-mask-bulk-');
-    const policy = join(home, 'bulk.yaml');
-    writeFileSync(
-      policy,
-      ['version: 1', 'name: bulk-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
-        'masking: { in: [client, audit], detectors: [email], fields: [], style: redact }', 'bulk: { max_findings_per_result: 5, action: deny }', 'pinning: off', ''].join('\n'),
-    );
-    return connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
-  }
 
   it('masks a text of over 1 MiB, which it masks a piece at a time, as the whole text: a record that a piece\'s end cuts too', async () => {
     const home = tempHome('mcp-guard-mask-pieces-');
-    const policy = join(home, 'pieces.yaml');
-    writeFileSync(
-      policy,
-      ['version: 1', 'name: pieces-test', 'identity: { require: any }', 'default: allow', 'tools:', '  - method: "*"', '    action: allow',
-        'masking: { in: [client], detectors: [email], fields: [full_name], style: redact }', 'pinning: off', ''].join('\n'),
-    );
+    const policy = allowAllPolicy(home, 'pieces-test', '{ in: [client], detectors: [email], fields: [full_name], style: redact }');
     const guard = await connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
     try {
       const count = 10_000;
@@ -451,6 +434,15 @@ describe('bulk guard through the wrapper', () => {
       await guard.close();
     }
   });
+});
+
+describe('bulk guard through the wrapper', () => {
+  /** The wrapper under a policy that masks e-mail addresses and refuses a result with more than five. */
+  function guardWithBulkLimit(): Promise<GuardConnection> {
+    const home = tempHome('mcp-guard-mask-bulk-');
+    const policy = allowAllPolicy(home, 'bulk-test', '{ in: [client, audit], detectors: [email], fields: [], style: redact }', 'bulk: { max_findings_per_result: 5, action: deny }');
+    return connectThroughGuard({ guardArgs: ['--policy', policy], server: SERVER, env: { MCP_GUARD_HOME: home, MCP_GUARD_KEYCHAIN: 'off' } });
+  }
 
   it('refuses a result with more findings than the policy allows, with a tool error naming the rule', async () => {
     const guard = await guardWithBulkLimit();
