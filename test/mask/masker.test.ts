@@ -201,6 +201,11 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(` ${JSON.stringify('Name: Anna Schmidt\nEmail: anna@example.de\n')}\n`), { value: ` ${JSON.stringify('Name: [FULL_NAME]\nEmail: [EMAIL]\n')}\n`, findings: { full_name: 1, email: 1 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(JSON.stringify({ name: 'Anna Schmidt', email: 'anna@example.de' }))).value, JSON.stringify(JSON.stringify({ name: '[FULL_NAME]', email: '[EMAIL]' })));
     assert.deepEqual(masker.maskValue('"Anna" and "Jean"'), { value: '"Anna" and "Jean"', findings: {} });
+    // An INI or TOML section that stands for a person is their block up to the next section: git's `[user]`, TOML's `[[customers]]`.
+    assert.equal(
+      masker.maskText('[core]\n\teditor = vim\n[user]\n\tname = Anna Schmidt\n[remote "origin"]\n\tname = origin\n\n[[customers]]\nname = "Jean Dupont"\nplan = "Gold"\n\n[[products]]\nname = "Widget"\n').text,
+      '[core]\n\teditor = vim\n[user]\n\tname = [FULL_NAME]\n[remote "origin"]\n\tname = origin\n\n[[customers]]\nname = "[FULL_NAME]"\nplan = "Gold"\n\n[[products]]\nname = "Widget"\n',
+    );
     // A list of records in YAML's flow style, and a database client's box.
     assert.equal(masker.maskText('- {name: Anna Schmidt, email: anna@example.de}\n').text, '- {name: [FULL_NAME], email: [EMAIL]}\n');
     assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');

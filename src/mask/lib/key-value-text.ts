@@ -73,15 +73,17 @@ export interface KeyValueState {
   items: boolean | undefined;
   /** The indentation of the record of key lines that told it stands for a person (see `PersonRecord`); -1 when none did. */
   toldAt: number;
+  /** Whether the person's block is an INI or TOML section (`[user]`, `[[customers]]`), which goes on to the next section at any indentation. */
+  section: boolean;
 }
 
 export function newKeyValueState(): KeyValueState {
-  return { named: undefined, indent: 0, person: -1, items: undefined, toldAt: -1 };
+  return { named: undefined, indent: 0, person: -1, items: undefined, toldAt: -1, section: false };
 }
 
 export const KEY_VALUE_STATE: StateKind<KeyValueState> = {
-  copy: (state) => ({ named: state.named, indent: state.indent, person: state.person, items: state.items, toldAt: state.toldAt }),
-  same: (a, b) => a.named === b.named && a.indent === b.indent && a.person === b.person && a.items === b.items && a.toldAt === b.toldAt,
+  copy: (state) => ({ named: state.named, indent: state.indent, person: state.person, items: state.items, toldAt: state.toldAt, section: state.section }),
+  same: (a, b) => a.named === b.named && a.indent === b.indent && a.person === b.person && a.items === b.items && a.toldAt === b.toldAt && a.section === b.section,
 };
 
 /**
@@ -116,6 +118,7 @@ class KeyReader extends FieldLines<KeyValueState> {
   /** A Markdown heading that reads as a name (`### Anna Schmidt`), until the next line that is not blank, which may start the record it titles. */
   private title: Held | undefined;
   private readonly hashes: NextIndex;
+  private readonly sections: NextIndex;
 
   constructor(
     text: string,
@@ -128,12 +131,15 @@ class KeyReader extends FieldLines<KeyValueState> {
     this.colons = new NextIndex(text, ':', from);
     this.equalSigns = new NextIndex(text, '=', from);
     this.hashes = new NextIndex(text, '#', from);
+    this.sections = new NextIndex(text, '\n[', from);
     this.record = new PersonRecord(text, value);
   }
 
-  /** Outside a block only a line with a separator, or a heading's `#`, is read. */
+  /** Outside a block only a line with a separator, a heading's `#` or a section's `[` at its start is read. */
   protected mark(k: number): number {
-    return this.persons === undefined ? this.separatorFrom(k) : nearer(this.separatorFrom(k), this.hashes.from(k));
+    if (this.persons === undefined) return this.separatorFrom(k);
+    const section = this.text.charCodeAt(k) === OPEN_BRACKET ? k : this.sections.from(k);
+    return nearer(nearer(this.separatorFrom(k), this.hashes.from(k)), section === -1 || section === k ? section : section + 1);
   }
 
   /** A record with a held value or a title ends at a line without a key, so reads every line. */
@@ -154,6 +160,7 @@ class KeyReader extends FieldLines<KeyValueState> {
   protected override close(state: KeyValueState): void {
     state.named = undefined;
     state.person = -1;
+    state.section = false;
     this.record.end();
   }
 
@@ -189,9 +196,20 @@ class KeyReader extends FieldLines<KeyValueState> {
         return;
       }
     }
+    if (this.persons !== undefined && text.charCodeAt(k) === OPEN_BRACKET) {
+      const section = sectionName(text, k, end);
+      if (section !== undefined) {
+        // An INI or TOML section: a person's (`[user]`, `[[customers]]`) is their block up to the next section.
+        this.record.end();
+        state.section = this.persons.isPerson(text, section[0], section[1]);
+        state.person = state.section ? indent : -1;
+        state.items = undefined;
+        return;
+      }
+    }
     // A list item at the person's key's indentation is the block's if its first line is one: YAML writes `users:` then `- name: …` so.
     const item = afterListMarker(text, k);
-    if (state.person !== -1) {
+    if (state.person !== -1 && !state.section) {
       state.items ??= indent === state.person && item !== k;
       if (indent < state.person || (indent === state.person && (item === k || !state.items))) state.person = -1;
     }
@@ -262,6 +280,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       if (!isPerson(text, line.keyStart, line.keyEnd)) return false;
       state.person = indent;
       state.items = undefined;
+      state.section = false;
       return true;
     }
     // Most values are turned down before the key is looked at, and most keys before the value is read as names.
@@ -438,6 +457,20 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
 /** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
 function startsValue(code: number): boolean {
   return isBlank(code) || code === QUOTE || code === APOSTROPHE || code === OPEN_BRACE || code === OPEN_BRACKET;
+}
+
+/**
+ * The name of the INI or TOML section header that the line text[k, end)
+ * is (`[user]`, `[[customers]]`, git's `[remote "origin"]`: its first
+ * word), if it is one: a letter after the brackets, and the line ends with
+ * them.
+ */
+function sectionName(text: string, k: number, end: number): [number, number] | undefined {
+  const start = text.charCodeAt(k + 1) === OPEN_BRACKET ? k + 2 : k + 1;
+  if (!isLetter(text.charCodeAt(start)) || text.charCodeAt(blankTrimmedEnd(text, start, end) - 1) !== CLOSE_BRACKET) return undefined;
+  let stop = start;
+  while (stop < end && stop - start < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(stop)) && text.charCodeAt(stop) !== SPACE) stop++;
+  return [start, stop];
 }
 
 /**
