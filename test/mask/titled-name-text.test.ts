@@ -38,6 +38,14 @@ describe('readTitledNames', () => {
     assert.deepEqual(names(text), ['Anna Schmidt', 'Jean Dupont', 'Maria Rossi', 'Erik Larsson']);
   });
 
+  it('says where a sign-off or a signature\'s line at the end of [from, to) starts, having read the rest', () => {
+    const text = 'Mr. Smith\nOn Monday, Jean Dupont wrote:\n-- \nAnna Schmidt\n';
+    const seen: string[] = [];
+    const cut = text.indexOf('Anna');
+    assert.equal(readTitledNames(text, 0, cut, (start, end) => seen.push(text.slice(start, end))), text.indexOf('-- '));
+    assert.deepEqual(seen, ['Smith', 'Jean Dupont']);
+  });
+
   it('reads only within [from, to)', () => {
     const text = 'Mr. Smith and Mrs. Jones';
     assert.deepEqual(names(text, 0, 9), ['Smith']);

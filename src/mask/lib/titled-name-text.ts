@@ -4,8 +4,9 @@
  * Schmidt`, `Dr. Anna Schmidt`; `Dear Anna,`, `Hallo Jean Dupont,`; and the
  * line under `Best regards,` or under the `-- ` that starts a signature
  * (`Anna Schmidt`); and the sender a reply quotes (`On Mon, 1 Jan 2024,
- * Anna Schmidt wrote:`, `Am … schrieb Anna Schmidt:`). Such a name is a person's whatever else the text says,
- * and the masker masks it as the policy's full name (see `masker.ts`).
+ * Anna Schmidt wrote:`, `Am … schrieb Anna Schmidt:`). Such a name is a
+ * person's whatever else the text says, and the masker masks it as the
+ * policy's full name (see `masker.ts`).
  *
  * A title (in English and the EU's larger languages, as written:
  * capitalised, with or without its dot) is followed by one to three
@@ -70,7 +71,10 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
     if (text.charCodeAt(start) === SPACE) start++;
     if (text.charCodeAt(start) === RETURN) start++;
     if (text.charCodeAt(start++) !== LINE_FEED) continue;
-    if (start >= to) return held === -1 ? dash : Math.min(held, dash);
+    if (start >= to) {
+      held = held === -1 ? dash : Math.min(held, dash);
+      break;
+    }
     WORDS.lastIndex = start;
     if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && endsLine(text, WORDS.lastIndex)) name(start, WORDS.lastIndex);
   }
