@@ -20,9 +20,10 @@
  * line is held until an e-mail address's or a phone number's element
  * (`<Email>`) tells it is a person's, or the closing tag of an element
  * opened before the record ends it (`</record>`): the elements opened and
- * closed inside it (`<Plan>Gold</Plan>`) are its members, as JSON's are. An HTML definition list (`<dt>Full name</dt><dd>Anna
- * Schmidt</dd>`) is read the same way, each term the key of the
- * description after it; each closes on its line.
+ * closed inside it (`<Plan>Gold</Plan>`) are its members, as JSON's are.
+ * An HTML definition list (`<dt>Full name</dt><dd>Anna Schmidt</dd>`) is
+ * read the same way, each term the key of the description after it; each
+ * closes on its line.
  *
  * HTML tables are read by their headings, as tables in text are by their
  * header line (see `table-text.ts`): a row of two or more headings
