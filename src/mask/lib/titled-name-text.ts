@@ -18,6 +18,7 @@
  * and `'`.
  */
 import type { NameVisitor } from './display-name-text.js';
+import { nearer } from './lines.js';
 
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
 const INTRODUCTION =
@@ -72,7 +73,7 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
     if (text.charCodeAt(start) === RETURN) start++;
     if (text.charCodeAt(start++) !== LINE_FEED) continue;
     if (start >= to) {
-      held = held === -1 ? dash : Math.min(held, dash);
+      held = nearer(held, dash);
       break;
     }
     WORDS.lastIndex = start;
