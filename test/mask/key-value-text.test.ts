@@ -58,6 +58,8 @@ describe('readKeyValues', () => {
     assert.deepEqual(values("SELECT * FROM customers WHERE first_name = 'Anna' AND full_name != \"Bob\" OR x.full_name=='Cleo'"), ['first_name=Anna', 'full_name=Bob', 'full_name=Cleo']);
     // A member of an object written in the line (YAML's flow style) runs to its comma or brace, blanks and all; a logfmt value to a blank.
     assert.deepEqual(values('- {full_name: Anna Schmidt, city: Berlin}\nx: 1, full_name: Jean Dupont | level=info full_name=Bob Lee\n'), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Bob']);
+    // So does a member of a call or a map as Kotlin, Java and Swift print them, up to its closing bracket.
+    assert.deepEqual(values("User(id=1, full_name=Liam O'Brien, x=2) {full_name=Anna Schmidt} Person(full_name: Jean Dupont)\n"), ["full_name=Liam O'Brien", 'full_name=Anna Schmidt', 'full_name=Jean Dupont']);
     // Another key's value may hold keys of its own, in brackets or quotes; a field's value is not read again.
     assert.deepEqual(values('customer: {"first_name": "Anna"}\nnote: "a, first_name=Bob"\nfull_name: "x, first_name=Cleo"\n'), ['first_name=Anna', 'first_name=Bob', 'full_name=x, first_name=Cleo']);
   });
@@ -86,6 +88,9 @@ describe('readKeyValues', () => {
   it('reads the name that starts a person\'s value followed by more: `Anna Schmidt (Sales)`, `…, Berlin office`, `… - VIP`', () => {
     const text = 'Assignee: Anna Schmidt (5b10ac8d82e0)\nAssignee: Schmidt, Anna, Berlin office\ncustomer: Jean Dupont - VIP\nassignee: cus_123 (x)\nCustomer: see Anna Schmidt (x)\nlog customer="Maria Rossi [VIP]" ok\n';
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Schmidt, Anna', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
+    // In brackets, the name runs to the bracket; a record's `name` in a call, to its comma.
+    const calls = 'Order 7 (Customer: Anna Schmidt) shipped, (customer=Jean Dupont)\nUser(id=1, name=Maria Rossi, email=x)\n';
+    assert.deepEqual(values(calls, newKeyValueState(), 0, calls.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
   });
 
   it('reads a record of key lines with an e-mail address as a person\'s: its `name` and `address` before and after the address', () => {

@@ -356,9 +356,10 @@ class KeyReader extends FieldLines<KeyValueState> {
         person = member === undefined && startsCapitalAfter(text, valueFrom, end) && persons.isPerson(text, key.start, key.end);
         if (member === undefined && !person) continue;
       }
-      // A member of an object in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`) or of an LDAP name
-      // (`cn=Anna Schmidt,ou=people`) runs to its comma; a logfmt or query value to a blank.
-      const inObject = text.charCodeAt(separator) === COLON ? text.charCodeAt(key.before) === OPEN_BRACE || text.charCodeAt(key.before) === COMMA : isDistinguishedName(text, valueFrom, end);
+      // A member of an object or a call in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`, Kotlin's
+      // `User(name=Anna Schmidt, …)`, Java's `{name=Anna Schmidt, …}`) or of an LDAP name (`cn=Anna Schmidt,ou=people`)
+      // runs to its comma or closing bracket; a logfmt or query value to a blank.
+      const inObject = MEMBER_AFTER.has(text.charCodeAt(key.before)) || (text.charCodeAt(separator) === EQUALS && isDistinguishedName(text, valueFrom, end));
       const [from, to, after] = valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
@@ -377,6 +378,8 @@ class KeyReader extends FieldLines<KeyValueState> {
 
 /** The characters that may stand before a key inside a line (see `KeyReader.inline`). */
 const BEFORE_INLINE_KEY = new Set([...'{,(;[?&|'].map((char) => char.charCodeAt(0)));
+/** Those of them after which a key is a member of an object, a call or a list written in the line (not a URL's query: `?`, `&`). */
+const MEMBER_AFTER = new Set([...'{,(;[|'].map((char) => char.charCodeAt(0)));
 
 /**
  * A key line's value, from `k` (see `valueAfter`), and whether the line
@@ -557,8 +560,12 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 
 /** Characters that end an unquoted value inside a line (see `valueAfter`). */
 const ENDS_INLINE_VALUE: ReadonlySet<number> = new Set([...',;&#)}]"\'<> \t'].map((char) => char.charCodeAt(0)));
-/** Characters that end an unquoted value of a member of an object written inside a line (YAML's flow style: `{name: Anna Schmidt, email: …}`). */
-const ENDS_MEMBER_VALUE: ReadonlySet<number> = new Set([...',;|}]'].map((char) => char.charCodeAt(0)));
+/**
+ * Characters that end an unquoted value of a member of an object or a call written inside a line (YAML's flow
+ * style: `{name: Anna Schmidt, email: …}`; Kotlin's `User(name=Anna Schmidt)`), and a double quote that closes
+ * the text the member stands in (`note: "a, name=Anna"`). Not an apostrophe: `O'Brien`.
+ */
+const ENDS_MEMBER_VALUE: ReadonlySet<number> = new Set([...',;|})]"'].map((char) => char.charCodeAt(0)));
 
 /**
  * The value that starts at `k` (after blanks) on the line that ends at
