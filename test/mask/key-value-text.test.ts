@@ -101,6 +101,11 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(parted, newKeyValueState(), 0, parted.length, PERSONS), []);
   });
 
+  it('reads each record of a line that holds several: a list of objects as Python or YAML print it on one line', () => {
+    const text = "[{'name': 'Anna Schmidt', 'email': 'a@example.de'}, {'name': 'Jean Dupont', 'phone': 'x'}]\n- {name: Maria Rossi, email: m@example.it}\n";
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
+  });
+
   it('reads the keys inside a key line after its value: a quoted one, or one that a key inside the line ends', () => {
     assert.deepEqual(values('first_name: "Anna", full_name: "Anna Schmidt"\nFull name: Anna Schmidt, date_of_birth: 1980-01-02 | first_name: Anna\nHome address: Hauptstr. 1, 10115 Berlin\n'), [
       'first_name=Anna',

@@ -336,7 +336,6 @@ class KeyReader extends FieldLines<KeyValueState> {
    */
   private inline(k: number, end: number, indent: number): void {
     const { text, persons } = this;
-    let told = false;
     for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
       const key = inlineKeyBefore(text, k, separator);
       if (key === undefined) continue;
@@ -349,7 +348,8 @@ class KeyReader extends FieldLines<KeyValueState> {
       if (named === undefined) {
         if (persons === undefined) continue;
         if (persons.holdsContact(text, key.start, key.end)) {
-          told = true;
+          // Told at once: a second object in the line (`[{name: …, email: …}, {name: …}]`) starts another record.
+          this.record.tell(indent);
           continue;
         }
         member = persons.memberAt(text, key.start, key.end);
@@ -372,7 +372,6 @@ class KeyReader extends FieldLines<KeyValueState> {
       // What the value holds is no key (and is not read again).
       separator = Math.max(separator, after - 1);
     }
-    if (told) this.record.tell(indent);
   }
 }
 
