@@ -106,6 +106,16 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
   });
 
+  it('reads `=>` as Ruby, Perl and PHP print a hash: `{:name=>"…"}`, `\'name\' => \'…\'`, print_r\'s `[name] => …`', () => {
+    const text = [
+      '{:name=>"Anna Schmidt", :email=>"a@example.de"} {"full_name"=>"Jean Dupont"}',
+      "$VAR1 = {\n          'name' => 'Maria Rossi',\n          'email' => 'm@example.it'\n        };",
+      'Array\n(\n    [0] => Array\n        (\n            [name] => Luca Bianchi\n            [email] => l@example.it\n            [first_name] => Luca\n        )\n)',
+      'items.map(name => name.first_name)',
+    ].join('\n');
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Luca Bianchi', 'first_name=Luca']);
+  });
+
   it('reads the keys inside a key line after its value: a quoted one, or one that a key inside the line ends', () => {
     assert.deepEqual(values('first_name: "Anna", full_name: "Anna Schmidt"\nFull name: Anna Schmidt, date_of_birth: 1980-01-02 | first_name: Anna\nHome address: Hauptstr. 1, 10115 Berlin\n'), [
       'first_name=Anna',

@@ -10,8 +10,9 @@
  *
  * A key line is: indentation, an optional list marker (`- `, `* `), the key
  * (a letter, then up to 48 letters, digits, spaces, `_`, `-` or `.`),
- * optionally in quotes or bold (`**`, `__`), then `:` (after an unquoted
- * key, followed by a space or the line's end) or `=`. Its value is what
+ * optionally in quotes, bold (`**`, `__`) or brackets (PHP's `[name]`) or
+ * after a colon (Ruby's `:name`), then `:` (after an unquoted key,
+ * followed by a space or the line's end), `=` or `=>`. Its value is what
  * its quotes or brackets hold, else the rest of the line. A key line
  * without a value (or with a YAML block marker, `|` or `>`, or a bracket
  * that does not close on the line) opens a block: each line indented
@@ -43,6 +44,7 @@ const ASTERISK = 0x2a;
 const DASH = 0x2d;
 const COLON = 0x3a;
 const EQUALS = 0x3d;
+const GREATER = 0x3e;
 const UNDERSCORE = 0x5f;
 const COMMA = 0x2c;
 const EXCLAMATION = 0x21;
@@ -342,6 +344,8 @@ class KeyReader extends FieldLines<KeyValueState> {
       // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
       let valueFrom = separator + 1;
       while (valueFrom < end && text.charCodeAt(valueFrom) === EQUALS) valueFrom++;
+      // Ruby's and Perl's `=>`: `{:name=>"Anna Schmidt"}`, `'name' => 'Anna Schmidt'`.
+      if (text.charCodeAt(separator) === EQUALS && text.charCodeAt(valueFrom) === GREATER) valueFrom++;
       const named = this.fieldAt(text, key.start, key.end);
       let member: string | undefined;
       let person = false;
@@ -446,6 +450,8 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
   // A path names what its last part names: `customer.first_name=Anna`, `c.first_name = 'Anna'`.
   let start = end;
   while (start > k && text.charCodeAt(start - 1) !== DOT) start--;
+  // Ruby's symbol: `{:name=>"Anna Schmidt"}`.
+  if (quote === 0 && !colon && k > from && text.charCodeAt(k - 1) === COLON) k--;
   if (quote !== 0 && (k === from || text.charCodeAt(--k) !== quote)) return undefined;
   let before = k;
   while (before > from && isBlank(text.charCodeAt(before - 1))) before--;
@@ -507,7 +513,11 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   }
   const bold = isBold(text, k);
   if (bold) k += 2;
-  const quote = text.charCodeAt(k) === QUOTE || text.charCodeAt(k) === APOSTROPHE ? text.charCodeAt(k++) : 0;
+  // A key in quotes, or in brackets as PHP's `print_r` writes it (`[name] => Anna Schmidt`): `quote` closes it.
+  const opening = text.charCodeAt(k);
+  const quote = opening === QUOTE || opening === APOSTROPHE ? opening : opening === OPEN_BRACKET ? CLOSE_BRACKET : 0;
+  // Ruby's symbol: `:name => "Anna Schmidt"`.
+  if (quote !== 0 || opening === COLON) k++;
   const keyStart = k;
   if (!isLetter(text.charCodeAt(k))) return undefined;
   while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !(bold && isBold(text, k))) k++;
@@ -522,6 +532,8 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   const separator = text.charCodeAt(k);
   if (k >= end || (separator !== COLON && separator !== EQUALS)) return undefined;
   k++;
+  // Ruby, Perl and PHP: `=>`.
+  if (separator === EQUALS && text.charCodeAt(k) === GREATER) k++;
   // `http://…`, `12:30`: after an unquoted key, a colon that a space or the line's end does not follow separates no key.
   if (separator === COLON && quote === 0 && k < end && !isBlank(text.charCodeAt(k)) && !(bold && isBold(text, k))) return undefined;
   if (bold && isBold(text, k)) k += 2;
