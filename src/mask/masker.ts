@@ -971,11 +971,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       if (cells === undefined) columns.set(hint, [start, end]);
       else cells.push(start, end);
     };
-    readTables(text, from, to, lines.tables, cell, log?.tables);
-    let held = nearer(
-      readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys, log?.elements),
-      readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys, log?.snapshots),
-    );
+    let held = readTables(text, from, to, lines.tables, cell, fieldNamed, fieldValue, personKeys, log?.tables);
+    held = nearer(held, readElements(text, from, to, lines.elements, fieldNamed, fieldValue, cell, personKeys, log?.elements));
+    held = nearer(held, readAriaSnapshot(text, from, to, lines.snapshots, fieldNamed, fieldValue, cell, personKeys, log?.snapshots));
     for (const [hint, cells] of columns) findInColumn(text, cells, hint);
     held = nearer(held, readKeyValues(text, from, to, lines.keyValues, fieldNamed, fieldValue, personKeys, log?.keyValues));
     readContactCards(text, from, to, lines.cards, fieldOf, fieldValue, log?.cards);

@@ -809,6 +809,8 @@ describe('maskPieces', () => {
       (name: string) => `  - row "${name} anna@example.de" [ref=e5]:\n    - cell "${name}" [ref=e6]\n    - cell "anna@example.de" [ref=e7]\n`,
       (name: string) => `Thanks for your order.\n\nBest regards,\n${name}\n`,
       (name: string) => `See you on Monday.\n-- \n${name}\nAcme GmbH\n`,
+      (name: string) => `-[ RECORD 1 ]----\nid    | 7\nname  | ${name}\nplan  | Gold\nemail | anna@example.de\n`,
+      (name: string) => `| Field | Value |\n|---|---|\n| Name | ${name} |\n| Plan | Gold |\n| Phone | +49 30 12345678 |\n\n`,
       // A record that told it is a person's before its name, which a later piece may hold.
       (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,
       (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,

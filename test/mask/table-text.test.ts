@@ -1,12 +1,28 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import type { PersonKeys } from '../../src/mask/lib/lines.js';
 import { newTableState, readTables, type TableState } from '../../src/mask/lib/table-text.js';
 
 /** The cells `readTables` reports, as `column name=cell text`, or `column name[row key]=cell text` in a table of keys and values. */
 function cells(text: string, state: TableState = newTableState(), from = 0, to = text.length): string[] {
   const seen: string[] = [];
-  readTables(text, from, to, state, (start, end, column, names, key) => seen.push(`${names[column]}${key === undefined ? '' : `[${key}]`}=${text.slice(start, end)}`));
+  readTables(text, from, to, state, (start, end, column, names, key) => seen.push(`${names[column]}${key === undefined ? '' : `[${key}]`}=${text.slice(start, end)}`), () => undefined, () => {}, undefined);
   return seen;
+}
+
+const PERSONS: PersonKeys = {
+  isPerson: () => false,
+  memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
+  holdsContact: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
+  nameField: 'full_name',
+};
+
+/** The person's values `readTables` reports as a keyed table's rows tell them, as `field=value`, and where the reading holds from. */
+function persons(text: string, state: TableState = newTableState(), from = 0, to = text.length): { values: string[]; held: number } {
+  const values: string[] = [];
+  const fieldAt = (key: string, start: number, end: number): string | undefined => (key.slice(start, end) === 'full name' ? 'full_name' : undefined);
+  const held = readTables(text, from, to, state, () => {}, fieldAt, (start, end, field) => values.push(`${field}=${text.slice(start, end)}`), PERSONS);
+  return { values, held };
 }
 
 describe('readTables', () => {
@@ -82,6 +98,25 @@ describe('readTables', () => {
     assert.deepEqual(cells('column,type\nfirst_name,text\n'), ['column=first_name', 'type=text']);
     // A key is no longer any row's once its table ended.
     assert.deepEqual(cells('key,value\ndob,x\n\nname,phone\nAnna,030 1234567\n'), ['key=dob', 'value[dob]=x', 'name=Anna', 'phone=030 1234567']);
+  });
+
+  it('reads a record of psql\'s expanded display (`\\x`) as a keyed table, a record per `-[ RECORD n ]` line', () => {
+    const text = '-[ RECORD 1 ]----------------\nid    | 1\nname  | Anna Schmidt\n-[ RECORD 2 ]-+--------------\nemail | jean@example.fr\n\n-[ RECORD 3 ] x\nname | y\n';
+    assert.deepEqual(cells(text), ['column=id', 'value[id]=1', 'column=name', 'value[name]=Anna Schmidt', 'column=email', 'value[email]=jean@example.fr']);
+  });
+
+  it('reads a keyed table\'s rows as a person\'s record: a `name` is held until a contact\'s key tells it, and what follows is the person\'s', () => {
+    const text = '| Field | Value |\n|---|---|\n| Name | Anna Schmidt |\n| Email | a@example.de |\n| Address | Hauptstr. 1 |\n\n-[ RECORD 1 ]---\nname  | Jean Dupont\nphone | x\n-[ RECORD 2 ]---\nname  | Report\nsize  | 3\n';
+    assert.deepEqual(persons(text), { values: ['full_name=Anna Schmidt', 'home_address=Hauptstr. 1', 'full_name=Jean Dupont'], held: text.indexOf('name  | Report') });
+    // A key the policy names is its cell's to report; a record that ends, or that a table's end ends, tells nothing.
+    assert.deepEqual(persons('key,value\nfull name,Anna\nemail,a@example.de\n\nkey,value\nname,Bob\n\nemail,b@example.de\n').values, []);
+    // From one piece to the next: the reading holds from the record's first row while it holds a name, and carries that the record told.
+    const cut = text.indexOf('| Email');
+    const state = newTableState();
+    assert.deepEqual(persons(text, state, 0, cut), { values: [], held: text.indexOf('| Name') });
+    const told = newTableState();
+    persons(text, told, 0, text.indexOf('| Address'));
+    assert.deepEqual(persons(text, told, text.indexOf('| Address'), text.indexOf('\n\n')).values, ['home_address=Hauptstr. 1']);
   });
 
   it('reads a name in Markdown\'s bold or code marks without them, in a header and as a key', () => {

@@ -19,9 +19,13 @@
  * A table whose second column is headed as values (`| Field | Value |`,
  * `Feld;Wert`) holds a record a row per key, as a tool prints one for a
  * model: each row's first cell names what its second holds, as a column's
- * name does for its cells.
+ * name does for its cells. So does a record of psql's expanded display
+ * (`\x`): `-[ RECORD 1 ]----` and then a `name | Anna Schmidt` row per
+ * column. Such a record is a person's as a record of key lines is (see
+ * `PersonRecord`): a `name` row's value is held until a row of a contact's
+ * key (`email`) tells it, and the rows after that are the person's.
  */
-import { Lines, type StateKind, type StateLog } from './lines.js';
+import { Lines, PersonRecord, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog, type Told } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -55,7 +59,7 @@ export interface TableColumns {
 }
 
 /** Where `readTables` stopped: the table whose rows may go on in the next piece of the text. */
-export interface TableState {
+export interface TableState extends Told {
   columns: TableColumns | undefined;
   /** The header was read, but no row yet (a Markdown table: nor its rule line). */
   headerOnly: boolean;
@@ -68,21 +72,27 @@ export interface TableState {
 }
 
 export function newTableState(): TableState {
-  return { columns: undefined, headerOnly: false, row: 0, rowLines: 0, rowKey: undefined };
+  return { columns: undefined, headerOnly: false, row: 0, rowLines: 0, rowKey: undefined, toldAt: -1 };
 }
 
 export const TABLE_STATE: StateKind<TableState> = {
-  copy: (state) => ({ columns: state.columns, headerOnly: state.headerOnly, row: state.row, rowLines: state.rowLines, rowKey: state.rowKey }),
-  same: (a, b) => a.columns === b.columns && a.headerOnly === b.headerOnly && a.row === b.row && a.rowLines === b.rowLines && a.rowKey === b.rowKey,
+  copy: (state) => ({ columns: state.columns, headerOnly: state.headerOnly, row: state.row, rowLines: state.rowLines, rowKey: state.rowKey, toldAt: state.toldAt }),
+  same: (a, b) => a.columns === b.columns && a.headerOnly === b.headerOnly && a.row === b.row && a.rowLines === b.rowLines && a.rowKey === b.rowKey && a.toldAt === b.toldAt,
 };
+
+/** The columns of a record of psql's expanded display, which its `-[ RECORD 1 ]---` line starts (see `EXPANDED_RECORD`). */
+const EXPANDED_COLUMNS: TableColumns = { delimiter: 0x7c, markdown: false, names: ['column', 'value'], keyed: true };
+/** The line that starts a record of psql's expanded display (`\x`), with or without its border: `-[ RECORD 12 ]-+----`. */
+const EXPANDED_RECORD = /^-\[ RECORD \d+ \][-+]*$/;
 
 /** A row runs over at most this many lines (its quoted cells' line breaks): a quote that does not close ends the table. */
 const MAX_ROW_LINES = 32;
 
-function endTable(state: TableState): void {
+function endTable(state: TableState, record: PersonRecord | undefined): void {
   state.columns = undefined;
   state.row = state.rowLines = 0;
   state.rowKey = undefined;
+  record?.end();
 }
 
 /**
@@ -95,14 +105,32 @@ export type CellVisitor = (start: number, end: number, column: number, names: re
 
 /**
  * Reads the lines of text[from, to), `from` at the start of a line, and
- * reports each non-empty cell of every table row in them, in text order.
- * `state` is where an earlier call on the text before stopped, and is
- * updated to where this one stops; a line cut off at `to` is read as a
- * line. Linear: each character is read a bounded number of times.
+ * reports each non-empty cell of every table row in them, in text order;
+ * with `persons`, the person's values that a keyed table's rows tell (see
+ * the module's comment) to `value`, unless `fieldAt` names their key (its
+ * cell reports it). `state` is where an earlier call on the text before
+ * stopped, and is updated to where this one stops; a line cut off at `to`
+ * is read as a line. Returns where the record the reading ends in starts,
+ * if it holds a value that a later row may tell (see `FieldLines.read`);
+ * -1 when none does. Linear: each character is read a bounded number of
+ * times.
  */
-export function readTables(text: string, from: number, to: number, state: TableState, cell: CellVisitor, log?: StateLog<TableState>): void {
+export function readTables(
+  text: string,
+  from: number,
+  to: number,
+  state: TableState,
+  cell: CellVisitor,
+  fieldAt: FieldAt,
+  value: FieldValue,
+  persons: PersonKeys | undefined,
+  log?: StateLog<TableState>,
+): number {
   const cells: number[] = [];
   const lines = new Lines(text, from);
+  const rows: KeyedRows | undefined = persons && { persons, fieldAt, record: new PersonRecord(text, value) };
+  rows?.record.carriedBy(state);
+  let holdsFrom = -1;
   log?.begin(state);
   lines.read(
     from,
@@ -111,23 +139,37 @@ export function readTables(text: string, from: number, to: number, state: TableS
     // Outside a table only a line that a line feed ends can be a header (a row follows it).
     (k) => lines.feedFrom(k),
     (start, end, parted) => {
-      readLine(text, start, end, state, cells, cell);
+      if (!rows?.record.holding) holdsFrom = start;
+      readLine(text, start, end, state, cells, cell, rows);
       // A NUL ends a table like a blank line.
-      if (parted) endTable(state);
+      if (parted) endTable(state, rows?.record);
     },
     log && ((start) => log.note(start, state)),
   );
+  return rows?.record.holding ? holdsFrom : -1;
 }
 
-function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor): void {
+/** What a keyed table's rows are read with as a person's record (see `readTables`). */
+interface KeyedRows {
+  readonly persons: PersonKeys;
+  readonly fieldAt: FieldAt;
+  readonly record: PersonRecord;
+}
+
+function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): void {
   const { columns } = state;
   if (columns !== undefined) {
     // A table of pipes has its rule under the header (see `isRule`).
-    if (state.headerOnly && columns.delimiter === PIPE ? isRule(text, start, end, columns, cells) : readRow(text, start, end, state, columns, cells, cell)) {
+    if (state.headerOnly && columns.delimiter === PIPE ? isRule(text, start, end, columns, cells) : readRow(text, start, end, state, columns, cells, cell, rows)) {
       state.headerOnly = false;
       return;
     }
-    endTable(state);
+    endTable(state, rows?.record);
+  }
+  if (text.charCodeAt(start) === DASH && EXPANDED_RECORD.test(text.slice(start, end))) {
+    state.columns = EXPANDED_COLUMNS;
+    state.headerOnly = false;
+    return;
   }
   const header = readHeader(text, start, end, cells);
   state.columns = header;
@@ -135,14 +177,17 @@ function readLine(text: string, start: number, end: number, state: TableState, c
 }
 
 /** Reads the line text[start, end) as a row of the table, reporting its cells; false when it is none. */
-function readRow(text: string, start: number, end: number, state: TableState, columns: TableColumns, cells: number[], cell: CellVisitor): boolean {
+function readRow(text: string, start: number, end: number, state: TableState, columns: TableColumns, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): boolean {
   // A row whose quoted cell went on over the line break: this line starts inside that cell.
   const first = state.row === 0 ? 0 : state.row - 1;
   const count = splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
   const open = count < -1;
   const total = first + (open ? -count - 1 : count);
   if (count === -1 || (open ? total > columns.names.length : total !== columns.names.length)) return false;
-  if (columns.keyed && state.row === 0) state.rowKey = nameIn(text, cells[0]!, cells[1]!);
+  if (columns.keyed && state.row === 0) {
+    state.rowKey = nameIn(text, cells[0]!, cells[1]!);
+    if (rows !== undefined && state.rowKey !== undefined && !open) keyedRow(rows, state.rowKey, cells[2]!, cells[3]!);
+  }
   for (let k = 0; k < total - first; k++) {
     const column = first + k;
     if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, columns.keyed && column > 0 ? state.rowKey : undefined);
@@ -150,6 +195,15 @@ function readRow(text: string, start: number, end: number, state: TableState, co
   state.row = open ? total : 0;
   state.rowLines = open ? state.rowLines + 1 : 0;
   return state.rowLines <= MAX_ROW_LINES;
+}
+
+/** Reads a keyed table's row, its key `key` and its value text[start, end), as a line of a person's record (see the module's comment). */
+function keyedRow({ persons, fieldAt, record }: KeyedRows, key: string, start: number, end: number): void {
+  if (persons.holdsContact(key, 0, key.length)) record.tell();
+  else if (start < end && fieldAt(key, 0, key.length) === undefined) {
+    const field = persons.memberAt(key, 0, key.length);
+    if (field !== undefined) record.member(start, end, field);
+  }
 }
 
 /** Whether columns `names` hold keys and values: the second's name says it holds values (see `VALUE_HEADINGS`). */
