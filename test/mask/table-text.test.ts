@@ -119,6 +119,18 @@ describe('readTables', () => {
     assert.deepEqual(persons(text, told, text.indexOf('| Address'), text.indexOf('\n\n')).values, ['home_address=Hauptstr. 1']);
   });
 
+  it('reads the rows of a database dump: SQL\'s INSERT with its column names, and pg_dump\'s COPY', () => {
+    const insert = "INSERT INTO `customers` (`id`, \"name\", [email]) VALUES (1,'Anna O''Brien','a@example.de'),(2, 'Jean \\'JD\\' Dupont' , NULL), (3, 'x');\n(4, 'after', 'the end')";
+    assert.deepEqual(cells(insert), ['id=1', "name=Anna O''Brien", 'email=a@example.de', 'id=2', "name=Jean \\'JD\\' Dupont"]);
+    // Its tuples on the lines after it, up to its `;`; a call's arguments are its value's.
+    const lines = "  insert into public.users (name, created)\nvalues\n  ('Anna Schmidt', now()),\n  ('Jean Dupont', to_date('02,01', 'DD,MM'));\n('Maria Rossi', 'x')\n";
+    assert.deepEqual(cells(lines), ['name=Anna Schmidt', 'created=now()', 'name=Jean Dupont', "created=to_date('02,01', 'DD,MM')"]);
+    const copy = 'COPY public.users (id, first_name, email) FROM stdin;\n1\tAnna\t\\N\n\\.\n2\tBob\tx\n';
+    assert.deepEqual(cells(copy), ['id=1', 'first_name=Anna']);
+    // No statement without column names, or whose rows are no tuples.
+    assert.deepEqual(cells("INSERT INTO users VALUES (1, 'Anna');\nINSERT INTO users (id, name)\nSELECT id, name FROM staff;\n(1, 'Anna')\nI think (a, b) values are fine\n"), []);
+  });
+
   it('reads a name in Markdown\'s bold or code marks without them, in a header and as a key', () => {
     const text = '| **Full Name** | __Phone__ |\n|---|---|\n| Anna | 030 1234567 |\n\n| Field | `Value` |\n|---|---|\n| **First name** | Anna |\n| `dob` | 1980 |\n| ** | x |\n';
     assert.deepEqual(cells(text), ['Full Name=Anna', 'Phone=030 1234567', 'Field=**First name**', 'Value[First name]=Anna', 'Field=`dob`', 'Value[dob]=1980', 'Field=**', 'Value=x']);

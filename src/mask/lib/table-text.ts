@@ -24,6 +24,12 @@
  * column. Such a record is a person's as a record of key lines is (see
  * `PersonRecord`): a `name` row's value is held until a row of a contact's
  * key (`email`) tells it, and the rows after that are the person's.
+ *
+ * A database dump's rows are a table too: SQL's `INSERT INTO customers
+ * (id, name, email) VALUES (1, 'Anna Schmidt', …), (…);`, its tuples on
+ * the statement's line or on the lines after it up to its `;` (each tuple
+ * on one line), and pg_dump's `COPY public.customers (id, name, email)
+ * FROM stdin;`, then a tab-separated row per line up to `\.`.
  */
 import { Lines, PersonRecord, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog, type Told } from './lines.js';
 
@@ -37,6 +43,9 @@ const PLUS = 0x2b;
 const DASH = 0x2d;
 const EQUALS = 0x3d;
 const BACKSLASH = 0x5c;
+const APOSTROPHE = 0x27;
+const OPEN_PARENTHESIS = 0x28;
+const CLOSE_PARENTHESIS = 0x29;
 
 /** A column name: starts with a letter or `_`, at most four words, at most 48 characters. */
 const COLUMN_NAME = /^[\p{L}_][\p{L}\p{N}_.#/()-]*(?: [\p{L}\p{N}_.#/()-]+){0,3}$/u;
@@ -56,6 +65,8 @@ export interface TableColumns {
   readonly names: readonly string[];
   /** The rows are keys and values: the second column's name is a `VALUE_HEADINGS` one. */
   readonly keyed: boolean;
+  /** The rows are an SQL statement's tuples: `(1, 'Anna Schmidt'), (…)`. */
+  readonly tuples: boolean;
 }
 
 /** Where `readTables` stopped: the table whose rows may go on in the next piece of the text. */
@@ -81,7 +92,7 @@ export const TABLE_STATE: StateKind<TableState> = {
 };
 
 /** The columns of a record of psql's expanded display, which its `-[ RECORD 1 ]---` line starts (see `EXPANDED_RECORD`). */
-const EXPANDED_COLUMNS: TableColumns = { delimiter: 0x7c, markdown: false, names: ['column', 'value'], keyed: true };
+const EXPANDED_COLUMNS: TableColumns = { delimiter: 0x7c, markdown: false, names: ['column', 'value'], keyed: true, tuples: false };
 /** The line that starts a record of psql's expanded display (`\x`), with or without its border: `-[ RECORD 12 ]-+----`. */
 const EXPANDED_RECORD = /^-\[ RECORD \d+ \][-+]*$/;
 
@@ -136,8 +147,11 @@ export function readTables(
     from,
     to,
     () => state.columns !== undefined,
-    // Outside a table only a line that a line feed ends can be a header (a row follows it).
-    (k) => lines.feedFrom(k),
+    // Outside a table only a line that a line feed ends can be a header (a row follows it), or an INSERT statement with its tuples.
+    (k) => {
+      const feed = lines.feedFrom(k);
+      return feed !== -1 || !mayStartStatement(text.charCodeAt(k)) ? feed : k;
+    },
     (start, end, parted) => {
       if (!rows?.record.holding) holdsFrom = start;
       readLine(text, start, end, state, cells, cell, rows);
@@ -159,6 +173,11 @@ interface KeyedRows {
 function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): void {
   const { columns } = state;
   if (columns !== undefined) {
+    if (columns.tuples) {
+      if (readTuples(text, start, end, columns, cells, cell) === TUPLES_GO_ON) return;
+      endTable(state, rows?.record);
+      return;
+    }
     // A table of pipes has its rule under the header (see `isRule`).
     if (state.headerOnly && columns.delimiter === PIPE ? isRule(text, start, end, columns, cells) : readRow(text, start, end, state, columns, cells, cell, rows)) {
       state.headerOnly = false;
@@ -166,10 +185,20 @@ function readLine(text: string, start: number, end: number, state: TableState, c
     }
     endTable(state, rows?.record);
   }
-  if (text.charCodeAt(start) === DASH && EXPANDED_RECORD.test(text.slice(start, end))) {
+  const first = text.charCodeAt(start);
+  if (first === DASH && EXPANDED_RECORD.test(text.slice(start, end))) {
     state.columns = EXPANDED_COLUMNS;
     state.headerOnly = false;
     return;
+  }
+  if (mayStartStatement(first)) {
+    const statement = readStatement(text, start, end);
+    if (statement !== undefined) {
+      state.columns = statement.columns;
+      state.headerOnly = false;
+      if (statement.tuplesFrom !== -1 && readTuples(text, statement.tuplesFrom, end, statement.columns, cells, cell) !== TUPLES_GO_ON) endTable(state, rows?.record);
+      return;
+    }
   }
   const header = readHeader(text, start, end, cells);
   state.columns = header;
@@ -190,7 +219,7 @@ function readRow(text: string, start: number, end: number, state: TableState, co
   }
   for (let k = 0; k < total - first; k++) {
     const column = first + k;
-    if (cells[2 * k]! < cells[2 * k + 1]!) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, columns.keyed && column > 0 ? state.rowKey : undefined);
+    if (cells[2 * k]! < cells[2 * k + 1]! && !isNullMark(text, cells[2 * k]!, cells[2 * k + 1]!)) cell(cells[2 * k]!, cells[2 * k + 1]!, column, columns.names, columns.keyed && column > 0 ? state.rowKey : undefined);
   }
   state.row = open ? total : 0;
   state.rowLines = open ? state.rowLines + 1 : 0;
@@ -204,6 +233,118 @@ function keyedRow({ persons, fieldAt, record }: KeyedRows, key: string, start: n
     const field = persons.memberAt(key, 0, key.length);
     if (field !== undefined) record.member(start, end, field);
   }
+}
+
+/**
+ * An SQL statement whose rows are a table: `INSERT INTO t (a, b)` (also
+ * `INSERT IGNORE`, `REPLACE`), its `VALUES` and tuples after it from `tuplesFrom`;
+ * or pg_dump's `COPY t (a, b) FROM stdin;` (`tuplesFrom` -1), whose rows
+ * are tab-separated values. Its table's names in quotes, backticks or
+ * brackets, its columns' too.
+ */
+const STATEMENT = /[ \t]*(?:(?:insert(?:[ \t]+ignore)?|replace)[ \t]+into[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()]{1,4096})\)|copy[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()]{1,4096})\)[ \t]*from[ \t]+stdin;)/iy;
+/** The keyword before an INSERT's tuples, on the statement's line or the next. */
+const VALUES = /[ \t]*values/iy;
+
+/** The table an SQL statement on the line text[start, end) fills (see `STATEMENT`), if it is one. */
+function readStatement(text: string, start: number, end: number): { columns: TableColumns; tuplesFrom: number } | undefined {
+  STATEMENT.lastIndex = start;
+  const match = STATEMENT.exec(text);
+  if (match === null || match.index + match[0].length > end) return undefined;
+  const copy = match[2] !== undefined;
+  let after = match.index + match[0].length;
+  if (copy) while (after < end && isBlankOrReturn(text.charCodeAt(after))) after++;
+  if (copy && after < end) return undefined;
+  const names: string[] = [];
+  for (const quoted of (match[1] ?? match[2])!.split(',')) {
+    const name = quoted.trim().replace(/^[`"[](.*)[`"\]]$/, '$1');
+    if (!isColumnName(name)) return undefined;
+    names.push(name);
+  }
+  if (names.length < 2) return undefined;
+  return { columns: { delimiter: TAB, markdown: false, names, keyed: false, tuples: !copy }, tuplesFrom: copy ? -1 : after };
+}
+
+/** Whether a line that starts with `code` may be an SQL statement's (see `STATEMENT`): most lines are turned down here, before the statement is looked for. */
+function mayStartStatement(code: number): boolean {
+  const lower = code | 0x20;
+  return lower === 0x69 || lower === 0x72 || lower === 0x63 || code === SPACE || code === TAB;
+}
+
+/** `readTuples`: the statement goes on over the next line (its tuples end with `,` or `VALUES` ends its line). */
+const TUPLES_GO_ON = 1;
+/** `readTuples`: the statement ended (`;`), or the line holds no tuple. */
+const TUPLES_END = 0;
+
+/**
+ * Reads the tuples of an INSERT statement in text[k, end) (`(1, 'Anna
+ * Schmidt', NULL), (…)`, after `VALUES` if the line starts with it), reporting each value of a tuple that has as many
+ * as `columns` names: a string's text inside its quotes (`''` and `\'`
+ * escape one), any other value without the blanks around it; NULL is not
+ * reported. Returns whether the statement goes on over the next line.
+ */
+function readTuples(text: string, k: number, end: number, columns: TableColumns, cells: number[], cell: CellVisitor): number {
+  VALUES.lastIndex = k;
+  if (VALUES.test(text)) k = VALUES.lastIndex;
+  for (;;) {
+    while (k < end && isBlankOrReturn(text.charCodeAt(k))) k++;
+    if (k >= end) return TUPLES_GO_ON;
+    if (text.charCodeAt(k) !== OPEN_PARENTHESIS) return TUPLES_END;
+    let count = 0;
+    for (k++; ; k++) {
+      while (k < end && isBlankOrReturn(text.charCodeAt(k))) k++;
+      let from = k;
+      let to: number;
+      if (text.charCodeAt(k) === APOSTROPHE) {
+        from = ++k;
+        for (; k < end; k++) {
+          const code = text.charCodeAt(k);
+          if (code === BACKSLASH) k++;
+          else if (code === APOSTROPHE) {
+            if (text.charCodeAt(k + 1) !== APOSTROPHE) break;
+            k++;
+          }
+        }
+        if (k >= end) return TUPLES_END;
+        to = k++;
+        while (k < end && isBlankOrReturn(text.charCodeAt(k))) k++;
+      } else {
+        // A call's arguments are its value's: `NOW()`, `ST_GeomFromText('POINT(1 2)')`.
+        let depth = 0;
+        for (; k < end; k++) {
+          const code = text.charCodeAt(k);
+          if (code === OPEN_PARENTHESIS) depth++;
+          else if (code === CLOSE_PARENTHESIS && depth-- === 0) break;
+          else if (code === COMMA && depth === 0) break;
+          else if (code === APOSTROPHE) for (k++; k < end && text.charCodeAt(k) !== APOSTROPHE; k++);
+        }
+        to = k;
+        while (to > from && isBlankOrReturn(text.charCodeAt(to - 1))) to--;
+        if (to - from === 4 && text.slice(from, to).toUpperCase() === 'NULL') to = from;
+      }
+      const code = text.charCodeAt(k);
+      if (k >= end || (code !== COMMA && code !== CLOSE_PARENTHESIS)) return TUPLES_END;
+      cells[2 * count] = from;
+      cells[2 * count + 1] = to;
+      count++;
+      if (code === CLOSE_PARENTHESIS) break;
+    }
+    if (count === columns.names.length) for (let c = 0; c < count; c++) if (cells[2 * c]! < cells[2 * c + 1]!) cell(cells[2 * c]!, cells[2 * c + 1]!, c, columns.names, undefined);
+    for (k++; k < end && isBlankOrReturn(text.charCodeAt(k)); k++);
+    const after = text.charCodeAt(k);
+    if (k >= end) return TUPLES_END;
+    if (after !== COMMA) return TUPLES_END;
+    k++;
+  }
+}
+
+/** Whether the cell text[start, end) is `\\N`, a NULL in pg_dump's rows and MySQL's exports. */
+function isNullMark(text: string, start: number, end: number): boolean {
+  return end - start === 2 && text.charCodeAt(start) === BACKSLASH && text.charCodeAt(start + 1) === 0x4e;
+}
+
+function isBlankOrReturn(code: number): boolean {
+  return code === SPACE || code === TAB || code === 0x0d;
 }
 
 /** Whether columns `names` hold keys and values: the second's name says it holds values (see `VALUE_HEADINGS`). */
@@ -251,7 +392,7 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
     if (name === undefined) return undefined;
     names.push(name);
   }
-  return { delimiter, markdown, names, keyed: isKeyed(names) };
+  return { delimiter, markdown, names, keyed: isKeyed(names), tuples: false };
 }
 
 /**
