@@ -15,7 +15,7 @@ import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
 import { CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
-import { readDisplayNames, readsAsNames, startsAsName } from './lib/display-name-text.js';
+import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { KEY_VALUE_STATE, newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -238,6 +238,8 @@ function containersCopied(value: unknown, depth: number): unknown {
 interface Columns {
   fields: (string | undefined)[];
   hints: string[];
+  /** Per column, whether its name stands for a person (`Customer`, `Assignee`): a cell of it that reads as a name is the person's (see `readLines`). */
+  persons: boolean[];
 }
 
 /**
@@ -580,7 +582,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** A table's columns by their `names`: a column beside an e-mail address's (or a phone number's) is a person's name or address as a member beside one is (see `holdsContact`). */
   const columnsNamed = (names: readonly string[]): Columns => {
     const person = masksPersons && names.some(holdsContact);
-    return { fields: names.map((name) => fieldOf(name) ?? (person ? personFieldOf(name) : undefined)), hints: names.map((name) => name.toLowerCase()) };
+    const hints = names.map((name) => name.toLowerCase());
+    return { fields: names.map((name) => fieldOf(name) ?? (person ? personFieldOf(name) : undefined)), hints, persons: hints.map(isPerson) };
   };
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
@@ -931,7 +934,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
 
   // The column names of the last table read (see `readLines`), and its columns.
   let tableRead: readonly string[] | undefined;
-  let columnsRead: Columns = { fields: [], hints: [] };
+  let columnsRead: Columns = { fields: [], hints: [], persons: [] };
 
   /**
    * Reads the lines of text[from, to) with the readers whose reading goes
@@ -967,6 +970,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         return;
       }
       const hint = key === undefined ? columnsRead.hints[column]! : key.toLowerCase();
+      // A cell under a person's column (`| Order | Customer |`), or a keyed table's row of one, that reads as names holds theirs.
+      if (personNameField !== undefined && (key === undefined ? columnsRead.persons[column] : isPerson(hint)) && readsAsNamesAt(text, start, end)) {
+        fieldValue(start, end, personNameField);
+        return;
+      }
       const cells = columns.get(hint);
       if (cells === undefined) columns.set(hint, [start, end]);
       else cells.push(start, end);

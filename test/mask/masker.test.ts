@@ -531,6 +531,20 @@ describe('createMasker', () => {
     });
   });
 
+  it('masks the names in a column that stands for a person (`Customer`, `Assignee`), as under a JSON key that does; other cells there stay', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const markdown = '| Order | Customer | Total |\n|---|---|---|\n| 1001 | Anna Schmidt | 12.00 |\n| 1002 | cus_7 | 3.00 |\n';
+    assert.deepEqual(masker.maskText(markdown), { text: '| Order | Customer | Total |\n|---|---|---|\n| 1001 | [FULL_NAME] | 12.00 |\n| 1002 | cus_7 | 3.00 |\n', findings: { full_name: 1 } });
+    assert.equal(masker.maskText('key,assignee,summary\nAB-1,Jean Dupont,Fix login\n').text, 'key,assignee,summary\nAB-1,[FULL_NAME],Fix login\n');
+    assert.equal(masker.maskText('| Field | Value |\n|---|---|\n| Customer | Maria Rossi |\n| Plan | Gold |\n').text, '| Field | Value |\n|---|---|\n| Customer | [FULL_NAME] |\n| Plan | Gold |\n');
+    const html = '<table><tr><th>Order</th><th>Reporter</th></tr><tr><td>1</td><td>Erik Larsson</td></tr></table>';
+    assert.equal(masker.maskText(html).text, '<table><tr><th>Order</th><th>Reporter</th></tr><tr><td>1</td><td>[FULL_NAME]</td></tr></table>');
+    // The same value under a JSON key that stands for a person gets the same token.
+    const pseudonyms = createMasker(policy(), KEY);
+    const token = (pseudonyms.maskValue({ customer: 'Anna Schmidt' }).value as { customer: string }).customer;
+    assert.equal(pseudonyms.maskText(markdown).text.split('\n')[2], `| 1001 | ${token} | 12.00 |`);
+  });
+
   it('masks a browser\'s accessibility snapshot (Playwright MCP\'s): a table\'s cells and its rows\' names, a form\'s fields, key lines in text', () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const snapshot = [
