@@ -106,6 +106,17 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi']);
   });
 
+  it('reads the members of an object or a list under a person\'s key in a line as the person\'s: JSON in a text, a key line\'s value', () => {
+    const text = 'Found: [{"customer":{"name":"Anna Schmidt","plan":"Gold","address":"Hauptstr. 1"},"name":"Order 1"}]\ncustomer: {"name": "Jean Dupont"}, name: Report\n{"attendees": [{"name": "Maria Rossi"}, {"name": "Erik Larsson"}], "project": {"name": "Apollo"}}\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), [
+      'full_name=Anna Schmidt',
+      'home_address=Hauptstr. 1',
+      'full_name=Jean Dupont',
+      'full_name=Maria Rossi',
+      'full_name=Erik Larsson',
+    ]);
+  });
+
   it('reads `=>` as Ruby, Perl and PHP print a hash: `{:name=>"…"}`, `\'name\' => \'…\'`, print_r\'s `[name] => …`', () => {
     const text = [
       '{:name=>"Anna Schmidt", :email=>"a@example.de"} {"full_name"=>"Jean Dupont"}',

@@ -285,6 +285,12 @@ class KeyReader extends FieldLines<KeyValueState> {
       state.section = false;
       return true;
     }
+    // An object or a list under the person's key: `customer: {"name": "Anna Schmidt", …}`.
+    const opening = text.charCodeAt(start - 1);
+    if ((opening === OPEN_BRACE || opening === OPEN_BRACKET) && start - 1 >= line.valueFrom && isPerson(text, line.keyStart, line.keyEnd)) {
+      this.inline(k, end, indent, stop);
+      return true;
+    }
     // Most values are turned down before the key is looked at, and most keys before the value is read as names.
     if (!startsCapitalAfter(text, start, stop) || !isPerson(text, line.keyStart, line.keyEnd)) return false;
     const name = readsAsNamesAt(text, start, stop) ? stop : leadingNameEnd(text, start, stop);
@@ -334,9 +340,11 @@ class KeyReader extends FieldLines<KeyValueState> {
    * a person's key holds their name (`user="Anna Schmidt"`), and the line
    * is a record (see `recordLine`) whose contact's key (`email=…`) tells that
    * the `name` and `address` in it, and in the record at `indent` it
-   * belongs to, are a person's.
+   * belongs to, are a person's; as are those inside an object or a list
+   * under a person's key (`"customer": {"name": "Anna Schmidt"}`), up to
+   * `personTo` where it closes.
    */
-  private inline(k: number, end: number, indent: number): void {
+  private inline(k: number, end: number, indent: number, personTo = -1): void {
     const { text, persons } = this;
     for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
       const key = inlineKeyBefore(text, k, separator);
@@ -358,7 +366,14 @@ class KeyReader extends FieldLines<KeyValueState> {
         }
         member = persons.memberAt(text, key.start, key.end);
         person = member === undefined && startsCapitalAfter(text, valueFrom, end) && persons.isPerson(text, key.start, key.end);
-        if (member === undefined && !person) continue;
+        if (member === undefined && !person) {
+          // An object or a list under a person's key, outside the one read: its members (read next) are the person's.
+          if (separator > personTo) {
+            const opening = bracketAfter(text, valueFrom, end);
+            if (opening !== -1 && persons.isPerson(text, key.start, key.end)) personTo = nearer(closingBracket(text, opening, end), end);
+          }
+          continue;
+        }
       }
       // A member of an object or a call in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`, Kotlin's
       // `User(name=Anna Schmidt, …)`, Java's `{name=Anna Schmidt, …}`) or of an LDAP name (`cn=Anna Schmidt,ou=people`)
@@ -368,7 +383,8 @@ class KeyReader extends FieldLines<KeyValueState> {
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
-        if (from < to) this.record.member(from, to, member, indent);
+        if (from < to && separator < personTo) this.value(from, to, member);
+        else if (from < to) this.record.member(from, to, member, indent);
       } else {
         const name = readsAsNamesAt(text, from, to) ? to : leadingNameEnd(text, from, to);
         if (name !== -1) this.personName(from, name);
@@ -619,6 +635,13 @@ function valueAfter(text: string, k: number, end: number, ends?: ReadonlySet<num
   while (to > k && isBlank(text.charCodeAt(to - 1))) to--;
   if (text.charCodeAt(to - 1) === COMMA) to--;
   return [k, to, end];
+}
+
+/** Where the `{` or `[` that the value after `k` (past blanks) opens with stands; -1 when it does not open with one. */
+function bracketAfter(text: string, k: number, end: number): number {
+  while (k < end && isBlank(text.charCodeAt(k))) k++;
+  const code = text.charCodeAt(k);
+  return k < end && (code === OPEN_BRACE || code === OPEN_BRACKET) ? k : -1;
 }
 
 /** Where the bracket (or parenthesis) at `open` closes before `end` (any kind closes any; those in quotes not counted); -1 when it does not. */
