@@ -80,6 +80,9 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'kunde', 'kunden', 'kundin', 'ansprechpartner', 'absender', 'empfänger', 'mitarbeiter', 'destinataire', 'destinataires', 'expéditeur', 'expediteur',
     'cliente', 'clientes', 'remitente', 'destinatario', 'destinatarios', 'mittente', 'klant', 'klanten', 'afzender', 'ontvanger', 'klient', 'klienci',
     'nadawca', 'odbiorca', 'kund', 'kunder', 'avsändare', 'mottagare',
+    // A bank account's holder, as a payment or a statement names them.
+    'kontoinhaber', 'titulaire', 'titulaire_du_compte', 'titular', 'titular_de_la_cuenta', 'intestatario', 'rekeninghouder', 'tenaamstelling',
+    'posiadacz', 'posiadacz_rachunku', 'kontoinnehavare', 'holder', 'payee', 'payer', 'debtor', 'creditor',
   ].map(fieldKey),
 );
 

@@ -154,6 +154,10 @@ describe('createMasker', () => {
     );
     const route = { route: { from: 'New York', to: 'Los Angeles' }, agent: { name: 'Claude Code' } };
     assert.deepEqual(masker.maskValue(route), { value: route, findings: {} });
+    // A payment's parties and an account's holder, in English and the EU's larger languages.
+    const payment = { debtor: { name: 'Anna Schmidt' }, payee: 'Jean Dupont', holder: 'Maria Rossi', id: 'pay_1' };
+    assert.deepEqual(masker.maskValue(payment).value, { debtor: { name: '[FULL_NAME]' }, payee: '[FULL_NAME]', holder: '[FULL_NAME]', id: 'pay_1' });
+    assert.equal(masker.maskText('Kontoinhaber: Anna Schmidt\nTitulaire du compte: Jean Dupont\nRekeninghouder: Daan de Vries\n').text, 'Kontoinhaber: [FULL_NAME]\nTitulaire du compte: [FULL_NAME]\nRekeninghouder: [FULL_NAME]\n');
   });
 
   it('knows a person by an e-mail address, a phone number or an IBAN beside a name: an object with such a member, a record of key lines, a table with such a column', () => {
