@@ -826,6 +826,7 @@ describe('maskPieces', () => {
       (name: string) => `<dl>\n<dt>Name</dt>\n<dd>${name}</dd>\n<dt>E-mail</dt>\n<dd>anna@example.de</dd>\n</dl>\n`,
       (name: string) => `  - row "${name} anna@example.de" [ref=e5]:\n    - cell "${name}" [ref=e6]\n    - cell "anna@example.de" [ref=e7]\n`,
       (name: string) => `Thanks for your order.\n\nBest regards,\n${name}\n`,
+      (name: string) => `Vielen Dank für Ihre Bestellung.\n\nMit freundlichen Grüßen\n\n${name}\n`,
       (name: string) => `See you on Monday.\n-- \n${name}\nAcme GmbH\n`,
       (name: string) => `-[ RECORD 1 ]----\nid    | 7\nname  | ${name}\nplan  | Gold\nemail | anna@example.de\n`,
       (name: string) => `| Field | Value |\n|---|---|\n| Name | ${name} |\n| Plan | Gold |\n| Phone | +49 30 12345678 |\n\n`,

@@ -27,6 +27,8 @@ describe('readTitledNames', () => {
 
   it('reads the line under a sign-off when it is only a name', () => {
     assert.deepEqual(names('Best regards,\nAnna Schmidt\n\nThanks,\nthe team\n\nMit freundlichen Grüßen,\r\nJean Dupont\r\nCheers,\nAnna Schmidt, Sales\n'), ['Anna Schmidt', 'Jean Dupont']);
+    // Without its comma, as German and Dutch letters write it (not `Thanks`, `Best`, `Cheers`, which end lines of their own), and up to two blank lines above the name (not three).
+    assert.deepEqual(names('Mit freundlichen Grüßen\n\nJean Dupont\nKind regards\r\nMaria Rossi\nBest regards,\n\n\n\nErik Larsson\n\nThanks\nAnna Schmidt\nBest\nPractice Guide\n'), ['Jean Dupont', 'Maria Rossi']);
   });
 
   it('reads the line under a signature\'s `-- ` when it is only a name', () => {

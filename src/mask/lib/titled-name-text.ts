@@ -13,8 +13,11 @@
  * capitalised words on its line. A greeting is followed by one to three
  * capitalised words and then a comma, so `Hello World!` and `Dear Sir or
  * Madam` stay. A sign-off (its words, then a comma and the end of its
- * line), or a signature's line (`--`, a space after it or not), is followed
- * by a line that is one to three capitalised words. A word is letters, `-`
+ * line; the comma left out, as German and Dutch letters leave it, after
+ * all but `Cheers`, `Thanks` and `Best`, which may end a line of their
+ * own), or a signature's line (`--`, a space after it or not), is followed
+ * by a line that is one to three capitalised words (after a sign-off, up to
+ * two blank lines may come between, as a letter leaves room to sign). A word is letters, `-`
  * and `'`.
  */
 import type { NameVisitor } from './display-name-text.js';
@@ -22,7 +25,7 @@ import { nearer } from './lines.js';
 
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
 const INTRODUCTION =
-  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Cheers|Thanks|Best|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),[ \t]*\r?\n)/g;
+  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2})/g;
 /** One to three capitalised words, from where an introduction ends. */
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** A signature's line starts so (searched for apart: in the search above, it cost a quarter more). */
