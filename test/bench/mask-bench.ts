@@ -142,8 +142,9 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * short rows or cells as fit (each cell is scanned with its column's name,
  * a field's masked whole; HTML headings that span many columns), and
  * contact cards (a card's every line a name, parameters naming people),
- * objects under a person's key that do not close, and SQL tuples (a
- * statement's line of tuples, or a line per tuple).
+ * objects under a person's key that do not close, SQL tuples (a
+ * statement's line of tuples, or a line per tuple), and transcripts' cue
+ * arrows (on one long line, or a line each).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -181,6 +182,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   titles: (n) => 'Mr. Anna Dear Jean Best regards,\n'.repeat(n / 32),
   snapshotRow: (n) => '- table [ref=e1]:\n  - row "h" [ref=e2]:\n    - columnheader "name" [ref=e3]\n  - row "' + 'a '.repeat(n / 4) + '" [ref=e4]:\n' + '    - cell "a" [ref=e5]\n'.repeat(n / 42),
   personObjects: (n) => 'x ' + '{"customer":{"name":"Anna Schmidt"},"assignee":['.repeat(n / 50),
+  cueArrows: (n) => '<!-- a -->'.repeat(n / 10),
+  cueLines: (n) => '00:00.000 --> 00:01.000\n'.repeat(n / 24),
   sqlTuples: (n) => 'INSERT INTO t (name, email) VALUES ' + "('a', 'b'),(".repeat(n / 12),
   sqlRows: (n) => 'insert into t (name, email)\n' + "('a', 'b'),\n".repeat(n / 12),
   snapshotAttributes: (n) => '- textbox "first name" [ref=e1\n'.repeat(n / 58) + ']'.repeat(n / 2),

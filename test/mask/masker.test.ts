@@ -827,6 +827,7 @@ describe('maskPieces', () => {
       (name: string) => `  - row "${name} anna@example.de" [ref=e5]:\n    - cell "${name}" [ref=e6]\n    - cell "anna@example.de" [ref=e7]\n`,
       (name: string) => `Thanks for your order.\n\nBest regards,\n${name}\n`,
       (name: string) => `Vielen Dank für Ihre Bestellung.\n\nMit freundlichen Grüßen\n\n${name}\n`,
+      (name: string) => `\n1\n00:00:01.000 --> 00:00:04.000\n${name}: Hello\n`,
       (name: string) => `See you on Monday.\n-- \n${name}\nAcme GmbH\n`,
       (name: string) => `-[ RECORD 1 ]----\nid    | 7\nname  | ${name}\nplan  | Gold\nemail | anna@example.de\n`,
       (name: string) => `| Field | Value |\n|---|---|\n| Name | ${name} |\n| Plan | Gold |\n| Phone | +49 30 12345678 |\n\n`,

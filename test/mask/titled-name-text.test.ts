@@ -40,12 +40,20 @@ describe('readTitledNames', () => {
     assert.deepEqual(names(text), ['Anna Schmidt', 'Jean Dupont', 'Maria Rossi', 'Erik Larsson']);
   });
 
+  it('reads the speaker of a meeting\'s transcript: a WebVTT voice, and the name before the colon that starts a cue\'s text (WebVTT or SRT)', () => {
+    const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Anna Schmidt>Hello everyone</v>\n\n2\n00:05.000 --> 00:07.000 align:start\nJean Dupont: Thanks\n\n3\n00:00:08,000 --> 00:00:09,000\nMaria Rossi: ok\n<!-- a -->\nServer: up\n<v Speaker 1>x\n';
+    assert.deepEqual(names(text), ['Anna Schmidt', 'Jean Dupont', 'Maria Rossi']);
+  });
+
   it('says where a sign-off or a signature\'s line at the end of [from, to) starts, having read the rest', () => {
     const text = 'Mr. Smith\nOn Monday, Jean Dupont wrote:\n-- \nAnna Schmidt\n';
     const seen: string[] = [];
     const cut = text.indexOf('Anna');
     assert.equal(readTitledNames(text, 0, cut, (start, end) => seen.push(text.slice(start, end))), text.indexOf('-- '));
     assert.deepEqual(seen, ['Smith', 'Jean Dupont']);
+    // A cue's timing line whose text starts at `to`.
+    const cue = '1\n00:00:01.000 --> 00:00:04.000\nAnna Schmidt: Hello\n';
+    assert.equal(readTitledNames(cue, 0, cue.indexOf('Anna'), () => {}), cue.indexOf('00:00:01'));
   });
 
   it('reads only within [from, to)', () => {

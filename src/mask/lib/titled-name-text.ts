@@ -4,9 +4,12 @@
  * Schmidt`, `Dr. Anna Schmidt`; `Dear Anna,`, `Hallo Jean Dupont,`; and the
  * line under `Best regards,` or under the `-- ` that starts a signature
  * (`Anna Schmidt`); and the sender a reply quotes (`On Mon, 1 Jan 2024,
- * Anna Schmidt wrote:`, `Am … schrieb Anna Schmidt:`). Such a name is a
- * person's whatever else the text says, and the masker masks it as the
- * policy's full name (see `masker.ts`).
+ * Anna Schmidt wrote:`, `Am … schrieb Anna Schmidt:`); and the speaker of
+ * a meeting's transcript in WebVTT or SRT, as Teams (`<v Anna Schmidt>`)
+ * and Zoom (`Anna Schmidt: …` on the line under a cue's `00:00:01.000 -->
+ * 00:00:04.000`) write them. Such a name is a person's whatever else the
+ * text says, and the masker masks it as the policy's full name (see
+ * `masker.ts`).
  *
  * A title (in English and the EU's larger languages, as written:
  * capitalised, with or without its dot) is followed by one to three
@@ -39,6 +42,12 @@ const SIGNATURE = '--';
 const QUOTE_HEADER = / (?:wrote|a écrit|escribió|ha scritto|napisał\(a\)|napisała|napisał) ?:|\b(schrieb|schreef|skrev) /g;
 /** One to three capitalised words (each with a lower-case letter second: `AM` of a time is none) that end where the text searched ends, after a blank, a comma or nothing. */
 const WORDS_BEFORE = /(?:^|[ ,])(\p{Lu}\p{Ll}[\p{L}'’-]*(?: \p{Lu}\p{Ll}[\p{L}'’-]*){0,2})$/u;
+/** A WebVTT voice's tag opens so: `<v Anna Schmidt>`. */
+const VOICE = '<v ';
+/** A WebVTT or SRT cue's timing line: `00:00:01.000 --> 00:00:04.000` (SRT: a comma before the milliseconds; hours optional). */
+const CUE_TIMING = '-->';
+/** The start time before a cue's arrow, from its line's start. */
+const CUE_START = /^[ \t]*(?:\d{1,2}:)?\d{2}:\d{2}[.,]\d{3} $/;
 /** How far before a quote header's words its sender's name is looked for. */
 const NAME_CHARS_BEFORE = 64;
 
@@ -82,6 +91,27 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
     WORDS.lastIndex = start;
     if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && endsLine(text, WORDS.lastIndex)) name(start, WORDS.lastIndex);
   }
+  // A transcript's speaker: a WebVTT voice (`<v Anna Schmidt>`), or the name before a colon that starts a cue's text.
+  for (let voice = text.indexOf(VOICE, from); voice !== -1 && voice < to; voice = text.indexOf(VOICE, voice + VOICE.length)) {
+    const start = voice + VOICE.length;
+    WORDS.lastIndex = start;
+    if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && text.charCodeAt(WORDS.lastIndex) === GREATER_THAN) name(start, WORDS.lastIndex);
+  }
+  for (let arrow = text.indexOf(CUE_TIMING, from); arrow !== -1 && arrow < to; arrow = text.indexOf(CUE_TIMING, arrow + CUE_TIMING.length)) {
+    // Its line's start, looked for no further back than a start time's length (an HTML comment's `-->` may end a long line).
+    let lineStart = arrow;
+    while (lineStart > from && arrow - lineStart < CUE_START_CHARS && text.charCodeAt(lineStart - 1) !== LINE_FEED) lineStart--;
+    if ((lineStart > from && text.charCodeAt(lineStart - 1) !== LINE_FEED) || !CUE_START.test(text.slice(lineStart, arrow))) continue;
+    const feed = text.indexOf('\n', arrow);
+    if (feed === -1) break;
+    const start = feed + 1;
+    if (start >= to) {
+      held = nearer(held, lineStart);
+      break;
+    }
+    WORDS.lastIndex = start;
+    if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && text.charCodeAt(WORDS.lastIndex) === COLON) name(start, WORDS.lastIndex);
+  }
   // A reply's quote header: the name before `wrote:`, or after `schrieb` up to its colon (or the address a display name's reader reads).
   QUOTE_HEADER.lastIndex = from;
   for (let found = QUOTE_HEADER.exec(text); found !== null && found.index < to; found = QUOTE_HEADER.exec(text)) {
@@ -108,6 +138,9 @@ function endsLine(text: string, k: number): boolean {
 const COMMA = 0x2c;
 const COLON = 0x3a;
 const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
+/** A cue's start time is at most this long with the blanks before it (`00:00:01.000 `). */
+const CUE_START_CHARS = 20;
 const SPACE = 0x20;
 const LINE_FEED = 0x0a;
 const RETURN = 0x0d;
