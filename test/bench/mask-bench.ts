@@ -184,6 +184,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   personObjects: (n) => 'x ' + '{"customer":{"name":"Anna Schmidt"},"assignee":['.repeat(n / 50),
   cueArrows: (n) => '<!-- a -->'.repeat(n / 10),
   cueLines: (n) => '00:00.000 --> 00:01.000\n'.repeat(n / 24),
+  verticalRecords: (n) => '********** 1. row **********\nx\n'.repeat(n / 31),
   sqlTuples: (n) => 'INSERT INTO t (name, email) VALUES ' + "('a', 'b'),(".repeat(n / 12),
   sqlRows: (n) => 'insert into t (name, email)\n' + "('a', 'b'),\n".repeat(n / 12),
   snapshotAttributes: (n) => '- textbox "first name" [ref=e1\n'.repeat(n / 58) + ']'.repeat(n / 2),

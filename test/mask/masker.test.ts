@@ -830,6 +830,7 @@ describe('maskPieces', () => {
       (name: string) => `\n1\n00:00:01.000 --> 00:00:04.000\n${name}: Hello\n`,
       (name: string) => `See you on Monday.\n-- \n${name}\nAcme GmbH\n`,
       (name: string) => `-[ RECORD 1 ]----\nid    | 7\nname  | ${name}\nplan  | Gold\nemail | anna@example.de\n`,
+      (name: string) => `*************************** 1. row ***************************\n   id: 7\n name: ${name}\n plan: Gold\nemail: anna@example.de\n`,
       (name: string) => `| Field | Value |\n|---|---|\n| Name | ${name} |\n| Plan | Gold |\n| Phone | +49 30 12345678 |\n\n`,
       // A record that told it is a person's before its name, which a later piece may hold.
       (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,

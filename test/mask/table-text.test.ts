@@ -105,6 +105,11 @@ describe('readTables', () => {
     assert.deepEqual(cells(text), ['column=id', 'value[id]=1', 'column=name', 'value[name]=Anna Schmidt', 'column=email', 'value[email]=jean@example.fr']);
   });
 
+  it('reads a record of MySQL\'s vertical display (`\\G`) as a keyed table: each row\'s key up to its first colon, aligned or not', () => {
+    const text = '*************************** 1. row ***************************\n        id: 1\n      name: Anna Schmidt\ncreated_at: 2024-01-01 12:30:00\n*************************** 2. row ***************************\nname: Jean Dupont\n2 rows in set (0.00 sec)\n';
+    assert.deepEqual(cells(text), ['column=id', 'value[id]=1', 'column=name', 'value[name]=Anna Schmidt', 'column=created_at', 'value[created_at]=2024-01-01 12:30:00', 'column=name', 'value[name]=Jean Dupont']);
+  });
+
   it('reads a keyed table\'s rows as a person\'s record: a `name` is held until a contact\'s key tells it, and what follows is the person\'s', () => {
     const text = '| Field | Value |\n|---|---|\n| Name | Anna Schmidt |\n| Email | a@example.de |\n| Address | Hauptstr. 1 |\n\n-[ RECORD 1 ]---\nname  | Jean Dupont\nphone | x\n-[ RECORD 2 ]---\nname  | Report\nsize  | 3\n';
     assert.deepEqual(persons(text), { values: ['full_name=Anna Schmidt', 'home_address=Hauptstr. 1', 'full_name=Jean Dupont'], held: text.indexOf('name  | Report') });

@@ -21,7 +21,8 @@
  * model: each row's first cell names what its second holds, as a column's
  * name does for its cells. So does a record of psql's expanded display
  * (`\x`): `-[ RECORD 1 ]----` and then a `name | Anna Schmidt` row per
- * column. Such a record is a person's as a record of key lines is (see
+ * column, and of MySQL's vertical one (`\G`): `*** 1. row ***` and then
+ * `   name: Anna Schmidt`, the keys aligned at their colons. Such a record is a person's as a record of key lines is (see
  * `PersonRecord`): a `name` row's value is held until a row of a contact's
  * key (`email`) tells it, and the rows after that are the person's.
  *
@@ -42,6 +43,8 @@ const PIPE = 0x7c;
 const PLUS = 0x2b;
 const DASH = 0x2d;
 const EQUALS = 0x3d;
+const COLON = 0x3a;
+const ASTERISK = 0x2a;
 const BACKSLASH = 0x5c;
 const APOSTROPHE = 0x27;
 const OPEN_PARENTHESIS = 0x28;
@@ -95,6 +98,10 @@ export const TABLE_STATE: StateKind<TableState> = {
 const EXPANDED_COLUMNS: TableColumns = { delimiter: 0x7c, markdown: false, names: ['column', 'value'], keyed: true, tuples: false };
 /** The line that starts a record of psql's expanded display (`\x`), with or without its border: `-[ RECORD 12 ]-+----`. */
 const EXPANDED_RECORD = /^-\[ RECORD \d+ \][-+]*$/;
+/** The columns of a record of MySQL's vertical display, which its `*** 1. row ***` line starts (see `VERTICAL_RECORD`): a row's key ends at its first colon. */
+const VERTICAL_COLUMNS: TableColumns = { delimiter: COLON, markdown: false, names: ['column', 'value'], keyed: true, tuples: false };
+/** The line that starts a record of MySQL's vertical display (`\G`): `*************************** 1. row ***************************`. */
+const VERTICAL_RECORD = /^\*{8,} \d+\. row \*{8,}$/;
 
 /** A row runs over at most this many lines (its quoted cells' line breaks): a quote that does not close ends the table. */
 const MAX_ROW_LINES = 32;
@@ -186,8 +193,8 @@ function readLine(text: string, start: number, end: number, state: TableState, c
     endTable(state, rows?.record);
   }
   const first = text.charCodeAt(start);
-  if (first === DASH && EXPANDED_RECORD.test(text.slice(start, end))) {
-    state.columns = EXPANDED_COLUMNS;
+  if ((first === DASH && EXPANDED_RECORD.test(text.slice(start, end))) || (first === ASTERISK && VERTICAL_RECORD.test(text.slice(start, end)))) {
+    state.columns = first === DASH ? EXPANDED_COLUMNS : VERTICAL_COLUMNS;
     state.headerOnly = false;
     return;
   }
@@ -209,7 +216,7 @@ function readLine(text: string, start: number, end: number, state: TableState, c
 function readRow(text: string, start: number, end: number, state: TableState, columns: TableColumns, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): boolean {
   // A row whose quoted cell went on over the line break: this line starts inside that cell.
   const first = state.row === 0 ? 0 : state.row - 1;
-  const count = splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
+  const count = columns.delimiter === COLON ? splitAtColon(text, start, end, cells) : splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
   const open = count < -1;
   const total = first + (open ? -count - 1 : count);
   if (count === -1 || (open ? total > columns.names.length : total !== columns.names.length)) return false;
@@ -470,6 +477,23 @@ function splitCells(text: string, start: number, end: number, delimiter: number,
     if (k >= end) return count;
     k++;
   }
+}
+
+/** Splits the line text[start, end) of a MySQL vertical record (`   name: Anna Schmidt`) into its key and value at its first colon, as `splitCells` does; -1 when it has no key. */
+function splitAtColon(text: string, start: number, end: number, cells: number[]): number {
+  let colon = start;
+  while (colon < end && text.charCodeAt(colon) !== COLON) colon++;
+  if (colon === end) return -1;
+  let from = start;
+  while (from < colon && text.charCodeAt(from) === SPACE) from++;
+  if (from === colon) return -1;
+  let to = colon + 1;
+  while (to < end && text.charCodeAt(to) === SPACE) to++;
+  cells[0] = from;
+  cells[1] = colon;
+  cells[2] = to;
+  cells[3] = end;
+  return 2;
 }
 
 /**
