@@ -130,6 +130,8 @@ describe('readTables', () => {
     // Its tuples on the lines after it, up to its `;`; a call's arguments are its value's.
     const lines = "  insert into public.users (name, created)\nvalues\n  ('Anna Schmidt', now()),\n  ('Jean Dupont', to_date('02,01', 'DD,MM'));\n('Maria Rossi', 'x')\n";
     assert.deepEqual(cells(lines), ['name=Anna Schmidt', 'created=now()', 'name=Jean Dupont', "created=to_date('02,01', 'DD,MM')"]);
+    // A statement on the line that ends the tuples before it starts its own.
+    assert.deepEqual(cells("insert into a (x, y)\nvalues\nINSERT INTO b (first_name, z) VALUES ('Anna', 1);\n"), ['first_name=Anna', 'z=1']);
     const copy = 'COPY public.users (id, first_name, email) FROM stdin;\n1\tAnna\t\\N\n\\.\n2\tBob\tx\n';
     assert.deepEqual(cells(copy), ['id=1', 'first_name=Anna']);
     // No statement without column names, or whose rows are no tuples.

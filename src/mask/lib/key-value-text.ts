@@ -241,7 +241,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       return;
     }
-    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.recordLine(line, end, column)) || this.person(line, k, end, indent, state))) return;
+    if (this.persons !== undefined && ((line !== undefined && state.person === -1 && this.recordLine(line, end, column)) || this.person(line, k, end, indent, column, state))) return;
     // Another key's value may hold keys of its own: `customer: {"first_name": "Anna"}`.
     this.inline(k, end, column);
   }
@@ -263,12 +263,12 @@ class KeyReader extends FieldLines<KeyValueState> {
   }
 
   /**
-   * Reads the line text[k, end) (`k` after its indentation `indent`) as a
-   * person's (see the module's comment): a key line `line` whose key stands
-   * for a person, or a list item in a person's block. False when it is
-   * neither, or holds nothing to report.
+   * Reads the line text[k, end) (`k` after its indentation `indent`, its
+   * record's at `column`) as a person's (see the module's comment): a key
+   * line `line` whose key stands for a person, or a list item in a
+   * person's block. False when it is neither, or holds nothing to report.
    */
-  private person(line: KeyLine | undefined, k: number, end: number, indent: number, state: KeyValueState): boolean {
+  private person(line: KeyLine | undefined, k: number, end: number, indent: number, column: number, state: KeyValueState): boolean {
     const { text } = this;
     const { isPerson } = this.persons!;
     if (line === undefined) {
@@ -288,7 +288,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     // An object or a list under the person's key: `customer: {"name": "Anna Schmidt", …}`.
     const opening = text.charCodeAt(start - 1);
     if ((opening === OPEN_BRACE || opening === OPEN_BRACKET) && start - 1 >= line.valueFrom && isPerson(text, line.keyStart, line.keyEnd)) {
-      this.inline(k, end, indent, stop);
+      this.inline(k, end, column, stop);
       return true;
     }
     // Most values are turned down before the key is looked at, and most keys before the value is read as names.

@@ -22,9 +22,10 @@
  * name does for its cells. So does a record of psql's expanded display
  * (`\x`): `-[ RECORD 1 ]----` and then a `name | Anna Schmidt` row per
  * column, and of MySQL's vertical one (`\G`): `*** 1. row ***` and then
- * `   name: Anna Schmidt`, the keys aligned at their colons. Such a record is a person's as a record of key lines is (see
- * `PersonRecord`): a `name` row's value is held until a row of a contact's
- * key (`email`) tells it, and the rows after that are the person's.
+ * `   name: Anna Schmidt`, the keys aligned at their colons. Such a
+ * record is a person's as a record of key lines is (see `PersonRecord`):
+ * a `name` row's value is held until a row of a contact's key (`email`)
+ * tells it, and the rows after that are the person's.
  *
  * A database dump's rows are a table too: SQL's `INSERT INTO customers
  * (id, name, email) VALUES (1, 'Anna Schmidt', …), (…);`, its tuples on
@@ -180,13 +181,7 @@ interface KeyedRows {
 function readLine(text: string, start: number, end: number, state: TableState, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): void {
   const { columns } = state;
   if (columns !== undefined) {
-    if (columns.tuples) {
-      if (readTuples(text, start, end, columns, cells, cell) === TUPLES_GO_ON) return;
-      endTable(state, rows?.record);
-      return;
-    }
-    // A table of pipes has its rule under the header (see `isRule`).
-    if (state.headerOnly && columns.delimiter === PIPE ? isRule(text, start, end, columns, cells) : readRow(text, start, end, state, columns, cells, cell, rows)) {
+    if (goesOn(text, start, end, state, columns, cells, cell, rows)) {
       state.headerOnly = false;
       return;
     }
@@ -210,6 +205,15 @@ function readLine(text: string, start: number, end: number, state: TableState, c
   const header = readHeader(text, start, end, cells);
   state.columns = header;
   state.headerOnly = header !== undefined;
+}
+
+/** Reads the line text[start, end) as the next of the table `columns`: whether the table goes on with it. */
+function goesOn(text: string, start: number, end: number, state: TableState, columns: TableColumns, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): boolean {
+  // An INSERT's tuples go on to its `;`.
+  if (columns.tuples) return readTuples(text, start, end, columns, cells, cell) === TUPLES_GO_ON;
+  // A table of pipes has its rule under the header (see `isRule`).
+  if (state.headerOnly && columns.delimiter === PIPE) return isRule(text, start, end, columns, cells);
+  return readRow(text, start, end, state, columns, cells, cell, rows);
 }
 
 /** Reads the line text[start, end) as a row of the table, reporting its cells; false when it is none. */
@@ -285,10 +289,11 @@ const TUPLES_END = 0;
 
 /**
  * Reads the tuples of an INSERT statement in text[k, end) (`(1, 'Anna
- * Schmidt', NULL), (…)`, after `VALUES` if the line starts with it), reporting each value of a tuple that has as many
- * as `columns` names: a string's text inside its quotes (`''` and `\'`
- * escape one), any other value without the blanks around it; NULL is not
- * reported. Returns whether the statement goes on over the next line.
+ * Schmidt', NULL), (…)`, after `VALUES` if the line starts with it),
+ * reporting each value of a tuple that has as many as `columns` names: a
+ * string's text inside its quotes (`''` and `\'` escape one), any other
+ * value without the blanks around it; NULL is not reported. Returns
+ * whether the statement goes on over the next line.
  */
 function readTuples(text: string, k: number, end: number, columns: TableColumns, cells: number[], cell: CellVisitor): number {
   VALUES.lastIndex = k;
@@ -338,9 +343,7 @@ function readTuples(text: string, k: number, end: number, columns: TableColumns,
     }
     if (count === columns.names.length) for (let c = 0; c < count; c++) if (cells[2 * c]! < cells[2 * c + 1]!) cell(cells[2 * c]!, cells[2 * c + 1]!, c, columns.names, undefined);
     for (k++; k < end && isBlankOrReturn(text.charCodeAt(k)); k++);
-    const after = text.charCodeAt(k);
-    if (k >= end) return TUPLES_END;
-    if (after !== COMMA) return TUPLES_END;
+    if (k >= end || text.charCodeAt(k) !== COMMA) return TUPLES_END;
     k++;
   }
 }

@@ -19,9 +19,9 @@
  * line; the comma left out, as German and Dutch letters leave it, after
  * all but `Cheers`, `Thanks` and `Best`, which may end a line of their
  * own), or a signature's line (`--`, a space after it or not), is followed
- * by a line that is one to three capitalised words (after a sign-off, up to
- * two blank lines may come between, as a letter leaves room to sign). A word is letters, `-`
- * and `'`.
+ * by a line that is one to three capitalised words (after a sign-off, up
+ * to two blank lines may come between, as a letter leaves room to sign).
+ * A word is letters, `-` and `'`.
  */
 import type { NameVisitor } from './display-name-text.js';
 import { nearer } from './lines.js';
