@@ -535,6 +535,15 @@ describe('createMasker', () => {
     });
   });
 
+  it('masks a person\'s members in JSON that a text holds after a line of its own, as in a whole JSON text', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const rows = [{ id: 1, customer: { name: 'Anna Schmidt', plan: 'Gold' } }, { id: 2, customer: { name: 'Jean Dupont', plan: 'Gold' } }];
+    const masked = JSON.stringify(rows.map((row) => ({ ...row, customer: { ...row.customer, name: '[FULL_NAME]' } })));
+    assert.equal(masker.maskValue(JSON.stringify(rows)).value, masked);
+    assert.equal(masker.maskValue(`Found 2 orders:\n${JSON.stringify(rows)}`).value, `Found 2 orders:\n${masked}`);
+    assert.equal(masker.maskValue(`Found 2 orders:\n${rows.map((row) => JSON.stringify(row)).join('\n')}`).value, `Found 2 orders:\n${JSON.parse(masked).map((row: unknown) => JSON.stringify(row)).join('\n')}`);
+  });
+
   it('masks the names in a column that stands for a person (`Customer`, `Assignee`), as under a JSON key that does; other cells there stay', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const markdown = '| Order | Customer | Total |\n|---|---|---|\n| 1001 | Anna Schmidt | 12.00 |\n| 1002 | cus_7 | 3.00 |\n';
