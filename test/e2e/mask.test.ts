@@ -430,6 +430,11 @@ describe('large results through the wrapper', () => {
       assert.deepEqual(text.match(/Anna Schmidt|Jean Dupont|Maria Rossi|Erik Larsson/g) ?? [], []);
       assert.equal(text.match(/\[FULL_NAME\]/g)?.length, 2 * count);
       assert.equal(text.match(/\[EMAIL\]/g)?.length, 2 * count);
+      // JSON under a line of text, on one line of over 1 MiB: a person's object that a piece's end cuts too.
+      const orders = textOf(await guard.client.callTool({ name: 'customer_orders', arguments: { count: 20_000 } }));
+      assert.ok(orders.length > 1024 * 1024, `${orders.length} characters`);
+      assert.deepEqual(orders.match(/Anna Schmidt|Jean Dupont|Maria Rossi|Erik Larsson/g) ?? [], []);
+      assert.equal(orders.match(/"name":"\[FULL_NAME\]"/g)?.length, 20_000);
     } finally {
       await guard.close();
     }
