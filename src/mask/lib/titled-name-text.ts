@@ -68,9 +68,8 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
       if (found[3] !== undefined) held = found.index;
       break;
     }
-    WORDS.lastIndex = start;
-    if (WORDS.exec(text) === null || WORDS.lastIndex > to) continue;
-    const end = WORDS.lastIndex;
+    const end = wordsEnd(text, start, to);
+    if (end === -1) continue;
     // A greeting's name ends at its comma; a sign-off's name is its line.
     if (found[2] !== undefined && text.charCodeAt(end) !== COMMA) continue;
     if (found[3] !== undefined && !endsLine(text, end)) continue;
@@ -88,14 +87,14 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
       held = nearer(held, dash);
       break;
     }
-    WORDS.lastIndex = start;
-    if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && endsLine(text, WORDS.lastIndex)) name(start, WORDS.lastIndex);
+    const end = wordsEnd(text, start, to);
+    if (end !== -1 && endsLine(text, end)) name(start, end);
   }
   // A transcript's speaker: a WebVTT voice (`<v Anna Schmidt>`), or the name before a colon that starts a cue's text.
   for (let voice = text.indexOf(VOICE, from); voice !== -1 && voice < to; voice = text.indexOf(VOICE, voice + VOICE.length)) {
     const start = voice + VOICE.length;
-    WORDS.lastIndex = start;
-    if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && text.charCodeAt(WORDS.lastIndex) === GREATER_THAN) name(start, WORDS.lastIndex);
+    const end = wordsEnd(text, start, to);
+    if (end !== -1 && text.charCodeAt(end) === GREATER_THAN) name(start, end);
   }
   for (let arrow = text.indexOf(CUE_TIMING, from); arrow !== -1 && arrow < to; arrow = text.indexOf(CUE_TIMING, arrow + CUE_TIMING.length)) {
     // Its line's start, looked for no further back than a start time's length (an HTML comment's `-->` may end a long line).
@@ -109,8 +108,8 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
       held = nearer(held, lineStart);
       break;
     }
-    WORDS.lastIndex = start;
-    if (WORDS.exec(text) !== null && WORDS.lastIndex <= to && text.charCodeAt(WORDS.lastIndex) === COLON) name(start, WORDS.lastIndex);
+    const end = wordsEnd(text, start, to);
+    if (end !== -1 && text.charCodeAt(end) === COLON) name(start, end);
   }
   // A reply's quote header: the name before `wrote:`, or after `schrieb` up to its colon (or the address a display name's reader reads).
   QUOTE_HEADER.lastIndex = from;
@@ -121,12 +120,17 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
       continue;
     }
     const start = QUOTE_HEADER.lastIndex;
-    WORDS.lastIndex = start;
-    if (WORDS.exec(text) === null || WORDS.lastIndex > to) continue;
-    const end = WORDS.lastIndex;
+    const end = wordsEnd(text, start, to);
+    if (end === -1) continue;
     if (text.charCodeAt(end) === COLON || (text.charCodeAt(end) === SPACE && text.charCodeAt(end + 1) === LESS_THAN)) name(start, end);
   }
   return held;
+}
+
+/** Where the one to three capitalised words at `start` end (see `WORDS`), if they end by `to`; -1 when none start there. */
+function wordsEnd(text: string, start: number, to: number): number {
+  WORDS.lastIndex = start;
+  return WORDS.exec(text) !== null && WORDS.lastIndex <= to ? WORDS.lastIndex : -1;
 }
 
 /** Whether the text ends or a line ends at `k`. */
