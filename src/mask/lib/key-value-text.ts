@@ -286,8 +286,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       return true;
     }
     // An object or a list under the person's key: `customer: {"name": "Anna Schmidt", …}`.
-    const opening = text.charCodeAt(start - 1);
-    if ((opening === OPEN_BRACE || opening === OPEN_BRACKET) && start - 1 >= line.valueFrom && isPerson(text, line.keyStart, line.keyEnd)) {
+    if (bracketAfter(text, line.valueFrom, end) !== -1 && isPerson(text, line.keyStart, line.keyEnd)) {
       this.inline(k, end, column, stop);
       return true;
     }

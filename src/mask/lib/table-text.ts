@@ -96,7 +96,7 @@ export const TABLE_STATE: StateKind<TableState> = {
 };
 
 /** The columns of a record of psql's expanded display, which its `-[ RECORD 1 ]---` line starts (see `EXPANDED_RECORD`). */
-const EXPANDED_COLUMNS: TableColumns = { delimiter: 0x7c, markdown: false, names: ['column', 'value'], keyed: true, tuples: false };
+const EXPANDED_COLUMNS: TableColumns = { delimiter: PIPE, markdown: false, names: ['column', 'value'], keyed: true, tuples: false };
 /** The line that starts a record of psql's expanded display (`\x`), with or without its border: `-[ RECORD 12 ]-+----`. */
 const EXPANDED_RECORD = /^-\[ RECORD \d+ \][-+]*$/;
 /** The columns of a record of MySQL's vertical display, which its `*** 1. row ***` line starts (see `VERTICAL_RECORD`): a row's key ends at its first colon. */
