@@ -13,6 +13,7 @@ import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySep
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
+import { readHl7Segments, type Hl7Value } from './lib/hl7-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
 import { CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
@@ -589,6 +590,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const personNameField = fields.get(fieldKey('full_name'));
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
   const birthDateField = fields.get(fieldKey('date_of_birth'));
+  // The fields an HL7 segment's name, date of birth and address are masked as (see `readHl7Segments`), by `Hl7Value`; none when the policy masks none of them.
+  const hl7Fields: ReadonlyArray<string | undefined> = [personNameField, birthDateField, fields.get(fieldKey('home_address'))];
+  const readsHl7 = hl7Fields.some((field) => field !== undefined);
   const standing = new Map<string, number>();
   // Most values fail `startsAsName` at their first character, sooner than `isPerson` looks the hint up; a list of names is tried under a person's key only.
   /** The field a string `value` under a key that gives `hint` is masked as when the key stands for a person and the value reads as a name or names (`"assignee": "Jean Dupont"`). */
@@ -823,6 +827,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       held = nearer(held, readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField)));
     }
     if (birthDateField !== undefined) readBirthDates(text, from, to, (start, end) => fieldValue(start, end, birthDateField));
+    if (readsHl7) {
+      readHl7Segments(text, from, to, (start, end, kind: Hl7Value) => {
+        const field = hl7Fields[kind];
+        if (field !== undefined) fieldValue(start, end, field);
+      });
+    }
     sortAhead();
     return held === -1 ? -1 : Math.max(from, text.lastIndexOf('\n', held - 1) + 1);
   }

@@ -264,6 +264,18 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(bundle)), { ...expected, value: JSON.stringify(expected.value) });
   });
 
+  it('masks an HL7 message\'s names, dates of birth and addresses as the fields they are, keeping the message HL7; only the fields the policy masks', () => {
+    const message = 'MSH|^~\\&|HIS|CLINIC|LAB|CLINIC|20240102103000||ADT^A01|MSG00001|P|2.5\rPID|1||12345^^^MRN^MR||Schmidt^Anna||19800102|F|||Hauptstr. 5^^Berlin^^10115^DE||(030)1234567\rPV1|1|I|W1^101^1|||||1234^Dupont^Jean^^^Dr\r';
+    assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskText(message), {
+      text: 'MSH|^~\\&|HIS|CLINIC|LAB|CLINIC|20240102103000||ADT^A01|MSG00001|P|2.5\rPID|1||12345^^^MRN^MR||[FULL_NAME]||[DATE_OF_BIRTH]|F|||[HOME_ADDRESS]||[PHONE]\rPV1|1|I|W1^101^1|||||[FULL_NAME]\r',
+      findings: { full_name: 2, date_of_birth: 1, home_address: 1, phone: 1 },
+    });
+    assert.equal(
+      createMasker(policy({ style: 'redact', fields: ['date_of_birth'] }), KEY).maskText(message).text,
+      message.replace('19800102', '[DATE_OF_BIRTH]').replace('(030)1234567', '[PHONE]'),
+    );
+  });
+
   it('masks a date after a label of a date of birth in running text as the date of birth, in text and in JSON values; only when the policy masks that field', () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const { date_of_birth: token } = masker.maskValue({ date_of_birth: '02.01.1980' }).value as Record<string, string>;
@@ -844,6 +856,7 @@ describe('maskPieces', () => {
       // A record that told it is a person's before its name, which a later piece may hold.
       (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,
       (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,
+      (name: string) => `MSH|^~\\&|HIS|CLINIC\rPID|1||7||${name}||19800102\r\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';
     const masker = createMasker(policy({ style: 'redact' }), KEY);
