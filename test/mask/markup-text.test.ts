@@ -60,14 +60,16 @@ describe('readElements', () => {
   });
 
   it('reads no columns from a row that holds data, one heading, or headings that are no column names', () => {
-    for (const html of ['<table><tr><td>first_name</td><td>Anna</td></tr><tr><td>Jean</td><td>x</td></tr></table>', '<table><tr><th>first_name</th></tr><tr><td>Anna</td></tr></table>', '<table><tr><th>a@b</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr></table>', '<tr><th>first_name</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr>']) {
+    for (const html of ['<table><tr><th>first_name</th></tr><tr><td>Anna</td></tr></table>', '<table><tr><th>a@b</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr></table>', '<tr><th>first_name</th><th>c</th></tr><tr><td>Anna</td><td>x</td></tr>']) {
       assert.deepEqual(texts(html), [], html);
     }
   });
 
-  it('reads a row that starts with a heading, where no row named the columns, or a row under columns headed `Field`, `Value`, as a key and its values', () => {
+  it('reads a row where no row named the columns, or a row under columns headed `Field`, `Value`, as a key (a heading or a label, its colon dropped) and its values', () => {
     const detail = '<table><tr><th>First name</th><td>Anna <b>M.</b></td></tr>\n<tr><th scope="row">SSN</th><td>123456789</td><td>x</td></tr><tr><td>Jean</td><td>y</td></tr><tr><th>a@b</th><td>z</td></tr></table>';
-    assert.deepEqual(texts(detail), ['[First name]: Anna', '[First name]: M.', '[SSN]: 123456789', '[SSN]: x']);
+    assert.deepEqual(texts(detail), ['[First name]: Anna', '[First name]: M.', '[SSN]: 123456789', '[SSN]: x', '[Jean]: y']);
+    // HTML mail labels its values with a data cell as often as with a heading.
+    assert.deepEqual(texts('<table><tr><td>first_name</td><td>Anna</td></tr><tr><td>Date of birth:</td><td>1980-01-02</td></tr></table>'), ['[first_name]: Anna', '[Date of birth]: 1980-01-02']);
     const keyed = '<table><tr><th>Field</th><th>Value</th></tr><tr><td>Date of birth</td><td>1980-01-02</td></tr><tr><th>Phone</th><td>030 1234567</td></tr></table>';
     assert.deepEqual(texts(keyed), ['Value[Date of birth]: 1980-01-02', 'Value[Phone]: 030 1234567']);
     // Under columns headed otherwise, a row's heading is a cell of its column, as before.

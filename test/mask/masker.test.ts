@@ -602,6 +602,17 @@ describe('createMasker', () => {
     assert.equal(masker.maskText('key,value\nhome_address,"Hauptstr. 1\n10115 Berlin"\n').text, 'key,value\nhome_address,"[HOME_ADDRESS]\n[HOME_ADDRESS]"\n');
     const html = '<table><tr><th>Full name</th><td>Anna Schmidt</td></tr><tr><th>Address</th><td>Berlin</td></tr></table>';
     assert.equal(masker.maskText(html).text, '<table><tr><th>Full name</th><td>[FULL_NAME]</td></tr><tr><th>Address</th><td>Berlin</td></tr></table>');
+    // A row of an e-mail address tells the table is a person's record, its name and address the person's, whether a heading or a label keys the rows.
+    for (const [open, close] of [['<th>', '</th>'], ['<td>', ':</td>']]) {
+      const record = `<table>\n<tr>${open}Name${close}<td>Anna Schmidt</td></tr>\n<tr>${open}Address${close}<td>Hauptstr. 1, Berlin</td></tr>\n<tr>${open}Email${close}<td>anna@example.de</td></tr>\n</table>\n`;
+      assert.deepEqual(masker.maskText(record), {
+        text: record.replace('Anna Schmidt', '[FULL_NAME]').replace('Hauptstr. 1, Berlin', '[HOME_ADDRESS]').replace('anna@example.de', '[EMAIL]'),
+        findings: { full_name: 1, home_address: 1, email: 1 },
+      }, open);
+    }
+    // Without one, a name is a product's or a file's.
+    const product = '<table><tr><th>Name</th><td>Widget</td></tr><tr><th>Price</th><td>9.99</td></tr></table>';
+    assert.equal(masker.maskText(product).text, product);
     // A schema printed as a table names columns, and holds none of their values.
     const schema = '| column | type |\n|---|---|\n| first_name | text |\n';
     assert.equal(masker.maskText(schema).text, schema);
@@ -853,6 +864,7 @@ describe('maskPieces', () => {
       (name: string) => `-[ RECORD 1 ]----\nid    | 7\nname  | ${name}\nplan  | Gold\nemail | anna@example.de\n`,
       (name: string) => `*************************** 1. row ***************************\n   id: 7\n name: ${name}\n plan: Gold\nemail: anna@example.de\n`,
       (name: string) => `| Field | Value |\n|---|---|\n| Name | ${name} |\n| Plan | Gold |\n| Phone | +49 30 12345678 |\n\n`,
+      (name: string) => `<table>\n<tr><td>Name:</td><td>${name}</td></tr>\n<tr><td>Plan:</td><td>Gold</td></tr>\n<tr><td>Email:</td><td>anna@example.de</td></tr>\n</table>\n`,
       // A record that told it is a person's before its name, which a later piece may hold.
       (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,
       (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,

@@ -33,9 +33,13 @@
  * ends the one around it. A row holds a record's key and values, as a
  * detail view prints one, where it starts with a heading in a table whose
  * columns no row named (`<tr><th>First name</th><td>Anna</td></tr>`), or
- * under columns whose second is headed as values (`Field`, `Value`, see
- * `isKeyed`): each piece of text in its later cells is reported with the
- * first cell's text as its key.
+ * with a label in a table without a row of headings, as HTML mail writes
+ * one (`<tr><td>Name:</td><td>Anna Schmidt</td></tr>`), or under columns
+ * whose second is headed as values (`Field`, `Value`, see `isKeyed`):
+ * each piece of text in its later cells is reported with the first cell's
+ * text (without a label's colon) as its key. Such rows are a record as
+ * elements side by side are: an `Email` row tells that the `Name` row's
+ * text is a person's name; the table's end ends the record.
  */
 import { readsAsNamesAt } from './display-name-text.js';
 import { FieldLines, NextIndex, PersonRecord, sameItems, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog } from './lines.js';
@@ -73,6 +77,8 @@ export interface MarkupState {
   columns: string[] | undefined;
   /** While no row has named the columns: the names the row's headings gave so far, until a data cell (`<td>`) shows it names none (undefined). */
   headings: string[] | undefined;
+  /** Whether a row of the table held headings only: a data cell then keys no row (see the module's comment). */
+  headed: boolean;
   /** The cell the reader is in: its column (-1 outside a cell), and how many columns it spans. */
   column: number;
   span: number;
@@ -91,7 +97,7 @@ export interface MarkupState {
 }
 
 export function newMarkupState(): MarkupState {
-  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined, person: '', toldAt: -1, opened: [] };
+  return { named: undefined, tag: '', table: false, columns: undefined, headings: undefined, headed: false, column: -1, span: 1, nextColumn: 0, heading: undefined, rowKey: undefined, person: '', toldAt: -1, opened: [] };
 }
 
 export const MARKUP_STATE: StateKind<MarkupState> = {
@@ -101,6 +107,7 @@ export const MARKUP_STATE: StateKind<MarkupState> = {
     table: state.table,
     columns: state.columns,
     headings: state.headings?.slice(),
+    headed: state.headed,
     column: state.column,
     span: state.span,
     nextColumn: state.nextColumn,
@@ -116,6 +123,7 @@ export const MARKUP_STATE: StateKind<MarkupState> = {
     a.table === b.table &&
     a.columns === b.columns &&
     sameItems(a.headings, b.headings) &&
+    a.headed === b.headed &&
     a.column === b.column &&
     a.span === b.span &&
     a.nextColumn === b.nextColumn &&
@@ -284,9 +292,11 @@ class ElementReader extends FieldLines<MarkupState> {
   private tableTag(name: number, nameEnd: number, close: number, closing: boolean, state: MarkupState): boolean {
     if (name === TABLE) {
       endRow(state);
+      if (this.record.open) this.endRecord(state);
       state.table = !closing;
       state.columns = undefined;
       state.headings = closing ? undefined : [];
+      state.headed = false;
       return true;
     }
     if (!state.table || name === NOT_TABLE) return false;
@@ -301,7 +311,7 @@ class ElementReader extends FieldLines<MarkupState> {
     state.nextColumn += state.span;
     if (name === DATA) state.headings = undefined;
     // A first cell that may be the row's key is read as a heading is.
-    const key = state.column === 0 && (state.columns === undefined ? name === HEADING : isKeyed(state.columns));
+    const key = state.column === 0 && (state.columns === undefined ? name === HEADING || !state.headed : isKeyed(state.columns));
     if (key || (name === HEADING && state.headings !== undefined)) state.heading = '';
     return true;
   }
@@ -315,10 +325,28 @@ class ElementReader extends FieldLines<MarkupState> {
     if (state.heading !== undefined) {
       if (state.heading.length <= MAX_HEADING_CHARS) state.heading += (state.heading === '' ? '' : ' ') + text.slice(start, end);
     } else if (state.rowKey !== undefined) {
+      this.keyedCell(start, end, state.rowKey);
       this.cell(start, end, state.column, state.columns ?? NO_COLUMNS, state.rowKey);
     } else if (state.columns !== undefined && state.column < state.columns.length && state.columns[state.column] !== '') {
       this.cell(start, end, state.column, state.columns, undefined);
     }
+  }
+
+  /**
+   * Takes the text[start, end) of a cell after a row's key `key` as a line
+   * of a person's record, as a keyed table's in text (see `keyedRow` in
+   * `table-text.ts`): an e-mail address's row tells the record, a name's
+   * or an address's is its member. The table is the record.
+   */
+  private keyedCell(start: number, end: number, key: string): void {
+    const { persons } = this;
+    if (persons === undefined || this.fieldAt(key, 0, key.length) !== undefined) return;
+    if (persons.holdsContact(key, 0, key.length)) {
+      this.record.tell();
+      return;
+    }
+    const member = persons.memberAt(key, 0, key.length);
+    if (member !== undefined) this.record.member(start, end, member);
   }
 
   /**
@@ -474,7 +502,11 @@ function endCell(state: MarkupState): void {
   if (state.heading !== undefined && state.headings !== undefined) {
     for (let k = 0; k < state.span && state.headings.length <= MAX_COLUMNS; k++) state.headings.push(state.heading);
   }
-  if (state.heading !== undefined && state.column === 0) state.rowKey = isColumnName(state.heading) ? state.heading : undefined;
+  if (state.heading !== undefined && state.column === 0) {
+    // A label's colon (`<td>Name:</td>`) is no part of the key.
+    const key = state.heading.endsWith(':') ? state.heading.slice(0, -1).trimEnd() : state.heading;
+    state.rowKey = isColumnName(key) ? key : undefined;
+  }
   state.heading = undefined;
   state.column = -1;
 }
@@ -483,6 +515,7 @@ function endCell(state: MarkupState): void {
 function endRow(state: MarkupState): void {
   endCell(state);
   const { headings } = state;
+  if (headings !== undefined && headings.length > 0) state.headed = true;
   if (headings !== undefined && headings.length <= MAX_COLUMNS && headings.filter((name) => name !== '').length >= 2 && headings.every((name) => name === '' || isColumnName(name))) state.columns = headings;
   state.headings = state.columns === undefined ? [] : undefined;
   state.nextColumn = 0;
