@@ -144,6 +144,21 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(text), []);
   });
 
+  it('reads the fields of a form or a report side by side, a gap of two blanks or a tab between: each value ends where the next key starts', () => {
+    const text = 'Customer: Anna Schmidt   Order: ORD-1   Date of birth: 02.01.1980\nName: Jean Dupont\tEmail: jean@example.fr\nAssignee: Jean Dupont  Status: open  Customer: Maria Rossi\nFull name: Anna Schmidt   Home address: Hauptstr. 1, Berlin\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), [
+      'full_name=Anna Schmidt',
+      'date_of_birth=02.01.1980',
+      'full_name=Jean Dupont',
+      'full_name=Jean Dupont',
+      'full_name=Maria Rossi',
+      'full_name=Anna Schmidt',
+      'home_address=Hauptstr. 1, Berlin',
+    ]);
+    // One blank is no gap, and a time's colon no key's.
+    assert.deepEqual(values('Full name: Anna Schmidt Status: open\nFull name: Anna Schmidt   at 12:30:00\n'), ['full_name=Anna Schmidt Status: open', 'full_name=Anna Schmidt   at 12:30:00']);
+  });
+
   it('reads YAML\'s lists of records: a person\'s list at its key\'s indentation, and an item\'s keys as one record', () => {
     const text = 'customer:\n- name: Anna Schmidt\n  plan: Gold\n- name: Jean Dupont\nitems:\n- name: Widget\n  size: 12\n- name: Maria Rossi\n  phone: +39 06 1234 5678\nassignee:\n  name: Jean Dupont\n\n- name: Report\n';
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Jean Dupont']);

@@ -869,6 +869,7 @@ describe('maskPieces', () => {
       (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,
       (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,
       (name: string) => `MSH|^~\\&|HIS|CLINIC\rPID|1||7||${name}||19800102\r\n`,
+      (name: string) => `Name: ${name}    Plan: Gold    Email: anna@example.de\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';
     const masker = createMasker(policy({ style: 'redact' }), KEY);

@@ -292,8 +292,13 @@ class KeyReader extends FieldLines<KeyValueState> {
     }
     // Most values are turned down before the key is looked at, and most keys before the value is read as names.
     if (!startsCapitalAfter(text, start, stop) || !isPerson(text, line.keyStart, line.keyEnd)) return false;
-    const name = readsAsNamesAt(text, start, stop) ? stop : leadingNameEnd(text, start, stop);
-    return name !== -1 && this.personName(start, name);
+    if (readsAsNamesAt(text, start, stop)) return this.personName(start, stop);
+    // The value may end where a key inside the line starts: `Patient: Anna Schmidt   DOB: …`.
+    const [, cut, more] = lineValue(text, line.valueFrom, end);
+    const name = readsAsNamesAt(text, start, cut) ? cut : leadingNameEnd(text, start, cut);
+    if (name === -1 || !this.personName(start, name)) return false;
+    if (more) this.inline(k, end, column);
+    return true;
   }
 
   /**
@@ -376,9 +381,9 @@ class KeyReader extends FieldLines<KeyValueState> {
       }
       // A member of an object or a call in the line (`{name: Anna Schmidt, …}`, `, Phone: +49 30 …`, Kotlin's
       // `User(name=Anna Schmidt, …)`, Java's `{name=Anna Schmidt, …}`) or of an LDAP name (`cn=Anna Schmidt,ou=people`)
-      // runs to its comma or closing bracket; a logfmt or query value to a blank.
+      // runs to its comma or closing bracket; a logfmt or query value to a blank; a field's after a gap to the next key.
       const inObject = MEMBER_AFTER.has(text.charCodeAt(key.before)) || (text.charCodeAt(separator) === EQUALS && isDistinguishedName(text, valueFrom, end));
-      const [from, to, after] = valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
+      const [from, to, after] = key.gap ? gapValue(text, valueFrom, end) : valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
@@ -410,6 +415,12 @@ function lineValue(text: string, k: number, end: number): [number, number, boole
   if (start > k && !isBlank(text.charCodeAt(start - 1))) return [start, stop, after < end];
   const next = inlineKeyFrom(text, start, stop);
   return next === -1 ? [start, stop, false] : [start, blankTrimmedEnd(text, start, next), true];
+}
+
+/** The value of a key after a gap (see `keyAfterGap`), as `valueAfter` gives it: to the next key in the line, or its end. */
+function gapValue(text: string, k: number, end: number): [number, number, number] {
+  const [start, stop, more] = lineValue(text, k, end);
+  return [start, stop, more ? stop : end];
 }
 
 /** The text of the Markdown heading at `k` (one to six `#`, a blank, the text; `#`s that close it left out), if the line text[k, end) is one. */
@@ -449,8 +460,16 @@ function startsCapitalAfter(text: string, k: number, end: number): boolean {
   return (code >= 0x41 && code <= 0x5a) || code >= 0x80;
 }
 
+/** A key inside a line: text[start, end), what stands before it at `before`, and whether that is a gap (see `keyAfterGap`). */
+interface InlineKey {
+  start: number;
+  end: number;
+  before: number;
+  gap?: boolean;
+}
+
 /** The key before the separator at `separator` (inside the line from `from`), if one stands there as `KeyReader.inline` reads keys. */
-function inlineKeyBefore(text: string, from: number, separator: number): { start: number; end: number; before: number } | undefined {
+function inlineKeyBefore(text: string, from: number, separator: number): InlineKey | undefined {
   let k = separator;
   // The `!` of `!=`.
   if (text.charCodeAt(separator) === EQUALS && k > from && text.charCodeAt(k - 1) === EXCLAMATION) k--;
@@ -474,7 +493,34 @@ function inlineKeyBefore(text: string, from: number, separator: number): { start
   if (before === from) return undefined;
   if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end, before: before - 1 };
   // logfmt: `level=info first_name=Anna`.
-  return !colon && before < k ? { start, end, before } : undefined;
+  if (!colon) return before < k ? { start, end, before } : undefined;
+  return quote === 0 ? keyAfterGap(text, from, k, end) : undefined;
+}
+
+/**
+ * The key of words that ends at `end` (its last word starts at `k`) when
+ * a gap stands before it, two blanks or a tab:
+ * a form's or a report's fields side by side (`Patient: Anna Schmidt
+ * DOB: 02/01/1980`, `Name: Anna Schmidt\tEmail: …`). Its words are one
+ * blank apart.
+ */
+function keyAfterGap(text: string, from: number, k: number, end: number): InlineKey | undefined {
+  while (k - 2 > from && text.charCodeAt(k - 1) === SPACE && isWordKeyChar(text.charCodeAt(k - 2)) && end - k < MAX_KEY_CHARS) {
+    k -= 2;
+    while (k > from && isWordKeyChar(text.charCodeAt(k - 1)) && end - k < MAX_KEY_CHARS) k--;
+  }
+  if (!isLetter(text.charCodeAt(k)) || k - from < 2) return undefined;
+  const gap = text.charCodeAt(k - 1) === TAB || (text.charCodeAt(k - 1) === SPACE && isBlank(text.charCodeAt(k - 2)));
+  if (!gap) return undefined;
+  // A path names what its last part names (see `inlineKeyBefore`).
+  let start = end;
+  while (start > k && text.charCodeAt(start - 1) !== DOT) start--;
+  return { start, end, before: k - 1, gap };
+}
+
+/** A key's character other than a blank (see `isKeyChar`). */
+function isWordKeyChar(code: number): boolean {
+  return code !== SPACE && isKeyChar(code);
 }
 
 /** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
