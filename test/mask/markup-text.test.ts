@@ -104,6 +104,14 @@ describe('readElements', () => {
     assert.deepEqual(texts(html), ['full_name=Anna Schmidt', 'first_name=Anna']);
   });
 
+  it('reads a label in bold or a label element as the key of the text after it, up to the next tag: a field, a person, a record as elements are', () => {
+    const html =
+      '<p><b>full_name:</b> Anna Schmidt<br><strong>Customer</strong>: Jean Dupont</p>\n<p><b>Name:</b> Maria Rossi<br><b>Email:</b> maria@example.it<br><b>Name:</b> Bob Lee</p>\n' +
+      '<p><b>Name:</b> Widget<br><b>Price:</b> 9.99</p>\n<p><b>Customer</b> Anna Schmidt <label>first_name:</label><input value="Anna"></p>\n';
+    assert.deepEqual(texts(html, newMarkupState(), 0, html.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Bob Lee']);
+    assert.deepEqual(texts(html), ['full_name=Anna Schmidt']);
+  });
+
   it('reads a cell over lines and from one piece of a text to the next; a NUL ends the table', () => {
     const html = '<table>\n<tr>\n  <th>first_name</th>\n  <th></th>\n  <th>city</th>\n</tr>\n<tr>\n  <td>\n    Anna\n  </td><td>1</td>\n  <td>Berlin</td>\n</tr>\n</table>\n';
     assert.deepEqual(texts(html), ['first_name: Anna', 'city: Berlin']);

@@ -610,6 +610,9 @@ describe('createMasker', () => {
         findings: { full_name: 1, home_address: 1, email: 1 },
       }, open);
     }
+    // A page that labels its values in bold is a record so too.
+    const page = '<p><b>Name:</b> Anna Schmidt<br>\n<b>Email:</b> anna@example.de<br>\n<strong>Customer:</strong> Jean Dupont</p>\n';
+    assert.equal(masker.maskText(page).text, '<p><b>Name:</b> [FULL_NAME]<br>\n<b>Email:</b> [EMAIL]<br>\n<strong>Customer:</strong> [FULL_NAME]</p>\n');
     // Without one, a name is a product's or a file's.
     const product = '<table><tr><th>Name</th><td>Widget</td></tr><tr><th>Price</th><td>9.99</td></tr></table>';
     assert.equal(masker.maskText(product).text, product);
@@ -870,6 +873,7 @@ describe('maskPieces', () => {
       (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,
       (name: string) => `MSH|^~\\&|HIS|CLINIC\rPID|1||7||${name}||19800102\r\n`,
       (name: string) => `Name: ${name}    Plan: Gold    Email: anna@example.de\n`,
+      (name: string) => `<p><b>Name:</b> ${name}<br>\n<b>Plan:</b> Gold<br>\n<b>Email:</b> anna@example.de</p>\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';
     const masker = createMasker(policy({ style: 'redact' }), KEY);

@@ -23,7 +23,9 @@
  * closed inside it (`<Plan>Gold</Plan>`) are its members, as JSON's are.
  * An HTML definition list (`<dt>Full name</dt><dd>Anna Schmidt</dd>`) is
  * read the same way, each term the key of the description after it; each
- * closes on its line.
+ * closes on its line. So is a label in bold or a label element, its colon
+ * inside or after it (`<b>Name:</b> Anna Schmidt<br>`, `<strong>Email</strong>:
+ * …`): the key of the text after it, up to the next tag.
  *
  * HTML tables are read by their headings, as tables in text are by their
  * header line (see `table-text.ts`): a row of two or more headings
@@ -61,6 +63,8 @@ const MAX_HEADING_CHARS = 64;
 const MAX_COLUMNS = 1024;
 const NO_COLUMNS: readonly string[] = [];
 const COLSPAN = /\bcolspan\s*=\s*["']?(\d{1,4})/i;
+/** The elements HTML writes a label in, before the value it labels (see `ElementReader.label`). */
+const LABEL_TAGS: ReadonlySet<string> = new Set(['b', 'strong', 'label']);
 
 /**
  * Where `readElements` stopped: inside the element of a field, or an HTML
@@ -168,6 +172,9 @@ class ElementReader extends FieldLines<MarkupState> {
   /** The last definition list term's text, the key of the description after it (-1: none). */
   private termStart = -1;
   private termEnd = -1;
+  /** Where the text of the open label's element (`<b>`, see `LABEL_TAGS`) starts (-1: none is open), and its tag's name. */
+  private labelFrom = -1;
+  private labelTag = '';
 
   constructor(
     text: string,
@@ -244,12 +251,19 @@ class ElementReader extends FieldLines<MarkupState> {
       // `ns:home_address` names what `home_address` names.
       let local = nameEnd;
       while (local > nameStart && text.charCodeAt(local - 1) !== COLON) local--;
+      const label = this.labelFrom;
+      this.labelFrom = -1;
       if (closing) {
         if (state.person !== '' && nameEnd - nameStart === state.person.length && text.startsWith(state.person, nameStart)) state.person = '';
         else if (this.record.open && !this.inRecord(local, nameEnd) && this.closes(nameStart, nameEnd, state)) this.endRecord(state);
+        if (label !== -1 && nameEnd - nameStart === this.labelTag.length && text.startsWith(this.labelTag, nameStart)) this.label(label, open, close, end);
         continue;
       }
       if (text.charCodeAt(close - 1) === SLASH) continue;
+      if (nameEnd - nameStart <= 6 && LABEL_TAGS.has(text.slice(nameStart, nameEnd).toLowerCase())) {
+        this.labelFrom = close + 1;
+        this.labelTag = text.slice(nameStart, nameEnd);
+      }
       if (this.record.open) {
         if (state.opened.length === MAX_OPENED) this.endRecord(state);
         else state.opened.push(text.slice(nameStart, nameEnd));
@@ -471,6 +485,37 @@ class ElementReader extends FieldLines<MarkupState> {
       if (member !== undefined) this.record.member(start, stop, member);
     }
     return close + 1;
+  }
+
+  /**
+   * Reads the label text[from, open) of an element that closes at `close`
+   * (`<b>Name:</b> Anna Schmidt<br>`, `<strong>Email</strong>: …`), if
+   * its colon ends it: the key of the text after it, up to the next tag,
+   * which is reported as the field the key names, or as a record's member
+   * or contact (see `definition`), or as the person's name a key that
+   * stands for one introduces (`<b>Customer:</b> Anna Schmidt`).
+   */
+  private label(from: number, open: number, close: number, end: number): void {
+    const { text, persons } = this;
+    let [keyStart, keyEnd] = blankTrimmed(text, from, open);
+    let valueFrom = close + 1;
+    if (keyEnd > keyStart && text.charCodeAt(keyEnd - 1) === COLON) keyEnd = blankTrimmed(text, keyStart, keyEnd - 1)[1];
+    else if (text.charCodeAt(valueFrom) === COLON) valueFrom++;
+    else return;
+    if (keyStart === keyEnd || keyEnd - keyStart > MAX_NAME_CHARS) return;
+    const next = this.tagFrom(valueFrom);
+    const [start, stop] = blankTrimmed(text, valueFrom, next === -1 || next > end ? end : next);
+    if (start === stop) return;
+    const field = this.fieldAt(text, keyStart, keyEnd);
+    if (field !== undefined) {
+      this.value(start, stop, field);
+    } else if (persons?.holdsContact(text, keyStart, keyEnd)) {
+      this.record.tell();
+    } else {
+      const member = persons?.memberAt(text, keyStart, keyEnd);
+      if (member !== undefined) this.record.member(start, stop, member);
+      else if (persons?.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) this.value(start, stop, persons.nameField);
+    }
   }
 
   /** The first `]]>` at or after `k`; the text's length when there is none. */
