@@ -867,6 +867,7 @@ describe('maskPieces', () => {
       (name: string) => `-[ RECORD 1 ]----\nid    | 7\nname  | ${name}\nplan  | Gold\nemail | anna@example.de\n`,
       (name: string) => `*************************** 1. row ***************************\n   id: 7\n name: ${name}\n plan: Gold\nemail: anna@example.de\n`,
       (name: string) => `| Field | Value |\n|---|---|\n| Name | ${name} |\n| Plan | Gold |\n| Phone | +49 30 12345678 |\n\n`,
+      (name: string) => `| | |\n|---|---|\n| **Name** | ${name} |\n| **Email** | anna@example.de |\n\n`,
       (name: string) => `<table>\n<tr><td>Name:</td><td>${name}</td></tr>\n<tr><td>Plan:</td><td>Gold</td></tr>\n<tr><td>Email:</td><td>anna@example.de</td></tr>\n</table>\n`,
       // A record that told it is a person's before its name, which a later piece may hold.
       (name: string) => `- email: anna@example.de\n  plan: Gold\n  name: ${name}\n`,

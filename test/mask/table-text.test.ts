@@ -113,6 +113,11 @@ describe('readTables', () => {
   it('reads a keyed table\'s rows as a person\'s record: a `name` is held until a contact\'s key tells it, and what follows is the person\'s', () => {
     const text = '| Field | Value |\n|---|---|\n| Name | Anna Schmidt |\n| Email | a@example.de |\n| Address | Hauptstr. 1 |\n\n-[ RECORD 1 ]---\nname  | Jean Dupont\nphone | x\n-[ RECORD 2 ]---\nname  | Report\nsize  | 3\n';
     assert.deepEqual(persons(text), { values: ['full_name=Anna Schmidt', 'home_address=Hauptstr. 1', 'full_name=Jean Dupont'], held: text.indexOf('name  | Report') });
+    // Markdown's keyed table without a header (`| | |`) is one too; a row of empty cells without its rule starts none.
+    const unnamed = '| | |\n|---|---|\n| **Name** | Anna Schmidt |\n| **Email** | a@example.de |\n';
+    assert.deepEqual(persons(unnamed).values, ['full_name=Anna Schmidt']);
+    assert.deepEqual(cells(unnamed), ['=**Name**', '[Name]=Anna Schmidt', '=**Email**', '[Email]=a@example.de']);
+    assert.deepEqual(cells('| | |\n| Name | Anna Schmidt |\n'), []);
     // A key the policy names is its cell's to report; a record that ends, or that a table's end ends, tells nothing.
     assert.deepEqual(persons('key,value\nfull name,Anna\nemail,a@example.de\n\nkey,value\nname,Bob\n\nemail,b@example.de\n').values, []);
     // From one piece to the next: the reading holds from the record's first row while it holds a name, and carries that the record told.

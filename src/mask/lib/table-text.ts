@@ -383,6 +383,9 @@ function nameIn(text: string, start: number, end: number): string | undefined {
   return isColumnName(name) ? name : undefined;
 }
 
+/** The names of a Markdown table of keys and values whose header is empty. */
+const UNNAMED_KEYS: readonly string[] = ['', ''];
+
 /** The Markdown marks around a name (bold, code), by their first character. */
 const MARKS: ReadonlyMap<number, string> = new Map(['**', '__', '`'].map((mark) => [mark.charCodeAt(0), mark]));
 
@@ -396,6 +399,8 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
   if (delimiter === -1) return undefined;
   const count = splitCells(text, start, end, delimiter, markdown, cells, false);
   if (count < 2) return undefined;
+  // Markdown's table of keys and values without a header (`| | |`), as two columns must have one.
+  if (markdown && count === 2 && cells[0] === cells[1] && cells[2] === cells[3]) return { delimiter, markdown, names: UNNAMED_KEYS, keyed: true, tuples: false };
   const names: string[] = [];
   for (let k = 0; k < count; k++) {
     const name = nameIn(text, cells[2 * k]!, cells[2 * k + 1]!);
