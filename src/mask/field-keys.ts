@@ -48,11 +48,20 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/** The policy's `fields` by the normalised keys that name them: each field's own, and its synonyms' unless the policy lists one itself. */
+/**
+ * The policy's `fields` by the normalised keys that name them: each
+ * field's own, and its synonyms' unless the policy lists one itself; and
+ * each of these after a key that says whose it is (`customer_first_name`
+ * in Kibana's sample orders, `billing_last_name` in WooCommerce's,
+ * `patient_dob`), see `OWNERS`.
+ */
 export function fieldsByKey(fields: readonly string[]): Map<string, string> {
   const byKey = new Map(fields.map((field) => [fieldKey(field), field]));
   for (const field of fields) {
     for (const synonym of SYNONYMS[fieldKey(field)] ?? []) if (!byKey.has(fieldKey(synonym))) byKey.set(fieldKey(synonym), field);
+  }
+  for (const [key, field] of [...byKey]) {
+    for (const owner of OWNERS) if (!byKey.has(owner + key)) byKey.set(owner + key, field);
   }
   return byKey;
 }
@@ -85,6 +94,17 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'posiadacz', 'posiadacz_rachunku', 'kontoinnehavare', 'holder', 'payee', 'payer', 'debtor', 'creditor',
   ].map(fieldKey),
 );
+
+/**
+ * What may stand before a field's key and say whose it is (normalised):
+ * the commonest of a record's people, and the parties of an order that a
+ * bill or a parcel goes to.
+ */
+const OWNERS: readonly string[] = [
+  'customer', 'client', 'contact', 'patient', 'employee', 'member', 'user', 'person', 'owner', 'holder', 'account_holder', 'applicant',
+  'student', 'guest', 'passenger', 'beneficiary', 'subscriber', 'sender', 'recipient', 'lead', 'candidate', 'insured', 'billing', 'shipping',
+  'kunde', 'cliente', 'klant',
+].map(fieldKey);
 
 /**
  * Keys (normalised) that stand for a person in a text's key lines, and not

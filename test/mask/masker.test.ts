@@ -336,7 +336,7 @@ describe('createMasker', () => {
     });
   });
 
-  it('masks `dob`, a name that says whose it is, and the fields\' names in the EU\'s larger languages, in JSON and in text', () => {
+  it('masks `dob`, a name that says whose it is (`customer_first_name` too), and the fields\' names in the EU\'s larger languages, in JSON and in text', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const record = {
       dob: '1980-01-02', DOB: '02/01/1980', customerName: 'Anna Schmidt', cardholder_name: 'ANNA SCHMIDT', Vorname: 'Anna', Nachname: 'Schmidt',
@@ -366,6 +366,11 @@ describe('createMasker', () => {
     ];
     assert.deepEqual(masker.maskValue(records).value, recordsMasked);
     assert.deepEqual(masker.maskValue(JSON.stringify(records)).value, JSON.stringify(recordsMasked));
+    // A field's key after a key that says whose it is: Kibana's sample orders, WooCommerce's export, a patient's record.
+    const owned = { customer_first_name: 'Anna', customer_full_name: 'Anna Schmidt', billing_last_name: 'Schmidt', patient_dob: '1980-01-02', shipping_street_address: 'Hauptstr. 1', order_first_item: 'Widget' };
+    const ownedMasked = { ...owned, customer_first_name: '[FIRST_NAME]', customer_full_name: '[FULL_NAME]', billing_last_name: '[LAST_NAME]', patient_dob: '[DATE_OF_BIRTH]', shipping_street_address: '[HOME_ADDRESS]' };
+    assert.deepEqual(masker.maskValue(owned).value, ownedMasked);
+    assert.equal(masker.maskText('Billing First Name,Billing Email\nAnna,anna@example.de\n').text, 'Billing First Name,Billing Email\n[FIRST_NAME],[EMAIL]\n');
     // Keys in any case, letters outside ASCII among them, first and last.
     assert.equal(masker.maskText('PRÉNOM: Jean\nIMIĘ: Anna\nFödelsedatum: x\nNACHNAME: Schmidt\nGeburtstag: 2. Januar 1980\n').text, 'PRÉNOM: [FIRST_NAME]\nIMIĘ: [FIRST_NAME]\nFödelsedatum: [DATE_OF_BIRTH]\nNACHNAME: [LAST_NAME]\nGeburtstag: [DATE_OF_BIRTH]\n');
   });
