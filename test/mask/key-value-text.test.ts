@@ -159,6 +159,13 @@ describe('readKeyValues', () => {
     assert.deepEqual(values('Full name: Anna Schmidt Status: open\nFull name: Anna Schmidt   at 12:30:00\n'), ['full_name=Anna Schmidt Status: open', 'full_name=Anna Schmidt   at 12:30:00']);
   });
 
+  it('reads a Go struct as `%+v` prints it: each field\'s value to the next field or the struct\'s end, a person\'s struct inside one too', () => {
+    const text = 'created user: &{ID:7 Full_name:Anna Schmidt Plan:Gold}\n{ID:1 Name:Jean Dupont Email:jean@example.fr}\norder: {ID:9 Customer:{Name:Maria Rossi Address:Via Roma 1} Total:9.99}\n{ID:2 Name:Widget Price:9.99}\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'home_address=Via Roma 1']);
+    // A name that is no exported field\'s, a field after a blank outside a struct, a drive\'s letter and a scheme are none.
+    assert.deepEqual(values('{full_name:Anna Schmidt}\nx Full_name:Anna\n{C:\\Users\\anna} {http://x}\n'), []);
+  });
+
   it('reads YAML\'s lists of records: a person\'s list at its key\'s indentation, and an item\'s keys as one record', () => {
     const text = 'customer:\n- name: Anna Schmidt\n  plan: Gold\n- name: Jean Dupont\nitems:\n- name: Widget\n  size: 12\n- name: Maria Rossi\n  phone: +39 06 1234 5678\nassignee:\n  name: Jean Dupont\n\n- name: Report\n';
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Jean Dupont']);

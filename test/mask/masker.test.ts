@@ -879,6 +879,7 @@ describe('maskPieces', () => {
       (name: string) => `<record>\n  <Phone>+49 30 12345678</Phone>\n  <Plan>Gold</Plan>\n  <Name>${name}</Name>\n</record>\n`,
       (name: string) => `MSH|^~\\&|HIS|CLINIC\rPID|1||7||${name}||19800102\r\n`,
       (name: string) => `Name: ${name}    Plan: Gold    Email: anna@example.de\n`,
+      (name: string) => `2024/01/02 10:02:33 saved &{ID:7 Name:${name} Plan:Gold Email:anna@example.de}\n`,
       (name: string) => `<p><b>Name:</b> ${name}<br>\n<b>Plan:</b> Gold<br>\n<b>Email:</b> anna@example.de</p>\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';

@@ -350,9 +350,11 @@ class KeyReader extends FieldLines<KeyValueState> {
    */
   private inline(k: number, end: number, indent: number, personTo = -1): void {
     const { text, persons } = this;
+    let inGoStruct = false;
     for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
-      const key = inlineKeyBefore(text, k, separator);
+      const key = inlineKeyBefore(text, k, separator, inGoStruct);
       if (key === undefined) continue;
+      inGoStruct ||= key.go === true;
       // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
       let valueFrom = separator + 1;
       while (valueFrom < end && text.charCodeAt(valueFrom) === EQUALS) valueFrom++;
@@ -383,7 +385,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       // `User(name=Anna Schmidt, …)`, Java's `{name=Anna Schmidt, …}`) or of an LDAP name (`cn=Anna Schmidt,ou=people`)
       // runs to its comma or closing bracket; a logfmt or query value to a blank; a field's after a gap to the next key.
       const inObject = MEMBER_AFTER.has(text.charCodeAt(key.before)) || (text.charCodeAt(separator) === EQUALS && isDistinguishedName(text, valueFrom, end));
-      const [from, to, after] = key.gap ? gapValue(text, valueFrom, end) : valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
+      const [from, to, after] = key.go ? goValue(text, valueFrom, end) : key.gap ? gapValue(text, valueFrom, end) : valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
       } else if (member !== undefined) {
@@ -466,10 +468,12 @@ interface InlineKey {
   end: number;
   before: number;
   gap?: boolean;
+  /** A Go struct's field, as `%+v` prints it (see `goFieldBefore`). */
+  go?: boolean;
 }
 
 /** The key before the separator at `separator` (inside the line from `from`), if one stands there as `KeyReader.inline` reads keys. */
-function inlineKeyBefore(text: string, from: number, separator: number): InlineKey | undefined {
+function inlineKeyBefore(text: string, from: number, separator: number, inGoStruct = false): InlineKey | undefined {
   let k = separator;
   // The `!` of `!=`.
   if (text.charCodeAt(separator) === EQUALS && k > from && text.charCodeAt(k - 1) === EXCLAMATION) k--;
@@ -477,7 +481,7 @@ function inlineKeyBefore(text: string, from: number, separator: number): InlineK
   const quote = k > from && (text.charCodeAt(k - 1) === QUOTE || text.charCodeAt(k - 1) === APOSTROPHE) ? text.charCodeAt(--k) : 0;
   const colon = text.charCodeAt(separator) === COLON;
   // `first_name:12:30`: an unquoted key's colon must be followed by a blank, a quote or a bracket (which passes over times at once).
-  if (colon && quote === 0 && !startsValue(text.charCodeAt(separator + 1))) return undefined;
+  if (colon && quote === 0 && !startsValue(text.charCodeAt(separator + 1))) return goFieldBefore(text, from, separator, inGoStruct);
   const end = k;
   while (k > from && end - k < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k - 1)) && (quote !== 0 || text.charCodeAt(k - 1) !== SPACE)) k--;
   if (k === end || !isLetter(text.charCodeAt(k))) return undefined;
@@ -494,7 +498,8 @@ function inlineKeyBefore(text: string, from: number, separator: number): InlineK
   if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end, before: before - 1 };
   // logfmt: `level=info first_name=Anna`.
   if (!colon) return before < k ? { start, end, before } : undefined;
-  return quote === 0 ? keyAfterGap(text, from, k, end) : undefined;
+  if (quote !== 0) return undefined;
+  return keyAfterGap(text, from, k, end) ?? (inGoStruct ? goFieldBefore(text, from, separator, true) : undefined);
 }
 
 /**
@@ -521,6 +526,49 @@ function keyAfterGap(text: string, from: number, k: number, end: number): Inline
 /** A key's character other than a blank (see `isKeyChar`). */
 function isWordKeyChar(code: number): boolean {
   return code !== SPACE && isKeyChar(code);
+}
+
+/**
+ * The field of a Go struct whose colon is at `separator`, as `%+v` prints
+ * one (`{ID:1 Name:Anna Schmidt Email:anna@example.de}`, `&{…}`): an
+ * exported name (a capital, then letters, digits, `_`), its value right
+ * after the colon; the first after the struct's `{`, the others after a
+ * blank once the line showed a struct (`inGoStruct`). Its value runs to
+ * the next field or the struct's end (see `goValue`).
+ */
+function goFieldBefore(text: string, from: number, separator: number, inGoStruct: boolean): InlineKey | undefined {
+  let start = separator;
+  while (start > from && separator - start < MAX_KEY_CHARS && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+  const first = text.charCodeAt(start);
+  if (start === separator || first < 0x41 || first > 0x5a || start === from || isBlank(text.charCodeAt(separator + 1)) || separator + 1 >= text.length) return undefined;
+  const before = text.charCodeAt(start - 1);
+  return before === OPEN_BRACE || (before === SPACE && inGoStruct) ? { start, end: separator, before: start - 1, go: true } : undefined;
+}
+
+/** The value of a Go struct's field from `k` (see `goFieldBefore`), as `valueAfter` gives it: to a blank before the next field, or the `}` that ends the struct. */
+function goValue(text: string, k: number, end: number): [number, number, number] {
+  if (text.charCodeAt(k) === OPEN_BRACE) return valueAfter(text, k, end);
+  let depth = 0;
+  for (let j = k; j < end; j++) {
+    const code = text.charCodeAt(j);
+    if (code === OPEN_BRACE || code === OPEN_BRACKET) depth++;
+    else if ((code === CLOSE_BRACE || code === CLOSE_BRACKET) && depth-- === 0) return [k, j, j];
+    else if (code === SPACE && depth === 0 && startsGoField(text, j + 1, end)) return [k, j, j];
+  }
+  return [k, end, end];
+}
+
+/** Whether a Go struct's field (an exported name and its colon, see `goFieldBefore`) starts at `k`. */
+function startsGoField(text: string, k: number, end: number): boolean {
+  const first = text.charCodeAt(k);
+  if (first < 0x41 || first > 0x5a) return false;
+  let j = k + 1;
+  while (j < end && j - k < MAX_KEY_CHARS && isIdentifierChar(text.charCodeAt(j))) j++;
+  return text.charCodeAt(j) === COLON && !isBlank(text.charCodeAt(j + 1));
+}
+
+function isIdentifierChar(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === UNDERSCORE;
 }
 
 /** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
