@@ -120,15 +120,28 @@ const MAX_HELD_CHARS = 64 * 1024;
  */
 const WIDE_SPACES = /[\u2007-\u200a\u202f\u205f\u3000]/g;
 const WIDE_DASHES = /[\u2010-\u2013\u2212\ufe63\uff0d]/g;
-const WIDE_SEPARATOR = /[\u2007-\u200a\u202f\u205f\u3000\u2010-\u2013\u2212\ufe63\uff0d]/;
+/**
+ * The box-drawing characters a table is drawn with in a terminal (Python's
+ * `rich` and `tabulate`, psql's `unicode` line style): the readers read a
+ * vertical line or a joint as `|` and a horizontal line as `-`, so that
+ * `│ 1 │ Anna Schmidt │` under `┃ id ┃ name ┃` is the table it shows.
+ */
+const BOX_DRAWING = /[\u2500-\u257f]/g;
+const BOX_HORIZONTALS = new Set([...'─━┄┅┈┉╌╍═╴╶╸╺╼╾']);
+const WIDE_SEPARATOR = /[\u2007-\u200a\u202f\u205f\u3000\u2010-\u2013\u2212\ufe63\uff0d\u2500-\u257f]/;
+
+function asciiBoxLine(line: string): string {
+  return BOX_HORIZONTALS.has(line) ? '-' : '|';
+}
 
 /**
- * `text` as the detectors read it: each WIDE_SEPARATOR replaced by its
- * ASCII one, so every offset stays and a value gets the pseudonym it gets
- * written with ASCII separators; `text` itself when it holds none.
+ * `text` as the detectors and readers read it: each WIDE_SEPARATOR
+ * replaced by its ASCII one, so every offset stays and a value gets the
+ * pseudonym it gets written with ASCII separators; `text` itself when it
+ * holds none.
  */
 function scannedForm(text: string): string {
-  return WIDE_SEPARATOR.test(text) ? text.replace(WIDE_SPACES, ' ').replace(WIDE_DASHES, '-') : text;
+  return WIDE_SEPARATOR.test(text) ? text.replace(WIDE_SPACES, ' ').replace(WIDE_DASHES, '-').replace(BOX_DRAWING, asciiBoxLine) : text;
 }
 
 /** Where the lines of a text read so far leave off: the table, the block of a key line, the element and the contact card that may go on in the text that follows (see `Masker.maskPieces`). */

@@ -514,6 +514,17 @@ describe('createMasker', () => {
     assert.equal(pseudonyms.maskText('SSN 123\u221245\u22126789').text, pseudonyms.maskText('SSN 123-45-6789').text);
   });
 
+  it('reads a table drawn with box-drawing lines (rich, tabulate, psql\'s unicode style) as the table it shows, its lines kept', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const rich = '┏━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n┃ id ┃ name         ┃ email           ┃\n┡━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n│ 1  │ Anna Schmidt │ anna@example.de │\n├────┼──────────────┼─────────────────┤\n│ 2  │ Jean Dupont  │ jean@example.fr │\n└────┴──────────────┴─────────────────┘\n';
+    const masked = rich.replace('Anna Schmidt', '[FULL_NAME]').replace('Jean Dupont', '[FULL_NAME]').replace('anna@example.de', '[EMAIL]').replace('jean@example.fr', '[EMAIL]');
+    assert.deepEqual(masker.maskText(rich), { text: masked, findings: { full_name: 2, email: 2 } });
+    const grid = '╒════╤══════════════╕\n│ id │ first_name   │\n╞════╪══════════════╡\n│  1 │ Anna         │\n╘════╧══════════════╛\n';
+    assert.equal(masker.maskText(grid).text, grid.replace('Anna', '[FIRST_NAME]'));
+    const psql = ' id │ first_name \n────┼────────────\n  1 │ Anna\n(1 row)\n';
+    assert.equal(masker.maskText(psql).text, psql.replace('Anna', '[FIRST_NAME]'));
+  });
+
   it('maskValue: an identifier written as a JSON number is masked as its digits would be, and becomes a string; other numbers stay', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const value = { card: 4111111111111111, ssn: 123456789, pesel: 44051401359, id: 123456789, visits: 7, at: 1700000000000, ratio: 1.5, negative: -4111111111111111, big: 12345678901234567890 };
@@ -880,6 +891,7 @@ describe('maskPieces', () => {
       (name: string) => `MSH|^~\\&|HIS|CLINIC\rPID|1||7||${name}||19800102\r\n`,
       (name: string) => `Name: ${name}    Plan: Gold    Email: anna@example.de\n`,
       (name: string) => `2024/01/02 10:02:33 saved &{ID:7 Name:${name} Plan:Gold Email:anna@example.de}\n`,
+      (name: string) => `┏━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n┃ id ┃ name         ┃ email           ┃\n┡━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n│ 1  │ ${name} │ anna@example.de │\n└────┴──────────────┴─────────────────┘\n`,
       (name: string) => `<p><b>Name:</b> ${name}<br>\n<b>Plan:</b> Gold<br>\n<b>Email:</b> anna@example.de</p>\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';

@@ -224,6 +224,8 @@ function readRow(text: string, start: number, end: number, state: TableState, co
   const open = count < -1;
   const total = first + (open ? -count - 1 : count);
   if (count === -1 || (open ? total > columns.names.length : total !== columns.names.length)) return false;
+  // A rule between rows or under the last (a box's, drawn with lines: `└────┴────┘`) holds no data.
+  if (columns.delimiter === PIPE && state.row === 0 && !open && isRuleRow(text, cells, count)) return true;
   if (columns.keyed && state.row === 0) {
     state.rowKey = nameIn(text, cells[0]!, cells[1]!);
     if (rows !== undefined && state.rowKey !== undefined && !open) keyedRow(rows, state.rowKey, cells[2]!, cells[3]!);
@@ -504,19 +506,26 @@ function splitAtColon(text: string, start: number, end: number, cells: number[])
   return 2;
 }
 
+/** Whether each of the `count` cells is a run of dashes (see `MARKDOWN_RULE`). */
+function isRuleRow(text: string, cells: number[], count: number): boolean {
+  for (let k = 0; k < count; k++) if (!MARKDOWN_RULE.test(text.slice(cells[2 * k], cells[2 * k + 1]))) return false;
+  return true;
+}
+
 /**
  * Whether the line text[start, end) is the rule under the header of a table
  * of pipes with `columns`: Markdown's `|---|:--:|`, or a box's `+----+----+`
- * (MySQL's client) or `----+----` (psql), a run of dashes (or `=`) per
- * column.
+ * (MySQL's client) or `----+----` (psql; `----|----` where its lines are
+ * drawn, as the masker reads them, see `scannedForm`), a run of dashes (or
+ * `=`) per column.
  */
 function isRule(text: string, start: number, end: number, columns: TableColumns, cells: number[]): boolean {
   let runs = 0;
   let plus = false;
   for (let k = start; k < end; k++) {
     const code = text.charCodeAt(k);
-    if (code === PLUS) plus = true;
-    else if (code === DASH || code === EQUALS) runs += k === start || text.charCodeAt(k - 1) === PLUS || text.charCodeAt(k - 1) === SPACE ? 1 : 0;
+    if (code === PLUS || code === PIPE) plus = true;
+    else if (code === DASH || code === EQUALS) runs += k === start || text.charCodeAt(k - 1) === PLUS || text.charCodeAt(k - 1) === PIPE || text.charCodeAt(k - 1) === SPACE ? 1 : 0;
     else if (code !== SPACE) {
       runs = -1;
       break;
@@ -524,6 +533,5 @@ function isRule(text: string, start: number, end: number, columns: TableColumns,
   }
   if (plus && runs === columns.names.length) return true;
   if (!columns.markdown || splitCells(text, start, end, PIPE, true, cells, false) !== columns.names.length) return false;
-  for (let k = 0; k < columns.names.length; k++) if (!MARKDOWN_RULE.test(text.slice(cells[2 * k], cells[2 * k + 1]))) return false;
-  return true;
+  return isRuleRow(text, cells, columns.names.length);
 }
