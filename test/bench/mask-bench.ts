@@ -144,8 +144,8 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * contact cards (a card's every line a name, parameters naming people),
  * objects under a person's key that do not close, SQL tuples (a
  * statement's line of tuples, or a line per tuple), transcripts' cue
- * arrows (on one long line, or a line each), MySQL's row lines, a Go
- * struct's fields, a line of fields side by side, HTML labels in bold and a table of labelled
+ * arrows (on one long line, or a line each), MySQL's row lines, tables
+ * aligned with blanks (rows, and lines of names), a Go struct's fields, a line of fields side by side, HTML labels in bold and a table of labelled
  * rows, and HL7 segments (one of as many fields as fit,
  * or as many as fit).
  */
@@ -191,6 +191,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   sqlTuples: (n) => 'INSERT INTO t (name, email) VALUES ' + "('a', 'b'),(".repeat(n / 12),
   sqlRows: (n) => 'insert into t (name, email)\n' + "('a', 'b'),\n".repeat(n / 12),
   snapshotAttributes: (n) => '- textbox "first name" [ref=e1\n'.repeat(n / 58) + ']'.repeat(n / 2),
+  alignedRows: (n) => 'ID  NAME  EMAIL\n' + '1   a     b\n'.repeat(n / 12),
+  gappedLines: (n) => ('a  '.repeat(1000) + '\n').repeat(n / 3001),
   goStructs: (n) => '{ID:1' + ' Name:Anna Schmidt X'.repeat(n / 20),
   gapKeys: (n) => 'Customer: Anna Schmidt' + '  Status: a b'.repeat(n / 13),
   boldLabels: (n) => '<p>' + '<b>Name:</b> Anna Schmidt<br>'.repeat(n / 29),

@@ -514,13 +514,16 @@ describe('createMasker', () => {
     assert.equal(pseudonyms.maskText('SSN 123\u221245\u22126789').text, pseudonyms.maskText('SSN 123-45-6789').text);
   });
 
-  it('reads a table drawn with box-drawing lines (rich, tabulate, psql\'s unicode style) as the table it shows, its lines kept', () => {
+  it('reads a table drawn with box-drawing lines (rich, tabulate, psql\'s unicode style) or aligned with blanks as the table it shows, its lines kept', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const rich = '┏━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n┃ id ┃ name         ┃ email           ┃\n┡━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n│ 1  │ Anna Schmidt │ anna@example.de │\n├────┼──────────────┼─────────────────┤\n│ 2  │ Jean Dupont  │ jean@example.fr │\n└────┴──────────────┴─────────────────┘\n';
     const masked = rich.replace('Anna Schmidt', '[FULL_NAME]').replace('Jean Dupont', '[FULL_NAME]').replace('anna@example.de', '[EMAIL]').replace('jean@example.fr', '[EMAIL]');
     assert.deepEqual(masker.maskText(rich), { text: masked, findings: { full_name: 2, email: 2 } });
     const grid = '╒════╤══════════════╕\n│ id │ first_name   │\n╞════╪══════════════╡\n│  1 │ Anna         │\n╘════╧══════════════╛\n';
     assert.equal(masker.maskText(grid).text, grid.replace('Anna', '[FIRST_NAME]'));
+    // A table aligned with blanks, as `column -t` or a CLI prints one.
+    const aligned = 'ID  NAME          EMAIL\n1   Anna Schmidt  anna@example.de\n2   Jean Dupont   jean@example.fr\n';
+    assert.deepEqual(masker.maskText(aligned), { text: 'ID  NAME          EMAIL\n1   [FULL_NAME]  [EMAIL]\n2   [FULL_NAME]   [EMAIL]\n', findings: { full_name: 2, email: 2 } });
     const psql = ' id │ first_name \n────┼────────────\n  1 │ Anna\n(1 row)\n';
     assert.equal(masker.maskText(psql).text, psql.replace('Anna', '[FIRST_NAME]'));
   });
@@ -891,6 +894,7 @@ describe('maskPieces', () => {
       (name: string) => `MSH|^~\\&|HIS|CLINIC\rPID|1||7||${name}||19800102\r\n`,
       (name: string) => `Name: ${name}    Plan: Gold    Email: anna@example.de\n`,
       (name: string) => `2024/01/02 10:02:33 saved &{ID:7 Name:${name} Plan:Gold Email:anna@example.de}\n`,
+      (name: string) => `ID  NAME                EMAIL\n7   ${name.padEnd(18)}  anna@example.de\n\n`,
       (name: string) => `┏━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n┃ id ┃ name         ┃ email           ┃\n┡━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n│ 1  │ ${name} │ anna@example.de │\n└────┴──────────────┴─────────────────┘\n`,
       (name: string) => `<p><b>Name:</b> ${name}<br>\n<b>Plan:</b> Gold<br>\n<b>Email:</b> anna@example.de</p>\n`,
     ];

@@ -31,6 +31,14 @@ describe('readTables', () => {
     assert.deepEqual(cells(text), ['first_name=Anna', 'email=anna@example.de', 'city=Berlin', 'first_name=Schmidt, Jr.', 'email=b""o@example.de']);
   });
 
+  it('reads a table aligned with blanks (column -t, kubectl, docker, tabulate\'s plain style): each cell where its column\'s name starts', () => {
+    const text = 'ID  FIRST NAME  EMAIL\n1   Anna        anna@example.de\n22  Jean Paul   jean@example.fr\n\nname          city\n------------  ------\nAnna Schmidt  Berlin\n';
+    assert.deepEqual(cells(text), ['ID=1', 'FIRST NAME=Anna', 'EMAIL=anna@example.de', 'ID=22', 'FIRST NAME=Jean Paul', 'EMAIL=jean@example.fr', 'name=Anna Schmidt', 'city=Berlin']);
+    // A value that runs on into the next column ends the table; so does a tab. Prose with double blanks is no header.
+    assert.deepEqual(cells('ID  NAME  CITY\n1   Anna Schmidt Berlin\n2   Jean  Paris\n'), []);
+    assert.deepEqual(cells('Hello  world, this is  a test\nof  text with double  spaces.\n'), []);
+  });
+
   it('reads tab- and semicolon-separated values, and takes the delimiter that ends the first name', () => {
     assert.deepEqual(cells('First Name\tNotes (free text)\nAnna\tcall me, later\n'), ['First Name=Anna', 'Notes (free text)=call me, later']);
     assert.deepEqual(cells('name;iban\nAnna;DE89 3704 0044 0532 0130 00\n'), ['name=Anna', 'iban=DE89 3704 0044 0532 0130 00']);

@@ -71,6 +71,8 @@ export interface TableColumns {
   readonly keyed: boolean;
   /** The rows are an SQL statement's tuples: `(1, 'Anna Schmidt'), (…)`. */
   readonly tuples: boolean;
+  /** Where each column starts in its line, in a table aligned with blanks (`delimiter` SPACE, see `alignedHeader`). */
+  readonly starts?: readonly number[];
 }
 
 /** Where `readTables` stopped: the table whose rows may go on in the next piece of the text. */
@@ -220,12 +222,13 @@ function goesOn(text: string, start: number, end: number, state: TableState, col
 function readRow(text: string, start: number, end: number, state: TableState, columns: TableColumns, cells: number[], cell: CellVisitor, rows: KeyedRows | undefined): boolean {
   // A row whose quoted cell went on over the line break: this line starts inside that cell.
   const first = state.row === 0 ? 0 : state.row - 1;
-  const count = columns.delimiter === COLON ? splitAtColon(text, start, end, cells) : splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
+  const count =
+    columns.delimiter === COLON ? splitAtColon(text, start, end, cells) : columns.starts !== undefined ? alignedCells(text, start, end, columns.starts, cells) : splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
   const open = count < -1;
   const total = first + (open ? -count - 1 : count);
   if (count === -1 || (open ? total > columns.names.length : total !== columns.names.length)) return false;
   // A rule between rows or under the last (a box's, drawn with lines: `└────┴────┘`) holds no data.
-  if (columns.delimiter === PIPE && state.row === 0 && !open && isRuleRow(text, cells, count)) return true;
+  if ((columns.delimiter === PIPE || columns.delimiter === SPACE) && state.row === 0 && !open && isRuleRow(text, cells, count)) return true;
   if (columns.keyed && state.row === 0) {
     state.rowKey = nameIn(text, cells[0]!, cells[1]!);
     if (rows !== undefined && state.rowKey !== undefined && !open) keyedRow(rows, state.rowKey, cells[2]!, cells[3]!);
@@ -398,7 +401,7 @@ function readHeader(text: string, start: number, end: number, cells: number[]): 
   while (first < end && text.charCodeAt(first) === SPACE) first++;
   const markdown = text.charCodeAt(first) === PIPE;
   const delimiter = markdown ? PIPE : delimiterOf(text, first, end);
-  if (delimiter === -1) return undefined;
+  if (delimiter === -1) return alignedHeader(text, start, first, end);
   const count = splitCells(text, start, end, delimiter, markdown, cells, false);
   if (count < 2) return undefined;
   // Markdown's table of keys and values without a header (`| | |`), as two columns must have one.
@@ -504,6 +507,57 @@ function splitAtColon(text: string, start: number, end: number, cells: number[])
   cells[2] = to;
   cells[3] = end;
   return 2;
+}
+
+/**
+ * The columns of a table aligned with blanks, as `column -t`, kubectl,
+ * docker and tabulate's plain style print one, if the line text[start,
+ * end) (its first name at `first`) is its header: two or more column names
+ * (see `isColumnName`), two blanks or more between each and the next, no
+ * other delimiter. Most lines are turned down within their first name.
+ */
+function alignedHeader(text: string, start: number, first: number, end: number): TableColumns | undefined {
+  if (end - start > MAX_HEADER_CHARS) return undefined;
+  let k = first;
+  while (k < end && k - first <= MAX_NAME_CHARS && inName(text.charCodeAt(k)) && !(text.charCodeAt(k) === SPACE && text.charCodeAt(k + 1) === SPACE)) k++;
+  if (k === end || text.charCodeAt(k) !== SPACE) return undefined;
+  const names: string[] = [];
+  const starts: number[] = [];
+  for (let nameStart = first; nameStart < end; ) {
+    let nameEnd = nameStart;
+    while (nameEnd < end && !(text.charCodeAt(nameEnd) === SPACE && (nameEnd + 1 === end || text.charCodeAt(nameEnd + 1) === SPACE))) {
+      if (!inName(text.charCodeAt(nameEnd))) return undefined;
+      nameEnd++;
+    }
+    const name = text.slice(nameStart, nameEnd);
+    if (!isColumnName(name)) return undefined;
+    names.push(name);
+    starts.push(nameStart - start);
+    nameStart = nameEnd;
+    while (nameStart < end && text.charCodeAt(nameStart) === SPACE) nameStart++;
+  }
+  return names.length < 2 ? undefined : { delimiter: SPACE, markdown: false, names, keyed: false, tuples: false, starts };
+}
+
+/**
+ * Splits the row text[start, end) of a table aligned with blanks at its
+ * columns' `starts` into `cells` (see `splitCells`); -1 when it is not
+ * aligned so: a cell that starts in a column is not two blanks after the
+ * one before (a value that runs on into it), or a tab.
+ */
+function alignedCells(text: string, start: number, end: number, starts: readonly number[], cells: number[]): number {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) === TAB) return -1;
+  for (let column = 0; column < starts.length; column++) {
+    let from = column === 0 ? start : Math.min(start + starts[column]!, end);
+    const to = column + 1 < starts.length ? Math.min(start + starts[column + 1]!, end) : end;
+    if (column > 0 && from < to && text.charCodeAt(from) !== SPACE && (text.charCodeAt(from - 1) !== SPACE || text.charCodeAt(from - 2) !== SPACE)) return -1;
+    while (from < to && text.charCodeAt(from) === SPACE) from++;
+    let stop = to;
+    while (stop > from && text.charCodeAt(stop - 1) === SPACE) stop--;
+    cells[2 * column] = from;
+    cells[2 * column + 1] = stop;
+  }
+  return starts.length;
 }
 
 /** Whether each of the `count` cells is a run of dashes (see `MARKDOWN_RULE`). */
