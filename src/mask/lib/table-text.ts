@@ -517,7 +517,6 @@ function splitAtColon(text: string, start: number, end: number, cells: number[])
  * other delimiter. Most lines are turned down within their first name.
  */
 function alignedHeader(text: string, start: number, first: number, end: number): TableColumns | undefined {
-  if (end - start > MAX_HEADER_CHARS) return undefined;
   let k = first;
   while (k < end && k - first <= MAX_NAME_CHARS && inName(text.charCodeAt(k)) && !(text.charCodeAt(k) === SPACE && text.charCodeAt(k + 1) === SPACE)) k++;
   if (k === end || text.charCodeAt(k) !== SPACE) return undefined;
