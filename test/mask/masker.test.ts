@@ -524,6 +524,8 @@ describe('createMasker', () => {
     // A table aligned with blanks, as `column -t` or a CLI prints one.
     const aligned = 'ID  NAME          EMAIL\n1   Anna Schmidt  anna@example.de\n2   Jean Dupont   jean@example.fr\n';
     assert.deepEqual(masker.maskText(aligned), { text: 'ID  NAME          EMAIL\n1   [FULL_NAME]  [EMAIL]\n2   [FULL_NAME]   [EMAIL]\n', findings: { full_name: 2, email: 2 } });
+    const pandas = '           name            email\n0  Anna Schmidt  anna@example.de\n1   Jean Dupont  jean@example.fr\n';
+    assert.equal(masker.maskText(pandas).text, '           name            email\n0  [FULL_NAME]  [EMAIL]\n1   [FULL_NAME]  [EMAIL]\n');
     const psql = ' id │ first_name \n────┼────────────\n  1 │ Anna\n(1 row)\n';
     assert.equal(masker.maskText(psql).text, psql.replace('Anna', '[FIRST_NAME]'));
   });
@@ -895,6 +897,7 @@ describe('maskPieces', () => {
       (name: string) => `Name: ${name}    Plan: Gold    Email: anna@example.de\n`,
       (name: string) => `2024/01/02 10:02:33 saved &{ID:7 Name:${name} Plan:Gold Email:anna@example.de}\n`,
       (name: string) => `ID  NAME                EMAIL\n7   ${name.padEnd(18)}  anna@example.de\n\n`,
+      (name: string) => `                name            email\n0  ${name.padStart(18)}  anna@example.de\n\n`,
       (name: string) => `┏━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n┃ id ┃ name         ┃ email           ┃\n┡━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n│ 1  │ ${name} │ anna@example.de │\n└────┴──────────────┴─────────────────┘\n`,
       (name: string) => `<p><b>Name:</b> ${name}<br>\n<b>Plan:</b> Gold<br>\n<b>Email:</b> anna@example.de</p>\n`,
     ];

@@ -31,10 +31,12 @@ describe('readTables', () => {
     assert.deepEqual(cells(text), ['first_name=Anna', 'email=anna@example.de', 'city=Berlin', 'first_name=Schmidt, Jr.', 'email=b""o@example.de']);
   });
 
-  it('reads a table aligned with blanks (column -t, kubectl, docker, tabulate\'s plain style): each cell where its column\'s name starts', () => {
+  it('reads a table aligned with blanks (column -t, kubectl, docker, tabulate\'s plain style, pandas): each cell under its column\'s name, aligned left or right', () => {
     const text = 'ID  FIRST NAME  EMAIL\n1   Anna        anna@example.de\n22  Jean Paul   jean@example.fr\n\nname          city\n------------  ------\nAnna Schmidt  Berlin\n';
     assert.deepEqual(cells(text), ['ID=1', 'FIRST NAME=Anna', 'EMAIL=anna@example.de', 'ID=22', 'FIRST NAME=Jean Paul', 'EMAIL=jean@example.fr', 'name=Anna Schmidt', 'city=Berlin']);
-    // A value that runs on into the next column ends the table; so does a tab. Prose with double blanks is no header.
+    // pandas aligns values right, under an index without a name.
+    assert.deepEqual(cells('           name             email\n0  Anna Schmidt  anna@example.de\n1   Jean Dupont  jean@example.fr\n'), ['name=Anna Schmidt', 'email=anna@example.de', 'name=Jean Dupont', 'email=jean@example.fr']);
+    // A value under two names ends the table; so does a tab. Prose with double blanks is no header.
     assert.deepEqual(cells('ID  NAME  CITY\n1   Anna Schmidt Berlin\n2   Jean  Paris\n'), []);
     assert.deepEqual(cells('Hello  world, this is  a test\nof  text with double  spaces.\n'), []);
   });

@@ -71,8 +71,8 @@ export interface TableColumns {
   readonly keyed: boolean;
   /** The rows are an SQL statement's tuples: `(1, 'Anna Schmidt'), (…)`. */
   readonly tuples: boolean;
-  /** Where each column starts in its line, in a table aligned with blanks (`delimiter` SPACE, see `alignedHeader`). */
-  readonly starts?: readonly number[];
+  /** Where each column's name starts and ends in its line, [start0, end0, start1, …], in a table aligned with blanks (`delimiter` SPACE, see `alignedHeader`). */
+  readonly spans?: readonly number[];
 }
 
 /** Where `readTables` stopped: the table whose rows may go on in the next piece of the text. */
@@ -223,7 +223,7 @@ function readRow(text: string, start: number, end: number, state: TableState, co
   // A row whose quoted cell went on over the line break: this line starts inside that cell.
   const first = state.row === 0 ? 0 : state.row - 1;
   const count =
-    columns.delimiter === COLON ? splitAtColon(text, start, end, cells) : columns.starts !== undefined ? alignedCells(text, start, end, columns.starts, cells) : splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
+    columns.delimiter === COLON ? splitAtColon(text, start, end, cells) : columns.spans !== undefined ? alignedCells(text, start, end, columns.spans, cells) : splitCells(text, start, end, columns.delimiter, columns.markdown, cells, state.row !== 0);
   const open = count < -1;
   const total = first + (open ? -count - 1 : count);
   if (count === -1 || (open ? total > columns.names.length : total !== columns.names.length)) return false;
@@ -511,52 +511,73 @@ function splitAtColon(text: string, start: number, end: number, cells: number[])
 
 /**
  * The columns of a table aligned with blanks, as `column -t`, kubectl,
- * docker and tabulate's plain style print one, if the line text[start,
- * end) (its first name at `first`) is its header: two or more column names
- * (see `isColumnName`), two blanks or more between each and the next, no
- * other delimiter. Most lines are turned down within their first name.
+ * docker, tabulate's plain style and pandas print one, if the line
+ * text[start, end) (its first name at `first`) is its header: two or more
+ * column names (see `isColumnName`), two blanks or more between each and
+ * the next, no other delimiter. Most lines are turned down within their
+ * first name.
  */
 function alignedHeader(text: string, start: number, first: number, end: number): TableColumns | undefined {
   let k = first;
-  while (k < end && k - first <= MAX_NAME_CHARS && inName(text.charCodeAt(k)) && !(text.charCodeAt(k) === SPACE && text.charCodeAt(k + 1) === SPACE)) k++;
+  while (k < end && k - first <= MAX_NAME_CHARS && inName(text.charCodeAt(k)) && !isGap(text, k, end)) k++;
   if (k === end || text.charCodeAt(k) !== SPACE) return undefined;
   const names: string[] = [];
-  const starts: number[] = [];
+  const spans: number[] = [];
   for (let nameStart = first; nameStart < end; ) {
     let nameEnd = nameStart;
-    while (nameEnd < end && !(text.charCodeAt(nameEnd) === SPACE && (nameEnd + 1 === end || text.charCodeAt(nameEnd + 1) === SPACE))) {
+    while (nameEnd < end && !isGap(text, nameEnd, end)) {
       if (!inName(text.charCodeAt(nameEnd))) return undefined;
       nameEnd++;
     }
     const name = text.slice(nameStart, nameEnd);
     if (!isColumnName(name)) return undefined;
     names.push(name);
-    starts.push(nameStart - start);
+    spans.push(nameStart - start, nameEnd - start);
     nameStart = nameEnd;
     while (nameStart < end && text.charCodeAt(nameStart) === SPACE) nameStart++;
   }
-  return names.length < 2 ? undefined : { delimiter: SPACE, markdown: false, names, keyed: false, tuples: false, starts };
+  return names.length < 2 ? undefined : { delimiter: SPACE, markdown: false, names, keyed: false, tuples: false, spans };
+}
+
+/** Whether a gap between the columns of a table aligned with blanks starts at `k`: two blanks, or one before the line's end. */
+function isGap(text: string, k: number, end: number): boolean {
+  return text.charCodeAt(k) === SPACE && (k + 1 === end || text.charCodeAt(k + 1) === SPACE);
 }
 
 /**
- * Splits the row text[start, end) of a table aligned with blanks at its
- * columns' `starts` into `cells` (see `splitCells`); -1 when it is not
- * aligned so: a cell that starts in a column is not two blanks after the
- * one before (a value that runs on into it), or a tab.
+ * Splits the row text[start, end) of a table aligned with blanks into its
+ * columns' `cells` (see `splitCells`): each run of text between gaps is
+ * the cell of the column whose name it lies under, a value aligned left or
+ * right (as pandas aligns it) alike; one under no name (pandas' index) is
+ * none. Returns -1 when the row is not aligned so (a run under two names,
+ * two runs under one, or a tab), or blank.
  */
-function alignedCells(text: string, start: number, end: number, starts: readonly number[], cells: number[]): number {
-  for (let k = start; k < end; k++) if (text.charCodeAt(k) === TAB) return -1;
-  for (let column = 0; column < starts.length; column++) {
-    let from = column === 0 ? start : Math.min(start + starts[column]!, end);
-    const to = column + 1 < starts.length ? Math.min(start + starts[column + 1]!, end) : end;
-    if (column > 0 && from < to && text.charCodeAt(from) !== SPACE && (text.charCodeAt(from - 1) !== SPACE || text.charCodeAt(from - 2) !== SPACE)) return -1;
-    while (from < to && text.charCodeAt(from) === SPACE) from++;
-    let stop = to;
-    while (stop > from && text.charCodeAt(stop - 1) === SPACE) stop--;
+function alignedCells(text: string, start: number, end: number, spans: readonly number[], cells: number[]): number {
+  const count = spans.length / 2;
+  for (let k = 0; k < 2 * count; k++) cells[k] = start;
+  let column = 0;
+  let runs = 0;
+  for (let k = start; k < end; ) {
+    const code = text.charCodeAt(k);
+    if (code === TAB) return -1;
+    if (code === SPACE) {
+      k++;
+      continue;
+    }
+    const from = k;
+    runs++;
+    while (k < end && !isGap(text, k, end)) {
+      if (text.charCodeAt(k) === TAB) return -1;
+      k++;
+    }
+    while (column < count && spans[2 * column + 1]! <= from - start) column++;
+    if (column === count || spans[2 * column]! >= k - start) continue;
+    if ((column + 1 < count && spans[2 * column + 2]! < k - start) || cells[2 * column]! < cells[2 * column + 1]!) return -1;
     cells[2 * column] = from;
-    cells[2 * column + 1] = stop;
+    cells[2 * column + 1] = k;
   }
-  return starts.length;
+  // A blank line ends the table.
+  return runs === 0 ? -1 : count;
 }
 
 /** Whether each of the `count` cells is a run of dashes (see `MARKDOWN_RULE`). */
