@@ -48,22 +48,31 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-/**
- * The policy's `fields` by the normalised keys that name them: each
- * field's own, and its synonyms' unless the policy lists one itself; and
- * each of these after a key that says whose it is (`customer_first_name`
- * in Kibana's sample orders, `billing_last_name` in WooCommerce's,
- * `patient_dob`), see `OWNERS`.
- */
+/** The policy's `fields` by the normalised keys that name them: each field's own, and its synonyms' unless the policy lists one itself. */
 export function fieldsByKey(fields: readonly string[]): Map<string, string> {
   const byKey = new Map(fields.map((field) => [fieldKey(field), field]));
   for (const field of fields) {
     for (const synonym of SYNONYMS[fieldKey(field)] ?? []) if (!byKey.has(fieldKey(synonym))) byKey.set(fieldKey(synonym), field);
   }
-  for (const [key, field] of [...byKey]) {
-    for (const owner of OWNERS) if (!byKey.has(owner + key)) byKey.set(owner + key, field);
-  }
   return byKey;
+}
+
+/**
+ * The field a normalised `key` that `byKey` (see `fieldsByKey`) does not
+ * hold names after a key that says whose it is (`customer_first_name` in
+ * Kibana's sample orders, `billing_last_name` in WooCommerce's,
+ * `patient_dob`), see `OWNERS`. Looked up rather than listed: the keys
+ * such pairs make would be thousands more for every masker.
+ */
+export function ownedField(byKey: ReadonlyMap<string, string>, key: string): string | undefined {
+  for (const length of OWNER_LENGTHS) {
+    if (key.length <= length) return undefined;
+    if (OWNER_SET.has(key.slice(0, length))) {
+      const field = byKey.get(key.slice(length));
+      if (field !== undefined) return field;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -100,11 +109,14 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
  * the commonest of a record's people, and the parties of an order that a
  * bill or a parcel goes to.
  */
-const OWNERS: readonly string[] = [
+export const OWNERS: readonly string[] = [
   'customer', 'client', 'contact', 'patient', 'employee', 'member', 'user', 'person', 'owner', 'holder', 'account_holder', 'applicant',
   'student', 'guest', 'passenger', 'beneficiary', 'subscriber', 'sender', 'recipient', 'lead', 'candidate', 'insured', 'billing', 'shipping',
   'kunde', 'cliente', 'klant',
 ].map(fieldKey);
+const OWNER_SET: ReadonlySet<string> = new Set(OWNERS);
+/** The lengths of `OWNERS`, shortest first. */
+const OWNER_LENGTHS: readonly number[] = [...new Set(OWNERS.map((owner) => owner.length))].sort((a, b) => a - b);
 
 /**
  * Keys (normalised) that stand for a person in a text's key lines, and not

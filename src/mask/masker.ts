@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, OWNERS, ownedField, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -587,10 +587,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const countedAs = [...detectors.map((detector) => detector.name), ...fieldNames];
   const fieldOwners = new Map(fieldNames.map((field, k) => [field, detectors.length + k]));
   /** The policy field a key (a JSON key, a column's name, a key in text) names, if any. */
-  const fieldOf = (key: string): string | undefined => fields.get(fieldKey(key));
-  // A key names a field only if its shape is a field's: a key of another is passed over without being sliced.
+  const fieldOf = (key: string): string | undefined => {
+    const normal = fieldKey(key);
+    return fields.get(normal) ?? ownedField(fields, normal);
+  };
+  // A key names a field only if its shape is a field's, after whose it is or not (see `ownedField`): a key of another is passed over without being sliced.
   const fieldShapes = shapesOf(fields.keys());
-  const longestKey = 2 * Math.max(0, ...[...fields.keys()].map((key) => key.length)) + 2;
+  for (const key of fields.keys()) for (const owner of OWNERS) fieldShapes.add(keyShape(owner.length + key.length, owner.charCodeAt(0), key.charCodeAt(key.length - 1)));
+  const longestKey = 2 * (Math.max(0, ...[...fields.keys()].map((key) => key.length)) + Math.max(...OWNERS.map((owner) => owner.length))) + 2;
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
   /** A table's columns by their `names`: a column beside an e-mail address's (or a phone number's) is a person's name or address as a member beside one is (see `holdsContact`). */
