@@ -31,8 +31,8 @@ describe('readKeyValues', () => {
     assert.deepEqual(values(text), ['full_name=Anna Schmidt', 'first_name=Anna', 'full_name=Bob Lee']);
   });
 
-  it('reads Markdown list items with the key in bold, the colon inside or outside, numbered or not', () => {
-    assert.deepEqual(values('- **Full name:** Anna Schmidt\n* __First Name__: Anna\n- **City**: Berlin\n'), ['full_name=Anna Schmidt', 'first_name=Anna']);
+  it('reads Markdown list items with the key in bold or italics, the colon inside or outside, numbered or not', () => {
+    assert.deepEqual(values('- **Full name:** Anna Schmidt\n* __First Name__: Anna\n- **City**: Berlin\n*Full name:* Jean Dupont\n- *First name*: Jean\n'), ['full_name=Anna Schmidt', 'first_name=Anna', 'full_name=Jean Dupont', 'first_name=Jean']);
     assert.deepEqual(values('1. Full name: Anna Schmidt\n12) **First name:** Anna\n2024. Full name: x\n1.Full name: y\n'), ['full_name=Anna Schmidt', 'first_name=Anna']);
     const numbered = 'attendees:\n  1. Jean Dupont\n  2) Anna Schmidt\n';
     assert.deepEqual(values(numbered, newKeyValueState(), 0, numbered.length, PERSONS), ['full_name=Jean Dupont', 'full_name=Anna Schmidt']);

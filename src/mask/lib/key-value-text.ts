@@ -620,8 +620,10 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
     k = item;
     while (k < end && isBlank(text.charCodeAt(k))) k++;
   }
-  const bold = isBold(text, k);
-  if (bold) k += 2;
+  // Markdown's emphasis around the key: bold (`**`, `__`) or italic (`*`).
+  const mark = isBold(text, k) ? 2 : text.charCodeAt(k) === ASTERISK && isLetter(text.charCodeAt(k + 1)) ? 1 : 0;
+  const markCode = text.charCodeAt(k);
+  k += mark;
   // A key in quotes, or in brackets as PHP's `print_r` writes it (`[name] => Anna Schmidt`): `quote` closes it.
   const opening = text.charCodeAt(k);
   const quote = opening === QUOTE || opening === APOSTROPHE ? opening : opening === OPEN_BRACKET ? CLOSE_BRACKET : 0;
@@ -629,14 +631,14 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   if (quote !== 0 || opening === COLON) k++;
   const keyStart = k;
   if (!isLetter(text.charCodeAt(k))) return undefined;
-  while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !(bold && isBold(text, k))) k++;
+  while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) k++;
   let keyEnd = k;
   while (keyEnd > keyStart && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
   if (quote !== 0) {
     if (text.charCodeAt(k) !== quote) return undefined;
     k++;
   }
-  if (bold && isBold(text, k)) k += 2;
+  if (closesMark(text, k, mark, markCode)) k += mark;
   while (k < end && text.charCodeAt(k) === SPACE) k++;
   const separator = text.charCodeAt(k);
   if (k >= end || (separator !== COLON && separator !== EQUALS)) return undefined;
@@ -644,9 +646,14 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   // Ruby, Perl and PHP: `=>`.
   if (separator === EQUALS && text.charCodeAt(k) === GREATER) k++;
   // `http://…`, `12:30`: after an unquoted key, a colon that a space or the line's end does not follow separates no key.
-  if (separator === COLON && quote === 0 && k < end && !isBlank(text.charCodeAt(k)) && !(bold && isBold(text, k))) return undefined;
-  if (bold && isBold(text, k)) k += 2;
+  if (separator === COLON && quote === 0 && k < end && !isBlank(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) return undefined;
+  if (closesMark(text, k, mark, markCode)) k += mark;
   return { keyStart, keyEnd, valueFrom: k };
+}
+
+/** Whether the emphasis that opened a key with `mark` characters (0: none) of `code` closes at `k`. */
+function closesMark(text: string, k: number, mark: number, code: number): boolean {
+  return mark !== 0 && text.charCodeAt(k) === code && (mark === 1 || text.charCodeAt(k + 1) === code);
 }
 
 /** The value of a line inside a block (text[k, end), `k` after its indentation): a nested key's value, else the line without its list marker. */
