@@ -504,10 +504,9 @@ function inlineKeyBefore(text: string, from: number, separator: number, inGoStru
 
 /**
  * The key of words that ends at `end` (its last word starts at `k`) when
- * a gap stands before it, two blanks or a tab:
- * a form's or a report's fields side by side (`Patient: Anna Schmidt
- * DOB: 02/01/1980`, `Name: Anna Schmidt\tEmail: …`). Its words are one
- * blank apart.
+ * a gap of two blanks or a tab stands before it, as between a form's or a
+ * report's fields side by side (`Patient: Anna Schmidt   DOB: 02/01/1980`,
+ * `Name: Anna Schmidt<tab>Email: …`). Its words are one blank apart.
  */
 function keyAfterGap(text: string, from: number, k: number, end: number): InlineKey | undefined {
   while (k - 2 > from && text.charCodeAt(k - 1) === SPACE && isWordKeyChar(text.charCodeAt(k - 2)) && end - k < MAX_KEY_CHARS) {
