@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, OWNERS, ownedField, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, ownedField, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
