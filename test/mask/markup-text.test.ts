@@ -98,9 +98,9 @@ describe('readElements', () => {
     assert.deepEqual(texts(members, newMarkupState(), 0, members.length, PERSONS), ['full_name=Jean Dupont']);
   });
 
-  it('reads an HTML definition list: each term the key of the description after it, a record as elements are', () => {
-    const html = '<dl><dt>full_name</dt><dd> Anna Schmidt </dd><dt>Name</dt><dd>Jean Dupont</dd><dt>E-mail</dt><dd>jean@example.fr</dd></dl>\n<dl><dt>Name</dt><dd>Widget</dd></dl><dd>orphan</dd>\n<dl>\n  <dt>first_name</dt>\n  <dd>Anna</dd>\n</dl>\n';
-    assert.deepEqual(texts(html, newMarkupState(), 0, html.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'first_name=Anna']);
+  it('reads an HTML definition list: each term the key of the description after it, a record as elements are, a person\'s term as a person\'s key', () => {
+    const html = '<dl><dt>full_name</dt><dd> Anna Schmidt </dd><dt>Name</dt><dd>Jean Dupont</dd><dt>E-mail</dt><dd>jean@example.fr</dd></dl>\n<dl><dt>Name</dt><dd>Widget</dd></dl><dd>orphan</dd>\n<dl>\n  <dt>first_name</dt>\n  <dd>Anna</dd>\n</dl>\n<dl><dt>Assignee</dt><dd>Maria Rossi</dd><dt>Customer</dt><dd>cus_123</dd></dl>\n';
+    assert.deepEqual(texts(html, newMarkupState(), 0, html.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'first_name=Anna', 'full_name=Maria Rossi']);
     assert.deepEqual(texts(html), ['full_name=Anna Schmidt', 'first_name=Anna']);
   });
 

@@ -353,14 +353,42 @@ class ElementReader extends FieldLines<MarkupState> {
    * or an address's is its member. The table is the record.
    */
   private keyedCell(start: number, end: number, key: string): void {
+    if (this.fieldAt(key, 0, key.length) === undefined) this.recordLine(key, 0, key.length, start, end);
+  }
+
+  /**
+   * Takes text[start, stop), the value of the key keyText[keyStart,
+   * keyEnd), as a line of the record: a contact's key tells it, a person's
+   * member's holds the value until it does (see `PersonRecord`). False when
+   * the key is neither.
+   */
+  private recordLine(keyText: string, keyStart: number, keyEnd: number, start: number, stop: number): boolean {
     const { persons } = this;
-    if (persons === undefined || this.fieldAt(key, 0, key.length) !== undefined) return;
-    if (persons.holdsContact(key, 0, key.length)) {
+    if (persons === undefined) return false;
+    if (persons.holdsContact(keyText, keyStart, keyEnd)) {
       this.record.tell();
-      return;
+      return true;
     }
-    const member = persons.memberAt(key, 0, key.length);
-    if (member !== undefined) this.record.member(start, end, member);
+    const member = persons.memberAt(keyText, keyStart, keyEnd);
+    if (member === undefined) return false;
+    this.record.member(start, stop, member);
+    return true;
+  }
+
+  /**
+   * Reports text[start, stop), the value of the key text[keyStart, keyEnd)
+   * (a definition list's term, a label): as the field the key names, else
+   * as a line of the record (see `recordLine`), else as the name of the
+   * person the key stands for, if it reads as one (`<b>Customer:</b> Anna
+   * Schmidt`).
+   */
+  private keyedValue(keyStart: number, keyEnd: number, start: number, stop: number): void {
+    const { text, persons } = this;
+    const field = this.fieldAt(text, keyStart, keyEnd);
+    if (field !== undefined) this.value(start, stop, field);
+    else if (!this.recordLine(text, keyStart, keyEnd, start, stop) && persons?.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) {
+      this.value(start, stop, persons.nameField);
+    }
   }
 
   /**
@@ -454,9 +482,8 @@ class ElementReader extends FieldLines<MarkupState> {
   /**
    * Reads a definition list's term (`term`) or description `tag` whose
    * text starts at `k`, if it closes on its line with nothing nested: a
-   * term is the key of the description after it (on a later line too),
-   * which is reported as the field the key names, or as a record's member
-   * (see `member`); returns where the reader goes on.
+   * term is the key of the description after it (on a later line too, see
+   * `keyedValue`); returns where the reader goes on.
    */
   private definition(term: boolean, k: number, end: number, tag: string): number {
     const { text } = this;
@@ -474,29 +501,18 @@ class ElementReader extends FieldLines<MarkupState> {
     if (this.termStart === -1 || start === stop) return close + 1;
     const [keyStart, keyEnd] = [this.termStart, this.termEnd];
     this.termStart = -1;
-    const { persons } = this;
-    const field = this.fieldAt(text, keyStart, keyEnd);
-    if (field !== undefined) {
-      this.value(start, stop, field);
-    } else if (persons?.holdsContact(text, keyStart, keyEnd)) {
-      this.record.tell();
-    } else {
-      const member = persons?.memberAt(text, keyStart, keyEnd);
-      if (member !== undefined) this.record.member(start, stop, member);
-    }
+    this.keyedValue(keyStart, keyEnd, start, stop);
     return close + 1;
   }
 
   /**
    * Reads the label text[from, open) of an element that closes at `close`
    * (`<b>Name:</b> Anna Schmidt<br>`, `<strong>Email</strong>: …`), if
-   * its colon ends it: the key of the text after it, up to the next tag,
-   * which is reported as the field the key names, or as a record's member
-   * or contact (see `definition`), or as the person's name a key that
-   * stands for one introduces (`<b>Customer:</b> Anna Schmidt`).
+   * its colon ends it: the key of the text after it, up to the next tag
+   * (see `keyedValue`).
    */
   private label(from: number, open: number, close: number, end: number): void {
-    const { text, persons } = this;
+    const { text } = this;
     let [keyStart, keyEnd] = blankTrimmed(text, from, open);
     let valueFrom = close + 1;
     if (keyEnd > keyStart && text.charCodeAt(keyEnd - 1) === COLON) keyEnd = blankTrimmed(text, keyStart, keyEnd - 1)[1];
@@ -505,17 +521,7 @@ class ElementReader extends FieldLines<MarkupState> {
     if (keyStart === keyEnd || keyEnd - keyStart > MAX_NAME_CHARS) return;
     const next = this.tagFrom(valueFrom);
     const [start, stop] = blankTrimmed(text, valueFrom, next === -1 || next > end ? end : next);
-    if (start === stop) return;
-    const field = this.fieldAt(text, keyStart, keyEnd);
-    if (field !== undefined) {
-      this.value(start, stop, field);
-    } else if (persons?.holdsContact(text, keyStart, keyEnd)) {
-      this.record.tell();
-    } else {
-      const member = persons?.memberAt(text, keyStart, keyEnd);
-      if (member !== undefined) this.record.member(start, stop, member);
-      else if (persons?.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) this.value(start, stop, persons.nameField);
-    }
+    if (start < stop) this.keyedValue(keyStart, keyEnd, start, stop);
   }
 
   /** The first `]]>` at or after `k`; the text's length when there is none. */
