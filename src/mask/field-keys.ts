@@ -30,8 +30,8 @@ export function isKeySeparator(code: number): boolean {
  * is any name or address, and stays out; so is `user_name`, a login).
  */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  firstname: ['given_name', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn'],
-  lastname: ['family_name', 'surname', 'nachname', 'familienname', 'apellido', 'apellidos', 'cognome', 'achternaam', 'nazwisko', 'efternamn'],
+  firstname: ['given_name', 'given_names', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn'],
+  lastname: ['family_name', 'family_names', 'surname', 'nachname', 'familienname', 'apellido', 'apellidos', 'cognome', 'achternaam', 'nazwisko', 'efternamn'],
   fullname: [
     'person_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
     'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
@@ -101,6 +101,9 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     // A bank account's holder, as a payment or a statement names them.
     'kontoinhaber', 'titulaire', 'titulaire_du_compte', 'titular', 'titular_de_la_cuenta', 'intestatario', 'rekeninghouder', 'tenaamstelling',
     'posiadacz', 'posiadacz_rachunku', 'kontoinnehavare', 'holder', 'payee', 'payer', 'debtor', 'creditor',
+    // A person a record is about in care, insurance, lending, renting and schools.
+    'guardian', 'guardians', 'spouse', 'next_of_kin', 'emergency_contact', 'emergency_contacts', 'policyholder', 'policy_holder', 'insured', 'borrower',
+    'borrowers', 'landlord', 'buyer', 'buyers', 'teacher', 'teachers', 'instructor', 'volunteer', 'volunteers', 'witness', 'witnesses', 'visitor', 'visitors',
   ].map(fieldKey),
 );
 
@@ -195,7 +198,7 @@ export function holdsContact(key: string): boolean {
 }
 
 /** Keys (normalised) of the member that says what kind of thing an object is (`{"name": …, "entityType": "person"}`, Notion's `"object": "user"`). */
-const TYPE_KEYS: ReadonlySet<string> = new Set(['type', 'kind', 'object', 'entity_type', 'object_type', 'record_type'].map(fieldKey));
+const TYPE_KEYS: ReadonlySet<string> = new Set(['type', 'kind', 'object', 'entity_type', 'object_type', 'record_type', '@type'].map(fieldKey));
 
 /** Kinds (lower case) of a thing that is a person: an object of such a type stands for one (see `isPersonType`). */
 const PERSON_TYPES: ReadonlySet<string> = new Set(['person', 'people', 'user', 'contact', 'customer', 'employee', 'patient', 'member', 'individual', 'natural_person']);

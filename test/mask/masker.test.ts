@@ -125,7 +125,7 @@ describe('createMasker', () => {
     });
   });
 
-  it('knows a person by who made, owns or acts on a record (`organizer`, `owners`, `created_by`), by a payment\'s `billing_details`, and by a type that says so', () => {
+  it('knows a person by who made, owns or acts on a record (`organizer`, `owners`, `created_by`), by a payment\'s `billing_details`, by whom care or insurance is for, and by a type that says so', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = {
       organizer: { displayName: 'Anna Schmidt' }, owners: [{ displayName: 'Jean Dupont' }], created_by: 'Anna Schmidt', real_name: 'Anna S.',
@@ -142,6 +142,11 @@ describe('createMasker', () => {
     const graphMasked = { ...graph, entities: [{ ...graph.entities[0], name: '[FULL_NAME]' }, graph.entities[1]], owner: { object: 'user', name: '[FULL_NAME]' } };
     assert.deepEqual(masker.maskValue(graph), { value: graphMasked, findings: { full_name: 2 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(graph)), { value: JSON.stringify(graphMasked), findings: { full_name: 2 } });
+    // Schema.org's JSON-LD says a Person by its `@type`; a record about care, insurance or lending names its people so.
+    const linked = { '@context': 'https://schema.org', '@type': 'Person', name: 'Anna Schmidt', jobTitle: 'CTO' };
+    assert.deepEqual(masker.maskValue(linked).value, { ...linked, name: '[FULL_NAME]' });
+    const care = { guardian: { name: 'Anna Schmidt' }, next_of_kin: { name: 'Jean Dupont' }, policyholder: { name: 'Maria Rossi' }, tenant: { name: 'Acme' } };
+    assert.deepEqual(masker.maskValue(care).value, { ...care, guardian: { name: '[FULL_NAME]' }, next_of_kin: { name: '[FULL_NAME]' }, policyholder: { name: '[FULL_NAME]' } });
     // Google's People API: a person's names and birthdays as lists of objects, each masked whole as the field.
     const people = { connections: [{ resourceName: 'people/c1' }], person: { names: [{ displayName: 'Anna Schmidt', givenName: 'Anna' }], birthdays: [{ date: { year: 1980, month: 1, day: 2 } }] } };
     const peopleMasked = { ...people, person: { names: [{ displayName: '[FULL_NAME]', givenName: '[FULL_NAME]' }], birthdays: [{ date: { year: '[DATE_OF_BIRTH]', month: '[DATE_OF_BIRTH]', day: '[DATE_OF_BIRTH]' } }] } };
@@ -366,6 +371,8 @@ describe('createMasker', () => {
     ];
     assert.deepEqual(masker.maskValue(records).value, recordsMasked);
     assert.deepEqual(masker.maskValue(JSON.stringify(records)).value, JSON.stringify(recordsMasked));
+    // CITATION.cff writes a person's names in the plural.
+    assert.equal(masker.maskText('authors:\n  - family-names: Schmidt\n    given-names: Anna\n').text, 'authors:\n  - family-names: [LAST_NAME]\n    given-names: [FIRST_NAME]\n');
     // A field's key after a key that says whose it is: Kibana's sample orders, WooCommerce's export, a patient's record.
     const owned = { customer_first_name: 'Anna', customer_full_name: 'Anna Schmidt', billing_last_name: 'Schmidt', patient_dob: '1980-01-02', shipping_street_address: 'Hauptstr. 1', order_first_item: 'Widget' };
     const ownedMasked = { ...owned, customer_first_name: '[FIRST_NAME]', customer_full_name: '[FULL_NAME]', billing_last_name: '[LAST_NAME]', patient_dob: '[DATE_OF_BIRTH]', shipping_street_address: '[HOME_ADDRESS]' };
