@@ -145,9 +145,10 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * objects under a person's key that do not close, SQL tuples (a
  * statement's line of tuples, or a line per tuple), transcripts' cue
  * arrows (on one long line, or a line each), MySQL's row lines, tables
- * aligned with blanks (rows, and lines of names), a Go struct's fields, a line of fields side by side, HTML labels in bold and a table of labelled
- * rows, and HL7 segments (one of as many fields as fit,
- * or as many as fit).
+ * aligned with blanks (rows, and lines of names), a Go struct's fields,
+ * a list of names under a person's key, a line of fields side by side,
+ * HTML labels in bold and a table of labelled rows, and HL7 segments (one
+ * of as many fields as fit, or as many as fit).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -193,6 +194,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   snapshotAttributes: (n) => '- textbox "first name" [ref=e1\n'.repeat(n / 58) + ']'.repeat(n / 2),
   alignedRows: (n) => 'ID  NAME  EMAIL\n' + '1   a     b\n'.repeat(n / 12),
   gappedLines: (n) => ('a  '.repeat(1000) + '\n').repeat(n / 3001),
+  nameLists: (n) => 'author = {' + 'Schmidt, Anna and '.repeat(n / 18) + '}',
   goStructs: (n) => '{ID:1' + ' Name:Anna Schmidt X'.repeat(n / 20),
   gapKeys: (n) => 'Customer: Anna Schmidt' + '  Status: a b'.repeat(n / 13),
   boldLabels: (n) => '<p>' + '<b>Name:</b> Anna Schmidt<br>'.repeat(n / 29),

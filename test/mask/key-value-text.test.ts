@@ -159,6 +159,11 @@ describe('readKeyValues', () => {
     assert.deepEqual(values('Full name: Anna Schmidt Status: open\nFull name: Anna Schmidt   at 12:30:00\n'), ['full_name=Anna Schmidt Status: open', 'full_name=Anna Schmidt   at 12:30:00']);
   });
 
+  it('reads a list of names under a person\'s key, each part between `and` or `;` a name: BibTeX\'s authors in braces, a list in a line', () => {
+    const text = '@article{key,\n  assignee = {Schmidt, Anna and Dupont, Jean},\n  title = {A study},\n}\nassignee: Rossi, Maria; Larsson, Erik\ncustomer = {Anna Schmidt}\ncustomer = {Schmidt, Anna and the ACME team}\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Schmidt, Anna', 'full_name=Dupont, Jean', 'full_name=Rossi, Maria', 'full_name=Larsson, Erik', 'full_name=Anna Schmidt']);
+  });
+
   it('reads a Go struct as `%+v` prints it: each field\'s value to the next field or the struct\'s end, a person\'s struct inside one too', () => {
     const text = 'created user: &{ID:7 Full_name:Anna Schmidt Plan:Gold}\n{ID:1 Name:Jean Dupont Email:jean@example.fr}\norder: {ID:9 Customer:{Name:Maria Rossi Address:Via Roma 1} Total:9.99}\n{ID:2 Name:Widget Price:9.99}\n';
     assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'home_address=Via Roma 1']);

@@ -371,6 +371,8 @@ describe('createMasker', () => {
     ];
     assert.deepEqual(masker.maskValue(records).value, recordsMasked);
     assert.deepEqual(masker.maskValue(JSON.stringify(records)).value, JSON.stringify(recordsMasked));
+    // BibTeX lists its authors in braces, each part between `and` a name.
+    assert.equal(masker.maskText('@book{key,\n  author = {Schmidt, Anna and Dupont, Jean},\n  title = {Widgets},\n}\n').text, '@book{key,\n  author = {[FULL_NAME] and [FULL_NAME]},\n  title = {Widgets},\n}\n');
     // CITATION.cff writes a person's names in the plural.
     assert.equal(masker.maskText('authors:\n  - family-names: Schmidt\n    given-names: Anna\n').text, 'authors:\n  - family-names: [LAST_NAME]\n    given-names: [FIRST_NAME]\n');
     // A field's key after a key that says whose it is: Kibana's sample orders, WooCommerce's export, a patient's record.

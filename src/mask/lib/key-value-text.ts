@@ -47,6 +47,7 @@ const EQUALS = 0x3d;
 const GREATER = 0x3e;
 const UNDERSCORE = 0x5f;
 const COMMA = 0x2c;
+const SEMICOLON = 0x3b;
 const EXCLAMATION = 0x21;
 const DOT = 0x2e;
 const HASH = 0x23;
@@ -287,12 +288,14 @@ class KeyReader extends FieldLines<KeyValueState> {
     }
     // An object or a list under the person's key: `customer: {"name": "Anna Schmidt", …}`.
     if (bracketAfter(text, line.valueFrom, end) !== -1 && isPerson(text, line.keyStart, line.keyEnd)) {
-      this.inline(k, end, column, stop);
+      // Or names in braces, as BibTeX writes its authors: `author = {Schmidt, Anna and Dupont, Jean}`.
+      if (!this.namesIn(start, stop)) this.inline(k, end, column, stop);
       return true;
     }
     // Most values are turned down before the key is looked at, and most keys before the value is read as names.
     if (!startsCapitalAfter(text, start, stop) || !isPerson(text, line.keyStart, line.keyEnd)) return false;
     if (readsAsNamesAt(text, start, stop)) return this.personName(start, stop);
+    if (this.namesIn(start, stop)) return true;
     // The value may end where a key inside the line starts: `Patient: Anna Schmidt   DOB: …`.
     const [, cut, more] = lineValue(text, line.valueFrom, end);
     const name = readsAsNamesAt(text, start, cut) ? cut : leadingNameEnd(text, start, cut);
@@ -324,6 +327,28 @@ class KeyReader extends FieldLines<KeyValueState> {
     this.record.member(start, stop, field, indent);
     // The rest of the line may hold the record's keys.
     return !more;
+  }
+
+  /**
+   * Reports each name of the list text[start, stop) as a person's name, if
+   * each part between ` and ` or `; ` reads as names (`Schmidt, Anna and
+   * Dupont, Jean`, as BibTeX lists authors; `Schmidt, Anna; Dupont,
+   * Jean`); false when one does not, or the policy masks no names.
+   */
+  private namesIn(start: number, stop: number): boolean {
+    const { text } = this;
+    const parts: number[] = [];
+    for (let from = start; from < stop; ) {
+      let to = from;
+      while (to < stop && !namesSeparatorAt(text, to)) to++;
+      const [partStart, partEnd] = trimmed(text, from, to);
+      if (!readsAsNamesAt(text, partStart, partEnd)) return false;
+      parts.push(partStart, partEnd);
+      from = to + namesSeparatorAt(text, to);
+    }
+    if (parts.length === 0 || this.persons!.nameField === undefined) return false;
+    for (let k = 0; k < parts.length; k += 2) this.personName(parts[k]!, parts[k + 1]!);
+    return true;
   }
 
   /** Reports text[start, end), which reads as a name, as a person's name, if the policy masks names. */
@@ -423,6 +448,13 @@ function lineValue(text: string, k: number, end: number): [number, number, boole
 function gapValue(text: string, k: number, end: number): [number, number, number] {
   const [start, stop, more] = lineValue(text, k, end);
   return [start, stop, more ? stop : end];
+}
+
+/** The length of the separator between names in a list at `k` (` and `, `; `), 0 when none stands there. */
+function namesSeparatorAt(text: string, k: number): number {
+  const code = text.charCodeAt(k);
+  if (code === SEMICOLON && text.charCodeAt(k + 1) === SPACE) return 2;
+  return code === SPACE && text.startsWith('and ', k + 1) ? 5 : 0;
 }
 
 /** The text of the Markdown heading at `k` (one to six `#`, a blank, the text; `#`s that close it left out), if the line text[k, end) is one. */
