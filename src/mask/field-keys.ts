@@ -198,7 +198,7 @@ export function holdsContact(key: string): boolean {
 }
 
 /** Keys (normalised) of the member that says what kind of thing an object is (`{"name": …, "entityType": "person"}`, Notion's `"object": "user"`). */
-const TYPE_KEYS: ReadonlySet<string> = new Set(['type', 'kind', 'object', 'entity_type', 'object_type', 'record_type', '@type'].map(fieldKey));
+export const TYPE_KEYS: ReadonlySet<string> = new Set(['type', 'kind', 'object', 'entity_type', 'object_type', 'record_type', '@type'].map(fieldKey));
 
 /** Kinds (lower case) of a thing that is a person: an object of such a type stands for one (see `isPersonType`). */
 const PERSON_TYPES: ReadonlySet<string> = new Set(['person', 'people', 'user', 'contact', 'customer', 'employee', 'patient', 'member', 'individual', 'natural_person']);

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, ownedField, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, ownedField, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -647,6 +647,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
   const contactShapes = shapesOf(CONTACT_KEYS);
+  const typeShapes = shapesOf(TYPE_KEYS);
   const personShapes = shapesOf([...PERSON_KEYS, ...PERSON_KEYS_IN_TEXT]);
   const isPersonInText = (key: string): boolean => isPerson(key) || PERSON_KEYS_IN_TEXT.has(fieldKey(key));
   const personKeys: PersonKeys | undefined = masksPersons
@@ -654,6 +655,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && personShapes.has(shapeAt(text, start, end)) && isPersonInText(text.slice(start, end).toLowerCase()),
         memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS && memberShapes.has(shapeAt(text, start, end)) ? personFieldOf(text.slice(start, end)) : undefined),
         holdsContact: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && contactShapes.has(shapeAt(text, start, end)) && holdsContact(text.slice(start, end)),
+        namesType: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && typeShapes.has(shapeAt(text, start, end)) && namesType(text.slice(start, end)),
+        isPersonType: (text, start, end) => isPersonType(text.slice(start, end)),
         nameField: personNameField,
       }
     : undefined;

@@ -577,13 +577,16 @@ describe('createMasker', () => {
     });
   });
 
-  it('masks a person\'s members in JSON that a text holds after a line of its own, as in a whole JSON text', () => {
+  it('masks a person\'s members in JSON that a text holds after a line of its own, as in a whole JSON text, a type telling a person too', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const rows = [{ id: 1, customer: { name: 'Anna Schmidt', plan: 'Gold' } }, { id: 2, customer: { name: 'Jean Dupont', plan: 'Gold' } }];
     const masked = JSON.stringify(rows.map((row) => ({ ...row, customer: { ...row.customer, name: '[FULL_NAME]' } })));
     assert.equal(masker.maskValue(JSON.stringify(rows)).value, masked);
     assert.equal(masker.maskValue(`Found 2 orders:\n${JSON.stringify(rows)}`).value, `Found 2 orders:\n${masked}`);
     assert.equal(masker.maskValue(`Found 2 orders:\n${rows.map((row) => JSON.stringify(row)).join('\n')}`).value, `Found 2 orders:\n${JSON.parse(masked).map((row: unknown) => JSON.stringify(row)).join('\n')}`);
+    // A type that is a person's kind tells its object as in JSON: JSON-LD's `@type`, the memory server's `entityType`.
+    const typed = 'Found:\n{"@type": "Person", "name": "Anna Schmidt", "jobTitle": "CTO"}\n{"entityType": "person", "name": "Jean Dupont"} {"type": "product", "name": "Widget"}\n';
+    assert.equal(masker.maskText(typed).text, typed.replace('Anna Schmidt', '[FULL_NAME]').replace('Jean Dupont', '[FULL_NAME]'));
   });
 
   it('masks the names in a column that stands for a person (`Customer`, `Assignee`), as under a JSON key that does; other cells there stay', () => {

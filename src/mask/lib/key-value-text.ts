@@ -48,6 +48,7 @@ const GREATER = 0x3e;
 const UNDERSCORE = 0x5f;
 const COMMA = 0x2c;
 const SEMICOLON = 0x3b;
+const AT = 0x40;
 const EXCLAMATION = 0x21;
 const DOT = 0x2e;
 const HASH = 0x23;
@@ -395,6 +396,14 @@ class KeyReader extends FieldLines<KeyValueState> {
           this.record.tell(indent);
           continue;
         }
+        // A type that is a person's kind tells as a contact does (JSON-LD's `{"@type": "Person", "name": …}`, `{"type": "user", …}`);
+        // another kind is another thing's, whose record starts here (`{"type": "product", "name": …}`).
+        if (persons.namesType?.(text, key.start, key.end)) {
+          const [from, to] = valueAfter(text, valueFrom, end, ENDS_MEMBER_VALUE);
+          if (persons.isPersonType?.(text, from, to)) this.record.tell(indent);
+          else this.record.end();
+          continue;
+        }
         member = persons.memberAt(text, key.start, key.end);
         person = member === undefined && startsCapitalAfter(text, valueFrom, end) && persons.isPerson(text, key.start, key.end);
         if (member === undefined && !person) {
@@ -517,6 +526,8 @@ function inlineKeyBefore(text: string, from: number, separator: number, inGoStru
   const end = k;
   while (k > from && end - k < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k - 1)) && (quote !== 0 || text.charCodeAt(k - 1) !== SPACE)) k--;
   if (k === end || !isLetter(text.charCodeAt(k))) return undefined;
+  // JSON-LD's `"@type"`.
+  if (quote !== 0 && k > from && text.charCodeAt(k - 1) === AT) k--;
   // A path names what its last part names: `customer.first_name=Anna`, `c.first_name = 'Anna'`.
   let start = end;
   while (start > k && text.charCodeAt(start - 1) !== DOT) start--;

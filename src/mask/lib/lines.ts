@@ -93,6 +93,10 @@ export interface PersonKeys {
   readonly memberAt: FieldAt;
   /** Whether the key text[start, end) holds an e-mail address, a phone number or a bank account, which tells that its record stands for a person. */
   readonly holdsContact: (text: string, start: number, end: number) => boolean;
+  /** Whether the key text[start, end) says what kind of thing its object is (`type`, JSON-LD's `@type`); absent where no reader asks. */
+  readonly namesType?: (text: string, start: number, end: number) => boolean;
+  /** Whether text[start, end), the value of such a key, is a person's kind (`person`, `Person`, `user`), which tells its record stands for a person. */
+  readonly isPersonType?: (text: string, start: number, end: number) => boolean;
   /** The field a person's name is masked as, if one. */
   readonly nameField: string | undefined;
 }
