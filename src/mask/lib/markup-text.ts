@@ -65,6 +65,7 @@ const NO_COLUMNS: readonly string[] = [];
 const COLSPAN = /\bcolspan\s*=\s*["']?(\d{1,4})/i;
 /** The elements HTML writes a label in, before the value it labels (see `ElementReader.label`). */
 const LABEL_TAGS: ReadonlySet<string> = new Set(['b', 'strong', 'label']);
+const LONGEST_LABEL_TAG = Math.max(...[...LABEL_TAGS].map((tag) => tag.length));
 
 /**
  * Where `readElements` stopped: inside the element of a field, or an HTML
@@ -260,7 +261,7 @@ class ElementReader extends FieldLines<MarkupState> {
         continue;
       }
       if (text.charCodeAt(close - 1) === SLASH) continue;
-      if (nameEnd - nameStart <= 6 && LABEL_TAGS.has(text.slice(nameStart, nameEnd).toLowerCase())) {
+      if (nameEnd - nameStart <= LONGEST_LABEL_TAG && LABEL_TAGS.has(text.slice(nameStart, nameEnd).toLowerCase())) {
         this.labelFrom = close + 1;
         this.labelTag = text.slice(nameStart, nameEnd);
       }
