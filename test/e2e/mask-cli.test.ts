@@ -37,6 +37,28 @@ describe('mcp-guard mask', () => {
     assert.equal(result.stdout, '{"name":"[NAME]","iban":"DE****************3000","mail":"a@example.de"}');
   });
 
+  it('masks what a clinical tool, a CLI and a Go service print: an HL7 message, a table aligned with blanks, a struct', () => {
+    const input = [
+      'MSH|^~\\&|HIS|CLINIC|LAB|CLINIC|20240102103000||ADT^A01|MSG1|P|2.5\rPID|1||12345^^^MRN||Schmidt^Anna||19800102|F|||Hauptstr. 5^^Berlin^^10115^DE\r',
+      'ID  NAME          EMAIL',
+      '7   Jean Dupont   jean@example.fr',
+      'saved &{ID:9 Name:Maria Rossi Plan:Gold Email:maria@example.it}',
+      '',
+    ].join('\n');
+    const result = mask(['--style', 'redact'], input);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(
+      result.stdout,
+      [
+        'MSH|^~\\&|HIS|CLINIC|LAB|CLINIC|20240102103000||ADT^A01|MSG1|P|2.5\rPID|1||12345^^^MRN||[FULL_NAME]||[DATE_OF_BIRTH]|F|||[HOME_ADDRESS]\r',
+        'ID  NAME          EMAIL',
+        '7   [FULL_NAME]   [EMAIL]',
+        'saved &{ID:9 Name:[FULL_NAME] Plan:Gold Email:[EMAIL]}',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('--json prints offsets and counts, never the values', () => {
     const result = mask(['--json'], INPUT);
     assert.equal(result.status, 0, result.stderr);
