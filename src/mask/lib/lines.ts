@@ -310,6 +310,23 @@ export class PersonRecord {
     this.heldAt = at;
   }
 
+  /**
+   * Takes text[start, end), the value of the key keyText[keyStart, keyEnd)
+   * in the record, as its line: a contact's key tells the record, a person's
+   * member's value is held until it does (see `member`). False when the key
+   * is neither.
+   */
+  keyed(persons: PersonKeys, keyText: string, keyStart: number, keyEnd: number, start: number, end: number): boolean {
+    if (persons.holdsContact(keyText, keyStart, keyEnd)) {
+      this.tell();
+      return true;
+    }
+    const member = persons.memberAt(keyText, keyStart, keyEnd);
+    if (member === undefined) return false;
+    this.member(start, end, member);
+    return true;
+  }
+
   end(): void {
     this.held.length = 0;
     this.state.toldAt = -1;

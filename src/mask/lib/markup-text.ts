@@ -354,32 +354,13 @@ class ElementReader extends FieldLines<MarkupState> {
    * or an address's is its member. The table is the record.
    */
   private keyedCell(start: number, end: number, key: string): void {
-    if (this.fieldAt(key, 0, key.length) === undefined) this.recordLine(key, 0, key.length, start, end);
-  }
-
-  /**
-   * Takes text[start, stop), the value of the key keyText[keyStart,
-   * keyEnd), as a line of the record: a contact's key tells it, a person's
-   * member's holds the value until it does (see `PersonRecord`). False when
-   * the key is neither.
-   */
-  private recordLine(keyText: string, keyStart: number, keyEnd: number, start: number, stop: number): boolean {
-    const { persons } = this;
-    if (persons === undefined) return false;
-    if (persons.holdsContact(keyText, keyStart, keyEnd)) {
-      this.record.tell();
-      return true;
-    }
-    const member = persons.memberAt(keyText, keyStart, keyEnd);
-    if (member === undefined) return false;
-    this.record.member(start, stop, member);
-    return true;
+    if (this.persons !== undefined && this.fieldAt(key, 0, key.length) === undefined) this.record.keyed(this.persons, key, 0, key.length, start, end);
   }
 
   /**
    * Reports text[start, stop), the value of the key text[keyStart, keyEnd)
    * (a definition list's term, a label): as the field the key names, else
-   * as a line of the record (see `recordLine`), else as the name of the
+   * as a line of the record (see `PersonRecord.keyed`), else as the name of the
    * person the key stands for, if it reads as one (`<b>Customer:</b> Anna
    * Schmidt`).
    */
@@ -387,7 +368,7 @@ class ElementReader extends FieldLines<MarkupState> {
     const { text, persons } = this;
     const field = this.fieldAt(text, keyStart, keyEnd);
     if (field !== undefined) this.value(start, stop, field);
-    else if (!this.recordLine(text, keyStart, keyEnd, start, stop) && persons?.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) {
+    else if (persons !== undefined && !this.record.keyed(persons, text, keyStart, keyEnd, start, stop) && persons.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) {
       this.value(start, stop, persons.nameField);
     }
   }

@@ -244,11 +244,9 @@ function readRow(text: string, start: number, end: number, state: TableState, co
 
 /** Reads a keyed table's row, its key `key` and its value text[start, end), as a line of a person's record (see the module's comment). */
 function keyedRow({ persons, fieldAt, record }: KeyedRows, key: string, start: number, end: number): void {
-  if (persons.holdsContact(key, 0, key.length)) record.tell();
-  else if (start < end && fieldAt(key, 0, key.length) === undefined) {
-    const field = persons.memberAt(key, 0, key.length);
-    if (field !== undefined) record.member(start, end, field);
-  }
+  // A key the policy names is its cell's to report (an empty value is none); it may still tell.
+  if (start < end && fieldAt(key, 0, key.length) === undefined) record.keyed(persons, key, 0, key.length, start, end);
+  else if (persons.holdsContact(key, 0, key.length)) record.tell();
 }
 
 /**
