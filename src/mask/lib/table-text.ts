@@ -516,17 +516,17 @@ function splitAtColon(text: string, start: number, end: number, cells: number[])
  * first name.
  */
 function alignedHeader(text: string, start: number, first: number, end: number): TableColumns | undefined {
-  let k = first;
-  while (k < end && k - first <= MAX_NAME_CHARS && inName(text.charCodeAt(k)) && !isGap(text, k, end)) k++;
-  if (k === end || text.charCodeAt(k) !== SPACE) return undefined;
   const names: string[] = [];
   const spans: number[] = [];
   for (let nameStart = first; nameStart < end; ) {
     let nameEnd = nameStart;
     while (nameEnd < end && !isGap(text, nameEnd, end)) {
-      if (!inName(text.charCodeAt(nameEnd))) return undefined;
+      // No column's name is longer (see `isColumnName`).
+      if (!inName(text.charCodeAt(nameEnd)) || nameEnd - nameStart > MAX_NAME_CHARS) return undefined;
       nameEnd++;
     }
+    // A line of one name is no header: most lines are turned down before a name is sliced.
+    if (nameStart === first && nameEnd === end) return undefined;
     const name = text.slice(nameStart, nameEnd);
     if (!isColumnName(name)) return undefined;
     names.push(name);
