@@ -21,6 +21,8 @@
  * none.
  */
 
+import { isDigit } from './chars.js';
+
 /** What a field holds: a person's name, date of birth or address. */
 export const HL7_NAME = 0;
 export const HL7_BIRTH_DATE = 1;
@@ -55,7 +57,7 @@ function endsSegment(code: number): boolean {
 }
 
 function isUpperOrDigit(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
+  return (code >= 0x41 && code <= 0x5a) || isDigit(code);
 }
 
 /**
@@ -78,7 +80,7 @@ export function readHl7Segments(text: string, from: number, to: number, field: H
 function readSegment(text: string, pipe: number, to: number, fields: ReadonlyMap<number, Hl7Value>, field: Hl7Visitor): number {
   let end = pipe + 1;
   // The set id: digits or nothing.
-  while (end < to && text.charCodeAt(end) >= 0x30 && text.charCodeAt(end) <= 0x39) end++;
+  while (end < to && isDigit(text.charCodeAt(end))) end++;
   if (end < to && text.charCodeAt(end) !== PIPE && !endsSegment(text.charCodeAt(end))) return end;
   // Field 2 on, each after its separator.
   for (let number = 2; end < to && text.charCodeAt(end) === PIPE; number++) {

@@ -32,7 +32,7 @@
  * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
-import { isDigit } from './chars.js';
+import { isAsciiWordChar, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 
@@ -580,7 +580,7 @@ function isWordKeyChar(code: number): boolean {
  */
 function goFieldBefore(text: string, from: number, separator: number, inGoStruct: boolean): InlineKey | undefined {
   let start = separator;
-  while (start > from && separator - start < MAX_KEY_CHARS && isIdentifierChar(text.charCodeAt(start - 1))) start--;
+  while (start > from && separator - start < MAX_KEY_CHARS && isAsciiWordChar(text.charCodeAt(start - 1))) start--;
   const first = text.charCodeAt(start);
   if (start === separator || first < 0x41 || first > 0x5a || start === from || isBlank(text.charCodeAt(separator + 1)) || separator + 1 >= text.length) return undefined;
   const before = text.charCodeAt(start - 1);
@@ -605,12 +605,8 @@ function startsGoField(text: string, k: number, end: number): boolean {
   const first = text.charCodeAt(k);
   if (first < 0x41 || first > 0x5a) return false;
   let j = k + 1;
-  while (j < end && j - k < MAX_KEY_CHARS && isIdentifierChar(text.charCodeAt(j))) j++;
+  while (j < end && j - k < MAX_KEY_CHARS && isAsciiWordChar(text.charCodeAt(j))) j++;
   return text.charCodeAt(j) === COLON && !isBlank(text.charCodeAt(j + 1));
-}
-
-function isIdentifierChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code === UNDERSCORE;
 }
 
 /** Whether a character may follow an unquoted key's colon inside a line: a blank, a quote or an opening bracket. */
