@@ -36,7 +36,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'person_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
     'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
     'student_name', 'guest_name', 'passenger_name', 'account_holder_name', 'holder_name', 'cardholder_name', 'card_holder_name', 'beneficiary_name',
-    'subscriber_name', 'real_name', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
+    'subscriber_name', 'real_name', 'real_name_normalized', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
   ],
   dateofbirth: [
     'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
@@ -65,14 +65,29 @@ export function fieldsByKey(fields: readonly string[]): Map<string, string> {
  * such pairs make would be thousands more for every masker.
  */
 export function ownedField(byKey: ReadonlyMap<string, string>, key: string): string | undefined {
-  for (const length of OWNER_LENGTHS) {
+  return qualified(byKey, key, OWNER_PREFIXES);
+}
+
+/** What `byKey` holds for the rest of normalised `key` after one of `prefixes`, if anything. */
+function qualified<V>(byKey: ReadonlyMap<string, V>, key: string, prefixes: Prefixes): V | undefined {
+  for (const length of prefixes.lengths) {
     if (key.length <= length) return undefined;
-    if (OWNER_SET.has(key.slice(0, length))) {
-      const field = byKey.get(key.slice(length));
-      if (field !== undefined) return field;
+    if (prefixes.set.has(key.slice(0, length))) {
+      const value = byKey.get(key.slice(length));
+      if (value !== undefined) return value;
     }
   }
   return undefined;
+}
+
+/** Normalised prefixes of keys, and their lengths, shortest first. */
+interface Prefixes {
+  readonly set: ReadonlySet<string>;
+  readonly lengths: readonly number[];
+}
+
+function prefixes(words: readonly string[]): Prefixes {
+  return { set: new Set(words), lengths: [...new Set(words.map((word) => word.length))].sort((a, b) => a - b) };
 }
 
 /**
@@ -117,9 +132,7 @@ export const OWNERS: readonly string[] = [
   'student', 'guest', 'passenger', 'beneficiary', 'subscriber', 'sender', 'recipient', 'lead', 'candidate', 'insured', 'billing', 'shipping',
   'kunde', 'cliente', 'klant',
 ].map(fieldKey);
-const OWNER_SET: ReadonlySet<string> = new Set(OWNERS);
-/** The lengths of `OWNERS`, shortest first. */
-const OWNER_LENGTHS: readonly number[] = [...new Set(OWNERS.map((owner) => owner.length))].sort((a, b) => a - b);
+const OWNER_PREFIXES = prefixes(OWNERS);
 
 /**
  * Keys (normalised) that stand for a person in a text's key lines, and not
@@ -144,6 +157,8 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     ['name', 'full_name'],
     ['names', 'full_name'],
     ['display_name', 'full_name'],
+    // Slack's profiles write the name again, normalised.
+    ['display_name_normalized', 'full_name'],
     ['address', 'home_address'],
     ['addresses', 'home_address'],
     // A flat record's street line (`{"name": …, "email": …, "street": "Hauptstr. 1", "city": "Berlin"}`, Shopify's `address1`):
@@ -166,9 +181,18 @@ export function standsForPerson(key: string): boolean {
   return PERSON_KEYS.has(fieldKey(key));
 }
 
-/** The field (a default field's name, see `PERSON_MEMBERS`) that `key` holds in an object that stands for a person, if any. */
+/**
+ * What may stand before a person's member's key and say which of their
+ * names or addresses it is (normalised): Salesforce's `MailingStreet`,
+ * Shopify's `default_address`, a `billing_name`.
+ */
+export const MEMBER_QUALIFIERS: readonly string[] = ['mailing', 'other', 'home', 'default', 'primary', 'billing', 'shipping', 'delivery', 'postal', 'current', 'permanent'].map(fieldKey);
+const MEMBER_PREFIXES = prefixes(MEMBER_QUALIFIERS);
+
+/** The field (a default field's name, see `PERSON_MEMBERS`) that `key` holds in an object that stands for a person, if any, also after a qualifier (see `MEMBER_QUALIFIERS`). */
 export function personMember(key: string): string | undefined {
-  return PERSON_MEMBERS.get(fieldKey(key));
+  const normal = fieldKey(key);
+  return PERSON_MEMBERS.get(normal) ?? qualified(PERSON_MEMBERS, normal, MEMBER_PREFIXES);
 }
 
 /** Keys (normalised) of an e-mail address: an object or a table that has one stands for a person (or a team, masked alike), whose name beside the pseudonymised address would undo the pseudonym. */

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, namesType, ownedField, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_QUALIFIERS, namesType, ownedField, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -286,8 +286,8 @@ interface KeyReading {
   personField: string | undefined;
   /** What an object under the key stands for (NOBODY, PERSON, MAILBOX: see `standsFor`). */
   whom: number;
-  /** Whether the key holds a person's e-mail address, phone number or bank account, which makes its object stand for a person (see `holdsContact`). */
-  contact: boolean;
+  /** Whether the key tells that its object stands for a person (see `tellsKey` in `createMasker`). */
+  tells: boolean;
   /** Whether the key says what kind of thing its object is, which may be a person (see `namesType`). */
   typed: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
@@ -597,9 +597,17 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const longestKey = 2 * (Math.max(0, ...[...fields.keys()].map((key) => key.length)) + Math.max(...OWNERS.map((owner) => owner.length))) + 2;
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
-  /** A table's columns by their `names`: a column beside an e-mail address's (or a phone number's) is a person's name or address as a member beside one is (see `holdsContact`). */
+  // The fields a person's first or last name and birth date are masked as: a key of one tells its object is a person's, as a contact's does.
+  const ownFields = new Set(['first_name', 'last_name', 'date_of_birth'].map((field) => fields.get(fieldKey(field))).filter((field) => field !== undefined));
+  /**
+   * Whether `key` tells that its object, record or table stands for a
+   * person: it holds their e-mail address, phone number or bank account
+   * (see `holdsContact`), or their first or last name or birth date.
+   */
+  const tellsKey = (key: string): boolean => holdsContact(key) || ownFields.has(fieldOf(key) as string);
+  /** A table's columns by their `names`: a column beside an e-mail address's (or a phone number's, or a first name's) is a person's name or address as a member beside one is (see `tellsKey`). */
   const columnsNamed = (names: readonly string[]): Columns => {
-    const person = masksPersons && names.some(holdsContact);
+    const person = masksPersons && names.some(tellsKey);
     const hints = names.map((name) => name.toLowerCase());
     return { fields: names.map((name) => fieldOf(name) ?? (person ? personFieldOf(name) : undefined)), hints, persons: hints.map(isPerson) };
   };
@@ -643,9 +651,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * that is no boolean (`"email": true` is a setting's), or a type that is
    * a person's kind.
    */
-  const tellsPerson = (reading: KeyReading, value: unknown): boolean => (reading.contact && typeof value !== 'boolean') || (reading.typed && isPersonType(value));
+  const tellsPerson = (reading: KeyReading, value: unknown): boolean =>
+    (reading.tells && (reading.field === undefined ? typeof value !== 'boolean' : typeof value === 'string')) || (reading.typed && isPersonType(value));
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
+  for (const key of PERSON_MEMBERS.keys()) for (const qualifier of MEMBER_QUALIFIERS) memberShapes.add(keyShape(qualifier.length + key.length, qualifier.charCodeAt(0), key.charCodeAt(key.length - 1)));
   const contactShapes = shapesOf(CONTACT_KEYS);
   const typeShapes = shapesOf(TYPE_KEYS);
   const personShapes = shapesOf([...PERSON_KEYS, ...PERSON_KEYS_IN_TEXT]);
@@ -654,7 +664,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     ? {
         isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && personShapes.has(shapeAt(text, start, end)) && isPersonInText(text.slice(start, end).toLowerCase()),
         memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS && memberShapes.has(shapeAt(text, start, end)) ? personFieldOf(text.slice(start, end)) : undefined),
-        holdsContact: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && contactShapes.has(shapeAt(text, start, end)) && holdsContact(text.slice(start, end)),
+        tells: (text, start, end) => {
+          if (end - start > MAX_PERSON_KEY_CHARS) return false;
+          const shape = shapeAt(text, start, end);
+          return (contactShapes.has(shape) && holdsContact(text.slice(start, end))) || (fieldShapes.has(shape) && ownFields.has(fieldOf(text.slice(start, end)) as string));
+        },
         namesType: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && typeShapes.has(shapeAt(text, start, end)) && namesType(text.slice(start, end)),
         isPersonType: (text, start, end) => isPersonType(text.slice(start, end)),
         nameField: personNameField,
@@ -1642,7 +1656,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), contact: masksPersons && holdsContact(key), typed: masksPersons && namesType(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

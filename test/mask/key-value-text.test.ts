@@ -14,7 +14,7 @@ const fieldAt = (text: string, start: number, end: number): string | undefined =
 const PERSONS: PersonKeys = {
   isPerson: (text, start, end) => ['customer', 'assignee', 'attendees'].includes(text.slice(start, end).toLowerCase()),
   memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
-  holdsContact: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
+  tells: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
   nameField: 'full_name',
 };
 

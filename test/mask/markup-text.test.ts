@@ -25,7 +25,7 @@ function texts(text: string, state: MarkupState = newMarkupState(), from = 0, to
 const PERSONS: PersonKeys = {
   isPerson: (text, start, end) => ['customer', 'assignee', 'author'].includes(text.slice(start, end).toLowerCase()),
   memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
-  holdsContact: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
+  tells: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
   nameField: 'full_name',
 };
 

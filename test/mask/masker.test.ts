@@ -220,6 +220,44 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');
   });
 
+  it('knows a person by a first or last name or a birth date beside their name or address: a CRM\'s contact, a shop\'s customer and parcel, a table with such a column', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // Salesforce's Contact: its `Name` beside `FirstName`, and its `MailingStreet` (a street line after whose address it is); a city alone stays.
+    const contact = { Id: '003xx', FirstName: 'Anna', LastName: 'Schmidt', Name: 'Anna Schmidt', MailingStreet: 'Hauptstr. 5', MailingCity: 'Berlin', Title: 'CTO' };
+    const contactMasked = { ...contact, FirstName: '[FIRST_NAME]', LastName: '[LAST_NAME]', Name: '[FULL_NAME]', MailingStreet: '[HOME_ADDRESS]' };
+    assert.deepEqual(masker.maskValue(contact), { value: contactMasked, findings: { first_name: 1, last_name: 1, full_name: 1, home_address: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(contact)), { value: JSON.stringify(contactMasked), findings: { first_name: 1, last_name: 1, full_name: 1, home_address: 1 } });
+    // Shopify's customer and its `default_address`; WooCommerce's parcel, whose `address_1` follows a first name; Google's People API's name object.
+    const order = {
+      customer: { first_name: 'Anna', default_address: { address1: 'Hauptstr. 5', city: 'Berlin' } },
+      shipping: { first_name: 'Jean', address_1: '1 rue de Rivoli', method: 'express' },
+      names: [{ displayName: 'Maria Rossi', givenName: 'Maria' }],
+      birth: { dob: '1980-01-02', name: 'Erik Larsson' },
+    };
+    const orderMasked = {
+      customer: { first_name: '[FIRST_NAME]', default_address: { address1: '[HOME_ADDRESS]', city: '[HOME_ADDRESS]' } },
+      shipping: { first_name: '[FIRST_NAME]', address_1: '[HOME_ADDRESS]', method: 'express' },
+      names: [{ displayName: '[FULL_NAME]', givenName: '[FIRST_NAME]' }],
+      birth: { dob: '[DATE_OF_BIRTH]', name: '[FULL_NAME]' },
+    };
+    assert.deepEqual(masker.maskValue(order), { value: orderMasked, findings: { first_name: 3, home_address: 3, full_name: 2, date_of_birth: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(order)).value, JSON.stringify(orderMasked));
+    // A first name that is no string tells nothing: a form's schema names its fields so.
+    const form = { first_name: { type: 'string' }, name: 'Signup Form', flags: { first_name: true, name: 'Jean Dupont' } };
+    assert.deepEqual(masker.maskValue(form).value, { ...form, first_name: { type: '[FIRST_NAME]' }, flags: { first_name: '[FIRST_NAME]', name: 'Jean Dupont' } });
+    // A table's column of first names tells its name column, and a key line its record.
+    assert.equal(masker.maskText('first_name,name,plan\nAnna,Anna Schmidt,Gold\n').text, 'first_name,name,plan\n[FIRST_NAME],[FULL_NAME],Gold\n');
+    assert.equal(masker.maskText('Name: Anna Schmidt\nDate of birth: 1980-01-02\n\nName: Report\n').text, 'Name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\n\nName: Report\n');
+    // So does an element, a term or a label of one in markup.
+    assert.equal(
+      masker.maskText('<Row><Name>Anna Schmidt</Name><FirstName>Anna</FirstName></Row>\n<dl><dt>First name</dt><dd>Jean</dd><dt>Name</dt><dd>Jean Dupont</dd></dl>\n<b>Surname:</b> Rossi<br><b>Name:</b> Maria Rossi<br>\n').text,
+      '<Row><Name>[FULL_NAME]</Name><FirstName>[FIRST_NAME]</FirstName></Row>\n<dl><dt>First name</dt><dd>[FIRST_NAME]</dd><dt>Name</dt><dd>[FULL_NAME]</dd></dl>\n<b>Surname:</b> [LAST_NAME]<br><b>Name:</b> [FULL_NAME]<br>\n',
+    );
+    // Slack's profiles write each name again, normalised.
+    const profile = { profile: { real_name_normalized: 'Anna Schmidt', display_name_normalized: 'Anna', email: 'anna@example.de' } };
+    assert.deepEqual(masker.maskValue(profile).value, { profile: { real_name_normalized: '[FULL_NAME]', display_name_normalized: '[FULL_NAME]', email: '[EMAIL]' } });
+  });
+
   it('masks JSON Lines (a log\'s records, `jq -c`) as each line\'s JSON', () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const records = [{ name: 'Anna Schmidt', email: 'anna@example.de', first_name: 'Anna' }, { level: 'info', customer: { name: 'Jean Dupont' } }, [{ phone: '+49 30 1234567' }]];
@@ -329,9 +367,9 @@ describe('createMasker', () => {
   });
 
   it('masks a field\'s synonyms (OpenID Connect\'s claims among them) as the field, unless the policy lists the synonym itself', () => {
-    const record = { given_name: 'Anna', familyName: 'Schmidt', Surname: 'Schmidt', forename: 'Anna', birthdate: '1980-01-02', birthday: '02.01.', name: 'Widget' };
+    const record = { given_name: 'Anna', familyName: 'Schmidt', Surname: 'Schmidt', forename: 'Anna', birthdate: '1980-01-02', birthday: '02.01.', plan: 'Gold' };
     assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(record), {
-      value: { given_name: '[FIRST_NAME]', familyName: '[LAST_NAME]', Surname: '[LAST_NAME]', forename: '[FIRST_NAME]', birthdate: '[DATE_OF_BIRTH]', birthday: '[DATE_OF_BIRTH]', name: 'Widget' },
+      value: { given_name: '[FIRST_NAME]', familyName: '[LAST_NAME]', Surname: '[LAST_NAME]', forename: '[FIRST_NAME]', birthdate: '[DATE_OF_BIRTH]', birthday: '[DATE_OF_BIRTH]', plan: 'Gold' },
       findings: { first_name: 2, last_name: 2, date_of_birth: 2 },
     });
     // Only the fields a policy lists bring their synonyms; a synonym listed is a field of its own.
@@ -346,7 +384,6 @@ describe('createMasker', () => {
     const record = {
       dob: '1980-01-02', DOB: '02/01/1980', customerName: 'Anna Schmidt', cardholder_name: 'ANNA SCHMIDT', Vorname: 'Anna', Nachname: 'Schmidt',
       prénom: 'Jean', date_de_naissance: '02/01/1980', apellidos: 'García López', data_di_nascita: '02/01/1980', street_address: 'Hauptstr. 1',
-      nom: 'Widget', user_name: 'anna42', address: 'localhost:8080',
     };
     const masked = {
       ...record, dob: '[DATE_OF_BIRTH]', DOB: '[DATE_OF_BIRTH]', customerName: '[FULL_NAME]', cardholder_name: '[FULL_NAME]', Vorname: '[FIRST_NAME]',
@@ -356,8 +393,11 @@ describe('createMasker', () => {
     const findings = { date_of_birth: 4, full_name: 2, first_name: 2, last_name: 2, home_address: 1 };
     assert.deepEqual(masker.maskValue(record), { value: masked, findings });
     assert.deepEqual(masker.maskValue(JSON.stringify(record)), { value: JSON.stringify(masked), findings });
-    assert.deepEqual(masker.maskText('DOB: 02/01/1980\nGeburtsdatum: 02.01.1980\nPatient name: Maria Rossi\nName: Widget\n'), {
-      text: 'DOB: [DATE_OF_BIRTH]\nGeburtsdatum: [DATE_OF_BIRTH]\nPatient name: [FULL_NAME]\nName: Widget\n',
+    // A login, a bare `nom` and an `address` are no person's where nothing tells one.
+    const other = { nom: 'Widget', user_name: 'anna42', address: 'localhost:8080' };
+    assert.deepEqual(masker.maskValue(other), { value: other, findings: {} });
+    assert.deepEqual(masker.maskText('DOB: 02/01/1980\nGeburtsdatum: 02.01.1980\nPatient name: Maria Rossi\n\nName: Widget\n'), {
+      text: 'DOB: [DATE_OF_BIRTH]\nGeburtsdatum: [DATE_OF_BIRTH]\nPatient name: [FULL_NAME]\n\nName: Widget\n',
       findings: { date_of_birth: 2, full_name: 1 },
     });
     // A person's record in another language: its words for name and address, and for e-mail and phone, which tell the person.

@@ -13,7 +13,7 @@ function cells(text: string, state: TableState = newTableState(), from = 0, to =
 const PERSONS: PersonKeys = {
   isPerson: () => false,
   memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
-  holdsContact: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
+  tells: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
   nameField: 'full_name',
 };
 

@@ -238,6 +238,8 @@ class KeyReader extends FieldLines<KeyValueState> {
         state.indent = indent;
       } else {
         this.value(valueStart, valueEnd, named);
+        // A first or last name or a birth date tells the record, as a contact does.
+        if (this.persons?.tells(text, line!.keyStart, line!.keyEnd)) this.record.tell(column);
         // `first_name: "Anna", last_name: "Schmidt"`, `Full name: Anna Schmidt, Email: …`.
         if (more) this.inline(k, end, column);
       }
@@ -316,8 +318,8 @@ class KeyReader extends FieldLines<KeyValueState> {
    */
   private recordLine(line: KeyLine, end: number, indent: number): boolean {
     const { text } = this;
-    const { holdsContact, memberAt } = this.persons!;
-    if (holdsContact(text, line.keyStart, line.keyEnd)) {
+    const { tells, memberAt } = this.persons!;
+    if (tells(text, line.keyStart, line.keyEnd)) {
       this.record.tell(indent);
       return false;
     }
@@ -391,7 +393,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       let person = false;
       if (named === undefined) {
         if (persons === undefined) continue;
-        if (persons.holdsContact(text, key.start, key.end)) {
+        if (persons.tells(text, key.start, key.end)) {
           // Told at once: a second object in the line (`[{name: …, email: …}, {name: …}]`) starts another record.
           this.record.tell(indent);
           continue;
@@ -422,6 +424,8 @@ class KeyReader extends FieldLines<KeyValueState> {
       const [from, to, after] = key.go ? goValue(text, valueFrom, end) : key.gap ? gapValue(text, valueFrom, end) : valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
         if (from < to) this.value(from, to, named);
+        // A first or last name or a birth date tells, as a contact does (`{first_name: "Anna", name: …}`).
+        if (from < to && persons?.tells(text, key.start, key.end)) this.record.tell(indent);
       } else if (member !== undefined) {
         if (from < to && separator < personTo) this.value(from, to, member);
         else if (from < to) this.record.member(from, to, member, indent);

@@ -91,8 +91,8 @@ export interface PersonKeys {
   readonly isPerson: (text: string, start: number, end: number) => boolean;
   /** The field the key text[start, end) holds in a person's block or element (`name`, `address`), if one. */
   readonly memberAt: FieldAt;
-  /** Whether the key text[start, end) holds an e-mail address, a phone number or a bank account, which tells that its record stands for a person. */
-  readonly holdsContact: (text: string, start: number, end: number) => boolean;
+  /** Whether the key text[start, end) tells that its record stands for a person: it holds an e-mail address, a phone number or a bank account, or a first or last name or a birth date. */
+  readonly tells: (text: string, start: number, end: number) => boolean;
   /** Whether the key text[start, end) says what kind of thing its object is (`type`, JSON-LD's `@type`); absent where no reader asks. */
   readonly namesType?: (text: string, start: number, end: number) => boolean;
   /** Whether text[start, end), the value of such a key, is a person's kind (`person`, `Person`, `user`), which tells its record stands for a person. */
@@ -312,16 +312,18 @@ export class PersonRecord {
 
   /**
    * Takes text[start, end), the value of the key keyText[keyStart, keyEnd)
-   * in the record, as its line: a contact's key tells the record, a person's
-   * member's value is held until it does (see `member`). False when the key
-   * is neither.
+   * in the record, as its line: a key that tells (see `PersonKeys.tells`)
+   * tells the record, a person's member's value is held until it does (see
+   * `member`). `named`: the key names a policy field, whose value is its
+   * own to report; it may still tell. False when the value is not taken as
+   * the record's.
    */
-  keyed(persons: PersonKeys, keyText: string, keyStart: number, keyEnd: number, start: number, end: number): boolean {
-    if (persons.holdsContact(keyText, keyStart, keyEnd)) {
+  keyed(persons: PersonKeys, keyText: string, keyStart: number, keyEnd: number, start: number, end: number, named = false): boolean {
+    if (persons.tells(keyText, keyStart, keyEnd)) {
       this.tell();
       return true;
     }
-    const member = persons.memberAt(keyText, keyStart, keyEnd);
+    const member = named || start === end ? undefined : persons.memberAt(keyText, keyStart, keyEnd);
     if (member === undefined) return false;
     this.member(start, end, member);
     return true;

@@ -278,13 +278,15 @@ class ElementReader extends FieldLines<MarkupState> {
         }
       }
       let named = this.fieldAt(text, local, nameEnd);
+      // A field's element is its own to report; a first name's still tells its record.
+      if (named !== undefined && this.persons?.tells(text, local, nameEnd)) this.record.tell();
       if (named === undefined && this.persons !== undefined) {
         if (state.person !== '') {
           named = this.persons.memberAt(text, local, nameEnd);
         } else if (this.persons.isPerson(text, local, nameEnd)) {
           state.person = text.slice(nameStart, nameEnd);
           this.personName(close + 1, end, state.person);
-        } else if (this.persons.holdsContact(text, local, nameEnd)) {
+        } else if (this.persons.tells(text, local, nameEnd)) {
           this.record.tell();
         } else {
           const member = this.persons.memberAt(text, local, nameEnd);
@@ -354,7 +356,7 @@ class ElementReader extends FieldLines<MarkupState> {
    * or an address's is its member. The table is the record.
    */
   private keyedCell(start: number, end: number, key: string): void {
-    if (this.persons !== undefined && this.fieldAt(key, 0, key.length) === undefined) this.record.keyed(this.persons, key, 0, key.length, start, end);
+    if (this.persons !== undefined) this.record.keyed(this.persons, key, 0, key.length, start, end, this.fieldAt(key, 0, key.length) !== undefined);
   }
 
   /**
@@ -368,9 +370,8 @@ class ElementReader extends FieldLines<MarkupState> {
     const { text, persons } = this;
     const field = this.fieldAt(text, keyStart, keyEnd);
     if (field !== undefined) this.value(start, stop, field);
-    else if (persons !== undefined && !this.record.keyed(persons, text, keyStart, keyEnd, start, stop) && persons.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) {
-      this.value(start, stop, persons.nameField);
-    }
+    if (persons === undefined || this.record.keyed(persons, text, keyStart, keyEnd, start, stop, field !== undefined) || field !== undefined) return;
+    if (persons.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) this.value(start, stop, persons.nameField);
   }
 
   /**
@@ -441,7 +442,7 @@ class ElementReader extends FieldLines<MarkupState> {
   /** Whether the element text[start, end) names is a record's member or contact (its closing tag does not end the record). */
   private inRecord(start: number, end: number): boolean {
     const persons = this.persons!;
-    return persons.memberAt(this.text, start, end) !== undefined || persons.holdsContact(this.text, start, end);
+    return persons.memberAt(this.text, start, end) !== undefined || persons.tells(this.text, start, end);
   }
 
   /**

@@ -244,9 +244,8 @@ function readRow(text: string, start: number, end: number, state: TableState, co
 
 /** Reads a keyed table's row, its key `key` and its value text[start, end), as a line of a person's record (see the module's comment). */
 function keyedRow({ persons, fieldAt, record }: KeyedRows, key: string, start: number, end: number): void {
-  // A key the policy names is its cell's to report (an empty value is none); it may still tell.
-  if (start < end && fieldAt(key, 0, key.length) === undefined) record.keyed(persons, key, 0, key.length, start, end);
-  else if (persons.holdsContact(key, 0, key.length)) record.tell();
+  // A key the policy names is its cell's to report; it may still tell.
+  record.keyed(persons, key, 0, key.length, start, end, fieldAt(key, 0, key.length) !== undefined);
 }
 
 /**
