@@ -15,7 +15,7 @@ import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readHl7Segments, type Hl7Value } from './lib/hl7-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
-import { CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
+import { cardPropertyField, CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
@@ -92,6 +92,15 @@ const MAX_DEPTH = 256;
 const TOO_DEEP = '[NESTING_TOO_DEEP]';
 /** Counted like a finding so the trail shows that something was withheld. */
 const TOO_DEEP_TYPE = 'nesting_too_deep';
+
+/** Where a jCard property's type stands (`["fn", {}, "text", "Anna Schmidt"]`): after its name and parameters, before its values. */
+const CARD_TYPE = 2;
+
+/** Whether `list` is a jCard (RFC 7095): the word `vcard` (in any case), then the list of its properties. */
+function isJCard(list: unknown[]): boolean {
+  const mark = list[0];
+  return list.length >= 2 && typeof mark === 'string' && mark.length === 5 && mark.toLowerCase() === 'vcard' && Array.isArray(list[1]);
+}
 
 function tooDeep(findings: Findings): string {
   findings[TOO_DEEP_TYPE] = (findings[TOO_DEEP_TYPE] ?? 0) + 1;
@@ -595,6 +604,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldShapes = shapesOf(fields.keys());
   for (const key of fields.keys()) for (const owner of OWNERS) fieldShapes.add(keyShape(owner.length + key.length, owner.charCodeAt(0), key.charCodeAt(key.length - 1)));
   const longestKey = 2 * (Math.max(0, ...[...fields.keys()].map((key) => key.length)) + Math.max(...OWNERS.map((owner) => owner.length))) + 2;
+  /** The policy field a vCard property named `name` stands for (see `cardPropertyField`), if the policy masks it. */
+  const cardFieldOf = (name: string): string | undefined => {
+    const field = cardPropertyField(name);
+    return field === undefined ? undefined : fieldOf(field);
+  };
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
   // The fields a person's first or last name and birth date are masked as: a key of one tells its object is a person's, as a contact's does.
@@ -1210,6 +1224,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let firstMember = false;
     // Whether the last list or object opened is an object that has read no member yet.
     let opened = false;
+    // The open jCard (see `maskCardProperties`), by its place among the open lists and objects (-1: none); its properties
+    // lie two deeper. The field the open property's name stands for, if it does: its parameters and values are masked whole as it.
+    let cardAt = -1;
+    let propertyField: string | undefined;
     // While a list or object too deep to walk is passed over: its start, and how many are open around it.
     let skipFrom = -1;
     let skipDepth = 0;
@@ -1235,6 +1253,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         const row = rowOf[open - 1];
         const item = items[open - 1]!++;
         field = row?.fields[item];
+        if (propertyField !== undefined && open - 1 === cardAt + 2 && item !== CARD_TYPE) field = propertyField;
         const column = field === undefined ? row?.hints[item] : undefined;
         hint = column ?? hints[open - 1];
         whom = column === undefined ? stands[open - 1]! : standsFor(column);
@@ -1245,6 +1264,18 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         if (field === undefined && stands[open - 1] !== PERSON) pendingField = member!.personField;
       }
       person = whom === PERSON;
+    };
+    /**
+     * Notes `value`, the first item of the open list `list`: the mark of a
+     * jCard, or the name of a property in the open one.
+     */
+    const cardItem = (list: number, value: string): void => {
+      if (cardAt === -1) {
+        if (value.length === 5 && value.toLowerCase() === 'vcard') cardAt = list;
+      } else if (list === cardAt + 2 && items[cardAt] === 2 && !objects[cardAt + 1]) {
+        // A list in the list that is the card's second item.
+        propertyField = cardFieldOf(value);
+      }
     };
     /** Masks the strings held under person's members of the open object `object` as the fields they are (`person`) or as any string. */
     const settle = (object: number, person: boolean): void => {
@@ -1351,6 +1382,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         makeBefore(start);
         context();
         const open = objects.length - 1;
+        if (open >= 0 && !objects[open] && items[open] === 1) cardItem(open, value);
         // A FHIR resource that stands for a person: its later members are read as a person's.
         if (firstMember && memberName === RESOURCE_TYPE && objects[open] && masksPersons && isPersonResource(value)) stands[open] = PERSON;
         if (roles[open] !== NAMES_NOTHING) columnValue(value);
@@ -1441,6 +1473,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           return;
         }
         const open = objects.length - 1;
+        if (open === cardAt + 2) propertyField = undefined;
+        else if (open === cardAt) cardAt = -1;
         if (pendings[open] !== undefined) settle(open, false);
         const role = roles[open];
         if (role === COLUMN) {
@@ -1497,6 +1531,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   function maskParsed(container: object, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>, rows?: Columns): object {
     if (Array.isArray(container)) {
       const items = container as Record<number, unknown>;
+      if (isJCard(container)) {
+        maskCardProperties(items, hint, findings, depth + 1, batches);
+        return container;
+      }
       const header = rows === undefined ? headerNames(container) : undefined;
       const columns = rows ?? (header === undefined ? undefined : columnsNamed(header));
       for (let k = 0; k < container.length; k++) {
@@ -1540,6 +1578,32 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       if (named !== undefined) return columnsNamed(named);
     }
     return undefined;
+  }
+
+  /**
+   * Masks the properties of the jCard `card` (RFC 7095, as RDAP's entities
+   * carry one: `["vcard", [[name, parameters, type, value…], …]]`), its
+   * item 1, a list at `depth` (see `maskParsed`): a property that stands for
+   * a name, a birthday or an address (see `cardPropertyField`) has its
+   * parameters (an address's `label`) and values masked whole as that field,
+   * its type kept; any other is masked as any list.
+   */
+  function maskCardProperties(card: Record<number, unknown>, hint: string | undefined, findings: Findings, depth: number, batches: Map<string | undefined, ValueBatch>): void {
+    if (depth > MAX_DEPTH) {
+      card[1] = tooDeep(findings);
+      return;
+    }
+    const properties = card[1] as unknown[];
+    for (let k = 0; k < properties.length; k++) {
+      const property = properties[k];
+      const field = Array.isArray(property) && typeof property[0] === 'string' ? cardFieldOf(property[0]) : undefined;
+      if (field === undefined) {
+        maskMember(properties as Record<number, unknown>, k, hint, findings, depth + 1, batches);
+        continue;
+      }
+      const parts = property as unknown[];
+      for (let part = 1; part < parts.length; part++) if (part !== CARD_TYPE) parts[part] = maskField(parts[part], field, findings, depth + 2);
+    }
   }
 
   /** Masks row `key` of `rows`, a list at `depth` (see `maskParsed`): each item as if under its column's name. */

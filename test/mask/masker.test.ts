@@ -366,6 +366,45 @@ describe('createMasker', () => {
     });
   });
 
+  it('masks a jCard\'s name, birthday and address (RDAP\'s entities), its parameters with them, as a vCard\'s', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const entity = {
+      objectClassName: 'entity', handle: 'AS123-RIPE', roles: ['administrative'],
+      vcardArray: ['vcard', [
+        ['version', {}, 'text', '4.0'],
+        ['fn', {}, 'text', 'Anna Schmidt'],
+        ['n', {}, 'text', ['Schmidt', 'Anna', '', '', '']],
+        ['adr', { label: 'Hauptstr. 5\n10115 Berlin' }, 'text', ['', '', '', '', '', '', '']],
+        ['bday', {}, 'date-and-or-time', '1980-01-02'],
+        ['kind', {}, 'text', 'individual'],
+        ['email', { type: 'work' }, 'text', 'anna@example.de'],
+        ['tel', { type: ['voice'] }, 'uri', 'tel:+49-30-1234567'],
+      ]],
+      links: [{ value: 'https://rdap.db.ripe.net/entity/AS123-RIPE', rel: 'self' }],
+    };
+    const [, properties] = entity.vcardArray as [string, unknown[][]];
+    const masked = {
+      ...entity,
+      vcardArray: ['vcard', [
+        properties[0],
+        ['fn', {}, 'text', '[FULL_NAME]'],
+        ['n', {}, 'text', ['[FULL_NAME]', '[FULL_NAME]', '', '', '']],
+        ['adr', { label: '[HOME_ADDRESS]' }, 'text', ['', '', '', '', '', '', '']],
+        ['bday', {}, 'date-and-or-time', '[DATE_OF_BIRTH]'],
+        properties[5],
+        ['email', { type: 'work' }, 'text', '[EMAIL]'],
+        ['tel', { type: ['voice'] }, 'uri', 'tel:[PHONE]'],
+      ]],
+    };
+    const findings = { full_name: 3, home_address: 1, date_of_birth: 1, email: 1, phone: 1 };
+    assert.deepEqual(masker.maskValue(entity), { value: masked, findings });
+    assert.deepEqual(masker.maskValue(JSON.stringify(entity, null, 1)), { value: JSON.stringify(masked, null, 1), findings });
+    // A list that merely starts with the word, or a property outside a card, is no card.
+    const lists = { words: ['vcard', ['fn', {}, 'text', 'Anna Schmidt']], property: ['fn', {}, 'text', 'Jean Dupont'] };
+    assert.deepEqual(masker.maskValue(lists), { value: lists, findings: {} });
+    assert.deepEqual(masker.maskValue(JSON.stringify(lists)), { value: JSON.stringify(lists), findings: {} });
+  });
+
   it('masks a field\'s synonyms (OpenID Connect\'s claims among them) as the field, unless the policy lists the synonym itself', () => {
     const record = { given_name: 'Anna', familyName: 'Schmidt', Surname: 'Schmidt', forename: 'Anna', birthdate: '1980-01-02', birthday: '02.01.', plan: 'Gold' };
     assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(record), {

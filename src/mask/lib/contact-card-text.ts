@@ -33,6 +33,11 @@ const PROPERTY_FIELDS: Readonly<Record<string, string>> = {
   LABEL: 'home_address',
 };
 const NAME_FIELD = 'full_name';
+
+/** The field (a default field's name) that the vCard property `name` (in any case: jCard writes it in lower case) stands for, if one. */
+export function cardPropertyField(name: string): string | undefined {
+  return name.length <= MAX_NAME_CHARS ? PROPERTY_FIELDS[name.toUpperCase()] : undefined;
+}
 /** What a line outside a card must hold to be read: a card's start, or a `CN` parameter. */
 const MARKS = /BEGIN:VCARD|CN=/gi;
 
@@ -64,7 +69,7 @@ export const CONTACT_CARD_STATE: StateKind<ContactCardState> = {
  */
 export function readContactCards(text: string, from: number, to: number, state: ContactCardState, fieldOf: FieldOf, value: FieldValue, log?: StateLog<ContactCardState>): void {
   const propertyField: FieldAt = (text, start, end) => {
-    const property = PROPERTY_FIELDS[text.slice(start, end).toUpperCase()];
+    const property = cardPropertyField(text.slice(start, end));
     return property === undefined ? undefined : fieldOf(property);
   };
   new CardReader(text, from, propertyField, fieldOf(NAME_FIELD), value).read(from, to, state, log);
