@@ -105,7 +105,9 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     // Who made, owns or acts on a record, as calendars, drives, trackers and CRMs write them.
     'organizer', 'organizers', 'creator', 'owner', 'owners', 'requester', 'approver', 'approvers', 'reviewer', 'reviewers', 'signer', 'signers',
     'candidate', 'candidates', 'speaker', 'speakers', 'lead', 'leads', 'doctor', 'physician', 'practitioner', 'nurse', 'created_by', 'updated_by',
-    'modified_by', 'assigned_to', 'last_modifying_user', 'sharing_user',
+    'modified_by', 'assigned_to', 'last_modifying_user', 'sharing_user', 'approved_by', 'requested_by', 'submitted_by', 'reported_by',
+    // Git's trailers: who reviewed, acknowledged, tested or co-wrote a commit.
+    'reviewed_by', 'acked_by', 'tested_by', 'signed_off_by', 'co_authored_by',
     // A payment's or an order's person (Stripe's `billing_details`): a name and an address.
     'billing_details', 'shipping_details', 'customer_details',
     'submitter', 'supervisor', 'technician', 'sales_rep', 'account_manager',
@@ -133,6 +135,19 @@ export const OWNERS: readonly string[] = [
   'kunde', 'cliente', 'klant',
 ].map(fieldKey);
 const OWNER_PREFIXES = prefixes(OWNERS);
+
+/**
+ * Whose a name or an address is, written before it (normalised): a WHOIS
+ * record's contacts (`Registrant Name:`, `Admin Street:`, `Tech Name:`),
+ * and the `OWNERS` (`patient_address`, `customerStreet`) but a user (a
+ * `user_name` is a login), a sender and a recipient (their address is an
+ * e-mail address).
+ */
+export const MEMBER_OWNERS: readonly string[] = [
+  ...['registrant', 'admin', 'administrative', 'tech', 'technical'].map(fieldKey),
+  ...OWNERS.filter((owner) => owner !== 'user' && owner !== 'sender' && owner !== 'recipient'),
+];
+const MEMBER_OWNER_PREFIXES = prefixes(MEMBER_OWNERS);
 
 /**
  * Keys (normalised) that stand for a person in a text's key lines, and not
@@ -176,6 +191,16 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
   ].map(([key, field]) => [fieldKey(key!), field!]),
 );
 
+/** A person's name and address lines among `PERSON_MEMBERS`: those a key names after whose they are (see `ownedMember`). */
+export const OWNED_MEMBERS: ReadonlyMap<string, string> = new Map(
+  ['name', 'display_name', 'address', 'street', 'street_name', 'house_number', 'address1', 'address2', 'address_line1', 'address_line2'].map((key) => [fieldKey(key), PERSON_MEMBERS.get(fieldKey(key))!]),
+);
+
+/** The field (a default field's name) of a normalised `key` that is a name or an address line after whose it is (see `MEMBER_OWNERS`), wherever it stands. */
+export function ownedMember(key: string): string | undefined {
+  return qualified(OWNED_MEMBERS, key, MEMBER_OWNER_PREFIXES);
+}
+
 /** Whether an object under `key` (or in a list under it) stands for a person (see `PERSON_KEYS`). */
 export function standsForPerson(key: string): boolean {
   return PERSON_KEYS.has(fieldKey(key));
@@ -184,9 +209,10 @@ export function standsForPerson(key: string): boolean {
 /**
  * What may stand before a person's member's key and say which of their
  * names or addresses it is (normalised): Salesforce's `MailingStreet`,
- * Shopify's `default_address`, a `billing_name`.
+ * Shopify's `default_address`. A billing or shipping one says whose it is
+ * (see `MEMBER_OWNERS`).
  */
-export const MEMBER_QUALIFIERS: readonly string[] = ['mailing', 'other', 'home', 'default', 'primary', 'billing', 'shipping', 'delivery', 'postal', 'current', 'permanent'].map(fieldKey);
+export const MEMBER_QUALIFIERS: readonly string[] = ['mailing', 'other', 'home', 'default', 'primary', 'delivery', 'postal', 'current', 'permanent'].map(fieldKey);
 const MEMBER_PREFIXES = prefixes(MEMBER_QUALIFIERS);
 
 /** The field (a default field's name, see `PERSON_MEMBERS`) that `key` holds in an object that stands for a person, if any, also after a qualifier (see `MEMBER_QUALIFIERS`). */

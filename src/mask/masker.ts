@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_QUALIFIERS, namesType, ownedField, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
+import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -598,12 +598,21 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   /** The policy field a key (a JSON key, a column's name, a key in text) names, if any. */
   const fieldOf = (key: string): string | undefined => {
     const normal = fieldKey(key);
-    return fields.get(normal) ?? ownedField(fields, normal);
+    const field = fields.get(normal) ?? ownedField(fields, normal);
+    if (field !== undefined) return field;
+    const member = ownedMember(normal);
+    return member === undefined ? undefined : fields.get(fieldKey(member));
   };
-  // A key names a field only if its shape is a field's, after whose it is or not (see `ownedField`): a key of another is passed over without being sliced.
+  // A key names a field only if its shape is a field's, or a name's or an address's, after whose it is or not (see `ownedField`,
+  // `ownedMember`): a key of another is passed over without being sliced.
   const fieldShapes = shapesOf(fields.keys());
-  for (const key of fields.keys()) for (const owner of OWNERS) fieldShapes.add(keyShape(owner.length + key.length, owner.charCodeAt(0), key.charCodeAt(key.length - 1)));
-  const longestKey = 2 * (Math.max(0, ...[...fields.keys()].map((key) => key.length)) + Math.max(...OWNERS.map((owner) => owner.length))) + 2;
+  const owned = (owners: readonly string[], keys: Iterable<string>): void => {
+    for (const key of keys) for (const owner of owners) fieldShapes.add(keyShape(owner.length + key.length, owner.charCodeAt(0), key.charCodeAt(key.length - 1)));
+  };
+  owned(OWNERS, fields.keys());
+  owned(MEMBER_OWNERS, OWNED_MEMBERS.keys());
+  const longest = (keys: Iterable<string>): number => Math.max(0, ...[...keys].map((key) => key.length));
+  const longestKey = 2 * Math.max(longest(fields.keys()) + longest(OWNERS), longest(OWNED_MEMBERS.keys()) + longest(MEMBER_OWNERS)) + 2;
   /** The policy field a vCard property named `name` stands for (see `cardPropertyField`), if the policy masks it. */
   const cardFieldOf = (name: string): string | undefined => {
     const field = cardPropertyField(name);
@@ -627,10 +636,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   };
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
+  // The field a person's address is masked as (an address's lines in a record, an HL7 segment's address), if the policy masks one.
+  const addressField = fields.get(fieldKey('home_address'));
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
   const birthDateField = fields.get(fieldKey('date_of_birth'));
   // The fields an HL7 segment's name, date of birth and address are masked as (see `readHl7Segments`), by `Hl7Value`; none when the policy masks none of them.
-  const hl7Fields: ReadonlyArray<string | undefined> = [personNameField, birthDateField, fields.get(fieldKey('home_address'))];
+  const hl7Fields: ReadonlyArray<string | undefined> = [personNameField, birthDateField, addressField];
   const readsHl7 = hl7Fields.some((field) => field !== undefined);
   const standing = new Map<string, number>();
   // Most values fail `startsAsName` at their first character, sooner than `isPerson` looks the hint up; a list of names is tried under a person's key only.
@@ -686,6 +697,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         namesType: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && typeShapes.has(shapeAt(text, start, end)) && namesType(text.slice(start, end)),
         isPersonType: (text, start, end) => isPersonType(text.slice(start, end)),
         nameField: personNameField,
+        addressField,
       }
     : undefined;
   const counts = new Int32Array(countedAs.length);

@@ -220,6 +220,31 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');
   });
 
+  it('masks a WHOIS record\'s contacts (`Registrant Name:`, `Admin Street:`, a RIPE person\'s address lines), a name or address that says whose it is, and a person named by what they did (`Reviewed-by:`, `approved_by`)', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const whois = 'Domain Name: EXAMPLE.COM\nRegistrant Name: Anna Schmidt\nRegistrant Organization: Example GmbH\nRegistrant Street: Hauptstr. 5\nRegistrant City: Berlin\nRegistrant Email: anna@example.de\nAdmin Name: Jean Dupont\nTech Street: 1 rue de Rivoli\nName Server: ns1.example.com\n';
+    assert.deepEqual(masker.maskText(whois), {
+      text: 'Domain Name: EXAMPLE.COM\nRegistrant Name: [FULL_NAME]\nRegistrant Organization: Example GmbH\nRegistrant Street: [HOME_ADDRESS]\nRegistrant City: Berlin\nRegistrant Email: [EMAIL]\nAdmin Name: [FULL_NAME]\nTech Street: [HOME_ADDRESS]\nName Server: ns1.example.com\n',
+      findings: { full_name: 2, home_address: 2, email: 1 },
+    });
+    // A RIPE person object: its address over two lines, each under its own key, told by its phone number.
+    assert.equal(
+      masker.maskText('person:         Anna Schmidt\naddress:        Hauptstr. 5\naddress:        10115 Berlin\nphone:          +49 30 1234567\nnic-hdl:        AS1-RIPE\n').text,
+      'person:         [FULL_NAME]\naddress:        [HOME_ADDRESS]\naddress:        [HOME_ADDRESS]\nphone:          [PHONE]\nnic-hdl:        AS1-RIPE\n',
+    );
+    const record = { registrant_name: 'Anna Schmidt', patient_address: 'Hauptstr. 5', customerStreet: 'Via Roma 1', user_name: 'anna42', sender_address: 'jean@example.fr', tech_stack: 'Node' };
+    assert.deepEqual(masker.maskValue(record), {
+      value: { ...record, registrant_name: '[FULL_NAME]', patient_address: '[HOME_ADDRESS]', customerStreet: '[HOME_ADDRESS]', sender_address: '[EMAIL]' },
+      findings: { full_name: 1, home_address: 2, email: 1 },
+    });
+    // Git's trailers, a review's or an approval's person.
+    assert.equal(
+      masker.maskText('Fix login\n\nReviewed-by: Maria Rossi\nAcked-by: Erik Larsson\nReported-by: Jean Dupont\n').text,
+      'Fix login\n\nReviewed-by: [FULL_NAME]\nAcked-by: [FULL_NAME]\nReported-by: [FULL_NAME]\n',
+    );
+    assert.deepEqual(masker.maskValue({ approved_by: 'Anna Schmidt', requested_by: { name: 'Jean Dupont' }, approved_at: '2024-01-01' }).value, { approved_by: '[FULL_NAME]', requested_by: { name: '[FULL_NAME]' }, approved_at: '2024-01-01' });
+  });
+
   it('knows a person by a first or last name or a birth date beside their name or address: a CRM\'s contact, a shop\'s customer and parcel, a table with such a column', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     // Salesforce's Contact: its `Name` beside `FirstName`, and its `MailingStreet` (a street line after whose address it is); a city alone stays.

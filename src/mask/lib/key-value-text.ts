@@ -136,7 +136,7 @@ class KeyReader extends FieldLines<KeyValueState> {
     this.equalSigns = new NextIndex(text, '=', from);
     this.hashes = new NextIndex(text, '#', from);
     this.sections = new NextIndex(text, '\n[', from);
-    this.record = new PersonRecord(text, value);
+    this.record = new PersonRecord(text, value, persons?.addressField);
   }
 
   /** Outside a block only a line with a separator, a heading's `#` or a section's `[` at its start is read. */

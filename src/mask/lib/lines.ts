@@ -99,6 +99,8 @@ export interface PersonKeys {
   readonly isPersonType?: (text: string, start: number, end: number) => boolean;
   /** The field a person's name is masked as, if one. */
   readonly nameField: string | undefined;
+  /** The field a person's address is masked as, if one. */
+  readonly addressField?: string | undefined;
 }
 
 /**
@@ -253,9 +255,11 @@ export class PersonRecord {
   private state: Told = { toldAt: -1 };
   title: Held | undefined;
 
+  /** `addressField`: the field a person's address is masked as, whose key may come again for the address's next line. */
   constructor(
     private readonly text: string,
     private readonly value: FieldValue,
+    private readonly addressField?: string,
   ) {}
 
   /** Reads on from `state`, a reader's, which keeps whether the record told (see `FieldLines.begin`). */
@@ -304,8 +308,11 @@ export class PersonRecord {
       this.value(start, end, field);
       return;
     }
-    // The same key again (with another value: an LDAP entry names its `cn` in its `dn` too), another place, or more than a record holds, starts another record.
-    if (held.length === MAX_HELD || held.some((value) => value.field === field && !this.sameText(value, start, end)) || (held.length > 0 && this.heldAt !== at)) held.length = 0;
+    // The same key again (with another value: an LDAP entry names its `cn` in its `dn` too), another place, or more than a record holds, starts
+    // another record; an address right after the last goes on with it (an address over lines: a WHOIS person's `address:` twice).
+    const goesOn = field === this.addressField && held.length > 0 && held[held.length - 1]!.field === field;
+    const again = !goesOn && held.some((value) => value.field === field && !this.sameText(value, start, end));
+    if (held.length === MAX_HELD || again || (held.length > 0 && this.heldAt !== at)) held.length = 0;
     held.push({ start, end, field });
     this.heldAt = at;
   }
