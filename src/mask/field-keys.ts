@@ -3,20 +3,20 @@
  * is matched to the fields a policy masks whole (`masking.fields`).
  */
 
-const KEY_SEPARATORS = /[-_\s]/g;
+const KEY_SEPARATORS = /[-_\s$]/g;
 
 /**
- * A key normalised for matching: case, `-`, `_` and white space do not
- * matter, so `firstName`, `FIRST-NAME`, `First name` and `first_name` are
- * one key.
+ * A key normalised for matching: case, `-`, `_`, `$` and white space do
+ * not matter, so `firstName`, `FIRST-NAME`, `First name`, `first_name` and
+ * `$first_name` (an analytics tool's person property) are one key.
  */
 export function fieldKey(key: string): string {
   return key.toLowerCase().replace(KEY_SEPARATORS, '');
 }
 
-/** Whether `fieldKey` drops the character: `-`, `_`, or what `\s` matches. */
+/** Whether `fieldKey` drops the character: `-`, `_`, `$`, or what `\s` matches. */
 export function isKeySeparator(code: number): boolean {
-  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || code === 0x24 || (code >= 0x09 && code <= 0x0d);
   return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
@@ -30,10 +30,10 @@ export function isKeySeparator(code: number): boolean {
  * is any name or address, and stays out; so is `user_name`, a login).
  */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  firstname: ['given_name', 'given_names', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn'],
-  lastname: ['family_name', 'family_names', 'surname', 'nachname', 'familienname', 'apellido', 'apellidos', 'cognome', 'achternaam', 'nazwisko', 'efternamn'],
+  firstname: ['given_name', 'given_names', 'preferred_name', 'middle_name', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn'],
+  lastname: ['family_name', 'family_names', 'maiden_name', 'birth_name', 'geburtsname', 'surname', 'nachname', 'familienname', 'apellido', 'apellidos', 'cognome', 'achternaam', 'nazwisko', 'efternamn'],
   fullname: [
-    'person_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
+    'person_name', 'legal_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
     'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
     'student_name', 'guest_name', 'passenger_name', 'account_holder_name', 'holder_name', 'cardholder_name', 'card_holder_name', 'beneficiary_name',
     'subscriber_name', 'real_name', 'real_name_normalized', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',

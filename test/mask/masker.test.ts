@@ -89,6 +89,10 @@ describe('createMasker', () => {
       masker.maskText('firstName: Anna\n<lastName>Schmidt</lastName>\nfullName,dateOfBirth\nAnna Schmidt,1980-01-02\n?FirstName=Anna&page=2').text,
       'firstName: [FIRST_NAME]\n<lastName>[LAST_NAME]</lastName>\nfullName,dateOfBirth\n[FULL_NAME],[DATE_OF_BIRTH]\n?FirstName=[FIRST_NAME]&page=2',
     );
+    // An analytics tool's person properties (Mixpanel's, PostHog's) start with a `$`.
+    const profile = { $distinct_id: 'u1', $properties: { $first_name: 'Anna', $last_name: 'Schmidt', $name: 'Anna Schmidt', $email: 'anna@example.de', $city: 'Berlin' } };
+    assert.deepEqual(masker.maskValue(profile).value, { ...profile, $properties: { $first_name: '[FIRST_NAME]', $last_name: '[LAST_NAME]', $name: '[FULL_NAME]', $email: '[EMAIL]', $city: 'Berlin' } });
+    assert.equal(masker.maskValue(JSON.stringify(profile)).value, JSON.stringify(masker.maskValue(profile).value));
   });
 
   it('masks the name of an object that stands for a person, or a name under its key, as its full name, and no other name', () => {
@@ -435,6 +439,11 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(record), {
       value: { given_name: '[FIRST_NAME]', familyName: '[LAST_NAME]', Surname: '[LAST_NAME]', forename: '[FIRST_NAME]', birthdate: '[DATE_OF_BIRTH]', birthday: '[DATE_OF_BIRTH]', plan: 'Gold' },
       findings: { first_name: 2, last_name: 2, date_of_birth: 2 },
+    });
+    // An HR system's names: the legal one, the one preferred, a middle name, a name before marriage.
+    const employee = { legal_name: 'Anna Maria Schmidt', preferred_name: 'Anna', middle_name: 'Maria', maiden_name: 'Müller', birth_name: 'Müller', team: 'Core' };
+    assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskValue(employee).value, {
+      ...employee, legal_name: '[FULL_NAME]', preferred_name: '[FIRST_NAME]', middle_name: '[FIRST_NAME]', maiden_name: '[LAST_NAME]', birth_name: '[LAST_NAME]',
     });
     // Only the fields a policy lists bring their synonyms; a synonym listed is a field of its own.
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['last_name', 'surname'] }), KEY).maskValue(record), {
