@@ -14,6 +14,7 @@ import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readHl7Segments, type Hl7Value } from './lib/hl7-text.js';
+import { readCommandOutputNames } from './lib/command-output-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
 import { cardPropertyField, CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
@@ -884,6 +885,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let held = readLines(text, from, to, lines, fieldValue, log);
     if (personNameField !== undefined) {
       readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+      readCommandOutputNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
       held = nearer(held, readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField)));
     }
     if (birthDateField !== undefined) readBirthDates(text, from, to, (start, end) => fieldValue(start, end, birthDateField));

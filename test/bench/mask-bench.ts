@@ -147,8 +147,10 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * arrows (on one long line, or a line each), MySQL's row lines, tables
  * aligned with blanks (rows, and lines of names), a Go struct's fields,
  * a list of names under a person's key, a line of fields side by side,
- * HTML labels in bold and a table of labelled rows, and HL7 segments (one
- * of as many fields as fit, or as many as fit).
+ * HTML labels in bold and a table of labelled rows, HL7 segments (one
+ * of as many fields as fit, or as many as fit), and the lines of git blame,
+ * git shortlog and a passwd file (a blame line's name of many words; a
+ * passwd comment that does not end, then short lines).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -201,6 +203,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   labelRows: (n) => '<table>' + '<tr><td>Name:</td><td>Anna Schmidt</td></tr>'.repeat(n / 43),
   hl7Fields: (n) => 'PID|1' + '|a^b'.repeat(n / 4),
   hl7Segments: (n) => 'PID|1||7||a^b\r'.repeat(n / 14),
+  blameLines: (n) => ('a1b2c3d f (A' + ' B'.repeat(40) + '\n').repeat(n / 93),
+  commandLines: (n) => 'a:x:1:1:' + 'b'.repeat(n / 2) + '\n' + ' 1\tA B\nA (1):\n'.repeat(n / 14),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

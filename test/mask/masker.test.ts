@@ -224,6 +224,16 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');
   });
 
+  it('masks the names git blame, git shortlog and a passwd file print, where no key says what they are', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskText('^a1b2c3d (Anna Schmidt 2024-01-01 10:00:00 +0100 1) x\n    12\tJean Dupont\nmaria:x:1000:1000:Maria Rossi,,,:/home/maria:/bin/bash\n'), {
+      text: '^a1b2c3d ([FULL_NAME] 2024-01-01 10:00:00 +0100 1) x\n    12\t[FULL_NAME]\nmaria:x:1000:1000:[FULL_NAME],,,:/home/maria:/bin/bash\n',
+      findings: { full_name: 3 },
+    });
+    // Only a policy that masks full names masks them.
+    assert.equal(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskText('    12\tJean Dupont\n').text, '    12\tJean Dupont\n');
+  });
+
   it('masks a WHOIS record\'s contacts (`Registrant Name:`, `Admin Street:`, a RIPE person\'s address lines), a name or address that says whose it is, and a person named by what they did (`Reviewed-by:`, `approved_by`)', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const whois = 'Domain Name: EXAMPLE.COM\nRegistrant Name: Anna Schmidt\nRegistrant Organization: Example GmbH\nRegistrant Street: Hauptstr. 5\nRegistrant City: Berlin\nRegistrant Email: anna@example.de\nAdmin Name: Jean Dupont\nTech Street: 1 rue de Rivoli\nName Server: ns1.example.com\n';
