@@ -150,7 +150,8 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * HTML labels in bold and a table of labelled rows, HL7 segments (one
  * of as many fields as fit, or as many as fit), and the lines of git blame,
  * git shortlog and a passwd file (a blame line's name of many words; a
- * passwd comment that does not end, then short lines).
+ * passwd comment that does not end, then short lines), and postal
+ * addresses (on lines of their own, or one after another in a line).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -205,6 +206,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   hl7Segments: (n) => 'PID|1||7||a^b\r'.repeat(n / 14),
   blameLines: (n) => ('a1b2c3d f (A' + ' B'.repeat(40) + '\n').repeat(n / 93),
   commandLines: (n) => 'a:x:1:1:' + 'b'.repeat(n / 2) + '\n' + ' 1\tA B\nA (1):\n'.repeat(n / 14),
+  postalLines: (n) => 'Via Roma 1\n00184 Roma\n'.repeat(n / 22),
+  postalCommas: (n) => 'A B, Via A B C D E F 1, 00184 Roma, '.repeat(n / 36),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

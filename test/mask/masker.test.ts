@@ -224,6 +224,16 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(' id | name         | email\n----+--------------+-----------------\n  1 | Anna Schmidt | anna@example.de\n').text, ' id | name         | email\n----+--------------+-----------------\n  1 | [FULL_NAME] | [EMAIL]\n');
   });
 
+  it('masks a postal address written as on an envelope or in a line, and the name above it, as the home address and the full name', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskText('Invoice to:\nAnna Schmidt\nHauptstr. 5\n10115 Berlin\n\nShip to Jean Dupont, 1 rue de Rivoli, 75001 Paris.\nExample GmbH, 10115 Berlin\n'), {
+      text: 'Invoice to:\n[FULL_NAME]\n[HOME_ADDRESS]\n[HOME_ADDRESS]\n\nShip to [FULL_NAME], [HOME_ADDRESS], [HOME_ADDRESS].\nExample GmbH, 10115 Berlin\n',
+      findings: { full_name: 2, home_address: 4 },
+    });
+    // Only a policy that masks home addresses masks them.
+    assert.equal(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskText('Hauptstr. 5\n10115 Berlin\n').text, 'Hauptstr. 5\n10115 Berlin\n');
+  });
+
   it('masks the names git blame, git shortlog and a passwd file print, where no key says what they are', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskText('^a1b2c3d (Anna Schmidt 2024-01-01 10:00:00 +0100 1) x\n    12\tJean Dupont\nmaria:x:1000:1000:Maria Rossi,,,:/home/maria:/bin/bash\n'), {

@@ -19,10 +19,7 @@
  * name the display-name reader's. Each line is read once, up to its end.
  */
 import { isDigit } from './chars.js';
-import { readsAsNameAt } from './display-name-text.js';
-
-/** Reports text[start, end), a person's name. */
-export type NameVisitor = (start: number, end: number) => void;
+import { type NameVisitor, readsAsNameAt } from './display-name-text.js';
 
 const TAB = 0x09;
 const CARRIAGE_RETURN = 0x0d;

@@ -1,0 +1,264 @@
+/**
+ * Reads postal addresses written as on an envelope, a letter, an invoice
+ * or a signature, where no key says what they are: a street (a house
+ * number beside a word for a street: `Hauptstr. 5`, `Lindenweg 3a`,
+ * `1 rue de Rivoli`, `Via Roma 1`, `Kalverstraat 12`, `221B Baker Street`,
+ * `ul. Długa 5`), then a postcode and a town, on the next line or after
+ * `, `:
+ *
+ * - in one of the EU's forms: `10115 Berlin`, `D-10115 Berlin`,
+ *   `1010 Wien`, `1012 AB Amsterdam`, `00-950 Warszawa`, `114 55
+ *   Stockholm`, `1000-001 Lisboa`;
+ * - the UK's, a town before the postcode or the postcode alone: `London
+ *   SW1A 1AA`;
+ * - the US's: `Springfield, IL 62704`.
+ *
+ * The street and the postcode's line (up to a `, ` or its end) are
+ * reported as the address, and a line right above the street that reads
+ * as a name (an envelope's first) as the name. A street alone, or a
+ * postcode and a town alone, is not reported: a company's `Example GmbH,
+ * 10115 Berlin` and an order's `12 items` over `10115 Berlin` are none.
+ * A line is read once, and each street or postcode is tried at a bounded
+ * number of places: linear.
+ */
+import { isDigit } from './chars.js';
+import { readsAsNameAt } from './display-name-text.js';
+
+/** What a span is: a person's name or a part of an address. */
+export const POSTAL_NAME = 0;
+export const POSTAL_ADDRESS = 1;
+export type PostalValue = typeof POSTAL_NAME | typeof POSTAL_ADDRESS;
+
+/** Reports text[start, end) of kind `kind`. */
+export type PostalVisitor = (start: number, end: number, kind: PostalValue) => void;
+
+const TAB = 0x09;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const OPEN_PAREN = 0x28;
+const COMMA = 0x2c;
+const HYPHEN = 0x2d;
+const DOT = 0x2e;
+const SEMICOLON = 0x3b;
+/** A street and a town line longer than this are none: they are prose. */
+const MAX_LINE_CHARS = 100;
+/** The words of a street, at most, from its house number to its end or start. */
+const MAX_STREET_WORDS = 7;
+/** The words of a name before a street, at most. */
+const MAX_NAME_WORDS = 5;
+
+/** A postcode and a town in the EU's forms: an optional country prefix, the postcode, and one to five words of the town. */
+const EU_TOWN = /(?:[A-Z]{1,3}-)?(?:\d{5}|\d{4} ?[A-Z]{2}(?= )|\d{4}-\d{3}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}) \p{Lu}[\p{L}\p{M}'’.-]{0,40}(?:[ -]\(?\p{L}[\p{L}\p{M}'’.)-]{0,40}){0,4}/uy;
+/** A town, and a UK postcode or a US state and ZIP code; or a UK postcode alone. */
+const UK_US_TOWN = /(?:\p{Lu}[\p{L}\p{M}'’.-]{0,30}(?: \p{L}[\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})/uy;
+
+/** Words for a street (lower case, without a final `.`), in the EU's larger languages and English. */
+const STREET_WORDS: ReadonlySet<string> = new Set([
+  'str', 'straße', 'strasse', 'weg', 'allee', 'platz', 'gasse', 'damm', 'ufer', 'chaussee', 'steig', 'pfad',
+  'rue', 'avenue', 'av', 'boulevard', 'bd', 'bld', 'chemin', 'place', 'allée', 'impasse', 'quai',
+  'via', 'viale', 'piazza', 'corso', 'largo', 'vicolo', 'piazzale',
+  'calle', 'c/', 'avenida', 'avda', 'plaza', 'paseo', 'pº', 'carrer', 'camino', 'travesía', 'rua', 'praça', 'travessa',
+  'straat', 'laan', 'plein', 'gracht', 'kade', 'singel', 'dijk', 'steeg',
+  'ul', 'ulica', 'al', 'aleja', 'aleje', 'plac', 'os', 'osiedle',
+  'gatan', 'vägen', 'gata', 'väg', 'gränd', 'torget', 'vej', 'gade', 'veien', 'gaten',
+  // English's, but those that name other things as often (a drive, a row, a court, a way).
+  'street', 'st', 'road', 'rd', 'lane', 'ln', 'ct', 'pl', 'blvd', 'crescent', 'sq', 'highway', 'hwy', 'parkway', 'pkwy',
+]);
+/** Endings of a street's name written as one word (`Hauptstraße`, `Lindenweg`, `Kalverstraat`, `Drottninggatan`). */
+const STREET_ENDINGS = ['straße', 'strasse', 'str', 'weg', 'allee', 'platz', 'gasse', 'damm', 'straat', 'laan', 'gracht', 'gatan', 'vägen', 'vej', 'gade', 'veien'];
+/** Lower-case words inside a street's name (`Avenue des Champs-Élysées`, `Calle de Alcalá`, `Am Markt`). */
+const STREET_PARTICLES: ReadonlySet<string> = new Set(['de', 'des', 'du', 'la', 'le', 'les', 'del', 'della', 'di', 'da', 'do', 'dos', 'van', 'der', 'den', 'het', 'am', 'an', 'im', 'auf', 'zum', 'zur', 'y', 'e', 'of', 'the', 'von']);
+const HOUSE_NUMBER = /^\d{1,5}[a-zA-Z]?(?:[-/]\d{1,5}[a-zA-Z]?)?,?$/;
+/** Word characters of a street's name (letters, marks, `.`, `'`, `-`, `/`, and `º`). */
+const STREET_WORD = /^[\p{L}\p{M}][\p{L}\p{M}.'’/º-]*$/u;
+
+/** Reports the addresses whose postcode's line starts in text[from, to) (`from` at the start of a line) to `value`. */
+export function readPostalAddresses(text: string, from: number, to: number, value: PostalVisitor): void {
+  // The next `, ` from the line being read on (-1: none), searched for once: a search from each line would read the text after it again.
+  let comma = text.indexOf(', ', from);
+  // The line before the one being read, and the one before that: where the street and a name may be.
+  let before = -1;
+  let beforeEnd = -1;
+  let twoBefore = -1;
+  let twoBeforeEnd = -1;
+  for (let start = from; start < to; ) {
+    const newline = text.indexOf('\n', start);
+    const lineEnd = newline === -1 || newline > to ? to : newline;
+    const end = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    if (comma !== -1 && comma < start) comma = text.indexOf(', ', start);
+    if (end - start > MAX_LINE_CHARS || !townLine(text, start, end, before, beforeEnd, twoBefore, twoBeforeEnd, value)) comma = streetThenTown(text, start, end, comma, value);
+    twoBefore = before;
+    twoBeforeEnd = beforeEnd;
+    before = start;
+    beforeEnd = end;
+    start = lineEnd + 1;
+  }
+}
+
+/** A postcode's line text[start, end) under a street's (text[before, beforeEnd)): reports both, and a name above; false when it is none. */
+function townLine(text: string, start: number, end: number, before: number, beforeEnd: number, twoBefore: number, twoBeforeEnd: number, value: PostalVisitor): boolean {
+  if (before === -1) return false;
+  let k = start;
+  while (k < end && isBlank(text.charCodeAt(k))) k++;
+  const town = townAt(text, k, end, true);
+  if (town === -1) return false;
+  const [streetFrom, streetTo] = trimmed(text, before, beforeEnd);
+  const street = streetBefore(text, streetFrom, streetTo);
+  if (street === -1) return false;
+  if (twoBefore !== -1 && street === streetFrom) {
+    const [nameFrom, nameTo] = trimmed(text, twoBefore, twoBeforeEnd);
+    if (readsAsNameAt(text, nameFrom, nameTo)) value(nameFrom, nameTo, POSTAL_NAME);
+  }
+  value(street, streetTo, POSTAL_ADDRESS);
+  value(k, town, POSTAL_ADDRESS);
+  return true;
+}
+
+/**
+ * A street, `, `, then a postcode and a town, in the line text[start, end):
+ * reports both at each place they stand, and the part before the street
+ * if it reads as a name (`Maria Rossi, Via Roma 1, 00184 Roma`). `first`:
+ * the first `, ` at or after `start` (-1: none); returns the first after
+ * the line.
+ */
+function streetThenTown(text: string, start: number, end: number, first: number, value: PostalVisitor): number {
+  let segment = start;
+  let previous = -1;
+  let comma = first;
+  for (; comma !== -1 && comma < end; comma = text.indexOf(', ', comma + 2)) {
+    const next = text.charCodeAt(comma + 2);
+    // Most commas are turned down here: a postcode starts with a digit, or a country's letters and a `-`.
+    if (isDigit(next) || (isUpper(next) && (text.charCodeAt(comma + 3) === HYPHEN || text.charCodeAt(comma + 4) === HYPHEN))) {
+      const town = townAt(text, comma + 2, end, false);
+      if (town !== -1 && comma - segment <= MAX_LINE_CHARS) {
+        const street = streetBefore(text, segment, comma);
+        if (street !== -1) {
+          const name = street === segment && previous !== -1 ? nameBefore(text, previous, segment - 2) : -1;
+          if (name !== -1) value(name, segment - 2, POSTAL_NAME);
+          value(street, comma, POSTAL_ADDRESS);
+          value(comma + 2, town, POSTAL_ADDRESS);
+        }
+      }
+    }
+    previous = segment;
+    segment = comma + 2;
+  }
+  return comma;
+}
+
+/**
+ * Where a postcode and a town that start at `k` end, if they do: at the
+ * line's end `end`, or before `,`, `;`, ` (` or ` -`; -1 when none starts
+ * there. `ownLine`: the town's line may be in the UK's and the US's forms
+ * too (they are tried at a line's start only).
+ */
+function townAt(text: string, k: number, end: number, ownLine: boolean): number {
+  const first = text.charCodeAt(k);
+  let pattern: RegExp | undefined;
+  if (isDigit(first) || (isUpper(first) && (text.charCodeAt(k + 1) === HYPHEN || text.charCodeAt(k + 2) === HYPHEN || text.charCodeAt(k + 3) === HYPHEN))) pattern = EU_TOWN;
+  // A UK postcode ends with a digit and two letters, a ZIP code with a digit.
+  else if (ownLine && isUpper(first) && (isDigit(text.charCodeAt(end - 1)) || (isDigit(text.charCodeAt(end - 3)) && isUpper(text.charCodeAt(end - 1))))) pattern = UK_US_TOWN;
+  if (pattern === undefined) return -1;
+  pattern.lastIndex = k;
+  if (!pattern.test(text) || pattern.lastIndex > end) return -1;
+  let town = pattern.lastIndex;
+  // What the pattern took of a word's trailing `.` or `-` is no town's.
+  while (town > k && (text.charCodeAt(town - 1) === DOT || text.charCodeAt(town - 1) === HYPHEN)) town--;
+  if (town === end) return town;
+  const after = text.charCodeAt(town);
+  const next = town + 1 === end ? SPACE : text.charCodeAt(town + 1);
+  // A sentence's end, a list's next item, or a note on the town.
+  if (after === COMMA || after === SEMICOLON || (after === DOT && isBlank(next)) || (isBlank(after) && (town + 1 === end || next === OPEN_PAREN || next === HYPHEN))) return town;
+  return -1;
+}
+
+/**
+ * Where a street that ends at `end` starts in text[start, end), if one
+ * does: its house number last (`Hauptstr. 5`, `Via Roma 1`) after words of
+ * its name, or first (`1 rue de Rivoli`, `221B Baker Street`) before them;
+ * one of the words a street's (see `STREET_WORDS`). -1 when none does.
+ */
+function streetBefore(text: string, start: number, end: number): number {
+  const words: number[] = [];
+  // The words of text[start, end), from the last: each word's start and end.
+  let k = end;
+  while (k > start && words.length < 2 * (MAX_STREET_WORDS + 1)) {
+    while (k > start && isBlank(text.charCodeAt(k - 1))) k--;
+    const wordEnd = k;
+    while (k > start && !isBlank(text.charCodeAt(k - 1))) k--;
+    if (k < wordEnd) words.push(k, wordEnd);
+  }
+  const count = words.length / 2;
+  if (count < 2) return -1;
+  const word = (n: number): string => text.slice(words[2 * n]!, words[2 * n + 1]!);
+  if (HOUSE_NUMBER.test(word(0))) {
+    // The number last: the words before it that may be a street's name, the first of them capitalised or a street's word.
+    let first = -1;
+    let named = false;
+    for (let n = 1; n <= MAX_STREET_WORDS && n < count; n++) {
+      const w = word(n);
+      if (!STREET_WORD.test(w)) break;
+      const street = isStreetWord(w);
+      if (!street && !isCapitalised(w) && !STREET_PARTICLES.has(w)) break;
+      named ||= street;
+      if (street || isCapitalised(w)) first = n;
+    }
+    return named && first !== -1 ? words[2 * first]! : -1;
+  }
+  // The number first: the words after it up to the end are all a street's name's.
+  let named = false;
+  for (let n = 0; n < MAX_STREET_WORDS && n < count; n++) {
+    const w = word(n);
+    if (HOUSE_NUMBER.test(w) && n > 0) return named ? words[2 * n]! : -1;
+    if (!STREET_WORD.test(w.replace(/,$/, ''))) return -1;
+    const street = isStreetWord(w);
+    if (!street && !isCapitalised(w) && !STREET_PARTICLES.has(w)) return -1;
+    named ||= street;
+  }
+  return -1;
+}
+
+/**
+ * The name that ends text[start, end), the part of a line before a street
+ * (`Please send it to Anna Schmidt`): its last words, as many as read as a
+ * name (up to MAX_NAME_WORDS); -1 when none do.
+ */
+function nameBefore(text: string, start: number, end: number): number {
+  const starts: number[] = [];
+  for (let k = end; k > start && starts.length < MAX_NAME_WORDS; ) {
+    while (k > start && text.charCodeAt(k - 1) !== SPACE) k--;
+    starts.push(k);
+    while (k > start && text.charCodeAt(k - 1) === SPACE) k--;
+  }
+  for (let n = starts.length - 1; n >= 0; n--) if (readsAsNameAt(text, starts[n]!, end)) return starts[n]!;
+  return -1;
+}
+
+/** Whether `word` is a street's word, or a street's name written as one word (see `STREET_ENDINGS`). */
+function isStreetWord(word: string): boolean {
+  const bare = word.replace(/[.,]$/, '').toLowerCase();
+  if (STREET_WORDS.has(bare)) return true;
+  if (bare.length < 6) return false;
+  for (const ending of STREET_ENDINGS) if (bare.endsWith(ending)) return true;
+  return false;
+}
+
+function isCapitalised(word: string): boolean {
+  const first = word.charAt(0);
+  return first !== first.toLowerCase();
+}
+
+function isUpper(code: number): boolean {
+  return code >= 0x41 && code <= 0x5a;
+}
+
+function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB;
+}
+
+/** text[start, end) without the blanks around it. */
+function trimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return [start, end];
+}

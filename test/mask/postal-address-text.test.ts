@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { POSTAL_ADDRESS, POSTAL_NAME, readPostalAddresses } from '../../src/mask/lib/postal-address-text.js';
+
+/** What `readPostalAddresses` reports in text[from, to), as `name: …` or `address: …`. */
+function found(text: string, from = 0, to = text.length): string[] {
+  const seen: string[] = [];
+  readPostalAddresses(text, from, to, (start, end, kind) => seen.push(`${kind === POSTAL_NAME ? 'name' : kind === POSTAL_ADDRESS ? 'address' : kind}: ${text.slice(start, end)}`));
+  return seen;
+}
+
+describe('readPostalAddresses', () => {
+  it('reads an envelope\'s address in the EU\'s forms: the name above the street, the street, the postcode and town', () => {
+    const envelopes = [
+      ['Anna Schmidt', 'Hauptstr. 5', '10115 Berlin'],
+      ['Jean Dupont', '1 rue de Rivoli', '75001 Paris'],
+      ['Maria Rossi', 'Via Roma 1', '00184 Roma'],
+      ['Daan de Vries', 'Kalverstraat 12', '1012 AB Amsterdam'],
+      ['Jan Kowalski', 'ul. Długa 5', '00-950 Warszawa'],
+      ['Erik Larsson', 'Drottninggatan 7', '111 51 Stockholm'],
+      ['Ana García', 'Calle de Alcalá 42', '28014 Madrid'],
+      ['João Silva', 'Rua Augusta 100', '1100-053 Lisboa'],
+      ['Hans Müller', 'Lindenweg 3a', 'A-1010 Wien'],
+    ];
+    for (const [name, street, town] of envelopes) {
+      assert.deepEqual(found(`${name}\n  ${street}\r\n${town}\nGermany\n`), [`name: ${name}`, `address: ${street}`, `address: ${town}`]);
+    }
+  });
+
+  it('reads the UK\'s and the US\'s forms on their own lines', () => {
+    assert.deepEqual(found('John Smith\n221B Baker Street\nLondon NW1 6XE\n'), ['name: John Smith', 'address: 221B Baker Street', 'address: London NW1 6XE']);
+    assert.deepEqual(found('Jane Doe\n350 Fifth Avenue\nNew York, NY 10118\nUSA\n'), ['name: Jane Doe', 'address: 350 Fifth Avenue', 'address: New York, NY 10118']);
+  });
+
+  it('reads an address in a line, after a name, and a street after a key', () => {
+    assert.deepEqual(found('Please send it to Anna Schmidt, Hauptstraße 12a, D-10115 Berlin (Mitte).\n'), ['name: Anna Schmidt', 'address: Hauptstraße 12a', 'address: D-10115 Berlin (Mitte)']);
+    assert.deepEqual(found('She moved to Via Roma 1, 00184 Roma, last year.'), ['address: Via Roma 1', 'address: 00184 Roma']);
+    assert.deepEqual(found('Address: Hauptstr. 5\n10115 Berlin\n'), ['address: Hauptstr. 5', 'address: 10115 Berlin']);
+  });
+
+  it('passes a postcode and town without a street, a street without a postcode, and what only looks like either', () => {
+    const text = [
+      'Example GmbH, 10115 Berlin',
+      'version 2, 10115 Berlin',
+      'Processed 5',
+      '12345 Records',
+      'Row 3',
+      '10000 Nodes',
+      'Hauptstr. 5',
+      'Berlin',
+      'order 12, 10115 items',
+      'Via Roma 1, Roma',
+    ].join('\n');
+    assert.deepEqual(found(text), []);
+  });
+
+  it('reads only the postcodes whose lines start in text[from, to)', () => {
+    const text = 'Hauptstr. 5\n10115 Berlin\nVia Roma 1\n00184 Roma\n';
+    assert.deepEqual(found(text, 0, text.indexOf('Via')), ['address: Hauptstr. 5', 'address: 10115 Berlin']);
+  });
+});
