@@ -15,6 +15,7 @@ import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readHl7Segments, type Hl7Value } from './lib/hl7-text.js';
 import { readCommandOutputNames } from './lib/command-output-text.js';
+import { readSpeakers } from './lib/speaker-text.js';
 import { POSTAL_ADDRESS, readPostalAddresses, type PostalValue } from './lib/postal-address-text.js';
 import { readTitledNames } from './lib/titled-name-text.js';
 import { cardPropertyField, CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
@@ -887,6 +888,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     if (personNameField !== undefined) {
       readDisplayNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
       readCommandOutputNames(text, from, to, (start, end) => fieldValue(start, end, personNameField));
+      readSpeakers(text, from, to, (start, end) => fieldValue(start, end, personNameField));
       held = nearer(held, readTitledNames(text, from, to, (start, end) => fieldValue(start, end, personNameField)));
     }
     if (addressField !== undefined) {

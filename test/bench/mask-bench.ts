@@ -150,8 +150,10 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * HTML labels in bold and a table of labelled rows, HL7 segments (one
  * of as many fields as fit, or as many as fit), and the lines of git blame,
  * git shortlog and a passwd file (a blame line's name of many words; a
- * passwd comment that does not end, then short lines), and postal
- * addresses (on lines of their own, or one after another in a line).
+ * passwd comment that does not end, then short lines), postal
+ * addresses (on lines of their own, or one after another in a line), and
+ * speakers before and after their times (a line each, or one long line of
+ * times).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -208,6 +210,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   commandLines: (n) => 'a:x:1:1:' + 'b'.repeat(n / 2) + '\n' + ' 1\tA B\nA (1):\n'.repeat(n / 14),
   postalLines: (n) => 'Via Roma 1\n00184 Roma\n'.repeat(n / 22),
   postalCommas: (n) => 'A B, Via A B C D E F 1, 00184 Roma, '.repeat(n / 36),
+  speakerLines: (n) => '[1:00] A B C D E F: x\nA B C D E F (1:00): x\nA B C D E F  1:00\n'.repeat(n / 60),
+  speakerTimes: (n) => 'A (1:00): x (1:00): '.repeat(n / 20),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

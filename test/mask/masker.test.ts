@@ -234,6 +234,14 @@ describe('createMasker', () => {
     assert.equal(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskText('Hauptstr. 5\n10115 Berlin\n').text, 'Hauptstr. 5\n10115 Berlin\n');
   });
 
+  it('masks the speakers of a chat\'s export and a meeting\'s transcript, told by the time beside them', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskText('[10:02] Anna Schmidt: hello\n12/01/2024, 10:03 - Jean Dupont: hi\n**Maria Rossi** (00:05): welcome\n[10:04] Scheduler: started\n'), {
+      text: '[10:02] [FULL_NAME]: hello\n12/01/2024, 10:03 - [FULL_NAME]: hi\n**[FULL_NAME]** (00:05): welcome\n[10:04] Scheduler: started\n',
+      findings: { full_name: 3 },
+    });
+  });
+
   it('masks the names git blame, git shortlog and a passwd file print, where no key says what they are', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskText('^a1b2c3d (Anna Schmidt 2024-01-01 10:00:00 +0100 1) x\n    12\tJean Dupont\nmaria:x:1000:1000:Maria Rossi,,,:/home/maria:/bin/bash\n'), {

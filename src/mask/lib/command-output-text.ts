@@ -20,6 +20,7 @@
  */
 import { isDigit } from './chars.js';
 import { type NameVisitor, readsAsNameAt } from './display-name-text.js';
+import { matchAt } from './sticky-match.js';
 
 const TAB = 0x09;
 const CARRIAGE_RETURN = 0x0d;
@@ -111,13 +112,6 @@ function passwdComment(text: string, k: number, end: number, name: NameVisitor):
   let nameEnd = k;
   while (nameEnd < comment && text.charCodeAt(nameEnd) !== COMMA) nameEnd++;
   if (readsAsNameAt(text, k, nameEnd)) name(k, nameEnd);
-}
-
-/** `pattern` (sticky) matched at `start`, within text[…, to); null when it does not match there. */
-function matchAt(pattern: RegExp, text: string, start: number, to: number): RegExpExecArray | null {
-  pattern.lastIndex = start;
-  const match = pattern.exec(text);
-  return match !== null && pattern.lastIndex <= to ? match : null;
 }
 
 function isHex(code: number): boolean {

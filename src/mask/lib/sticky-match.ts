@@ -14,3 +14,10 @@ export function stickyMatcher(pattern: RegExp, text: string): (at: number) => Re
     return match;
   };
 }
+
+/** `pattern` (sticky) matched at `start` of `text`, ending by `end`; null when it does not match there. */
+export function matchAt(pattern: RegExp, text: string, start: number, end: number): RegExpExecArray | null {
+  pattern.lastIndex = start;
+  const match = pattern.exec(text);
+  return match !== null && pattern.lastIndex <= end ? match : null;
+}
