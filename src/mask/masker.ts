@@ -554,6 +554,11 @@ function shapesOf(keys: Iterable<string>): Set<number> {
   return new Set([...keys].map((key) => keyShape(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))));
 }
 
+/** Adds to `shapes` those of each of normalised `keys` after each of `prefixes` (`customer` + `firstname`). */
+function addPrefixedShapes(shapes: Set<number>, prefixes: readonly string[], keys: Iterable<string>): void {
+  for (const key of keys) for (const prefix of prefixes) shapes.add(keyShape(prefix.length + key.length, prefix.charCodeAt(0), key.charCodeAt(key.length - 1)));
+}
+
 /** The shape of the key text[start, end) as written. */
 function shapeAt(text: string, start: number, end: number): number {
   let length = 0;
@@ -609,11 +614,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // A key names a field only if its shape is a field's, or a name's or an address's, after whose it is or not (see `ownedField`,
   // `ownedMember`): a key of another is passed over without being sliced.
   const fieldShapes = shapesOf(fields.keys());
-  const owned = (owners: readonly string[], keys: Iterable<string>): void => {
-    for (const key of keys) for (const owner of owners) fieldShapes.add(keyShape(owner.length + key.length, owner.charCodeAt(0), key.charCodeAt(key.length - 1)));
-  };
-  owned(OWNERS, fields.keys());
-  owned(MEMBER_OWNERS, OWNED_MEMBERS.keys());
+  addPrefixedShapes(fieldShapes, OWNERS, fields.keys());
+  addPrefixedShapes(fieldShapes, MEMBER_OWNERS, OWNED_MEMBERS.keys());
   const longest = (keys: Iterable<string>): number => Math.max(0, ...[...keys].map((key) => key.length));
   const longestKey = 2 * Math.max(longest(fields.keys()) + longest(OWNERS), longest(OWNED_MEMBERS.keys()) + longest(MEMBER_OWNERS)) + 2;
   /** The policy field a vCard property named `name` stands for (see `cardPropertyField`), if the policy masks it. */
@@ -625,12 +627,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
   // The fields a person's first or last name and birth date are masked as: a key of one tells its object is a person's, as a contact's does.
   const ownFields = new Set(['first_name', 'last_name', 'date_of_birth'].map((field) => fields.get(fieldKey(field))).filter((field) => field !== undefined));
+  const isOwnField = (field: string | undefined): boolean => field !== undefined && ownFields.has(field);
   /**
    * Whether `key` tells that its object, record or table stands for a
    * person: it holds their e-mail address, phone number or bank account
    * (see `holdsContact`), or their first or last name or birth date.
    */
-  const tellsKey = (key: string): boolean => holdsContact(key) || ownFields.has(fieldOf(key) as string);
+  const tellsKey = (key: string): boolean => holdsContact(key) || isOwnField(fieldOf(key));
   /** A table's columns by their `names`: a column beside an e-mail address's (or a phone number's, or a first name's) is a person's name or address as a member beside one is (see `tellsKey`). */
   const columnsNamed = (names: readonly string[]): Columns => {
     const person = masksPersons && names.some(tellsKey);
@@ -683,7 +686,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     (reading.tells && (reading.field === undefined ? typeof value !== 'boolean' : typeof value === 'string')) || (reading.typed && isPersonType(value));
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
-  for (const key of PERSON_MEMBERS.keys()) for (const qualifier of MEMBER_QUALIFIERS) memberShapes.add(keyShape(qualifier.length + key.length, qualifier.charCodeAt(0), key.charCodeAt(key.length - 1)));
+  addPrefixedShapes(memberShapes, MEMBER_QUALIFIERS, PERSON_MEMBERS.keys());
   const contactShapes = shapesOf(CONTACT_KEYS);
   const typeShapes = shapesOf(TYPE_KEYS);
   const personShapes = shapesOf([...PERSON_KEYS, ...PERSON_KEYS_IN_TEXT]);
@@ -695,7 +698,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         tells: (text, start, end) => {
           if (end - start > MAX_PERSON_KEY_CHARS) return false;
           const shape = shapeAt(text, start, end);
-          return (contactShapes.has(shape) && holdsContact(text.slice(start, end))) || (fieldShapes.has(shape) && ownFields.has(fieldOf(text.slice(start, end)) as string));
+          return (contactShapes.has(shape) && holdsContact(text.slice(start, end))) || (fieldShapes.has(shape) && isOwnField(fieldOf(text.slice(start, end))));
         },
         namesType: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && typeShapes.has(shapeAt(text, start, end)) && namesType(text.slice(start, end)),
         isPersonType: (text, start, end) => isPersonType(text.slice(start, end)),
@@ -1556,6 +1559,8 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const items = container as Record<number, unknown>;
       if (isJCard(container)) {
         maskCardProperties(items, hint, findings, depth + 1, batches);
+        // A card is its mark and its properties; anything after them is masked as any list's.
+        for (let k = 2; k < container.length; k++) maskMember(items, k, hint, findings, depth + 1, batches);
         return container;
       }
       const header = rows === undefined ? headerNames(container) : undefined;

@@ -460,6 +460,11 @@ describe('createMasker', () => {
     const lists = { words: ['vcard', ['fn', {}, 'text', 'Anna Schmidt']], property: ['fn', {}, 'text', 'Jean Dupont'] };
     assert.deepEqual(masker.maskValue(lists), { value: lists, findings: {} });
     assert.deepEqual(masker.maskValue(JSON.stringify(lists)), { value: JSON.stringify(lists), findings: {} });
+    // What follows a card's properties in its list is masked as any list's.
+    const longer = ['vcard', [['fn', {}, 'text', 'Jean Dupont']], 'jean@example.fr'];
+    const longerMasked = ['vcard', [['fn', {}, 'text', '[FULL_NAME]']], '[EMAIL]'];
+    assert.deepEqual(masker.maskValue(longer), { value: longerMasked, findings: { full_name: 1, email: 1 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(longer)).value, JSON.stringify(longerMasked));
   });
 
   it('masks a field\'s synonyms (OpenID Connect\'s claims among them) as the field, unless the policy lists the synonym itself', () => {
