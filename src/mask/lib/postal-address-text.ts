@@ -97,7 +97,8 @@ export function readPostalAddresses(text: string, from: number, to: number, valu
 
 /** A postcode's line text[start, end) under a street's (text[before, beforeEnd)): reports both, and a name above; false when it is none. */
 function townLine(text: string, start: number, end: number, before: number, beforeEnd: number, twoBefore: number, twoBeforeEnd: number, value: PostalVisitor): boolean {
-  if (before === -1) return false;
+  // A street's line is as short as a town's.
+  if (before === -1 || beforeEnd - before > MAX_LINE_CHARS) return false;
   let k = start;
   while (k < end && isBlank(text.charCodeAt(k))) k++;
   const town = townAt(text, k, end, true);
