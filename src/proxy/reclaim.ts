@@ -9,8 +9,7 @@
  * at most once per turn: a few milliseconds against a message that took far
  * longer to move, and a peak RSS that stays near one message's worth.
  */
-import { PerformanceObserver } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
+import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /** Messages at least this large trigger a collection. */
@@ -61,29 +60,4 @@ export function holdYoungGeneration(): void {
   } catch {
     // Flags frozen after start-up: nothing to hold.
   }
-}
-
-/** The young generation's size from which `holdYoungGenerationAt` holds it by default: what the wrapper's start-up and small traffic grow it to. */
-export const HELD_YOUNG_GENERATION_BYTES = 8 * 1024 * 1024;
-
-/**
- * Holds the young generation (see `holdYoungGeneration`) once it has grown
- * to `bytes`, if no large message held it first. V8 doubles it whenever
- * the objects that survived its collections since the last doubling add
- * up to its size, which start-up alone (the masker's tables, the audit's
- * keys) came near: in some runs it reached 16 MB before the first
- * message, and masking a 4 MiB result then touched 8 MB more of it (RSS
- * growth 36-38 MB instead of 28). Checked after each collection until
- * held; holding it below 8 MB cost more collections and saved nothing.
- */
-export function holdYoungGenerationAt(bytes: number = HELD_YOUNG_GENERATION_BYTES): void {
-  if (youngGenerationHeld) return;
-  const observer = new PerformanceObserver(() => {
-    const size = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')?.space_size ?? 0;
-    if (youngGenerationHeld || size >= bytes) {
-      holdYoungGeneration();
-      observer.disconnect();
-    }
-  });
-  observer.observe({ entryTypes: ['gc'] });
 }

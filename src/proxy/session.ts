@@ -34,7 +34,7 @@ import {
 } from './json-rpc.js';
 import { lineBytes, LongStrings, StreamedString } from './long-strings.js';
 import { Pump, waitForDrain } from './pump.js';
-import { holdYoungGeneration, holdYoungGenerationAt, LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
+import { holdYoungGeneration, LARGE_MESSAGE_BYTES, reclaimAfterLargeMessage } from './reclaim.js';
 import { WireDigest } from './wire-digest.js';
 
 /** What guards a session; built while the server starts (see `SessionOptions.setup`). */
@@ -84,7 +84,6 @@ const FLUSH_MS = 10_000;
 
 /** Runs a session to its end; resolves with the exit status mcp-guard should use. */
 export async function runSession(options: SessionOptions): Promise<number> {
-  holdYoungGenerationAt();
   const session = new GuardSession(options);
   return session.run();
 }
