@@ -115,6 +115,11 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'kunde', 'kunden', 'kundin', 'ansprechpartner', 'absender', 'empfänger', 'mitarbeiter', 'destinataire', 'destinataires', 'expéditeur', 'expediteur',
     'cliente', 'clientes', 'remitente', 'destinatario', 'destinatarios', 'mittente', 'klant', 'klanten', 'afzender', 'ontvanger', 'klient', 'klienci',
     'nadawca', 'odbiorca', 'kund', 'kunder', 'avsändare', 'mottagare',
+    // A website's legal notice (Impressum) and a company's register name its directors, owners and who answers for its content.
+    'geschäftsführer', 'geschäftsführerin', 'geschaeftsfuehrer', 'inhaber', 'inhaberin', 'vertreten_durch', 'verantwortlich', 'vorstand',
+    'gérant', 'gerant', 'directeur_de_la_publication', 'titolare', 'ceo', 'founder', 'co_founder', 'managing_director', 'director',
+    // A contact in German, Swedish, Polish, Spanish, Italian and Dutch.
+    'kontakt', 'kontaktperson', 'contacto', 'contatto', 'contactpersoon',
     // A bank account's holder, as a payment or a statement names them.
     'kontoinhaber', 'titulaire', 'titulaire_du_compte', 'titular', 'titular_de_la_cuenta', 'intestatario', 'rekeninghouder', 'tenaamstelling',
     'posiadacz', 'posiadacz_rachunku', 'kontoinnehavare', 'holder', 'payee', 'payer', 'debtor', 'creditor',

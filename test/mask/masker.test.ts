@@ -252,6 +252,15 @@ describe('createMasker', () => {
     assert.equal(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskText('    12\tJean Dupont\n').text, '    12\tJean Dupont\n');
   });
 
+  it('masks the people a website\'s legal notice (Impressum) and a company\'s register name, and a contact in other languages', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.equal(
+      masker.maskText('Impressum\nExample GmbH\nGeschäftsführer: Anna Schmidt\nVertreten durch: Jean Dupont\nInhaber: Maria Rossi\nRegistergericht: Amtsgericht Berlin\nKontakt: Erik Larsson, Tel. 030 1234567\n').text,
+      'Impressum\nExample GmbH\nGeschäftsführer: [FULL_NAME]\nVertreten durch: [FULL_NAME]\nInhaber: [FULL_NAME]\nRegistergericht: Amtsgericht Berlin\nKontakt: [FULL_NAME], Tel. [PHONE]\n',
+    );
+    assert.deepEqual(masker.maskValue({ company: { name: 'Example GmbH', ceo: 'Anna Schmidt', director: { name: 'Jean Dupont' } } }).value, { company: { name: 'Example GmbH', ceo: '[FULL_NAME]', director: { name: '[FULL_NAME]' } } });
+  });
+
   it('masks a WHOIS record\'s contacts (`Registrant Name:`, `Admin Street:`, a RIPE person\'s address lines), a name or address that says whose it is, and a person named by what they did (`Reviewed-by:`, `approved_by`)', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const whois = 'Domain Name: EXAMPLE.COM\nRegistrant Name: Anna Schmidt\nRegistrant Organization: Example GmbH\nRegistrant Street: Hauptstr. 5\nRegistrant City: Berlin\nRegistrant Email: anna@example.de\nAdmin Name: Jean Dupont\nTech Street: 1 rue de Rivoli\nName Server: ns1.example.com\n';
