@@ -1067,6 +1067,10 @@ describe('maskPieces', () => {
       (name: string) => `                name            email\n0  ${name.padStart(18)}  anna@example.de\n\n`,
       (name: string) => `┏━━━━┳━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━━┓\n┃ id ┃ name         ┃ email           ┃\n┡━━━━╇━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━━┩\n│ 1  │ ${name} │ anna@example.de │\n└────┴──────────────┴─────────────────┘\n`,
       (name: string) => `<p><b>Name:</b> ${name}<br>\n<b>Plan:</b> Gold<br>\n<b>Email:</b> anna@example.de</p>\n`,
+      (name: string) => `Invoice to:\n${name}\nHauptstr. 5\n10115 Berlin\n\n`,
+      (name: string) => `Ship to ${name}, 1 rue de Rivoli, 75001 Paris.\n`,
+      (name: string) => `[10:02] ${name}: hello\n12/01/2024, 10:03 - ${name}: hi\n`,
+      (name: string) => `^a1b2c3d (${name} 2024-01-01 10:00:00 +0100 1) x\n    12\t${name}\nanna:x:1000:1000:${name},,,:/home/anna:/bin/bash\nauthor ${name}\nauthor-mail <anna@example.de>\n`,
     ];
     const snapshot = '- table [ref=e1]:\n  - row "Name Email" [ref=e2]:\n    - columnheader "Name" [ref=e3]\n    - columnheader "Email" [ref=e4]\n';
     const masker = createMasker(policy({ style: 'redact' }), KEY);

@@ -54,8 +54,14 @@ describe('readPostalAddresses', () => {
     assert.deepEqual(found(text), []);
   });
 
-  it('reads only the postcodes whose lines start in text[from, to)', () => {
-    const text = 'Hauptstr. 5\n10115 Berlin\nVia Roma 1\n00184 Roma\n';
-    assert.deepEqual(found(text, 0, text.indexOf('Via')), ['address: Hauptstr. 5', 'address: 10115 Berlin']);
+  it('reports the parts in text[from, to) of an envelope that from or to cut, read whole with the lines around', () => {
+    const text = 'Anna Schmidt\nHauptstr. 5\n10115 Berlin\nVia Roma 1\n00184 Roma\n';
+    const street = text.indexOf('Hauptstr');
+    const town = text.indexOf('10115');
+    assert.deepEqual(found(text, 0, street), ['name: Anna Schmidt']);
+    assert.deepEqual(found(text, 0, town), ['name: Anna Schmidt', 'address: Hauptstr. 5']);
+    assert.deepEqual(found(text, street, town), ['address: Hauptstr. 5']);
+    assert.deepEqual(found(text, town, text.indexOf('Via')), ['address: 10115 Berlin']);
+    assert.deepEqual(found(text, text.indexOf('Via')), ['address: Via Roma 1', 'address: 00184 Roma']);
   });
 });

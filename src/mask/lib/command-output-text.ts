@@ -20,10 +20,10 @@
  */
 import { isDigit } from './chars.js';
 import { type NameVisitor, readsAsNameAt } from './display-name-text.js';
+import { withoutReturn } from './lines.js';
 import { matchAt } from './sticky-match.js';
 
 const TAB = 0x09;
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
@@ -45,17 +45,17 @@ export function readCommandOutputNames(text: string, from: number, to: number, n
   for (let start = from; start < to; ) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 || newline > to ? to : newline;
-    readLine(text, start, end, to, name);
+    readLine(text, start, end, name);
     start = end + 1;
   }
 }
 
-/** Reads the line text[start, end); `to`: where the text read ends (porcelain's second line lies before it). */
-function readLine(text: string, start: number, end: number, to: number, name: NameVisitor): void {
+/** Reads the line text[start, end) (porcelain's second line is read after it, in the text's rest: the next piece's, maybe). */
+function readLine(text: string, start: number, end: number, name: NameVisitor): void {
   const first = text.charCodeAt(start);
-  const lineEnd = text.charCodeAt(end - 1) === CARRIAGE_RETURN ? end - 1 : end;
+  const lineEnd = withoutReturn(text, start, end);
   if (first === CARET || isHex(first)) {
-    const blame = matchAt(BLAME, text, start, to);
+    const blame = matchAt(BLAME, text, start, end);
     if (blame !== null) {
       const nameStart = text.indexOf('(', start) + 1;
       if (readsAsNameAt(text, nameStart, nameStart + blame[1]!.length)) name(nameStart, nameStart + blame[1]!.length);
@@ -69,7 +69,7 @@ function readLine(text: string, start: number, end: number, to: number, name: Na
   if (lineEnd - start > MAX_NAME_LINE_CHARS) return;
   if (first === 0x61 || first === 0x63) {
     // `author …` or `committer …`
-    const porcelain = matchAt(PORCELAIN, text, start, to);
+    const porcelain = matchAt(PORCELAIN, text, start, text.length);
     if (porcelain !== null) {
       const nameStart = start + porcelain[1]!.length + 1;
       const nameEnd = nameStart + porcelain[2]!.length - (porcelain[2]!.endsWith('\r') ? 1 : 0);

@@ -23,6 +23,7 @@
  */
 import { isDigit } from './chars.js';
 import { readsAsNameAt } from './display-name-text.js';
+import { withoutReturn } from './lines.js';
 
 /** What a span is: a person's name or a part of an address. */
 export const POSTAL_NAME = 0;
@@ -33,7 +34,7 @@ export type PostalValue = typeof POSTAL_NAME | typeof POSTAL_ADDRESS;
 export type PostalVisitor = (start: number, end: number, kind: PostalValue) => void;
 
 const TAB = 0x09;
-const CARRIAGE_RETURN = 0x0d;
+const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 const OPEN_PAREN = 0x28;
 const COMMA = 0x2c;
@@ -72,8 +73,45 @@ const HOUSE_NUMBER = /^\d{1,5}[a-zA-Z]?(?:[-/]\d{1,5}[a-zA-Z]?)?,?$/;
 /** Word characters of a street's name (letters, marks, `.`, `'`, `-`, `/`, and `º`). */
 const STREET_WORD = /^[\p{L}\p{M}][\p{L}\p{M}.'’/º-]*$/u;
 
-/** Reports the addresses whose postcode's line starts in text[from, to) (`from` at the start of a line) to `value`. */
+/**
+ * Reports the parts of addresses that lie in text[from, to) (`from` at the
+ * start of a line) to `value`. The text around may be the pieces before
+ * and after of a longer text (see `Masker.maskPieces`): an envelope that
+ * their edge cuts is read whole, from up to two lines before `from` to
+ * two lines after `to`, and only its parts in text[from, to) are reported.
+ */
 export function readPostalAddresses(text: string, from: number, to: number, value: PostalVisitor): void {
+  const inside: PostalVisitor = (start, end, kind) => {
+    if (start >= from && start < to) value(start, end, kind);
+  };
+  readLines(text, linesBack(text, from, 2), linesOn(text, to, 2), inside);
+}
+
+/** The start of the line `count` lines before the one at `k` (a line start), within MAX_LINE_CHARS each; `k` when there is none. */
+function linesBack(text: string, k: number, count: number): number {
+  let start = k;
+  for (let n = 0; n < count && start > 0 && text.charCodeAt(start - 1) === LINE_FEED; n++) {
+    const previous = text.lastIndexOf('\n', start - 2) + 1;
+    if (start - previous > MAX_LINE_CHARS + 1) break;
+    start = previous;
+  }
+  return start;
+}
+
+/** Where the `count` lines from `k` (a line start) end, within MAX_LINE_CHARS each; `k` when there are none. */
+function linesOn(text: string, k: number, count: number): number {
+  let end = k;
+  for (let n = 0; n < count && end < text.length; n++) {
+    const newline = text.indexOf('\n', end);
+    const lineEnd = newline === -1 ? text.length : newline + 1;
+    if (lineEnd - end > MAX_LINE_CHARS + 2) break;
+    end = lineEnd;
+  }
+  return end;
+}
+
+/** Reads the lines that start in text[from, to) for addresses (see `readPostalAddresses`). */
+function readLines(text: string, from: number, to: number, value: PostalVisitor): void {
   // The next `, ` from the line being read on (-1: none), searched for once: a search from each line would read the text after it again.
   let comma = text.indexOf(', ', from);
   // The line before the one being read, and the one before that: where the street and a name may be.
@@ -84,7 +122,7 @@ export function readPostalAddresses(text: string, from: number, to: number, valu
   for (let start = from; start < to; ) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline === -1 || newline > to ? to : newline;
-    const end = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    const end = withoutReturn(text, start, lineEnd);
     if (comma !== -1 && comma < start) comma = text.indexOf(', ', start);
     if (end - start > MAX_LINE_CHARS || !townLine(text, start, end, before, beforeEnd, twoBefore, twoBeforeEnd, value)) comma = streetThenTown(text, start, end, comma, value);
     twoBefore = before;

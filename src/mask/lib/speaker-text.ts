@@ -21,9 +21,9 @@
  */
 import { isDigit } from './chars.js';
 import { type NameVisitor, readsAsNameAt } from './display-name-text.js';
+import { withoutReturn } from './lines.js';
 import { matchAt } from './sticky-match.js';
 
-const CARRIAGE_RETURN = 0x0d;
 const SPACE = 0x20;
 const ASTERISK = 0x2a;
 const OPEN_SQUARE = 0x5b;
@@ -42,7 +42,7 @@ export function readSpeakers(text: string, from: number, to: number, name: NameV
   for (let start = from; start < to; ) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline === -1 || newline > to ? to : newline;
-    const end = text.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    const end = withoutReturn(text, start, lineEnd);
     if (timeAfter !== -1 && timeAfter < start) timeAfter = text.indexOf('):', start);
     readLine(text, start, end, timeAfter !== -1 && timeAfter < end, name);
     start = lineEnd + 1;
