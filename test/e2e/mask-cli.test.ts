@@ -59,6 +59,26 @@ describe('mcp-guard mask', () => {
     );
   });
 
+  it('masks a letter\'s envelope, a chat\'s speakers, git blame, a WHOIS record and an RDAP contact', () => {
+    const text = [
+      'Anna Schmidt',
+      'Hauptstr. 5',
+      '10115 Berlin',
+      '',
+      '[10:02] Jean Dupont: see you',
+      '^a1b2c3d (Maria Rossi 2024-01-01 10:00:00 +0100 1) x',
+      'Registrant Name: Erik Larsson',
+      '',
+    ].join('\n');
+    const result = mask(['--style', 'redact'], text);
+    assert.equal(result.status, 0, result.stderr);
+    assert.equal(result.stdout, ['[FULL_NAME]', '[HOME_ADDRESS]', '[HOME_ADDRESS]', '', '[10:02] [FULL_NAME]: see you', '^a1b2c3d ([FULL_NAME] 2024-01-01 10:00:00 +0100 1) x', 'Registrant Name: [FULL_NAME]', ''].join('\n'));
+    const rdap = JSON.stringify({ objectClassName: 'entity', vcardArray: ['vcard', [['version', {}, 'text', '4.0'], ['fn', {}, 'text', 'Daan de Vries'], ['adr', { label: 'Kalverstraat 12' }, 'text', ['', '', '', '', '', '', '']]]] });
+    const masked = mask(['--style', 'redact'], rdap);
+    assert.equal(masked.status, 0, masked.stderr);
+    assert.equal(masked.stdout, rdap.replace('Daan de Vries', '[FULL_NAME]').replace('Kalverstraat 12', '[HOME_ADDRESS]'));
+  });
+
   it('--json prints offsets and counts, never the values', () => {
     const result = mask(['--json'], INPUT);
     assert.equal(result.status, 0, result.stderr);
