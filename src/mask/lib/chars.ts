@@ -4,6 +4,11 @@ export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
+/** A blank inside a line: a space or a tab. */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
 export function isAsciiLetter(code: number): boolean {
   return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }

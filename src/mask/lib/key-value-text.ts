@@ -32,9 +32,9 @@
  * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
-import { isAsciiWordChar, isDigit } from './chars.js';
+import { isAsciiWordChar, isBlank, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
-import { FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
+import { blankTrimmed, FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 
 const TAB = 0x09;
 const SPACE = 0x20;
@@ -719,9 +719,8 @@ function afterListMarker(text: string, k: number): number {
 }
 
 /** text[start, end) without the blanks around it, and without quotes that enclose it. */
-function trimmed(text: string, start: number, end: number): [number, number] {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+function trimmed(text: string, from: number, to: number): [number, number] {
+  const [start, end] = blankTrimmed(text, from, to);
   const first = text.charCodeAt(start);
   if (end - start >= 2 && (first === QUOTE || first === APOSTROPHE) && text.charCodeAt(end - 1) === first) return [start + 1, end - 1];
   return [start, end];
@@ -803,10 +802,6 @@ function closingBracket(text: string, open: number, end: number): number {
 function isBold(text: string, k: number): boolean {
   const code = text.charCodeAt(k);
   return (code === ASTERISK || code === UNDERSCORE) && text.charCodeAt(k + 1) === code;
-}
-
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB;
 }
 
 function isLetter(code: number): boolean {

@@ -1,3 +1,5 @@
+import { isBlank } from './chars.js';
+
 /**
  * The lines of a text, for the readers that find what a text names by its
  * layout (tables, key lines, XML elements). A line ends at a line feed, or
@@ -407,6 +409,13 @@ export class NextMatch {
 /** The nearer of two places found by searches (-1: not found); -1 when neither was. */
 export function nearer(a: number, b: number): number {
   return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+}
+
+/** text[start, end) without the blanks (spaces, tabs) around it. */
+export function blankTrimmed(text: string, start: number, end: number): [number, number] {
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return [start, end];
 }
 
 /** `end`, or before a carriage return there (the line feed of a CRLF line ends it). */

@@ -44,7 +44,7 @@
  * text is a person's name; the table's end ends the record.
  */
 import { readsAsNamesAt } from './display-name-text.js';
-import { FieldLines, NextIndex, PersonRecord, sameItems, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog } from './lines.js';
+import { blankTrimmed, FieldLines, NextIndex, PersonRecord, sameItems, type FieldAt, type FieldValue, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 import { isColumnName, isKeyed, type CellVisitor } from './table-text.js';
 
 const SPACE = 0x20;
@@ -567,13 +567,6 @@ function report(text: string, from: number, to: number, named: string, value: Fi
   if (start < end) value(start, end, named);
 }
 
-/** text[start, end) without the blanks around it. */
-function blankTrimmed(text: string, start: number, end: number): [number, number] {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  return [start, end];
-}
-
 /** Where the element name that starts at `k` ends (`k` when none does): letters, digits, `_`, `-`, `.`, `:`. */
 function nameAfter(text: string, k: number, end: number): number {
   const from = k;
@@ -585,10 +578,6 @@ function nameAfter(text: string, k: number, end: number): number {
 function tagEnd(text: string, k: number, end: number): number {
   while (k < end && text.charCodeAt(k) !== GREATER_THAN && text.charCodeAt(k) !== LESS_THAN) k++;
   return k < end && text.charCodeAt(k) === GREATER_THAN ? k : -1;
-}
-
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB;
 }
 
 function isNameChar(code: number): boolean {

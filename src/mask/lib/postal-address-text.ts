@@ -21,9 +21,9 @@
  * A line is read once, and each street or postcode is tried at a bounded
  * number of places: linear.
  */
-import { isDigit } from './chars.js';
+import { isBlank, isDigit } from './chars.js';
 import { readsAsNameAt } from './display-name-text.js';
-import { withoutReturn } from './lines.js';
+import { blankTrimmed, withoutReturn } from './lines.js';
 
 /** What a span is: a person's name or a part of an address. */
 export const POSTAL_NAME = 0;
@@ -33,7 +33,6 @@ export type PostalValue = typeof POSTAL_NAME | typeof POSTAL_ADDRESS;
 /** Reports text[start, end) of kind `kind`. */
 export type PostalVisitor = (start: number, end: number, kind: PostalValue) => void;
 
-const TAB = 0x09;
 const LINE_FEED = 0x0a;
 const SPACE = 0x20;
 const OPEN_PAREN = 0x28;
@@ -141,11 +140,11 @@ function townLine(text: string, start: number, end: number, before: number, befo
   while (k < end && isBlank(text.charCodeAt(k))) k++;
   const town = townAt(text, k, end, true);
   if (town === -1) return false;
-  const [streetFrom, streetTo] = trimmed(text, before, beforeEnd);
+  const [streetFrom, streetTo] = blankTrimmed(text, before, beforeEnd);
   const street = streetBefore(text, streetFrom, streetTo);
   if (street === -1) return false;
   if (twoBefore !== -1 && street === streetFrom) {
-    const [nameFrom, nameTo] = trimmed(text, twoBefore, twoBeforeEnd);
+    const [nameFrom, nameTo] = blankTrimmed(text, twoBefore, twoBeforeEnd);
     if (readsAsNameAt(text, nameFrom, nameTo)) value(nameFrom, nameTo, POSTAL_NAME);
   }
   value(street, streetTo, POSTAL_ADDRESS);
@@ -289,15 +288,4 @@ function isCapitalised(word: string): boolean {
 
 function isUpper(code: number): boolean {
   return code >= 0x41 && code <= 0x5a;
-}
-
-function isBlank(code: number): boolean {
-  return code === SPACE || code === TAB;
-}
-
-/** text[start, end) without the blanks around it. */
-function trimmed(text: string, start: number, end: number): [number, number] {
-  while (start < end && isBlank(text.charCodeAt(start))) start++;
-  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
-  return [start, end];
 }
