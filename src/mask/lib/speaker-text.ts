@@ -21,7 +21,7 @@
  */
 import { isDigit } from './chars.js';
 import { type NameVisitor, readsAsNameAt } from './display-name-text.js';
-import { withoutReturn } from './lines.js';
+import { NextIndex, withoutReturn } from './lines.js';
 import { matchAt } from './sticky-match.js';
 
 const SPACE = 0x20;
@@ -37,13 +37,13 @@ const NAME_AND_TIME = /([^\n]{2,80}?) {2,40}(?:\d{1,2}:)?\d{1,2}:\d{2}(?=\r?\n|$
 
 /** Reports the speakers of the lines that start in text[from, to) (`from` at the start of a line) to `name`. */
 export function readSpeakers(text: string, from: number, to: number, name: NameVisitor): void {
-  // The next `):` from the line being read on (-1: none), searched for once (see `TIME_AFTER`).
-  let timeAfter = text.indexOf('):', from);
+  // A line holds a time after a name only if it holds a `):` (see `TIME_AFTER`).
+  const timesAfter = new NextIndex(text, '):', from);
   for (let start = from; start < to; ) {
     const newline = text.indexOf('\n', start);
     const lineEnd = newline === -1 || newline > to ? to : newline;
     const end = withoutReturn(text, start, lineEnd);
-    if (timeAfter !== -1 && timeAfter < start) timeAfter = text.indexOf('):', start);
+    const timeAfter = timesAfter.from(start);
     readLine(text, start, end, timeAfter !== -1 && timeAfter < end, name);
     start = lineEnd + 1;
   }
