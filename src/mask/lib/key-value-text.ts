@@ -423,9 +423,11 @@ class KeyReader extends FieldLines<KeyValueState> {
       const inObject = MEMBER_AFTER.has(text.charCodeAt(key.before)) || (text.charCodeAt(separator) === EQUALS && isDistinguishedName(text, valueFrom, end));
       const [from, to, after] = key.go ? goValue(text, valueFrom, end) : key.gap ? gapValue(text, valueFrom, end) : valueAfter(text, valueFrom, end, inObject ? ENDS_MEMBER_VALUE : ENDS_INLINE_VALUE);
       if (named !== undefined) {
-        if (from < to) this.value(from, to, named);
-        // A first or last name or a birth date tells, as a contact does (`{first_name: "Anna", name: …}`).
-        if (from < to && persons?.tells(text, key.start, key.end)) this.record.tell(indent);
+        if (from < to) {
+          this.value(from, to, named);
+          // A first or last name or a birth date tells, as a contact does (`{first_name: "Anna", name: …}`).
+          if (persons?.tells(text, key.start, key.end)) this.record.tell(indent);
+        }
       } else if (member !== undefined) {
         if (from < to && separator < personTo) this.value(from, to, member);
         else if (from < to) this.record.member(from, to, member, indent);

@@ -370,8 +370,9 @@ class ElementReader extends FieldLines<MarkupState> {
     const { text, persons } = this;
     const field = this.fieldAt(text, keyStart, keyEnd);
     if (field !== undefined) this.value(start, stop, field);
-    if (persons === undefined || this.record.keyed(persons, text, keyStart, keyEnd, start, stop, field !== undefined) || field !== undefined) return;
-    if (persons.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) this.value(start, stop, persons.nameField);
+    if (persons === undefined) return;
+    const taken = this.record.keyed(persons, text, keyStart, keyEnd, start, stop, field !== undefined);
+    if (!taken && field === undefined && persons.nameField !== undefined && persons.isPerson(text, keyStart, keyEnd) && readsAsNamesAt(text, start, stop)) this.value(start, stop, persons.nameField);
   }
 
   /**
