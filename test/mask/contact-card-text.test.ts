@@ -27,6 +27,23 @@ describe('readContactCards', () => {
     assert.deepEqual(values(event), ['full_name=Jean Dupont', 'full_name=Schmidt, Anna']);
   });
 
+  it("reads a distinguished name's common name as a name when it reads as a person's, not a group's, a role's or an authority's", () => {
+    const text = [
+      'dn: cn=Anna Schmidt,ou=people,dc=example,dc=com',
+      'member: CN=Schmidt\\, Anna,OU=Users,DC=corp,DC=example',
+      'memberOf: CN=Domain Admins,CN=Users,DC=corp,DC=example',
+      'Subject: C=DE, O=Example GmbH, CN=Jean Dupont',
+      'Issuer: CN=Example Root CA, O=Example GmbH',
+      'subject=/C=FR/O=Exemple/CN=Maria Rossi/emailAddress=maria@example.it',
+      'CN=www.example.com, O=Example',
+      'ICN=Not Me, ACN=Nor Me',
+      '{"manager":"CN=Luca Bianchi,OU=Staff"}',
+    ].join('\n');
+    assert.deepEqual(values(text), ['full_name=Anna Schmidt', 'full_name=Schmidt\\, Anna', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Luca Bianchi']);
+    // Between the values a JSON text's reader joins (see `ScanInput.joined`).
+    assert.deepEqual(values('x\u0000CN=Anna Schmidt,OU=People'), ['full_name=Anna Schmidt']);
+  });
+
   it('carries a card and a folded value from one piece of a text to the next; a NUL ends the card', () => {
     const card = 'BEGIN:VCARD\nFN:Anna\n Schmidt\nEND:VCARD\n';
     const state = newContactCardState();

@@ -432,6 +432,15 @@ describe('createMasker', () => {
     });
   });
 
+  it("masks a distinguished name's common name that reads as a person's (LDAP, Active Directory, certificates), in text and in JSON, and keeps a group's", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskText('dn: CN=Schmidt\\, Anna,OU=Users,DC=corp,DC=example\nmemberOf: CN=Domain Admins,CN=Users,DC=corp,DC=example\nSubject: C=DE, O=Example GmbH, CN=Jean Dupont\n'), {
+      text: 'dn: CN=[FULL_NAME],OU=Users,DC=corp,DC=example\nmemberOf: CN=Domain Admins,CN=Users,DC=corp,DC=example\nSubject: C=DE, O=Example GmbH, CN=[FULL_NAME]\n',
+      findings: { full_name: 2 },
+    });
+    assert.deepEqual(masker.maskValue({ manager: 'CN=Anna Schmidt,OU=Staff,DC=corp', groups: ['CN=Sales Team,OU=Groups,DC=corp'] }).value, { manager: 'CN=[FULL_NAME],OU=Staff,DC=corp', groups: ['CN=Sales Team,OU=Groups,DC=corp'] });
+  });
+
   it('masks a jCard\'s name, birthday and address (RDAP\'s entities), its parameters with them, as a vCard\'s', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const entity = {

@@ -8,10 +8,16 @@
  * address) are reported as the fields they stand for, with their folded
  * continuation lines (a line that starts with a space or tab). Anywhere, a
  * property's `CN` parameter (`ATTENDEE;CN=Anna Schmidt:mailto:…`, an
- * iCalendar organiser or attendee) is reported as the name. An e-mail
+ * iCalendar organiser or attendee) is reported as the name. So is a
+ * distinguished name's common name (LDAP, Active Directory, X.509: `dn:
+ * cn=Anna Schmidt,ou=people,…`, `member: CN=Schmidt\, Anna,OU=Users,…`,
+ * `Subject: C=DE, O=Example GmbH, CN=Anna Schmidt`) when it reads as a
+ * person's name and not as a group's, a role's or an authority's
+ * (`CN=Domain Admins`, `CN=Example Root CA`, see `GROUP_WORDS`). An e-mail
  * address or phone number in a card is the detectors' to find. Names are
  * read in any case; a property may have a group (`item1.ADR`).
  */
+import { readsAsName } from './display-name-text.js';
 import { FieldLines, NextMatch, type FieldAt, type FieldValue, type StateKind, type StateLog } from './lines.js';
 
 const SPACE = 0x20;
@@ -21,6 +27,10 @@ const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const DOT = 0x2e;
 const EQUALS = 0x3d;
+const COMMA = 0x2c;
+const SLASH = 0x2f;
+const PLUS = 0x2b;
+const BACKSLASH = 0x5c;
 const MAX_NAME_CHARS = 32;
 
 /** The field (a policy field's name, see `FieldOf`) each vCard property names. */
@@ -38,7 +48,23 @@ const NAME_FIELD = 'full_name';
 export function cardPropertyField(name: string): string | undefined {
   return name.length <= MAX_NAME_CHARS ? PROPERTY_FIELDS[name.toUpperCase()] : undefined;
 }
-/** What a line outside a card must hold to be read: a card's start, or a `CN` parameter. */
+/**
+ * Words (lower case) of the common names of groups, roles, containers and
+ * certificate authorities, which read as names by their shape alone:
+ * Active Directory's own groups (`Domain Admins`, `Backup Operators`,
+ * `Remote Desktop Users`), a team's or a department's group, a CA's name.
+ * A common name with one of them is not masked.
+ */
+const GROUP_WORDS: ReadonlySet<string> = new Set([
+  'admins', 'administrators', 'users', 'operators', 'owners', 'publishers', 'guests', 'computers', 'controllers', 'servers', 'server', 'services',
+  'service', 'group', 'groups', 'team', 'teams', 'staff', 'department', 'division', 'ca', 'root', 'authority', 'certificate', 'certificates',
+  'trust', 'issuing', 'intermediate', 'policy', 'policies', 'objects', 'system', 'systems', 'devices', 'printers', 'accounts', 'managers',
+  'members', 'readers', 'writers', 'editors', 'developers', 'engineering', 'sales', 'marketing', 'finance', 'support', 'helpdesk', 'everyone',
+  'access', 'remote', 'desktop', 'domain', 'enterprise', 'schema', 'exchange', 'security', 'global', 'shared', 'mailbox', 'distribution',
+  'encrypt', 'office', 'project', 'projects', 'admin', 'test', 'build', 'backup', 'vpn', 'dns', 'dhcp', 'kerberos', 'partners', 'clients',
+]);
+
+/** What a line outside a card must hold to be read: a card's start, or a `CN` parameter or a distinguished name's `CN`. */
 const MARKS = /BEGIN:VCARD|CN=/gi;
 
 /** The policy field that masks what a field name stands for (`full_name` → the policy's spelling of it), if the policy masks it. */
@@ -107,6 +133,7 @@ class CardReader extends FieldLines<ContactCardState> {
 
   protected line(start: number, end: number, state: ContactCardState): void {
     const { text } = this;
+    this.commonNames(start, end);
     const first = text.charCodeAt(start);
     if (first === SPACE || first === TAB) {
       // A folded line goes on with the property before it.
@@ -163,12 +190,59 @@ class CardReader extends FieldLines<ContactCardState> {
     this.report(from, to, field);
   }
 
+  /**
+   * Reports the common names of the distinguished names in the line
+   * text[start, end) that read as a person's (see the module's comment): a
+   * `CN=` (any case) at the line's start or after a space, `,`, `/`, `"`,
+   * `:` or `(`, up to the next unescaped `,`, `+`, `/`, `"` or `;`. A `;CN=`
+   * is a calendar's parameter (see `parameter`). One pass over the line.
+   */
+  private commonNames(start: number, end: number): void {
+    const { text } = this;
+    const field = this.nameField;
+    if (field === undefined) return;
+    for (let k = start + 2; k < end; k++) {
+      if (text.charCodeAt(k) !== EQUALS || (text.charCodeAt(k - 2) | 0x20) !== 0x63 || (text.charCodeAt(k - 1) | 0x20) !== 0x6e) continue;
+      if (k - 2 > start && !isBeforeRelativeName(text.charCodeAt(k - 3))) continue;
+      let to = k + 1;
+      let escaped = false;
+      for (; to < end; to++) {
+        const code = text.charCodeAt(to);
+        if (code === BACKSLASH) {
+          escaped = true;
+          to++;
+        } else if (code === COMMA || code === PLUS || code === SLASH || code === QUOTE || code === SEMICOLON) {
+          break;
+        }
+      }
+      to = Math.min(to, end);
+      let from = k + 1;
+      while (from < to && text.charCodeAt(from) === SPACE) from++;
+      while (to > from && text.charCodeAt(to - 1) === SPACE) to--;
+      const name = text.slice(from, to);
+      if (readsAsPersonCommonName(escaped ? name.replace(/\\(.)/g, '$1') : name)) this.value(from, to, field);
+      k = to;
+    }
+  }
+
   private report(start: number, end: number, field: string): void {
     const { text } = this;
     while (start < end && text.charCodeAt(start) === SPACE) start++;
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     if (start < end) this.value(start, end, field);
   }
+}
+
+/** Whether `code` may stand before a distinguished name's `CN=`: a space, what ends the relative name or key before it, or the NUL between joined values (see `ScanInput.joined`). */
+function isBeforeRelativeName(code: number): boolean {
+  return code === 0 || code === SPACE || code === TAB || code === COMMA || code === SLASH || code === QUOTE || code === COLON || code === 0x28 || code === PLUS;
+}
+
+/** Whether a common name reads as a person's name (see `readsAsName`), with no word of a group's (see `GROUP_WORDS`). */
+function readsAsPersonCommonName(value: string): boolean {
+  if (!readsAsName(value)) return false;
+  for (const word of value.toLowerCase().split(/[\s,]+/)) if (GROUP_WORDS.has(word)) return false;
+  return true;
 }
 
 /** Whether text[start, end) is `BEGIN` or `END`, in any case. */
