@@ -153,7 +153,7 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * passwd comment that does not end, then short lines), postal
  * addresses (on lines of their own, or one after another in a line), and
  * speakers before and after their times (a line each, or one long line of
- * times).
+ * times), and a line of distinguished names' common names with escaped commas.
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -212,6 +212,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   postalCommas: (n) => 'A B, Via A B C D E F 1, 00184 Roma, '.repeat(n / 36),
   speakerLines: (n) => '[1:00] A B C D E F: x\nA B C D E F (1:00): x\nA B C D E F  1:00\n'.repeat(n / 60),
   speakerTimes: (n) => 'A (1:00): x (1:00): '.repeat(n / 20),
+  dnNames: (n) => 'CN=Anna Schmidt\\, A B,OU=x,'.repeat(n / 27),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */
