@@ -60,10 +60,12 @@ describe('readDisplayNames', () => {
     assert.deepEqual(names(text, 7, 33), ['Schmidt']);
   });
 
-  it('readsAsName: two to five capitalised words with particles between them, or one word of a script without case; the surname may come first, before `, `', () => {
+  it('readsAsName: two to five capitalised words with particles between them, or one word of a script without case; the surname may come first, before `, `; no legal form last', () => {
     for (const name of ['Anna Schmidt', 'Daan de Vries', "Jean-Luc O'Neil", 'María José García López', 'Dr. Anna Schmidt', '山田太郎', 'Schmidt, Anna', 'Müller, Hans Peter']) assert.ok(readsAsName(name), name);
     for (const value of ['Anna', 'anna schmidt', 'see Anna', 'Anna de', 'de Vries', 'Anna  Schmidt', 'Anna Schmidt ', 'cus_NffrFeUfNV2Hib', 'A B C D E F', 'Anna 2', '']) assert.ok(!readsAsName(value), value);
     for (const value of ['Schmidt,', 'Schmidt, anna', 'Schmidt,Anna', 'Schmidt ,Anna', 'Schmidt,, Anna', 'Schmidt, Anna, Berlin', 'Schmidt, Anna Maria Berlin Mitte Nord']) assert.ok(!readsAsName(value), value);
+    // A company's name with its legal form is a legal person's.
+    for (const value of ['Example GmbH', 'Acme Inc.', 'Exemple SARL', 'Voorbeeld B.V.', 'Esempio S.p.A.', 'Anna Schmidt GmbH', 'Widgets Ltd']) assert.ok(!readsAsName(value), value);
   });
 
   it('readsAsNames: a name, or a list of two or more parted by `, `, `; `, ` and ` or ` & `', () => {

@@ -58,6 +58,16 @@ const MAILTO = 'mailto:';
 /** Lower-case words inside a name (`Daan de Vries`, `Ludwig van Beethoven`). */
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'da', 'di', 'du', 'del', 'della', 'des', 'le', 'la', 'bin', 'al', 'ter', 'ten', 'y', 'zu']);
 const LETTER = /\p{L}/u;
+/**
+ * A company's legal form as the last word of its name (`Example GmbH`,
+ * `Acme Inc.`, `Exemple SARL`): a legal person's name, which does not read
+ * as a person's.
+ */
+const LEGAL_FORMS = new Set([
+  'GmbH', 'AG', 'KG', 'OHG', 'UG', 'eG', 'e.V.', 'SE', 'KGaA', 'Ltd', 'Ltd.', 'Limited', 'LLC', 'LLP', 'LP', 'Inc', 'Inc.', 'Corp', 'Corp.', 'Co.',
+  'Corporation', 'Company', 'plc', 'PLC', 'SA', 'S.A.', 'SAS', 'SARL', 'SNC', 'BV', 'B.V.', 'NV', 'N.V.', 'SpA', 'S.p.A.', 'Srl', 'S.r.l.', 'SL',
+  'S.L.', 'AB', 'Oy', 'ApS', 'AS', 'ASA', 'Lda', 'Lda.',
+]);
 
 /** Reports text[start, end), a display name. */
 export type NameVisitor = (start: number, end: number) => void;
@@ -191,7 +201,8 @@ export function readsAsNames(value: string): boolean {
  * spaces, each capitalised or a particle between two that are (`Daan de
  * Vries`), or one word of a script without case (`山田太郎`); one `, `
  * may follow a word, as a surname written first does (`Schmidt, Anna`).
- * `cus_123`, `anna`, `Berlin` and `see Anna` do not.
+ * `cus_123`, `anna`, `Berlin`, `see Anna` and a company's name with its
+ * legal form (`Example GmbH`, see `LEGAL_FORMS`) do not.
  */
 export function readsAsName(value: string): boolean {
   const length = value.length;
@@ -207,7 +218,7 @@ export function readsAsName(value: string): boolean {
     const last = k === length;
     if (!startsCapital(value, start) && (words === 0 || last || !PARTICLES.has(value.slice(start, k)))) return false;
     words++;
-    if (last) return words > 1 ? words <= MAX_WORDS : isUncased(value.charAt(0));
+    if (last) return words > 1 ? words <= MAX_WORDS && !LEGAL_FORMS.has(value.slice(start)) : isUncased(value.charAt(0));
     // `Schmidt, Anna`: one `, ` after a word.
     if (value.charCodeAt(k) === COMMA && !comma && value.charCodeAt(k + 1) === SPACE) {
       comma = true;
