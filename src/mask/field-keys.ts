@@ -102,6 +102,8 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'employee', 'employees', 'patient', 'patients', 'author', 'authors', 'committer', 'sender', 'recipient', 'recipients', 'assignee', 'assignees',
     'reporter', 'participant', 'participants', 'attendee', 'attendees', 'applicant', 'applicants', 'student', 'students', 'guest', 'guests',
     'passenger', 'passengers', 'account_holder', 'cardholder', 'beneficiary', 'subscriber', 'subscribers',
+    // Whom a parcel, a letter or an invoice goes to (see `ADDRESSEE_KEYS`).
+    'addressee', 'consignee', 'ship_to', 'deliver_to', 'bill_to', 'sold_to',
     // Who made, owns or acts on a record, as calendars, drives, trackers and CRMs write them.
     'organizer', 'organizers', 'creator', 'owner', 'owners', 'requester', 'approver', 'approvers', 'reviewer', 'reviewers', 'signer', 'signers',
     'candidate', 'candidates', 'speaker', 'speakers', 'lead', 'leads', 'doctor', 'physician', 'practitioner', 'nurse', 'created_by', 'updated_by',
@@ -206,9 +208,51 @@ export function ownedMember(key: string): string | undefined {
   return qualified(OWNED_MEMBERS, key, MEMBER_OWNER_PREFIXES);
 }
 
-/** Whether an object under `key` (or in a list under it) stands for a person (see `PERSON_KEYS`). */
+/**
+ * Endings (normalised) of the compound words German, Dutch and Swedish
+ * make for a person a record names: `Rechnungsempfänger`,
+ * `Karteninhaber`, `Versicherungsnehmer`, `polishouder`,
+ * `betalningsmottagare`. A key that ends in one stands for a person as
+ * one of `PERSON_KEYS` does.
+ */
+export const PERSON_WORD_ENDINGS: readonly string[] = ['empfänger', 'empfaenger', 'inhaber', 'inhaberin', 'nehmer', 'nehmerin', 'houder', 'mottagare', 'innehavare'];
+
+/** Whether the normalised `key` ends in one of `endings`. */
+function endsInOne(key: string, endings: readonly string[]): boolean {
+  for (const ending of endings) if (key.endsWith(ending)) return true;
+  return false;
+}
+
+/** Whether an object under `key` (or in a list under it) stands for a person (see `PERSON_KEYS`, `PERSON_WORD_ENDINGS`). */
 export function standsForPerson(key: string): boolean {
-  return PERSON_KEYS.has(fieldKey(key));
+  const normal = fieldKey(key);
+  return PERSON_KEYS.has(normal) || endsInOne(normal, PERSON_WORD_ENDINGS);
+}
+
+/**
+ * Keys (normalised) of the person a record is addressed to or about: a
+ * parcel's, a letter's or an invoice's recipient and sender, a RIPE
+ * `person:` object, an order's customer. A name under one tells that its
+ * record is that person's, as a contact's key does, so the `Street:` beside
+ * `Recipient: Anna Schmidt` is her address. An `Owner:` or an `Assignee:`
+ * acts on a record about something else (`Name: mcp-guard`), and tells
+ * nothing.
+ */
+export const ADDRESSEE_KEYS: ReadonlySet<string> = new Set(
+  [
+    'person', 'recipient', 'addressee', 'consignee', 'ship_to', 'deliver_to', 'bill_to', 'sold_to', 'sender', 'customer', 'client', 'patient',
+    'empfänger', 'absender', 'kunde', 'kundin', 'destinataire', 'expéditeur', 'expediteur', 'destinatario', 'remitente', 'mittente', 'cliente',
+    'ontvanger', 'afzender', 'klant', 'odbiorca', 'nadawca', 'klient', 'mottagare', 'avsändare', 'kund',
+  ].map(fieldKey),
+);
+
+/** Endings (normalised) of compound words for a recipient (`Rechnungsempfänger`, `betalningsmottagare`, see `PERSON_WORD_ENDINGS`). */
+export const ADDRESSEE_ENDINGS: readonly string[] = ['empfänger', 'empfaenger', 'mottagare'];
+
+/** Whether a name under `key` tells that its record is that person's (see `ADDRESSEE_KEYS`). */
+export function namesAddressee(key: string): boolean {
+  const normal = fieldKey(key);
+  return ADDRESSEE_KEYS.has(normal) || endsInOne(normal, ADDRESSEE_ENDINGS);
 }
 
 /**

@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
+import { ADDRESSEE_ENDINGS, ADDRESSEE_KEYS, CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesAddressee, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, PERSON_WORD_ENDINGS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -302,6 +302,8 @@ interface KeyReading {
   tells: boolean;
   /** Whether the key says what kind of thing its object is, which may be a person (see `namesType`). */
   typed: boolean;
+  /** Whether a name under the key tells that its object is that person's (see `namesAddressee`). */
+  addressee: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -573,6 +575,19 @@ function shapeAt(text: string, start: number, end: number): number {
   return keyShape(length, first, last);
 }
 
+/** Whether the key text[start, end) ends in one of `endings` (lower-case letters), in any case: `Rechnungsempfänger` in `empfänger`. */
+function endsInOneAt(text: string, start: number, end: number, endings: readonly string[]): boolean {
+  next: for (const ending of endings) {
+    if (end - start < ending.length) continue;
+    for (let k = 1; k <= ending.length; k++) {
+      // ASCII and Latin-1 capitals are their small letters less 0x20 (`Ä` 0xc4, `ä` 0xe4).
+      if ((text.charCodeAt(end - k) | 0x20) !== ending.charCodeAt(ending.length - k)) continue next;
+    }
+    return true;
+  }
+  return false;
+}
+
 function caseless(code: number): number {
   return code >= 0x80 ? 0 : code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
 }
@@ -683,17 +698,23 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
    * a person's kind.
    */
   const tellsPerson = (reading: KeyReading, value: unknown): boolean =>
-    (reading.tells && (reading.field === undefined ? typeof value !== 'boolean' : typeof value === 'string')) || (reading.typed && isPersonType(value));
+    (reading.tells && (reading.field === undefined ? typeof value !== 'boolean' : typeof value === 'string')) ||
+    (reading.typed && isPersonType(value)) ||
+    (reading.addressee && typeof value === 'string' && startsAsName(value) && readsAsNames(value));
   /** How keys in text tell a person (see `readKeyValues`); none when the policy masks no person's name or address. */
   const memberShapes = shapesOf(PERSON_MEMBERS.keys());
   addPrefixedShapes(memberShapes, MEMBER_QUALIFIERS, PERSON_MEMBERS.keys());
   const contactShapes = shapesOf(CONTACT_KEYS);
   const typeShapes = shapesOf(TYPE_KEYS);
   const personShapes = shapesOf([...PERSON_KEYS, ...PERSON_KEYS_IN_TEXT]);
+  const addresseeShapes = shapesOf(ADDRESSEE_KEYS);
   const isPersonInText = (key: string): boolean => isPerson(key) || PERSON_KEYS_IN_TEXT.has(fieldKey(key));
   const personKeys: PersonKeys | undefined = masksPersons
     ? {
-        isPerson: (text, start, end) => end - start <= MAX_PERSON_KEY_CHARS && personShapes.has(shapeAt(text, start, end)) && isPersonInText(text.slice(start, end).toLowerCase()),
+        isPerson: (text, start, end) =>
+          end - start <= MAX_PERSON_KEY_CHARS && (personShapes.has(shapeAt(text, start, end)) || endsInOneAt(text, start, end, PERSON_WORD_ENDINGS)) && isPersonInText(text.slice(start, end).toLowerCase()),
+        addressee: (text, start, end) =>
+          end - start <= MAX_PERSON_KEY_CHARS && (addresseeShapes.has(shapeAt(text, start, end)) || endsInOneAt(text, start, end, ADDRESSEE_ENDINGS)) && namesAddressee(text.slice(start, end)),
         memberAt: (text, start, end) => (end - start <= MAX_PERSON_KEY_CHARS && memberShapes.has(shapeAt(text, start, end)) ? personFieldOf(text.slice(start, end)) : undefined),
         tells: (text, start, end) => {
           if (end - start > MAX_PERSON_KEY_CHARS) return false;
@@ -1748,7 +1769,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

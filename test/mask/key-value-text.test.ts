@@ -12,7 +12,8 @@ const FIELDS = new Map([
 const fieldAt = (text: string, start: number, end: number): string | undefined => FIELDS.get(text.slice(start, end).toLowerCase().replace(/[-\s]/g, '_'));
 
 const PERSONS: PersonKeys = {
-  isPerson: (text, start, end) => ['customer', 'assignee', 'attendees'].includes(text.slice(start, end).toLowerCase()),
+  isPerson: (text, start, end) => ['customer', 'assignee', 'attendees', 'recipient'].includes(text.slice(start, end).toLowerCase()),
+  addressee: (text, start, end) => text.slice(start, end).toLowerCase() === 'recipient',
   memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
   tells: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
   nameField: 'full_name',
@@ -99,6 +100,18 @@ describe('readKeyValues', () => {
     // A NUL ends the record.
     const parted = 'name: Anna\n\u0000Email: a@example.de\n';
     assert.deepEqual(values(parted, newKeyValueState(), 0, parted.length, PERSONS), []);
+  });
+
+  it("reads a record of key lines with an addressee's name (a recipient's, RIPE's `person:`) as that person's; another person's key tells nothing", () => {
+    const text = 'address: Hauptstr. 1\nRecipient: Anna Schmidt\naddress: 10115 Berlin\nPlan: Gold\n\nAssignee: Jean Dupont\naddress: build-01\n\nRecipient: Example GmbH\naddress: Industriestr. 1\n\n- {recipient: Maria Rossi, address: Via Roma 1}\n';
+    assert.deepEqual(values(text, newKeyValueState(), 0, text.length, PERSONS), [
+      'full_name=Anna Schmidt',
+      'home_address=Hauptstr. 1',
+      'home_address=10115 Berlin',
+      'full_name=Jean Dupont',
+      'full_name=Maria Rossi',
+      'home_address=Via Roma 1',
+    ]);
   });
 
   it('reads each record of a line that holds several: a list of objects as Python or YAML print it on one line', () => {

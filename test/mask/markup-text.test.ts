@@ -26,6 +26,7 @@ const PERSONS: PersonKeys = {
   isPerson: (text, start, end) => ['customer', 'assignee', 'author'].includes(text.slice(start, end).toLowerCase()),
   memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
   tells: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
+  addressee: () => false,
   nameField: 'full_name',
 };
 

@@ -111,6 +111,24 @@ describe('createMasker', () => {
     assert.equal(masker.maskText('Attendees: Anna Schmidt, Jean Dupont, Maria Rossi\n').text, 'Attendees: [FULL_NAME]\n');
   });
 
+  it("masks the address beside an addressee's name (a parcel's recipient, RIPE's `person:`), in text, JSON and JSON text; a company's name tells nothing", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.equal(
+      masker.maskText('Recipient: Anna Schmidt\nStreet: Hauptstr. 5\n\nperson:         Jean Dupont\naddress:        1 rue de Rivoli\naddress:        75001 Paris\nnic-hdl:        JD1-RIPE\n').text,
+      'Recipient: [FULL_NAME]\nStreet: [HOME_ADDRESS]\n\nperson:         [FULL_NAME]\naddress:        [HOME_ADDRESS]\naddress:        [HOME_ADDRESS]\nnic-hdl:        JD1-RIPE\n',
+    );
+    const parcel = { recipient: 'Anna Schmidt', street: 'Hauptstr. 5', city: 'Berlin' };
+    const masked = { recipient: '[FULL_NAME]', street: '[HOME_ADDRESS]', city: 'Berlin' };
+    assert.deepEqual(masker.maskValue(parcel).value, masked);
+    assert.equal(masker.maskText(JSON.stringify([parcel])).text, JSON.stringify([masked]));
+    // German's compound words for a recipient and a holder stand for a person too.
+    assert.equal(masker.maskText('Rechnungsempfänger: Anna Schmidt\nStraße: Hauptstr. 5\nKarteninhaber: Jean Dupont\n').text, 'Rechnungsempfänger: [FULL_NAME]\nStraße: [HOME_ADDRESS]\nKarteninhaber: [FULL_NAME]\n');
+    // A company is not a person: neither its name nor its address is masked.
+    const company = { customer: 'Example GmbH', street: 'Industriestr. 1' };
+    assert.deepEqual(masker.maskValue(company).value, company);
+    assert.equal(masker.maskText('Customer: Acme Inc.\nAddress: 1 Main St\n').text, 'Customer: Acme Inc.\nAddress: 1 Main St\n');
+  });
+
   it('masks a person told by a key in text or an XML element as in JSON: `Assignee: Jean Dupont`, a YAML person\'s name, address and list of names, `<customer><name>`', () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const yaml = 'Assignee: Jean Dupont\ncustomer:\n  name: Anna Schmidt\n  address: Hauptstr. 1, Berlin\n  plan: Gold\nname: Project X\nattendees:\n  - Anna Schmidt\n';

@@ -14,6 +14,7 @@ const PERSONS: PersonKeys = {
   isPerson: () => false,
   memberAt: (text, start, end) => ({ name: 'full_name', address: 'home_address' })[text.slice(start, end).toLowerCase()],
   tells: (text, start, end) => /^(e-?mail|phone)$/i.test(text.slice(start, end)),
+  addressee: () => false,
   nameField: 'full_name',
 };
 

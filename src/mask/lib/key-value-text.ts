@@ -297,13 +297,25 @@ class KeyReader extends FieldLines<KeyValueState> {
     }
     // Most values are turned down before the key is looked at, and most keys before the value is read as names.
     if (!startsCapitalAfter(text, start, stop) || !isPerson(text, line.keyStart, line.keyEnd)) return false;
-    if (readsAsNamesAt(text, start, stop)) return this.personName(start, stop);
+    if (readsAsNamesAt(text, start, stop)) return this.addresseeName(line.keyStart, line.keyEnd, start, stop, column);
     if (this.namesIn(start, stop)) return true;
     // The value may end where a key inside the line starts: `Patient: Anna Schmidt   DOB: …`.
     const [, cut, more] = lineValue(text, line.valueFrom, end);
     const name = readsAsNamesAt(text, start, cut) ? cut : leadingNameEnd(text, start, cut);
-    if (name === -1 || !this.personName(start, name)) return false;
+    if (name === -1 || !this.addresseeName(line.keyStart, line.keyEnd, start, name, column)) return false;
     if (more) this.inline(k, end, column);
+    return true;
+  }
+
+  /**
+   * Reports text[start, end), which reads as a name, as the name of the
+   * person the key text[keyStart, keyEnd) stands for (see `personName`);
+   * under an addressee's key (`Recipient:`, RIPE's `person:`) it tells
+   * that the record at `column` is theirs, so its `Street:` is their address.
+   */
+  private addresseeName(keyStart: number, keyEnd: number, start: number, end: number, column: number): boolean {
+    if (!this.personName(start, end)) return false;
+    if (this.persons!.addressee(this.text, keyStart, keyEnd)) this.record.tell(column);
     return true;
   }
 
@@ -433,7 +445,7 @@ class KeyReader extends FieldLines<KeyValueState> {
         else if (from < to) this.record.member(from, to, member, indent);
       } else {
         const name = readsAsNamesAt(text, from, to) ? to : leadingNameEnd(text, from, to);
-        if (name !== -1) this.personName(from, name);
+        if (name !== -1) this.addresseeName(key.start, key.end, from, name, indent);
       }
       // What the value holds is no key (and is not read again).
       separator = Math.max(separator, after - 1);

@@ -93,6 +93,8 @@ export interface PersonKeys {
   readonly isPerson: (text: string, start: number, end: number) => boolean;
   /** The field the key text[start, end) holds in a person's block or element (`name`, `address`), if one. */
   readonly memberAt: FieldAt;
+  /** Whether a name under the key text[start, end) tells that its record is that person's (`Recipient:`, RIPE's `person:`, see `ADDRESSEE_KEYS`). */
+  readonly addressee: (text: string, start: number, end: number) => boolean;
   /** Whether the key text[start, end) tells that its record stands for a person: it holds an e-mail address, a phone number or a bank account, or a first or last name or a birth date. */
   readonly tells: (text: string, start: number, end: number) => boolean;
   /** Whether the key text[start, end) says what kind of thing its object is (`type`, JSON-LD's `@type`); absent where no reader asks. */
