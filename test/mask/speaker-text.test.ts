@@ -15,9 +15,11 @@ describe('readSpeakers', () => {
     assert.deepEqual(speakers('12/01/2024, 10:02 - Maria Rossi: hello\n1/12/24, 9:05 PM - Erik Larsson: ok\n10:02 Daan de Vries: yes\n'), ['Maria Rossi', 'Erik Larsson', 'Daan de Vries']);
   });
 
-  it('reads a speaker before a time in parentheses, in bold or not, and Otter\'s name and time on a line', () => {
+  it('reads a speaker before a time in parentheses, in bold or not, and Otter\'s and Slack\'s name and time on a line', () => {
     assert.deepEqual(speakers('**Anna Schmidt** (00:01): Hello everyone\nJean Dupont (1:02:05): Hi\n'), ['Anna Schmidt', 'Jean Dupont']);
     assert.deepEqual(speakers('Anna Schmidt  0:01\nHello everyone\n\nJean Dupont  12:05\nHi\n'), ['Anna Schmidt', 'Jean Dupont']);
+    // Slack's copied messages: a 12-hour time.
+    assert.deepEqual(speakers('Anna Schmidt  10:02 AM\nHello everyone\nJean Dupont  1:15pm\nHi\nBuild Status  10:02 PMx\n'), ['Anna Schmidt', 'Jean Dupont']);
   });
 
   it('passes a log\'s source, a speaker without a time, and a time that is no speaker\'s', () => {

@@ -11,7 +11,7 @@
  * - a time in parentheses after the name: `Anna Schmidt (00:01): …`,
  *   `**Anna Schmidt** (00:01): …`;
  * - the name and a time alone on a line, the words on the next: Otter's
- *   `Anna Schmidt  0:01`.
+ *   `Anna Schmidt  0:01`, Slack's copied messages' `Anna Schmidt  10:02 AM`.
  *
  * A speaker is reported when it reads as a name (see `readsAsName`): a
  * log's `[12:00:01] Scheduler: started` or `[10:02] main.go: …` is none.
@@ -27,13 +27,14 @@ import { matchAt } from './sticky-match.js';
 const SPACE = 0x20;
 const ASTERISK = 0x2a;
 const OPEN_SQUARE = 0x5b;
+const LOWER_M = 0x6d;
 
 /** A time (with a date) before the name, then the name up to its colon. */
 const TIME_BEFORE = /(?:\[[\d/.,: APMapm-]{4,32}\] |\d{1,2}[./]\d{1,2}[./]\d{2,4},? \d{1,2}:\d{2}(?::\d{2})?(?: ?[APap][Mm])? - |\d{1,2}:\d{2}(?::\d{2})? )([^:\n]{2,80}?):(?= |\r?\n|$)/y;
 /** The name (maybe in Markdown's bold), then a time in parentheses and a colon. */
 const TIME_AFTER = /(?:\*\*)?([^\n*(]{2,80}?)(?:\*\*)? \((?:\d{1,2}:)?\d{1,2}:\d{2}\):(?= |\r?\n|$)/y;
-/** The name, two or more blanks, and a time that ends the line. */
-const NAME_AND_TIME = /([^\n]{2,80}?) {2,40}(?:\d{1,2}:)?\d{1,2}:\d{2}(?=\r?\n|$)/y;
+/** The name, two or more blanks, and a time that ends the line (in 12-hour form too). */
+const NAME_AND_TIME = /([^\n]{2,80}?) {2,40}(?:\d{1,2}:)?\d{1,2}:\d{2}(?: ?[APap][Mm])?(?=\r?\n|$)/y;
 
 /** Reports the speakers of the lines that start in text[from, to) (`from` at the start of a line) to `name`. */
 export function readSpeakers(text: string, from: number, to: number, name: NameVisitor): void {
@@ -65,8 +66,9 @@ function readLine(text: string, start: number, end: number, timed: boolean, name
       return;
     }
   }
-  // Otter's line: short, and a digit last.
-  if (end - start <= 100 && isDigit(text.charCodeAt(end - 1)) && text.charCodeAt(start) !== SPACE) {
+  // Otter's and Slack's line: short, and a time's digit or its `AM` or `PM` last.
+  const last = text.charCodeAt(end - 1);
+  if (end - start <= 100 && (isDigit(last) || (last | 0x20) === LOWER_M) && text.charCodeAt(start) !== SPACE) {
     const match = matchAt(NAME_AND_TIME, text, start, end);
     if (match !== null) report(text, start, start + match[1]!.length, name);
   }
