@@ -101,6 +101,8 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'person', 'people', 'persons', 'user', 'users', 'customer', 'customers', 'client', 'clients', 'contact', 'contacts', 'member', 'members',
     'employee', 'employees', 'patient', 'patients', 'author', 'authors', 'committer', 'sender', 'recipient', 'recipients', 'assignee', 'assignees',
     'reporter', 'participant', 'participants', 'attendee', 'attendees', 'applicant', 'applicants', 'student', 'students', 'guest', 'guests',
+    // Whom a meeting booking, an interview or a call names (Calendly's `invitee`, a phone system's `caller`).
+    'invitee', 'invitees', 'interviewee', 'caller', 'callee',
     'passenger', 'passengers', 'account_holder', 'cardholder', 'beneficiary', 'subscriber', 'subscribers',
     // Whom a parcel, a letter or an invoice goes to (see `ADDRESSEE_KEYS`).
     'addressee', 'consignee', 'ship_to', 'deliver_to', 'bill_to', 'sold_to',

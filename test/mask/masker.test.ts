@@ -109,6 +109,8 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 6 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 6 } });
     assert.equal(masker.maskText('Attendees: Anna Schmidt, Jean Dupont, Maria Rossi\n').text, 'Attendees: [FULL_NAME]\n');
+    // A booking's invitee (Calendly) and a call's caller.
+    assert.deepEqual(masker.maskValue({ invitee: { name: 'Anna Schmidt', timezone: 'Europe/Berlin' }, caller: 'Jean Dupont' }).value, { invitee: { name: '[FULL_NAME]', timezone: 'Europe/Berlin' }, caller: '[FULL_NAME]' });
   });
 
   it("masks the address beside an addressee's name (a parcel's recipient, RIPE's `person:`), in text, JSON and JSON text; a company's name tells nothing", () => {
