@@ -127,8 +127,9 @@ function readCandidate(codes: Uint16Array, length: number, start: number, runs: 
   firstDigit = first;
   secondDigit = second;
   // Token continues past the cap, or into a word: not a phone number; skip the rest of the token.
-  // Also not a phone: an amount with decimals ("123 456 789,50").
-  const decimals = end !== -1 && (codes[end] === 44 || codes[end] === 46) && isDigit(codes[end + 1]!);
+  // Also not a phone: an amount with decimals ("123 456 789,50"). No amount starts with `+` or 0, so
+  // there a comma and a digit are the next cell of a row (`+49 30 1234567,1980-05-17`).
+  const decimals = end !== -1 && (codes[end] === 44 || codes[end] === 46) && isDigit(codes[end + 1]!) && codes[start] !== 43 && first !== 48;
   if (k > last || end === -1 || digits > MAX_DIGITS + 1 || isWordCodeAt(codes, end, length) || decimals) {
     // "(+41 …)", "(06 12 …)": an opening parenthesis that is not an area
     // code is just punctuation, and the scan goes on right after it.
