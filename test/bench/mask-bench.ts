@@ -153,7 +153,8 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * passwd comment that does not end, then short lines), postal
  * addresses (on lines of their own, or one after another in a line), and
  * speakers before and after their times (a line each, or one long line of
- * times), and a line of distinguished names' common names with escaped commas.
+ * times), a line of distinguished names' common names with escaped commas,
+ * and a line of cells, each a name before an address's.
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -213,6 +214,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   speakerLines: (n) => '[1:00] A B C D E F: x\nA B C D E F (1:00): x\nA B C D E F  1:00\n'.repeat(n / 60),
   speakerTimes: (n) => 'A (1:00): x (1:00): '.repeat(n / 20),
   dnNames: (n) => 'CN=Anna Schmidt\\, A B,OU=x,'.repeat(n / 27),
+  rowCells: (n) => "'A B', 'a@b.de',  ".repeat(n / 18),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

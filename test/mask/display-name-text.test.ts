@@ -54,6 +54,14 @@ describe('readDisplayNames', () => {
     }
   });
 
+  it("reads the cell before an address's in a row without a header: CSV, TSV, an SQL tuple; quoted or not", () => {
+    const rows = 'Anna Schmidt,anna@example.de,+49 30 1234567\n"Dupont, Jean";"jean@example.fr"\nMaria Rossi\tmaria@example.it\n';
+    assert.deepEqual(names(rows), ['Anna Schmidt', 'Dupont, Jean', 'Maria Rossi']);
+    assert.deepEqual(names("INSERT INTO customers VALUES (1, 'Anna Schmidt', 'anna@example.de'), (2,Jean Dupont, jean@example.fr);"), ['Anna Schmidt', 'Jean Dupont']);
+    // No delimiter, a cell that reads as no name, one longer than a name.
+    assert.deepEqual(names(`write to anna@example.de\nsee the docs, help@example.org\n${'A'.repeat(90)} B,x@example.org\n7,b@example.org`), []);
+  });
+
   it('reads only text[from, to): a name that starts before `from` is read from `from`', () => {
     const text = 'x\nAnna Schmidt <anna@example.de>\nJean <j@example.fr>';
     assert.deepEqual(names(text, 2, 33), ['Anna Schmidt']);

@@ -3,7 +3,7 @@
  * address, as mail headers, commits, packages and issue trackers print
  * one. The address is the e-mail detector's to find; the name beside it
  * is a person's (see `masker.ts`), and leaving it beside a pseudonymised
- * address would undo the pseudonym. Three forms:
+ * address would undo the pseudonym. The forms:
  *
  * - a name before an address in angle brackets (RFC 5322's name-addr):
  *   `From: Anna Schmidt <anna@example.de>`, `"Schmidt, Anna" <…>`,
@@ -12,7 +12,9 @@
  * - a name in parentheses after an address (RFC 822's comment):
  *   `anna@example.de (Anna Schmidt)`, `<anna@…> (Anna Schmidt)`;
  * - the text of a link to an address: Markdown's `[Anna Schmidt](mailto:
- *   anna@…)`, HTML's `<a href="mailto:anna@…">Anna Schmidt</a>`.
+ *   anna@…)`, HTML's `<a href="mailto:anna@…">Anna Schmidt</a>`;
+ * - the cell before an address's in a row without a header: a CSV file's
+ *   `Anna Schmidt,anna@…`, an SQL tuple's `('Anna Schmidt', 'anna@…')`.
  *
  * A name before the address is the quoted string right before it (a space
  * between allowed), or else the words right before it that read as a
@@ -30,6 +32,7 @@
 import { NextIndex } from './lines.js';
 
 const SPACE = 0x20;
+const TAB = 0x09;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 const LESS_THAN = 0x3c;
@@ -93,6 +96,8 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
       // An HTML link's text, after its `href="mailto:…">`.
       nameUpTo(text, end + 2, to, LESS_THAN, name);
       next = -1;
+    } else {
+      cellBefore(text, from, start, name);
     }
     if (next !== -1 && next + 1 < to && text.charCodeAt(next) === SPACE && text.charCodeAt(next + 1) === OPEN_PAREN) nameUpTo(text, next + 2, to, CLOSE_PAREN, name);
     at = end;
@@ -133,6 +138,42 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
   const comma = start - 2;
   const before = comma > from && text.charCodeAt(start - 1) === SPACE && text.charCodeAt(comma) === COMMA ? wordsStart(text, from, comma) : comma;
   name(before < comma ? before : start, end);
+}
+
+/**
+ * Reports the cell before the address that starts at `start` (its opening
+ * quote, if quoted), if it reads as a name: a row of a CSV or TSV file
+ * without a header (`Anna Schmidt,anna@example.de,…`), a tuple of an SQL
+ * `INSERT` without its columns (`(1, 'Anna Schmidt', 'anna@…')`). The
+ * cells are parted by `,`, `;` or a tab, a blank allowed after; a cell is
+ * quoted, or runs back to the cell before, a `(` or the line's start.
+ */
+function cellBefore(text: string, from: number, start: number, name: NameVisitor): void {
+  // SQL's quoted address: its apostrophe is read as the address's first character.
+  let k = text.charCodeAt(start) === APOSTROPHE ? start : text.charCodeAt(start - 1) === QUOTE ? start - 1 : start;
+  while (k > from && text.charCodeAt(k - 1) === SPACE) k--;
+  const delimiter = k > from ? text.charCodeAt(k - 1) : 0;
+  if (delimiter !== COMMA && delimiter !== SEMICOLON && delimiter !== TAB) return;
+  let end = k - 1;
+  while (end > from && text.charCodeAt(end - 1) === SPACE) end--;
+  const last = end > from ? text.charCodeAt(end - 1) : 0;
+  if (last === QUOTE || last === APOSTROPHE) {
+    const cell = openingBefore(text, from, end - 1, last);
+    if (cell !== -1 && readsAsNameAt(text, cell, end - 1)) name(cell, end - 1);
+    return;
+  }
+  const limit = Math.max(from, end - MAX_NAME_CHARS - 1);
+  let cell = end;
+  while (cell > limit && !isCellStop(text.charCodeAt(cell - 1))) cell--;
+  if (cell > limit || cell === from) {
+    while (cell < end && text.charCodeAt(cell) === SPACE) cell++;
+    if (readsAsNameAt(text, cell, end)) name(cell, end);
+  }
+}
+
+/** Whether the character ends the cell before it (see `cellBefore`): a delimiter, a `(`, a line break or a NUL. */
+function isCellStop(code: number): boolean {
+  return code === COMMA || code === SEMICOLON || code === TAB || code === OPEN_PAREN || code === 0x0a || code === 0x0d || code === 0;
 }
 
 /** Reports the text from `k` to the `close` after it (`)` of a comment, `<` of a link's end tag), on its line, if it reads as a name. */
