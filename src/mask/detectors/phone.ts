@@ -18,8 +18,11 @@ import { SpanCache } from '../lib/span-cache.js';
  *   separators (`030 1234567`, `01 23 45 67 89`), never date shapes
  *   (`01.02.2024`);
  * - North American `(212) 555-0123`, `212-555-0123`, Italian mobiles
- *   `347 123 4567`, Spanish and Polish 9-digit groups `612 34 56 78`,
- *   `512 345 678`;
+ *   `347 123 4567`, Greek `691 234 5678`, Spanish and Polish 9-digit
+ *   groups `612 34 56 78`, `512 345 678`;
+ * - eight digits in groups parted by spaces, as countries without a trunk
+ *   prefix write them (Denmark, Norway, the Baltics, Malta, Cyprus:
+ *   `34 41 23 45`, `5123 4567`), only with a label;
  * - any other digit run (bare `0301234567`, `612345678`) only with a label
  *   (`Tel.`, `phone`, `Handy`, JSON key `phone`): bare runs are too often
  *   epoch times, order ids or amounts.
@@ -173,6 +176,13 @@ function hasGroups(a: number, b: number, c = 0, d = 0, e = 0): boolean {
   return groupCount === count && groups[0] === a && groups[1] === b && (count < 3 || groups[2] === c) && (count < 4 || groups[3] === d) && (count < 5 || groups[4] === e);
 }
 
+/** True when the candidate's groups are parted by spaces only (a no-break space counts as one). */
+function spacedOnly(): boolean {
+  if (separatorCount === 0) return false;
+  for (let k = 0; k < separatorCount; k++) if (separators[k] !== 32) return false;
+  return true;
+}
+
 /** dd.mm.yyyy, yyyy-mm-dd, dd/mm/yy … are dates, whatever a numbering plan says. */
 function looksLikeDate(): boolean {
   if (separatorCount === 0) return false;
@@ -239,7 +249,12 @@ function countries(list: readonly CountryCode[]): Countries {
 /** Trunk countries with the one the grouping suggests first (none: registry order). */
 const TRUNK: Record<string, Countries> = { '': countries(TRUNK_COUNTRIES) };
 for (const first of ['FR', 'GB', 'NL', 'SE', 'IT'] as const) TRUNK[first] = countries([first, ...TRUNK_COUNTRIES.filter((country) => country !== first)]);
-const US_IT = countries(['US', 'IT']);
+// Greece writes its ten digits 3-3-4 without a trunk prefix too (`691 234 5678`).
+const US_IT_GR = countries(['US', 'IT', 'GR']);
+/** Countries that write eight digits without a trunk prefix, by the grouping each writes them in: the writer's country first (see `trunkCountries`). */
+const UNTRUNKED_COUNTRIES: CountryCode[] = ['DK', 'NO', 'EE', 'LV', 'MT', 'CY', 'LU', 'IS'];
+const UNTRUNKED: Record<string, Countries> = { '': countries(UNTRUNKED_COUNTRIES) };
+for (const leading of [['EE', 'MT'], ['LV'], ['CY'], ['NO']] as const) UNTRUNKED[leading[0]] = countries([...leading, ...UNTRUNKED_COUNTRIES.filter((country) => !(leading as readonly string[]).includes(country))]);
 const PL_ES = countries(['PL', 'ES']);
 const ES_PL = countries(['ES', 'PL']);
 const BARE = countries(['US', 'ES', 'PL', 'IT']);
@@ -262,6 +277,12 @@ function trunkCountries(): Countries {
             ? 'IT'
             : '';
   return TRUNK[first]!;
+}
+
+/** Countries without a trunk prefix with those the grouping of eight digits suggests first: 4-4 Estonia's and Malta's, 2-3-3 Latvia's, 2-6 Cyprus's, 3-2-3 Norway's mobiles; 2-2-2-2 Denmark's and Norway's. */
+function untrunkedCountries(): Countries {
+  const first = hasGroups(4, 4) ? 'EE' : hasGroups(2, 3, 3) ? 'LV' : hasGroups(2, 6) ? 'CY' : hasGroups(3, 2, 3) ? 'NO' : '';
+  return UNTRUNKED[first]!;
 }
 
 /**
@@ -301,6 +322,9 @@ function classify(input: ScanInput, codes: Uint16Array, start: number, plus: boo
   // bare runs, and groupings that open with 2 or 3 digits. Anything else
   // (IBAN and card groups, addresses, most ids in dense text) is let go
   // before the date, grouping and label checks.
+  // Countries without a trunk prefix write eight digits in groups (Denmark's and Norway's `34 41 23 45`,
+  // Estonia's `5123 4567`, Latvia's `21 234 567`, Malta's, Cyprus's): with a label only, as a bare run.
+  if (digitCount === 8 && firstDigit !== 48 && spacedOnly() && labelled(input, codes, start)) return validateAny(text, codes, start, candidateEnd, untrunkedCountries());
   if (firstDigit === 48 ? digitCount < 9 || digitCount > 13 : !bare && groups[0] !== 2 && groups[0] !== 3) return null;
   if (digitCount < 7 || looksLikeDate()) return null;
   // "0.5449…" is a decimal fraction, not a trunk prefix.
@@ -310,7 +334,7 @@ function classify(input: ScanInput, codes: Uint16Array, start: number, plus: boo
   if (bare && !labelled(input, codes, start)) return null;
   if (firstDigit === 48) return validateAny(text, codes, start, candidateEnd, trunkCountries());
   const parenthesised = separatorCount > 0 && separators[0] === 40 && groups[0] === 3;
-  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, codes, start, candidateEnd, US_IT);
+  if (parenthesised || hasGroups(3, 3, 4)) return validateAny(text, codes, start, candidateEnd, US_IT_GR);
   // Polish numbers are usually written 3-3-3, Spanish ones 3-2-2-2; both occur both ways.
   if (digitCount === 9 && hasGroups(3, 3, 3)) return validateAny(text, codes, start, candidateEnd, PL_ES);
   if (digitCount === 9 && (hasGroups(3, 2, 2, 2) || hasGroups(2, 3, 2, 2))) return validateAny(text, codes, start, candidateEnd, ES_PL);

@@ -19,6 +19,11 @@ describe('phone', () => {
       // A row's next cell after a comma: no amount starts with `+` or 0.
       ['Anna,+49 30 12345678,1980-05-17', '+49 30 12345678', '+493012345678'],
       ['Anna,030 12345678,42', '030 12345678', '+493012345678'],
+      // Greece's ten digits 3-3-4; eight digits in groups after a label, where no trunk prefix is written.
+      ['κινητό 691 234 5678', '691 234 5678', '+306912345678'],
+      ['Tlf. 34 41 23 45', '34 41 23 45', '+4534412345'],
+      ['Telefon: 5123 4567', '5123 4567', '+37251234567'],
+      ['Tel. 9696 1234', '9696 1234', '+35696961234'],
     ],
     kept: [
       'epoch 1700000000000',
@@ -34,6 +39,9 @@ describe('phone', () => {
       '+49 123',
       'personnummer 811218-9875',
       '0612345678',
+      // Eight digits in groups without a label: a count, an amount, a code.
+      'total 34 41 23 45 items',
+      'ref 5123 4567',
     ],
     byKey: [['0612345678', 'phone', '0612345678'], ['612345678', 'mobile', '612345678']],
   });
