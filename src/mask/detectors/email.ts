@@ -71,8 +71,55 @@ function validTld(text: string, start: number, end: number): boolean {
 }
 
 /**
+ * The `@` and the `.` as web pages write them to keep an address from
+ * harvesters (an Impressum's `info(at)example.de`, `anna [at] example [dot]
+ * com`): `at` or `dot` in parentheses, brackets or braces, any case, a
+ * blank allowed on each side.
+ */
+const WRITTEN_AT = /[([{]at[)\]}]/gi;
+const WRITTEN_MARK = /^ ?[([{](at|dot)[)\]}] ?/i;
+const WRITTEN_MARKS = / ?[([{](?:at|dot)[)\]}] ?/gi;
+
+/** Where the mark (see `WRITTEN_MARK`) at `k` ends, and whether it stands for `@`; undefined when none stands there. */
+function writtenMarkAt(text: string, k: number): { end: number; at: boolean } | undefined {
+  const code = text.charCodeAt(k);
+  if (code !== 32 && code !== 40 && code !== 91 && code !== 123) return undefined;
+  const match = WRITTEN_MARK.exec(text.slice(k, k + 7));
+  return match === null ? undefined : { end: k + match[0].length, at: match[1]!.length === 2 };
+}
+
+/**
+ * Reads the address written around the mark for `@` at text[mark, markEnd)
+ * (see `WRITTEN_AT`): the local part before it, the domain after it with
+ * its dots written as `.` or as marks. Returns its end, -1 when it is none.
+ */
+function writtenAddressEnd(text: string, start: number, markEnd: number): number {
+  let domain = '';
+  let k = markEnd;
+  if (text.charCodeAt(k) === 32) k++;
+  let end = -1;
+  while (k < text.length && domain.length < MAX_DOMAIN) {
+    const code = text.charCodeAt(k);
+    if (code === 46 && isDomainChar(text.charCodeAt(k + 1))) {
+      domain += '.';
+      k++;
+    } else if (isDomainChar(code) && code !== 46) {
+      domain += text.charAt(k++);
+      end = k;
+    } else {
+      const mark = writtenMarkAt(text, k);
+      if (mark === undefined || mark.at || !isDomainChar(text.charCodeAt(mark.end))) break;
+      domain += '.';
+      k = mark.end;
+    }
+  }
+  return end !== -1 && start !== -1 && validDomain(domain, 0, domain.length) ? end : -1;
+}
+
+/**
  * E-mail addresses (dot-atom local part, internationalised letters allowed,
- * domain with a letter TLD). Only positions of `@` are examined; the local
+ * domain with a letter TLD), and those written with `(at)` and `(dot)` (see
+ * `WRITTEN_AT`). Only positions of `@` (and of such marks) are examined; the local
  * part is read backwards and the domain forwards, each within RFC limits and
  * never across the previous `@`, so runs of `@@@@` or dots stay linear.
  */
@@ -104,9 +151,11 @@ export const email: Detector = {
         at = text.indexOf('@', at + 1);
       }
     }
+    detectWritten(text, found);
   },
   normalize(text: string, start: number, end: number): string {
-    return text.slice(start, end).toLowerCase();
+    // A written `(at)` and `(dot)` as the characters they stand for: the same address, the same pseudonym.
+    return text.slice(start, end).toLowerCase().replace(WRITTEN_MARKS, (mark) => (/at/i.test(mark) ? '@' : '.'));
   },
   partial(value: string): string {
     // First character of the mailbox and the domain: enough to tell work from private addresses.
@@ -114,3 +163,22 @@ export const email: Detector = {
     return `${value[0]}***${value.slice(at)}`;
   },
 };
+
+/** Adds the addresses written with `(at)` (see `WRITTEN_AT`) to `found`, after those with `@`. Each mark reads a bounded stretch around it: linear. */
+function detectWritten(text: string, found: SpanList): void {
+  WRITTEN_AT.lastIndex = 0;
+  let floor = 0;
+  for (let match = WRITTEN_AT.exec(text); match !== null; match = WRITTEN_AT.exec(text)) {
+    const mark = match.index;
+    let local = mark;
+    if (text.charCodeAt(local - 1) === 32) local--;
+    let start = local;
+    while (start > floor && local - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
+    while (start < local && (text.charCodeAt(start) === 46 || text.charCodeAt(start) === 39)) start++;
+    const end = validLocal(text, start, local) ? writtenAddressEnd(text, start, mark + match[0].length) : -1;
+    if (end === -1) continue;
+    found.add(start, end);
+    floor = end;
+    WRITTEN_AT.lastIndex = end;
+  }
+}

@@ -13,7 +13,11 @@ describe('email', () => {
       // Single quotes around an address are not its own, as SQL, Python's repr and shells write them.
       ["WHERE email = 'anna@example.de'", 'anna@example.de', 'anna@example.de'],
       ["{'email': '.o'brien@example.ie'}", "o'brien@example.ie", "o'brien@example.ie"],
+      // Written to keep it from harvesters, as web pages' contacts and an Impressum do: the same address.
+      ['Kontakt: info(at)example.de.', 'info(at)example.de', 'info@example.de'],
+      ['write to anna [at] example [dot] com', 'anna [at] example [dot] com', 'anna@example.com'],
+      ['Anna.Schmidt{AT}Mail(DOT)Example.de', 'Anna.Schmidt{AT}Mail(DOT)Example.de', 'anna.schmidt@mail.example.de'],
     ],
-    kept: ['@@@@@@', 'user@localhost', 'a@1.2.3.4', 'email me @ home', 'x@.com', '.@example.com', 'a..b@example.com', 'npm i @scope/pkg@1.2.3', 'git@github', 'name@example.c'],
+    kept: ['look (at) this', 'meet me (at) home', 'x(at)y', 'a [at] b [dot] c', 'see [at] example [dot] 42', '(at)example.com', '@@@@@@', 'user@localhost', 'a@1.2.3.4', 'email me @ home', 'x@.com', '.@example.com', 'a..b@example.com', 'npm i @scope/pkg@1.2.3', 'git@github', 'name@example.c'],
   });
 });
