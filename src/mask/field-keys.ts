@@ -301,6 +301,15 @@ export function holdsContact(key: string): boolean {
 /** Keys (normalised) of the member that says what kind of thing an object is (`{"name": …, "entityType": "person"}`, Notion's `"object": "user"`). */
 export const TYPE_KEYS: ReadonlySet<string> = new Set(['type', 'kind', 'object', 'entity_type', 'object_type', 'record_type', '@type'].map(fieldKey));
 
+/**
+ * Keys (normalised) whose values are codes, not what a record holds: an
+ * id, a type, a use (`{"name": {"use": "official", "family": …}}`, FHIR;
+ * Notion's `{"Name": {"id": "title", "type": "title", "title": […]}}`).
+ * Inside a value masked whole as a field they keep their values (scanned
+ * as any string), so the masked value keeps the codes that say what it is.
+ */
+export const CODE_KEYS: ReadonlySet<string> = new Set([...TYPE_KEYS, ...['id', 'use', 'system'].map(fieldKey)]);
+
 /** Kinds (lower case) of a thing that is a person: an object of such a type stands for one (see `isPersonType`). */
 const PERSON_TYPES: ReadonlySet<string> = new Set(['person', 'people', 'user', 'contact', 'customer', 'employee', 'patient', 'member', 'individual', 'natural_person']);
 

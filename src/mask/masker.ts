@@ -9,7 +9,7 @@ import { renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
-import { ADDRESSEE_ENDINGS, ADDRESSEE_KEYS, CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesAddressee, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, PERSON_WORD_ENDINGS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
+import { ADDRESSEE_ENDINGS, ADDRESSEE_KEYS, CODE_KEYS, CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesAddressee, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, PERSON_WORD_ENDINGS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
 import { isAsciiLetter } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
@@ -304,6 +304,8 @@ interface KeyReading {
   typed: boolean;
   /** Whether a name under the key tells that its object is that person's (see `namesAddressee`). */
   addressee: boolean;
+  /** Whether the key's value is a code (see `CODE_KEYS`), kept inside a value masked whole. */
+  code: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -1148,7 +1150,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const names = Object.keys(members);
       // A copy under the names masked; `__proto__` stays the member it is (an assignment to a new object would set its prototype).
       const out = renamedMembers(members, maskedNames(names, findings) ?? names);
-      for (const key of Object.keys(out)) out[key] = maskField(out[key], field, findings, depth + 1);
+      for (const key of Object.keys(out)) {
+        const member = out[key];
+        // A code keeps its value (see `CODE_KEYS`): a string is scanned as any string.
+        if (CODE_KEYS.has(fieldKey(key)) && (typeof member !== 'object' || member === null)) out[key] = typeof member === 'string' ? maskString(member, key.toLowerCase(), findings) : member;
+        else out[key] = maskField(member, field, findings, depth + 1);
+      }
       return out;
     }
     if (typeof value === 'string' && value.trim() === '') return value;
@@ -1286,9 +1293,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let whom = NOBODY;
     let person = false;
     let pendingField: string | undefined;
+    // Whether the value is a code's (see `CODE_KEYS`) in an object masked whole as `field`: a string or literal there keeps its value (see `unlessCode`).
+    let codeInField = false;
     const context = (): void => {
       const open = objects.length;
       pendingField = undefined;
+      codeInField = false;
       if (open === 0) {
         hint = field = undefined;
         whom = NOBODY;
@@ -1296,6 +1306,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         hint = hints[open - 1];
         field = fields[open - 1];
         whom = NOBODY;
+        codeInField = objects[open - 1]! && member!.code;
       } else if (!objects[open - 1]) {
         const row = rowOf[open - 1];
         const item = items[open - 1]!++;
@@ -1311,6 +1322,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         if (field === undefined && stands[open - 1] !== PERSON) pendingField = member!.personField;
       }
       person = whom === PERSON;
+    };
+    /** A string or literal that is a code's in an object masked whole (see `codeInField`) is read as any: scanned, not masked as the field. */
+    const unlessCode = (): void => {
+      if (!codeInField) return;
+      field = undefined;
+      hint = member!.hint;
     };
     /**
      * Notes `value`, the first item of the open list `list`: the mark of a
@@ -1428,6 +1445,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         tellIf(value);
         makeBefore(start);
         context();
+        unlessCode();
         const open = objects.length - 1;
         if (open >= 0 && !objects[open] && items[open] === 1) cardItem(open, value);
         // A FHIR resource that stands for a person: its later members are read as a person's.
@@ -1446,6 +1464,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         tellIf(literalValue(raw));
         makeBefore(start);
         context();
+        unlessCode();
         if (roles[objects.length - 1] !== NAMES_NOTHING) columnValue(undefined);
         if (pendingField !== undefined) personMembers[objects.length - 1] = true;
         if (field === undefined) {
@@ -1769,7 +1788,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), code: CODE_KEYS.has(fieldKey(key)), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

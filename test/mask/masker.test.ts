@@ -330,7 +330,8 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(order)).value, JSON.stringify(orderMasked));
     // A first name that is no string tells nothing: a form's schema names its fields so.
     const form = { first_name: { type: 'string' }, name: 'Signup Form', flags: { first_name: true, name: 'Jean Dupont' } };
-    assert.deepEqual(masker.maskValue(form).value, { ...form, first_name: { type: '[FIRST_NAME]' }, flags: { first_name: '[FIRST_NAME]', name: 'Jean Dupont' } });
+    // (A schema's `type` is a code, kept inside the value masked whole.)
+    assert.deepEqual(masker.maskValue(form).value, { ...form, first_name: { type: 'string' }, flags: { first_name: '[FIRST_NAME]', name: 'Jean Dupont' } });
     // A table's column of first names tells its name column, and a key line its record.
     assert.equal(masker.maskText('first_name,name,plan\nAnna,Anna Schmidt,Gold\n').text, 'first_name,name,plan\n[FIRST_NAME],[FULL_NAME],Gold\n');
     assert.equal(masker.maskText('Name: Anna Schmidt\nDate of birth: 1980-01-02\n\nName: Report\n').text, 'Name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\n\nName: Report\n');
@@ -369,9 +370,10 @@ describe('createMasker', () => {
   it('masks the address of an object that stands for a person as its home address, whole (a FHIR patient\'s list of parts), and no other address', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const result = { patient: { address: [{ use: 'home', line: ['534 Erewhon St'], city: 'PleasantVille', postalCode: '3999' }] }, users: [{ Address: 'Hauptstr. 1, Berlin' }], server: { address: 'db.internal:5432' } };
-    const masked = { patient: { address: [{ use: '[HOME_ADDRESS]', line: ['[HOME_ADDRESS]'], city: '[HOME_ADDRESS]', postalCode: '[HOME_ADDRESS]' }] }, users: [{ Address: '[HOME_ADDRESS]' }], server: { address: 'db.internal:5432' } };
-    assert.deepEqual(masker.maskValue(result), { value: masked, findings: { home_address: 5 } });
-    assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { home_address: 5 } });
+    // FHIR's `use` is a code (see `CODE_KEYS`): it keeps its value.
+    const masked = { patient: { address: [{ use: 'home', line: ['[HOME_ADDRESS]'], city: '[HOME_ADDRESS]', postalCode: '[HOME_ADDRESS]' }] }, users: [{ Address: '[HOME_ADDRESS]' }], server: { address: 'db.internal:5432' } };
+    assert.deepEqual(masker.maskValue(result), { value: masked, findings: { home_address: 4 } });
+    assert.deepEqual(masker.maskValue(JSON.stringify(result)), { value: JSON.stringify(masked), findings: { home_address: 4 } });
     // A flat record's street line is the address's, and so is Shopify's `address1`; its city and postcode stay.
     const flat = { customers: [{ street: 'Hauptstr. 1', zip: '10115', city: 'Berlin', name: 'Anna Schmidt', email: 'anna@example.de' }], default_address: { address1: 'Rue de Rivoli 1', phone: '+33 1 23 45 67 89' }, config: { street: 'main' } };
     const flatMasked = { customers: [{ ...flat.customers[0], street: '[HOME_ADDRESS]', name: '[FULL_NAME]', email: '[EMAIL]' }], default_address: { address1: '[HOME_ADDRESS]', phone: '[PHONE]' }, config: { street: 'main' } };
@@ -391,6 +393,22 @@ describe('createMasker', () => {
     const expected = { value: { ...bundle, entry: [{ resource: masked }, bundle.entry[1]] }, findings: { full_name: 3, date_of_birth: 1, home_address: 2 } };
     assert.deepEqual(masker.maskValue(bundle), expected);
     assert.deepEqual(masker.maskValue(JSON.stringify(bundle)), { ...expected, value: JSON.stringify(expected.value) });
+  });
+
+  it("keeps the codes inside a value masked whole (an id, a type, a use: FHIR's and Notion's), scanning them as any string, in both JSON paths", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const patient = { resourceType: 'Patient', name: [{ use: 'official', family: 'Schmidt', given: ['Anna'] }], address: [{ use: 'home', type: 'both', line: ['Hauptstr. 5'] }] };
+    const page = { properties: { Name: { id: 'title', type: 'title', title: [{ type: 'text', plain_text: 'Anna Schmidt' }] }, Email: { type: 'email', email: 'anna@example.de' } } };
+    const odd = { customer: { name: { id: 7, text: 'Anna Schmidt', use: 'anna@example.de' } } };
+    const expected = [
+      { resourceType: 'Patient', name: [{ use: 'official', family: '[FULL_NAME]', given: ['[FULL_NAME]'] }], address: [{ use: 'home', type: 'both', line: ['[HOME_ADDRESS]'] }] },
+      { properties: { Name: { id: 'title', type: 'title', title: [{ type: 'text', plain_text: '[FULL_NAME]' }] }, Email: { type: 'email', email: '[EMAIL]' } } },
+      { customer: { name: { id: 7, text: '[FULL_NAME]', use: '[EMAIL]' } } },
+    ];
+    [patient, page, odd].forEach((value, k) => {
+      assert.deepEqual(masker.maskValue(value).value, expected[k]);
+      assert.equal(masker.maskValue(JSON.stringify(value)).value, JSON.stringify(expected[k]));
+    });
   });
 
   it('masks an HL7 message\'s names, dates of birth and addresses as the fields they are, keeping the message HL7; only the fields the policy masks', () => {
