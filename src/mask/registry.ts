@@ -5,10 +5,13 @@
 import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
 import { NATIONAL_ID_GROUP, POLICY_DETECTOR_NAMES } from './detector-names.js';
+import { beNationalNumber } from './detectors/be-national-number.js';
 import { creditCard } from './detectors/credit-card.js';
+import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
 import { email } from './detectors/email.js';
 import { esDniNie } from './detectors/es-dni-nie.js';
+import { fiHetu } from './detectors/fi-hetu.js';
 import { frNir } from './detectors/fr-nir.js';
 import { iban } from './detectors/iban.js';
 import { ip } from './detectors/ip.js';
@@ -23,6 +26,7 @@ import { usSsn } from './detectors/us-ssn.js';
 export const DETECTORS: readonly Detector[] = [
   email, phone, iban, creditCard, ip,
   deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
+  beNationalNumber, czSkBirthNumber, fiHetu,
   usSsn,
 ];
 

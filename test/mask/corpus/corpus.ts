@@ -114,6 +114,19 @@ export function positives(seed = 20260401): Positive[] {
     if (n % 3 === 2) add(out, 'us_ssn', inJson('ssn', social.replace(/-/g, '')), social.replace(/-/g, ''));
     else add(out, 'us_ssn', inProse(random, social, ['', 'SSN ', 'SSN: ', 'social security number ']), social);
   }
+  // National ids added later, drawn from a generator of their own so that the samples above stay what they were.
+  const later = seeded(seed + 1);
+  for (let n = 0; n < PER_TYPE; n++) {
+    const belgian = gen.beNationalNumber(later, n % 2 === 0);
+    add(out, 'be_national_number', n % 2 === 0 ? inProse(later, belgian) : n % 4 === 1 ? inJson('national_number', belgian) : inProse(later, belgian, ['Rijksregisternummer ', 'NN ', 'numéro de registre national : ', 'INSZ: ']), belgian);
+
+    const finnish = gen.hetu(later);
+    add(out, 'fi_hetu', n % 4 === 0 ? inJson('hetu', finnish) : inProse(later, finnish, ['', 'henkilötunnus ', 'HETU: ']), finnish);
+
+    const czech = gen.czSkBirthNumber(later);
+    const czechWritten = n % 3 === 2 ? czech.replace('/', '') : czech;
+    add(out, 'cz_sk_birth_number', n % 3 === 2 ? inProse(later, czechWritten, ['rodné číslo ', 'RČ: ', 'rodné číslo: ']) : inProse(later, czechWritten, ['', 'rodné číslo ']), czechWritten);
+  }
   return out;
 }
 
@@ -172,6 +185,31 @@ export function lookalikes(seed = 20260402): string[] {
     out.push(`NINO ${pick(random, ['QQ', 'GB', 'BG', 'DA'])}${digits(random, 6)}${pick(random, ['A', 'B'])}`);
     // 16 digits outside every card brand's prefixes, and a broken card number.
     out.push(`reference ${pick(random, ['1', '9'])}${digits(random, 15)} and ${gen.breakOneDigit(random, gen.card(random))}`);
+  }
+  // The national ids added later, broken, and their shapes as other numbers take them (see `positives`). Those of
+  // people born in 2000–2009 start with 0, as a national phone number does: a broken one may be a valid phone number.
+  const later = seeded(seed + 1);
+  const brokenBelgian = (printed: boolean): string => {
+    for (;;) {
+      const value = gen.breakOneDigit(later, gen.beNationalNumber(later, printed));
+      const base = Number(value.replace(/\D/g, '').slice(0, 9));
+      const check = Number(value.slice(-2));
+      // Changed so that the other century's check holds (1 time in 97): a valid number again.
+      if (value[0] !== '0' && 97 - (base % 97) !== check && 97 - ((2_000_000_000 + base) % 97) !== check) return value;
+    }
+  };
+  const noLeadingZero = (make: () => string): string => {
+    for (;;) {
+      const value = make();
+      if (value[0] !== '0') return value;
+    }
+  };
+  for (let n = 0; n < PER_TYPE; n++) {
+    out.push(`NN ${brokenBelgian(false)}, eID ${brokenBelgian(true)}`);
+    const finnish = gen.hetu(later);
+    out.push(`HETU ${finnish.slice(0, 10)}${'0123456789ABCDEFHJKLMNPRSTUVWXY'.replace(finnish[10]!, '')[int(later, 0, 29)]}`);
+    out.push(`RČ ${noLeadingZero(() => gen.breakOneDigit(later, gen.czSkBirthNumber(later)))}`);
+    out.push(`ticket ${int(later, 100000, 999999)}/${digits(later, 5)} call ${int(later, 100000000, 999999999)}${digits(later, 2)} ref ${int(later, 100000, 999999)}-${digits(later, 3)}${pick(later, ['X', 'K', '7'])}${digits(later, 1)}`);
   }
   return out;
 }

@@ -167,6 +167,36 @@ export function personnummer(random: Random, long: boolean): string {
   return `${long ? String(Math.floor(year / 100)) : ''}${date}-${serial}${check}`;
 }
 
+/** Belgian national register number, 11 digits; `printed` as the eID prints it: `85.07.30-033.28`. */
+export function beNationalNumber(random: Random, printed: boolean): string {
+  const year = int(random, 1930, 2020);
+  const body = `${String(year % 100).padStart(2, '0')}${String(int(random, 1, 12)).padStart(2, '0')}${String(int(random, 1, 28)).padStart(2, '0')}${digits(random, 3)}`;
+  const base = (year >= 2000 ? 2_000_000_000 : 0) + Number(body);
+  const number = body + String(97 - (base % 97)).padStart(2, '0');
+  return printed ? `${number.slice(0, 2)}.${number.slice(2, 4)}.${number.slice(4, 6)}-${number.slice(6, 9)}.${number.slice(9)}` : number;
+}
+
+/** Finnish personal identity code: DDMMYY, the century's sign, 3 digits, the check character. */
+export function hetu(random: Random): string {
+  const year = int(random, 1930, 2020);
+  const date = `${String(int(random, 1, 28)).padStart(2, '0')}${String(int(random, 1, 12)).padStart(2, '0')}${String(year % 100).padStart(2, '0')}`;
+  const number = String(int(random, 2, 899)).padStart(3, '0');
+  const check = '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(date + number) % 31];
+  return `${date}${year >= 2000 ? 'A' : '-'}${number}${check}`;
+}
+
+/** Czech or Slovak birth number, YYMMDD/NNNN (a woman's month plus 50), divisible by 11. */
+export function czSkBirthNumber(random: Random): string {
+  for (;;) {
+    const year = int(random, 1954, 2020);
+    const month = int(random, 1, 12) + (random() < 0.5 ? 50 : 0);
+    const date = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(int(random, 1, 28)).padStart(2, '0')}`;
+    const serial = digits(random, 3);
+    const last = Number(date + serial) * 10 % 11 === 0 ? 0 : 11 - ((Number(date + serial) * 10) % 11);
+    if (last < 10) return `${date}/${serial}${last}`;
+  }
+}
+
 export function nino(random: Random): string {
   const first = 'ABCEGHJKLMNOPRSTWXYZ';
   const second = 'ABCEGHJKLMNPRSTWXYZ';
