@@ -109,6 +109,9 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 6 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 6 } });
     assert.equal(masker.maskText('Attendees: Anna Schmidt, Jean Dupont, Maria Rossi\n').text, 'Attendees: [FULL_NAME]\n');
+    // A passenger as airlines write one.
+    assert.deepEqual(masker.maskValue({ passengers: [{ name: 'DUPONT/JEAN MR', seat: '12A' }], passenger: 'SCHMIDT/ANNA MRS' }).value, { passengers: [{ name: '[FULL_NAME]', seat: '12A' }], passenger: '[FULL_NAME]' });
+    assert.equal(masker.maskText('Passenger: SCHMIDT/ANNA MRS\n').text, 'Passenger: [FULL_NAME]\n');
     // A booking's invitee (Calendly) and a call's caller.
     assert.deepEqual(masker.maskValue({ invitee: { name: 'Anna Schmidt', timezone: 'Europe/Berlin' }, caller: 'Jean Dupont' }).value, { invitee: { name: '[FULL_NAME]', timezone: 'Europe/Berlin' }, caller: '[FULL_NAME]' });
   });

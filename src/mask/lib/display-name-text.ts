@@ -72,6 +72,13 @@ const LEGAL_FORMS = new Set([
   'S.L.', 'AB', 'Oy', 'ApS', 'AS', 'ASA', 'Lda', 'Lda.',
 ]);
 
+/**
+ * A passenger's name as airlines write it (IATA's reservations and boarding
+ * passes): the surname, a slash, the given names, maybe a title, in capitals:
+ * `SCHMIDT/ANNA MRS`, `DUPONT/JEAN PIERRE MR`.
+ */
+const AIRLINE_NAME = /^[A-Z]+(?:[ '-][A-Z]+)*\/[A-Z]{2,}(?: [A-Z]{2,}){0,3}$/;
+
 /** Reports text[start, end), a display name. */
 export type NameVisitor = (start: number, end: number) => void;
 
@@ -243,12 +250,14 @@ export function readsAsNames(value: string): boolean {
  * Vries`), or one word of a script without case (`山田太郎`); one `, `
  * may follow a word, as a surname written first does (`Schmidt, Anna`).
  * `cus_123`, `anna`, `Berlin`, `see Anna` and a company's name with its
- * legal form (`Example GmbH`, see `LEGAL_FORMS`) do not.
+ * legal form (`Example GmbH`, see `LEGAL_FORMS`) do not. A name with a
+ * slash reads as one only in an airline's form (see `AIRLINE_NAME`).
  */
 export function readsAsName(value: string): boolean {
   const length = value.length;
   // Most values are turned down at their first character.
   if (length < 2 || length > MAX_NAME_CHARS || !startsCapital(value, 0)) return false;
+  if (value.includes('/')) return AIRLINE_NAME.test(value);
   let words = 0;
   let comma = false;
   let k = 0;
