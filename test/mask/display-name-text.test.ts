@@ -58,6 +58,9 @@ describe('readDisplayNames', () => {
     const rows = 'Anna Schmidt,anna@example.de,+49 30 1234567\n"Dupont, Jean";"jean@example.fr"\nMaria Rossi\tmaria@example.it\n';
     assert.deepEqual(names(rows), ['Anna Schmidt', 'Dupont, Jean', 'Maria Rossi']);
     assert.deepEqual(names("INSERT INTO customers VALUES (1, 'Anna Schmidt', 'anna@example.de'), (2,Jean Dupont, jean@example.fr);"), ['Anna Schmidt', 'Jean Dupont']);
+    // After a label: `Kontakt: Anna Schmidt, anna@…`; an address the text's end ends (a JSON value) is one.
+    assert.deepEqual(names('Kontakt: Anna Schmidt, anna@example.de'), ['Anna Schmidt']);
+    assert.deepEqual(names('Jean Dupont (jean@example.fr'), []);
     // No delimiter, a cell that reads as no name, one longer than a name.
     assert.deepEqual(names(`write to anna@example.de\nsee the docs, help@example.org\n${'A'.repeat(90)} B,x@example.org\n7,b@example.org`), []);
   });

@@ -40,6 +40,7 @@ const GREATER_THAN = 0x3e;
 const OPEN_PAREN = 0x28;
 const CLOSE_PAREN = 0x29;
 const COMMA = 0x2c;
+const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const DASH = 0x2d;
 const EN_DASH = 0x2013;
@@ -153,7 +154,8 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
  * without a header (`Anna Schmidt,anna@example.de,…`), a tuple of an SQL
  * `INSERT` without its columns (`(1, 'Anna Schmidt', 'anna@…')`). The
  * cells are parted by `,`, `;` or a tab, a blank allowed after; a cell is
- * quoted, or runs back to the cell before, a `(` or the line's start.
+ * quoted, or runs back to the cell before, a `(`, a label's `:` (`Kontakt:
+ * Anna Schmidt, anna@…`) or the line's start.
  */
 function cellBefore(text: string, from: number, start: number, name: NameVisitor): void {
   // SQL's quoted address: its apostrophe is read as the address's first character.
@@ -178,9 +180,9 @@ function cellBefore(text: string, from: number, start: number, name: NameVisitor
   }
 }
 
-/** Whether the character ends the cell before it (see `cellBefore`): a delimiter, a `(`, a line break or a NUL. */
+/** Whether the character ends the cell before it (see `cellBefore`): a delimiter, a `(`, a label's `:`, a line break or a NUL. */
 function isCellStop(code: number): boolean {
-  return code === COMMA || code === SEMICOLON || code === TAB || code === OPEN_PAREN || code === 0x0a || code === 0x0d || code === 0;
+  return code === COMMA || code === SEMICOLON || code === TAB || code === OPEN_PAREN || code === COLON || code === 0x0a || code === 0x0d || code === 0;
 }
 
 /** Reports the text from `k` to the `close` after it (`)` of a comment, `<` of a link's end tag), on its line, if it reads as a name. */
@@ -282,7 +284,8 @@ export function readsAsName(value: string): boolean {
 /**
  * Where the address that starts at `k` ends: the character that ends it
  * (see `isAddressStop`), after `local@domain.tld`; -1 when no address
- * starts there, or its end is not within MAX_ADDRESS_CHARS and `to`.
+ * starts there, or its end is not within MAX_ADDRESS_CHARS and `to` (the
+ * text's end ends one).
  */
 function addressEnd(text: string, k: number, to: number): number {
   const limit = Math.min(to, k + MAX_ADDRESS_CHARS);
@@ -298,7 +301,8 @@ function addressEnd(text: string, k: number, to: number): number {
       dot = true;
     }
   }
-  return -1;
+  // The text's end ends an address as a stop does (a JSON value's `Anna Schmidt, anna@example.de`).
+  return limit === text.length && at > k && dot && text.charCodeAt(limit - 1) !== DOT ? limit : -1;
 }
 
 /** Where the address whose `@` is at `at` starts: after the character that ends it before (see `isAddressStop`); -1 when another `@` comes first, or it starts at `at`. */
