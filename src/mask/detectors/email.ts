@@ -89,11 +89,11 @@ function writtenMarkAt(text: string, k: number): { end: number; at: boolean } | 
 }
 
 /**
- * Reads the address written around the mark for `@` at text[mark, markEnd)
- * (see `WRITTEN_AT`): the local part before it, the domain after it with
- * its dots written as `.` or as marks. Returns its end, -1 when it is none.
+ * Reads the domain written after the mark for `@` that ends at `markEnd`
+ * (see `WRITTEN_AT`), its dots written as `.` or as marks. Returns its
+ * end, -1 when it is none.
  */
-function writtenAddressEnd(text: string, start: number, markEnd: number): number {
+function writtenDomainEnd(text: string, markEnd: number): number {
   let domain = '';
   let k = markEnd;
   if (text.charCodeAt(k) === 32) k++;
@@ -113,7 +113,7 @@ function writtenAddressEnd(text: string, start: number, markEnd: number): number
       k = mark.end;
     }
   }
-  return end !== -1 && start !== -1 && validDomain(domain, 0, domain.length) ? end : -1;
+  return end !== -1 && validDomain(domain, 0, domain.length) ? end : -1;
 }
 
 /**
@@ -175,7 +175,7 @@ function detectWritten(text: string, found: SpanList): void {
     let start = local;
     while (start > floor && local - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
     while (start < local && (text.charCodeAt(start) === 46 || text.charCodeAt(start) === 39)) start++;
-    const end = validLocal(text, start, local) ? writtenAddressEnd(text, start, mark + match[0].length) : -1;
+    const end = validLocal(text, start, local) ? writtenDomainEnd(text, mark + match[0].length) : -1;
     if (end === -1) continue;
     found.add(start, end);
     floor = end;
