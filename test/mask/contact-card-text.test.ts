@@ -35,11 +35,13 @@ describe('readContactCards', () => {
       'Subject: C=DE, O=Example GmbH, CN=Jean Dupont',
       'Issuer: CN=Example Root CA, O=Example GmbH',
       'subject=/C=FR/O=Exemple/CN=Maria Rossi/emailAddress=maria@example.it',
+      // OpenSSL 1.1 and later: a blank on each side of the `=`.
+      'subject=C = DE, O = Example GmbH, CN = Erik Larsson',
       'CN=www.example.com, O=Example',
       'ICN=Not Me, ACN=Nor Me',
       '{"manager":"CN=Luca Bianchi,OU=Staff"}',
     ].join('\n');
-    assert.deepEqual(values(text), ['full_name=Anna Schmidt', 'full_name=Schmidt\\, Anna', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Luca Bianchi']);
+    assert.deepEqual(values(text), ['full_name=Anna Schmidt', 'full_name=Schmidt\\, Anna', 'full_name=Jean Dupont', 'full_name=Maria Rossi', 'full_name=Erik Larsson', 'full_name=Luca Bianchi']);
     // Between the values a JSON text's reader joins (see `ScanInput.joined`).
     assert.deepEqual(values('x\u0000CN=Anna Schmidt,OU=People'), ['full_name=Anna Schmidt']);
   });

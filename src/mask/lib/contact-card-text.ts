@@ -65,7 +65,7 @@ const GROUP_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** What a line outside a card must hold to be read: a card's start, or a `CN` parameter or a distinguished name's `CN`. */
-const MARKS = /BEGIN:VCARD|CN=/gi;
+const MARKS = /BEGIN:VCARD|CN ?=/gi;
 
 /** The policy field that masks what a field name stands for (`full_name` → the policy's spelling of it), if the policy masks it. */
 export type FieldOf = (field: string) => string | undefined;
@@ -193,17 +193,21 @@ class CardReader extends FieldLines<ContactCardState> {
   /**
    * Reports the common names of the distinguished names in the line
    * text[start, end) that read as a person's (see the module's comment): a
-   * `CN=` (any case) at the line's start or after a space, `,`, `/`, `"`,
-   * `:` or `(`, up to the next unescaped `,`, `+`, `/`, `"` or `;`. A `;CN=`
-   * is a calendar's parameter (see `parameter`). One pass over the line.
+   * `CN=` (any case, a blank allowed on each side of the `=`) at the line's
+   * start or after a space, `,`, `/`, `"`, `:` or `(`, up to the next
+   * unescaped `,`, `+`, `/`, `"` or `;`. A `;CN=` is a calendar's parameter
+   * (see `parameter`). One pass over the line.
    */
   private commonNames(start: number, end: number): void {
     const { text } = this;
     const field = this.nameField;
     if (field === undefined) return;
     for (let k = start + 2; k < end; k++) {
-      if (text.charCodeAt(k) !== EQUALS || (text.charCodeAt(k - 2) | 0x20) !== 0x63 || (text.charCodeAt(k - 1) | 0x20) !== 0x6e) continue;
-      if (k - 2 > start && !isBeforeRelativeName(text.charCodeAt(k - 3))) continue;
+      if (text.charCodeAt(k) !== EQUALS) continue;
+      // OpenSSL 1.1 and later print a blank on each side of the `=`: `CN = Anna Schmidt`.
+      const keyEnd = text.charCodeAt(k - 1) === SPACE ? k - 1 : k;
+      if (keyEnd - 2 < start || (text.charCodeAt(keyEnd - 2) | 0x20) !== 0x63 || (text.charCodeAt(keyEnd - 1) | 0x20) !== 0x6e) continue;
+      if (keyEnd - 2 > start && !isBeforeRelativeName(text.charCodeAt(keyEnd - 3))) continue;
       let to = k + 1;
       let escaped = false;
       for (; to < end; to++) {
