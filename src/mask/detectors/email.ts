@@ -1,5 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiLetter, isDigit, isWordChar } from '../lib/chars.js';
+import { matchAt } from '../lib/sticky-match.js';
 
 /** RFC 5321 limits: local part 64 octets, domain 253. They also bound the work per `@`. */
 const MAX_LOCAL = 64;
@@ -77,14 +78,15 @@ function validTld(text: string, start: number, end: number): boolean {
  * blank allowed on each side.
  */
 const WRITTEN_AT = /[([{]at[)\]}]/gi;
-const WRITTEN_MARK = /^ ?[([{](at|dot)[)\]}] ?/i;
-const WRITTEN_MARKS = / ?[([{](?:at|dot)[)\]}] ?/gi;
+/** A mark for `@` or `.` with its blanks (group 1: `at` or `dot`): sticky, to read one where it stands; global, to replace them all. */
+const WRITTEN_MARK = / ?[([{](at|dot)[)\]}] ?/iy;
+const WRITTEN_MARKS = new RegExp(WRITTEN_MARK.source, 'gi');
 
 /** Where the mark (see `WRITTEN_MARK`) at `k` ends, and whether it stands for `@`; undefined when none stands there. */
 function writtenMarkAt(text: string, k: number): { end: number; at: boolean } | undefined {
   const code = text.charCodeAt(k);
   if (code !== 32 && code !== 40 && code !== 91 && code !== 123) return undefined;
-  const match = WRITTEN_MARK.exec(text.slice(k, k + 7));
+  const match = matchAt(WRITTEN_MARK, text, k, text.length);
   return match === null ? undefined : { end: k + match[0].length, at: match[1]!.length === 2 };
 }
 
@@ -155,7 +157,7 @@ export const email: Detector = {
   },
   normalize(text: string, start: number, end: number): string {
     // A written `(at)` and `(dot)` as the characters they stand for: the same address, the same pseudonym.
-    return text.slice(start, end).toLowerCase().replace(WRITTEN_MARKS, (mark) => (/at/i.test(mark) ? '@' : '.'));
+    return text.slice(start, end).toLowerCase().replace(WRITTEN_MARKS, (_mark, word: string) => (word.length === 2 ? '@' : '.'));
   },
   partial(value: string): string {
     // First character of the mailbox and the domain: enough to tell work from private addresses.
