@@ -29,8 +29,9 @@ function century(digits: Uint8Array): number {
  */
 function dateValid(digits: Uint8Array, century: number): boolean {
   const yy = digits[0]! * 10 + digits[1]!;
-  const mm = (digits[2]! * 10 + digits[3]!) % 20;
-  const bis = Math.floor((digits[2]! * 10 + digits[3]!) / 20);
+  const month = digits[2]! * 10 + digits[3]!;
+  const mm = month % 20;
+  const bis = Math.floor(month / 20);
   const dd = digits[4]! * 10 + digits[5]!;
   if (bis > 2 || mm > 12 || dd > 31) return false;
   return mm === 0 || dd === 0 || isRealDate(century + yy, mm, dd);
