@@ -210,6 +210,9 @@ export function ownedMember(key: string): string | undefined {
   return qualified(OWNED_MEMBERS, key, MEMBER_OWNER_PREFIXES);
 }
 
+/** Endings (normalised) of compound words for a recipient (`Rechnungsempfänger`, `betalningsmottagare`; see `ADDRESSEE_KEYS`). */
+export const ADDRESSEE_ENDINGS: readonly string[] = ['empfänger', 'empfaenger', 'mottagare'];
+
 /**
  * Endings (normalised) of the compound words German, Dutch and Swedish
  * make for a person a record names: `Rechnungsempfänger`,
@@ -217,7 +220,7 @@ export function ownedMember(key: string): string | undefined {
  * `betalningsmottagare`. A key that ends in one stands for a person as
  * one of `PERSON_KEYS` does.
  */
-export const PERSON_WORD_ENDINGS: readonly string[] = ['empfänger', 'empfaenger', 'inhaber', 'inhaberin', 'nehmer', 'nehmerin', 'houder', 'mottagare', 'innehavare'];
+export const PERSON_WORD_ENDINGS: readonly string[] = [...ADDRESSEE_ENDINGS, 'inhaber', 'inhaberin', 'nehmer', 'nehmerin', 'houder', 'innehavare'];
 
 /** Whether the normalised `key` ends in one of `endings`. */
 function endsInOne(key: string, endings: readonly string[]): boolean {
@@ -247,9 +250,6 @@ export const ADDRESSEE_KEYS: ReadonlySet<string> = new Set(
     'ontvanger', 'afzender', 'klant', 'odbiorca', 'nadawca', 'klient', 'mottagare', 'avsändare', 'kund',
   ].map(fieldKey),
 );
-
-/** Endings (normalised) of compound words for a recipient (`Rechnungsempfänger`, `betalningsmottagare`, see `PERSON_WORD_ENDINGS`). */
-export const ADDRESSEE_ENDINGS: readonly string[] = ['empfänger', 'empfaenger', 'mottagare'];
 
 /** Whether a name under `key` tells that its record is that person's (see `ADDRESSEE_KEYS`). */
 export function namesAddressee(key: string): boolean {
