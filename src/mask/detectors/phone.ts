@@ -246,15 +246,23 @@ function countries(list: readonly CountryCode[]): Countries {
   return { list, kind: nextKind++ };
 }
 
-/** Trunk countries with the one the grouping suggests first (none: registry order). */
-const TRUNK: Record<string, Countries> = { '': countries(TRUNK_COUNTRIES) };
-for (const first of ['FR', 'GB', 'NL', 'SE', 'IT'] as const) TRUNK[first] = countries([first, ...TRUNK_COUNTRIES.filter((country) => country !== first)]);
+/**
+ * `list` in the order a grouping suggests, by the first of the countries
+ * it puts first (`''`: `list` as it is): each `leading` list first, then the
+ * rest of `list`.
+ */
+function byGrouping(list: readonly CountryCode[], leading: ReadonlyArray<readonly CountryCode[]>): Record<string, Countries> {
+  const lists: Record<string, Countries> = { '': countries(list) };
+  for (const first of leading) lists[first[0]!] = countries([...first, ...list.filter((country) => !first.includes(country))]);
+  return lists;
+}
+
+/** Trunk countries with the one the grouping suggests first (see `trunkCountries`). */
+const TRUNK = byGrouping(TRUNK_COUNTRIES, [['FR'], ['GB'], ['NL'], ['SE'], ['IT']]);
 // Greece writes its ten digits 3-3-4 without a trunk prefix too (`691 234 5678`).
 const US_IT_GR = countries(['US', 'IT', 'GR']);
-/** Countries that write eight digits without a trunk prefix, by the grouping each writes them in: the writer's country first (see `trunkCountries`). */
-const UNTRUNKED_COUNTRIES: CountryCode[] = ['DK', 'NO', 'EE', 'LV', 'MT', 'CY', 'LU', 'IS'];
-const UNTRUNKED: Record<string, Countries> = { '': countries(UNTRUNKED_COUNTRIES) };
-for (const leading of [['EE', 'MT'], ['LV'], ['CY'], ['NO']] as const) UNTRUNKED[leading[0]] = countries([...leading, ...UNTRUNKED_COUNTRIES.filter((country) => !(leading as readonly string[]).includes(country))]);
+/** Countries that write eight digits without a trunk prefix, with those the grouping suggests first (see `untrunkedCountries`). */
+const UNTRUNKED = byGrouping(['DK', 'NO', 'EE', 'LV', 'MT', 'CY', 'LU', 'IS'], [['EE', 'MT'], ['LV'], ['CY'], ['NO']]);
 const PL_ES = countries(['PL', 'ES']);
 const ES_PL = countries(['ES', 'PL']);
 const BARE = countries(['US', 'ES', 'PL', 'IT']);
