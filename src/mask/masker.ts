@@ -1149,11 +1149,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const members = value as Record<string, unknown>;
       const names = Object.keys(members);
       // A copy under the names masked; `__proto__` stays the member it is (an assignment to a new object would set its prototype).
-      const out = renamedMembers(members, maskedNames(names, findings) ?? names);
-      for (const key of Object.keys(out)) {
+      const renamed = maskedNames(names, findings);
+      const out = renamedMembers(members, renamed ?? names);
+      for (let k = 0; k < names.length; k++) {
+        const key = renamed?.[k] ?? names[k]!;
         const member = out[key];
-        // A code keeps its value (see `CODE_KEYS`): a string is scanned as any string.
-        if (CODE_KEYS.has(fieldKey(key)) && (typeof member !== 'object' || member === null)) out[key] = typeof member === 'string' ? maskString(member, key.toLowerCase(), findings) : member;
+        // A code keeps its value (see `CODE_KEYS`): a string is scanned as any string, as the JSON text's reader does (see `unlessCode`).
+        const reading = keyOf(names[k]!);
+        if (reading.code && (typeof member !== 'object' || member === null)) out[key] = typeof member === 'string' ? maskString(member, reading.hint, findings) : member;
         else out[key] = maskField(member, field, findings, depth + 1);
       }
       return out;
