@@ -99,10 +99,14 @@ const TOO_DEEP_TYPE = 'nesting_too_deep';
 /** Where a jCard property's type stands (`["fn", {}, "text", "Anna Schmidt"]`): after its name and parameters, before its values. */
 const CARD_TYPE = 2;
 
-/** Whether `list` is a jCard (RFC 7095): the word `vcard` (in any case), then the list of its properties. */
+/** Whether `value` is the word a jCard starts with: `vcard`, in any case. */
+function isJCardMark(value: unknown): boolean {
+  return typeof value === 'string' && value.length === 5 && value.toLowerCase() === 'vcard';
+}
+
+/** Whether `list` is a jCard (RFC 7095): the word `vcard` (see `isJCardMark`), then the list of its properties. */
 function isJCard(list: unknown[]): boolean {
-  const mark = list[0];
-  return list.length >= 2 && typeof mark === 'string' && mark.length === 5 && mark.toLowerCase() === 'vcard' && Array.isArray(list[1]);
+  return list.length >= 2 && isJCardMark(list[0]) && Array.isArray(list[1]);
 }
 
 function tooDeep(findings: Findings): string {
@@ -1338,7 +1342,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
      */
     const cardItem = (list: number, value: string): void => {
       if (cardAt === -1) {
-        if (value.length === 5 && value.toLowerCase() === 'vcard') cardAt = list;
+        if (isJCardMark(value)) cardAt = list;
       } else if (list === cardAt + 2 && items[cardAt] === 2 && !objects[cardAt + 1]) {
         // A list in the list that is the card's second item.
         propertyField = cardFieldOf(value);
