@@ -10,7 +10,7 @@ import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
 import { ADDRESSEE_ENDINGS, ADDRESSEE_KEYS, CODE_KEYS, CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesAddressee, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, PERSON_WORD_ENDINGS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
-import { isAsciiLetter } from './lib/chars.js';
+import { isAsciiLetter, isAsciiUpper } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readHl7Segments, type Hl7Value } from './lib/hl7-text.js';
@@ -595,7 +595,7 @@ function endsInOneAt(text: string, start: number, end: number, endings: readonly
 }
 
 function caseless(code: number): number {
-  return code >= 0x80 ? 0 : code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+  return code >= 0x80 ? 0 : isAsciiUpper(code) ? code | 0x20 : code;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isWordCodeAt } from '../lib/chars.js';
+import { isAsciiUpper, isWordCodeAt } from '../lib/chars.js';
 import { isRealDate } from '../lib/date.js';
 
 /** The check character: the nine digits of date and number, mod 31, in this alphabet. */
@@ -42,7 +42,7 @@ export const fiHetu: Detector = {
       const end = dateEnd + 5;
       if (isWordCodeAt(codes, start - 1, length) || isWordCodeAt(codes, end, length)) continue;
       const check = codes[end - 1]!;
-      if (numberLength === 3 && (check < 65 || check > 90)) continue;
+      if (numberLength === 3 && !isAsciiUpper(check)) continue;
       if (!valid(codes, start, century, check)) continue;
       found.add(start, end);
     }

@@ -9,8 +9,12 @@ export function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+export function isAsciiUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
 export function isAsciiLetter(code: number): boolean {
-  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return isAsciiUpper(code) || (code >= 97 && code <= 122);
 }
 
 /** An ASCII letter or digit. */

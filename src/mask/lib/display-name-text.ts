@@ -29,6 +29,7 @@
  * be one: no blank, one `@` with text before it, a dot in the domain.
  * Everything is on one line, so no state carries over.
  */
+import { isAsciiUpper } from './chars.js';
 import { NextIndex } from './lines.js';
 
 const SPACE = 0x20;
@@ -357,7 +358,7 @@ function wordsStart(text: string, from: number, end: number): number {
 /** Whether the word at `k` starts with a capital letter, or a letter of a script without case. */
 function startsCapital(text: string, k: number): boolean {
   const code = text.charCodeAt(k);
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  if (code < 0x80) return isAsciiUpper(code);
   const first = text.charAt(k);
   return first !== first.toLowerCase() || isUncased(first);
 }

@@ -21,7 +21,7 @@
  * none.
  */
 
-import { isDigit } from './chars.js';
+import { isAsciiUpper, isDigit } from './chars.js';
 
 /** What a field holds: a person's name, date of birth or address. */
 export const HL7_NAME = 0;
@@ -57,7 +57,7 @@ function endsSegment(code: number): boolean {
 }
 
 function isUpperOrDigit(code: number): boolean {
-  return (code >= 0x41 && code <= 0x5a) || isDigit(code);
+  return isAsciiUpper(code) || isDigit(code);
 }
 
 /**

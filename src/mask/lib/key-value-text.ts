@@ -32,7 +32,7 @@
  * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
-import { isAsciiWordChar, isBlank, isDigit } from './chars.js';
+import { isAsciiUpper, isAsciiWordChar, isBlank, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { blankTrimmed, FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 
@@ -518,7 +518,7 @@ function startsCapitalAfter(text: string, k: number, end: number): boolean {
   while (k < end && isBlank(text.charCodeAt(k))) k++;
   if (text.charCodeAt(k) === QUOTE || text.charCodeAt(k) === APOSTROPHE) k++;
   const code = text.charCodeAt(k);
-  return (code >= 0x41 && code <= 0x5a) || code >= 0x80;
+  return isAsciiUpper(code) || code >= 0x80;
 }
 
 /** A key inside a line: text[start, end), what stands before it at `before`, and whether that is a gap (see `keyAfterGap`). */

@@ -21,7 +21,7 @@
  * A line is read once, and each street or postcode is tried at a bounded
  * number of places: linear.
  */
-import { isBlank, isDigit } from './chars.js';
+import { isAsciiUpper, isBlank, isDigit } from './chars.js';
 import { readsAsNameAt } from './display-name-text.js';
 import { blankTrimmed, withoutReturn } from './lines.js';
 
@@ -166,7 +166,7 @@ function streetThenTown(text: string, start: number, end: number, first: number,
   for (; comma !== -1 && comma < end; comma = text.indexOf(', ', comma + 2)) {
     const next = text.charCodeAt(comma + 2);
     // Most commas are turned down here: a postcode starts with a digit, or a country's letters and a `-`.
-    if (isDigit(next) || (isUpper(next) && (text.charCodeAt(comma + 3) === HYPHEN || text.charCodeAt(comma + 4) === HYPHEN))) {
+    if (isDigit(next) || (isAsciiUpper(next) && (text.charCodeAt(comma + 3) === HYPHEN || text.charCodeAt(comma + 4) === HYPHEN))) {
       const town = townAt(text, comma + 2, end, false);
       if (town !== -1 && comma - segment <= MAX_LINE_CHARS) {
         const street = streetBefore(text, segment, comma);
@@ -193,9 +193,9 @@ function streetThenTown(text: string, start: number, end: number, first: number,
 function townAt(text: string, k: number, end: number, ownLine: boolean): number {
   const first = text.charCodeAt(k);
   let pattern: RegExp | undefined;
-  if (isDigit(first) || (isUpper(first) && (text.charCodeAt(k + 1) === HYPHEN || text.charCodeAt(k + 2) === HYPHEN || text.charCodeAt(k + 3) === HYPHEN))) pattern = EU_TOWN;
+  if (isDigit(first) || (isAsciiUpper(first) && (text.charCodeAt(k + 1) === HYPHEN || text.charCodeAt(k + 2) === HYPHEN || text.charCodeAt(k + 3) === HYPHEN))) pattern = EU_TOWN;
   // A UK postcode ends with a digit and two letters, a ZIP code with a digit.
-  else if (ownLine && isUpper(first) && (isDigit(text.charCodeAt(end - 1)) || (isDigit(text.charCodeAt(end - 3)) && isUpper(text.charCodeAt(end - 1))))) pattern = UK_US_TOWN;
+  else if (ownLine && isAsciiUpper(first) && (isDigit(text.charCodeAt(end - 1)) || (isDigit(text.charCodeAt(end - 3)) && isAsciiUpper(text.charCodeAt(end - 1))))) pattern = UK_US_TOWN;
   if (pattern === undefined) return -1;
   pattern.lastIndex = k;
   if (!pattern.test(text) || pattern.lastIndex > end) return -1;
@@ -284,8 +284,4 @@ function isStreetWord(word: string): boolean {
 function isCapitalised(word: string): boolean {
   const first = word.charAt(0);
   return first !== first.toLowerCase();
-}
-
-function isUpper(code: number): boolean {
-  return code >= 0x41 && code <= 0x5a;
 }
