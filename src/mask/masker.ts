@@ -10,7 +10,7 @@ import { addCounts } from '../lib/counts.js';
 import type { MaskingPolicy } from '../policy/policy.js';
 import { valueOf, type Detector } from './detector.js';
 import { ADDRESSEE_ENDINGS, ADDRESSEE_KEYS, CODE_KEYS, CONTACT_KEYS, fieldKey, fieldsByKey, holdsContact, holdsEmail, isKeySeparator, isPersonResource, isPersonType, MEMBER_OWNERS, MEMBER_QUALIFIERS, namesAddressee, namesType, OWNED_MEMBERS, ownedField, ownedMember, OWNERS, PERSON_KEYS, PERSON_KEYS_IN_TEXT, PERSON_MEMBER_FIELDS, PERSON_MEMBERS, PERSON_WORD_ENDINGS, personMember, RESOURCE_TYPE, standsForPerson, TYPE_KEYS } from './field-keys.js';
-import { isAsciiLetter, isAsciiUpper } from './lib/chars.js';
+import { isAsciiLetter, isAsciiUpper, isHexDigit } from './lib/chars.js';
 import { VALUE_SEPARATOR } from './lib/context.js';
 import { readBirthDates } from './lib/birth-date-text.js';
 import { readHl7Segments, type Hl7Value } from './lib/hl7-text.js';
@@ -441,10 +441,6 @@ function escapedUnit(text: string, at: number, length: number): number {
   if (text.charCodeAt(at + 1) !== HASH) return NAMED_REFERENCES.get(text.slice(at + 1, at + length - 1))!;
   const hex = (text.charCodeAt(at + 2) | 0x20) === 0x78;
   return Number.parseInt(text.slice(hex ? at + 3 : at + 2, at + length - 1), hex ? 16 : 10);
-}
-
-function isHexDigit(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
 }
 
 /** The value of a hex digit (see `isHexDigit`). */

@@ -9,6 +9,11 @@ export function isBlank(code: number): boolean {
   return code === 32 || code === 9;
 }
 
+/** 0-9, A-F or a-f. */
+export function isHexDigit(code: number): boolean {
+  return isDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
+}
+
 export function isAsciiUpper(code: number): boolean {
   return code >= 65 && code <= 90;
 }

@@ -11,6 +11,8 @@
  * `False`, `None` and tuples, and is masked as the same JSON would be.
  */
 
+import { isHexDigit } from './chars.js';
+
 /** What `readJsonText` reports, in text order. Offsets are UTF-16 offsets in the text; a tuple is a list. */
 export interface JsonTextVisitor {
   /** A member name at text[start, end), quotes included; `escaped`: it holds a backslash. */
@@ -176,7 +178,7 @@ function stringEnd(text: string, start: number, python: boolean): number {
     escaped = 1;
     const digits = escapeDigits(text.charCodeAt(k + 1), python);
     if (digits < 0) return -1;
-    for (let h = k + 2; h < k + 2 + digits; h++) if (!isHex(text.charCodeAt(h))) return -1;
+    for (let h = k + 2; h < k + 2 + digits; h++) if (!isHexDigit(text.charCodeAt(h))) return -1;
     if (digits === 8 && Number.parseInt(text.slice(k + 2, k + 10), 16) > MAX_CODE_POINT) return -1;
     k += 1 + digits;
   }
@@ -208,10 +210,6 @@ function escapeDigits(code: number, python: boolean): number {
     default:
       return -1;
   }
-}
-
-function isHex(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x46) || (code >= 0x61 && code <= 0x66);
 }
 
 function isDigit(code: number): boolean {
