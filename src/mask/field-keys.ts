@@ -41,6 +41,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   dateofbirth: [
     'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
     'data_nascita', 'geboortedatum', 'data_urodzenia', 'födelsedatum', 'fodelsedatum',
+    // When someone was born, or the year alone: with a name, as much a date of birth as the day.
+    'born', 'born_on', 'geboren', 'geboren_am', 'birth_year', 'year_of_birth', 'geburtsjahr', 'année_de_naissance', 'annee_de_naissance', 'año_de_nacimiento',
+    'anno_di_nascita', 'geboortejaar', 'rok_urodzenia', 'födelseår',
   ],
   homeaddress: [
     'street_address', 'postal_address', 'mailing_address', 'residential_address', 'billing_address', 'shipping_address', 'wohnanschrift',
@@ -194,6 +197,8 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     ...['nombre', 'naam', 'namn'].map((key) => [key, 'full_name']),
     ...['adresse', 'anschrift', 'direccion', 'dirección', 'indirizzo', 'adres', 'adress'].map((key) => [key, 'home_address']),
     ['birthdays', 'date_of_birth'],
+    // Where a person lives: randomuser.me's `location` (a street, a city, a postcode), a record's `home`, `Wohnort`.
+    ...['location', 'home', 'residence', 'domicile', 'wohnort', 'wohnsitz', 'domicilio', 'residenza', 'woonplaats'].map((key) => [key, 'home_address']),
     // LDAP's attributes (an LDIF export, a directory's search): a person's common name and surname; elsewhere a certificate's or a serial number.
     ['cn', 'full_name'],
     ['sn', 'last_name'],

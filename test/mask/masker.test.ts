@@ -388,6 +388,28 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskValue(result).value, result);
   });
 
+  it("masks where a person lives (randomuser.me's `location`, a record's `home`) as their home address, and when they were born (`born`, a birth year) as their date of birth", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const user = {
+      results: [{ name: { first: 'Anna', last: 'Schmidt' }, location: { street: { number: 5, name: 'Hauptstraße' }, city: 'Berlin', postcode: 10115 }, email: 'anna@example.de', login: { username: 'bluecat123' } }],
+      employees: [{ name: 'Jean Dupont', born: '1980-05-17', home: { street: '1 rue de Rivoli', city: 'Paris' } }],
+      person: { name: 'Maria Rossi', birth_year: 1980 },
+      event: { name: 'Launch', location: 'Berlin' },
+    };
+    const masked = {
+      results: [{ ...user.results[0], name: { first: '[FULL_NAME]', last: '[FULL_NAME]' }, location: { street: { number: '[HOME_ADDRESS]', name: '[HOME_ADDRESS]' }, city: '[HOME_ADDRESS]', postcode: '[HOME_ADDRESS]' }, email: '[EMAIL]' }],
+      employees: [{ name: '[FULL_NAME]', born: '[DATE_OF_BIRTH]', home: { street: '[HOME_ADDRESS]', city: '[HOME_ADDRESS]' } }],
+      person: { name: '[FULL_NAME]', birth_year: '[DATE_OF_BIRTH]' },
+      // An event's location is no one's home.
+      event: { name: 'Launch', location: 'Berlin' },
+    };
+    const findings = { full_name: 4, home_address: 6, email: 1, date_of_birth: 2 };
+    assert.deepEqual(masker.maskValue(user), { value: masked, findings });
+    assert.deepEqual(masker.maskValue(JSON.stringify(user)), { value: JSON.stringify(masked), findings });
+    // In text, a `Born:` line tells its record a person's, as a date of birth's does.
+    assert.equal(masker.maskText('Name: Anna Schmidt\nBorn: 17.05.1980\nLocation: Hauptstr. 5, Berlin\n').text, 'Name: [FULL_NAME]\nBorn: [DATE_OF_BIRTH]\nLocation: [HOME_ADDRESS]\n');
+  });
+
   it('knows a FHIR resource that stands for a person by its resourceType, written first: a patient\'s name, address and birth date', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const patient = { resourceType: 'Patient', id: 'example', name: [{ family: 'Chalmers', given: ['Peter', 'James'] }], gender: 'male', birthDate: '1974-12-25', address: [{ line: ['534 Erewhon St'], city: 'PleasantVille' }] };
