@@ -43,6 +43,17 @@ export class NumericWindows {
   private groupCounts: Int32Array = new Int32Array(16);
   /** Scratch of `digitValues`. */
   private readonly values = new Uint8Array(MAX_DIGITS);
+  /**
+   * The windows by digit count (see `byDigitCount`): their indices, and
+   * where those of each count start among them. Each numeric detector reads
+   * the windows of its lengths only, where it read every window to test
+   * its length.
+   */
+  private ordered: Int32Array = new Int32Array(16);
+  private readonly countStarts = new Int32Array(MAX_DIGITS + 2);
+  /** Scratch of `order`: where the next window of each length goes. */
+  private readonly nextOfCount = new Int32Array(MAX_DIGITS + 2);
+  private orderedCount = -1;
 
   start(window: number): number {
     return this.starts[window]!;
@@ -124,6 +135,34 @@ export class NumericWindows {
     return value;
   }
 
+  /**
+   * Where the windows of `digits` digits start in `windowAt`'s order (and
+   * those of one more digit end): sorted by a count of each length, once per
+   * text, when a detector first asks.
+   */
+  byDigitCount(digits: number): number {
+    if (this.orderedCount !== this.count) this.order();
+    return this.countStarts[Math.min(Math.max(digits, MIN_DIGITS), MAX_DIGITS + 1)]!;
+  }
+
+  /** The window at `position` of the order by digit count (see `byDigitCount`). */
+  windowAt(position: number): number {
+    return this.ordered[position]!;
+  }
+
+  private order(): void {
+    const { count, digitCounts, countStarts } = this;
+    if (this.ordered.length < count) this.ordered = new Int32Array(Math.max(count, 2 * this.ordered.length));
+    countStarts.fill(0);
+    // Counts, each at the next length's place; then running sums make them starts.
+    for (let w = 0; w < count; w++) countStarts[digitCounts[w]! + 1]!++;
+    for (let digits = MIN_DIGITS + 1; digits <= MAX_DIGITS + 1; digits++) countStarts[digits]! += countStarts[digits - 1]!;
+    const next = this.nextOfCount;
+    next.set(countStarts);
+    for (let w = 0; w < count; w++) this.ordered[next[digitCounts[w]!]!++] = w;
+    this.orderedCount = count;
+  }
+
   /** Appends the window of runs [firstRun, lastRun] (run indices counted in pairs). */
   add(firstRun: number, lastRun: number, digitCount: number): void {
     if (this.count === this.starts.length) this.grow();
@@ -138,6 +177,7 @@ export class NumericWindows {
   /** Forgets the windows found so far; the next ones are of `text`, whose code units are `codes` and digit runs `runs`. */
   reset(text: string, codes: Uint16Array, runs: Int32Array): void {
     this.count = 0;
+    this.orderedCount = -1;
     this.text = text;
     this.codes = codes;
     this.runs = runs;
@@ -151,6 +191,7 @@ export class NumericWindows {
     this.digitCounts = trimmed(this.digitCounts);
     this.firstRuns = trimmed(this.firstRuns);
     this.groupCounts = trimmed(this.groupCounts);
+    this.ordered = trimmed(this.ordered);
     chunkRuns = trimmed(chunkRuns);
     chunkDigits = trimmed(chunkDigits);
   }
@@ -268,9 +309,11 @@ function collectWindows(windows: NumericWindows, codes: Uint16Array, length: num
 
 /**
  * Adds to `found` every window of `minDigits`–`maxDigits` digits that
- * `accepts` takes: the detector of a numeric id. The digit count is tested
- * here, so `accepts` (a different function per detector, too many for the
- * call to be inlined) runs only for the few windows of the right length.
+ * `accepts` takes: the detector of a numeric id. Only the windows of those
+ * lengths are visited (see `NumericWindows.byDigitCount`), so `accepts` (a
+ * different function per detector, too many for the call to be inlined)
+ * runs only for the few of the right length, and a detector costs nothing
+ * on a text without them. What is found is in text order for each length.
  */
 export function detectInWindows(
   input: ScanInput,
@@ -280,9 +323,9 @@ export function detectInWindows(
   accepts: (windows: NumericWindows, window: number, input: ScanInput) => boolean,
 ): void {
   const windows = input.numericWindows();
-  for (let w = 0; w < windows.count; w++) {
-    const digits = windows.digitCount(w);
-    if (digits >= minDigits && digits <= maxDigits && accepts(windows, w, input)) found.add(windows.start(w), windows.end(w));
+  for (let k = windows.byDigitCount(minDigits), end = windows.byDigitCount(maxDigits + 1); k < end; k++) {
+    const w = windows.windowAt(k);
+    if (accepts(windows, w, input)) found.add(windows.start(w), windows.end(w));
   }
 }
 
