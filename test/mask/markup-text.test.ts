@@ -90,6 +90,11 @@ describe('readElements', () => {
     assert.deepEqual(texts(parted, newMarkupState(), 0, parted.length, PERSONS), []);
   });
 
+  it("reads a Teams mention's text (`<at id=\"0\">Anna Schmidt</at>`) as a person's name, if it reads as one", () => {
+    const html = '<p><at id="0">Anna Schmidt</at>, <AT>Jean Dupont</AT> and <at id="2">General</at>: <attr>Maria Rossi</attr> <a>Bob Lee</a></p>';
+    assert.deepEqual(texts(html, newMarkupState(), 0, html.length, PERSONS), ['full_name=Anna Schmidt', 'full_name=Jean Dupont']);
+  });
+
   it('reads elements side by side as a record: a `<Name>` beside an `<Email>` or a `<Phone>` is a person\'s, until what holds them closes', () => {
     const xml = '<record><Name>Maria Rossi</Name><Phone>+39 06 1234 5678</Phone><Address>Via Roma 1</Address></record>\n<item><Name>Widget</Name></item><item><size>1</size><Email>x@example.de</Email></item>\n<r><Name>A</Name><Name>B</Name><Email>b@example.de</Email></r>\n';
     assert.deepEqual(texts(xml, newMarkupState(), 0, xml.length, PERSONS), ['full_name=Maria Rossi', 'home_address=Via Roma 1', 'full_name=B']);

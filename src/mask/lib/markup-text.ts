@@ -15,7 +15,8 @@
  * `PersonKeys`) tells the person's data as JSON's objects do: inside it,
  * a `<name>` or `<address>` element is the person's name or address, and
  * its own text, if it reads as a name, is the person's name
- * (`<assignee>Jean Dupont</assignee>`). Elements side by side are a
+ * (`<assignee>Jean Dupont</assignee>`), as is a Teams mention's (`<at
+ * id="0">Anna Schmidt</at>`). Elements side by side are a
  * record as a JSON object's members are: a `<Name>` that closes on its
  * line is held until an e-mail address's or a phone number's element
  * (`<Email>`) tells it is a person's, or the closing tag of an element
@@ -62,10 +63,17 @@ const MAX_HEADING_CHARS = 64;
 /** A row of more headings than this names no columns. */
 const MAX_COLUMNS = 1024;
 const NO_COLUMNS: readonly string[] = [];
+/** Microsoft Teams writes a mention so in a message's HTML: `<at id="0">Anna Schmidt</at>`. */
+const MENTION_TAG = 'at';
 const COLSPAN = /\bcolspan\s*=\s*["']?(\d{1,4})/i;
 /** The elements HTML writes a label in, before the value it labels (see `ElementReader.label`). */
 const LABEL_TAGS: ReadonlySet<string> = new Set(['b', 'strong', 'label']);
 const LONGEST_LABEL_TAG = Math.max(...[...LABEL_TAGS].map((tag) => tag.length));
+
+/** Whether the element name text[start, end) is a mention's (see `MENTION_TAG`), in any case. */
+function isMention(text: string, start: number, end: number): boolean {
+  return end - start === MENTION_TAG.length && text.slice(start, end).toLowerCase() === MENTION_TAG;
+}
 
 /**
  * Where `readElements` stopped: inside the element of a field, or an HTML
@@ -281,7 +289,9 @@ class ElementReader extends FieldLines<MarkupState> {
       // A field's element is its own to report; a first name's still tells its record.
       if (named !== undefined && this.persons?.tells(text, local, nameEnd)) this.record.tell();
       if (named === undefined && this.persons !== undefined) {
-        if (state.person !== '') {
+        if (isMention(text, nameStart, nameEnd)) {
+          this.personName(close + 1, end, text.slice(nameStart, nameEnd));
+        } else if (state.person !== '') {
           named = this.persons.memberAt(text, local, nameEnd);
         } else if (this.persons.isPerson(text, local, nameEnd)) {
           state.person = text.slice(nameStart, nameEnd);
