@@ -192,6 +192,9 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     // the line that finds the home; a city or a postcode alone does not.
     ...['street', 'street_name', 'house_number', 'address1', 'address2', 'address_line1', 'address_line2', 'strasse', 'straße'].map((key) => [key, 'home_address']),
     // The words for a name and an address in the EU's larger languages, which name any name or address elsewhere (see `SYNONYMS`).
+    // A name's parts as FHIR (`given`, `family`) and randomuser.me (`first`, `last`) write them, directly in a person's object.
+    ...['given', 'first'].map((key) => [key, 'first_name']),
+    ...['family', 'last'].map((key) => [key, 'last_name']),
     ['nom', 'last_name'],
     ['nome', 'first_name'],
     ...['nombre', 'naam', 'namn'].map((key) => [key, 'full_name']),

@@ -388,13 +388,14 @@ describe('createMasker', () => {
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['full_name'] }), KEY).maskValue(result).value, result);
   });
 
-  it("masks where a person lives (randomuser.me's `location`, a record's `home`) as their home address, and when they were born (`born`, a birth year) as their date of birth", () => {
+  it("masks where a person lives (randomuser.me's `location`, a record's `home`) as their home address, when they were born (`born`, a birth year) as their date of birth, and a name's `given` and `family` parts", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const user = {
       results: [{ name: { first: 'Anna', last: 'Schmidt' }, location: { street: { number: 5, name: 'Hauptstraße' }, city: 'Berlin', postcode: 10115 }, email: 'anna@example.de', login: { username: 'bluecat123' } }],
       employees: [{ name: 'Jean Dupont', born: '1980-05-17', home: { street: '1 rue de Rivoli', city: 'Paris' } }],
       person: { name: 'Maria Rossi', birth_year: 1980 },
       event: { name: 'Launch', location: 'Berlin' },
+      contact: { given: 'Erik', family: 'Larsson', email: 'erik@example.se' },
     };
     const masked = {
       results: [{ ...user.results[0], name: { first: '[FULL_NAME]', last: '[FULL_NAME]' }, location: { street: { number: '[HOME_ADDRESS]', name: '[HOME_ADDRESS]' }, city: '[HOME_ADDRESS]', postcode: '[HOME_ADDRESS]' }, email: '[EMAIL]' }],
@@ -402,8 +403,10 @@ describe('createMasker', () => {
       person: { name: '[FULL_NAME]', birth_year: '[DATE_OF_BIRTH]' },
       // An event's location is no one's home.
       event: { name: 'Launch', location: 'Berlin' },
+      // A name's parts written directly in a person's object, as FHIR's name object writes them.
+      contact: { given: '[FIRST_NAME]', family: '[LAST_NAME]', email: '[EMAIL]' },
     };
-    const findings = { full_name: 4, home_address: 6, email: 1, date_of_birth: 2 };
+    const findings = { full_name: 4, home_address: 6, email: 2, date_of_birth: 2, first_name: 1, last_name: 1 };
     assert.deepEqual(masker.maskValue(user), { value: masked, findings });
     assert.deepEqual(masker.maskValue(JSON.stringify(user)), { value: JSON.stringify(masked), findings });
     // In text, a `Born:` line tells its record a person's, as a date of birth's does.
