@@ -16,6 +16,7 @@ import { frNir } from './detectors/fr-nir.js';
 import { iban } from './detectors/iban.js';
 import { ip } from './detectors/ip.js';
 import { itCodiceFiscale } from './detectors/it-codice-fiscale.js';
+import { mrz } from './detectors/mrz.js';
 import { nlBsn } from './detectors/nl-bsn.js';
 import { phone } from './detectors/phone.js';
 import { plPesel } from './detectors/pl-pesel.js';
@@ -27,6 +28,7 @@ export const DETECTORS: readonly Detector[] = [
   email, phone, iban, creditCard, ip,
   deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
   beNationalNumber, czSkBirthNumber, fiHetu,
+  mrz,
   usSsn,
 ];
 
