@@ -6,6 +6,7 @@ import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
 import { NATIONAL_ID_GROUP, POLICY_DETECTOR_NAMES } from './detector-names.js';
 import { beNationalNumber } from './detectors/be-national-number.js';
+import { bgEgn } from './detectors/bg-egn.js';
 import { creditCard } from './detectors/credit-card.js';
 import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
@@ -13,6 +14,7 @@ import { email } from './detectors/email.js';
 import { esDniNie } from './detectors/es-dni-nie.js';
 import { fiHetu } from './detectors/fi-hetu.js';
 import { frNir } from './detectors/fr-nir.js';
+import { hrOib } from './detectors/hr-oib.js';
 import { iban } from './detectors/iban.js';
 import { ip } from './detectors/ip.js';
 import { itCodiceFiscale } from './detectors/it-codice-fiscale.js';
@@ -20,6 +22,7 @@ import { mrz } from './detectors/mrz.js';
 import { nlBsn } from './detectors/nl-bsn.js';
 import { phone } from './detectors/phone.js';
 import { plPesel } from './detectors/pl-pesel.js';
+import { ptNif } from './detectors/pt-nif.js';
 import { sePersonnummer } from './detectors/se-personnummer.js';
 import { ukNino } from './detectors/uk-nino.js';
 import { usSsn } from './detectors/us-ssn.js';
@@ -27,7 +30,7 @@ import { usSsn } from './detectors/us-ssn.js';
 export const DETECTORS: readonly Detector[] = [
   email, phone, iban, creditCard, ip,
   deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
-  beNationalNumber, czSkBirthNumber, fiHetu,
+  beNationalNumber, czSkBirthNumber, fiHetu, ptNif, hrOib, bgEgn,
   mrz,
   usSsn,
 ];

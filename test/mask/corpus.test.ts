@@ -72,9 +72,10 @@ test('corpus: a value printed with spaces is found, whole and as the same value,
   const missed: string[] = [];
   for (const { type, text, written } of spaced) {
     const unbroken = written.replaceAll(' ', '\u00a0');
-    const found = masker.findAll(text.replace(written, unbroken)).filter((span) => span.type === type);
-    const token = masker.maskText(written).text;
-    if (found.length !== 1 || found[0]!.end - found[0]!.start !== unbroken.length || masker.maskText(unbroken).text !== token) missed.push(`${type}: ${JSON.stringify(unbroken)}`);
+    const unbrokenText = text.replace(written, unbroken);
+    const found = masker.findAll(unbrokenText).filter((span) => span.type === type);
+    // Masked in its text, not alone: some values count only after their label (`NIF 123 456 789`).
+    if (found.length !== 1 || found[0]!.end - found[0]!.start !== unbroken.length || masker.maskText(unbrokenText).text !== masker.maskText(text).text) missed.push(`${type}: ${JSON.stringify(unbroken)}`);
   }
   assert.deepEqual(missed, []);
 });

@@ -1,5 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
+import { mod11_10Valid } from '../lib/iso7064.js';
 import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /steuer|identifikationsnummer|id-?nr|\btin\b|tax ?id/i;
@@ -34,19 +35,6 @@ function structureValid(digits: Uint8Array): boolean {
   return true;
 }
 
-/** ISO 7064 MOD 11,10 check digit. */
-function checkDigitValid(digits: Uint8Array): boolean {
-  let product = 10;
-  for (let k = 0; k < 10; k++) {
-    let sum = (digits[k]! + product) % 10;
-    if (sum === 0) sum = 10;
-    product = (sum * 2) % 11;
-  }
-  let check = 11 - product;
-  if (check === 10) check = 0;
-  return check === digits[10];
-}
-
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   const separators = windows.separatorCount(window);
   // Printed 2-3-3-3 (three separators) or bare: decided before the digits are read.
@@ -56,7 +44,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   const printed = windows.hasShape(window, PRINTED) && windows.uniformSeparators(window, ' ');
   if (!printed && separators !== 0) return false;
   const digits = windows.digitValues(window);
-  if (!structureValid(digits) || !checkDigitValid(digits)) return false;
+  if (!structureValid(digits) || !mod11_10Valid(digits, 11)) return false;
   return printed || hasLabel(input, windows.start(window), LABEL);
 }
 

@@ -126,6 +126,17 @@ export function positives(seed = 20260401): Positive[] {
     const czech = gen.czSkBirthNumber(later);
     const czechWritten = n % 3 === 2 ? czech.replace('/', '') : czech;
     add(out, 'cz_sk_birth_number', n % 3 === 2 ? inProse(later, czechWritten, ['rodné číslo ', 'RČ: ', 'rodné číslo: ']) : inProse(later, czechWritten, ['', 'rodné číslo ']), czechWritten);
+
+    // Portuguese, Croatian and Bulgarian ids are bare digit runs found only after a label or under a key that names them.
+    const portuguese = gen.ptNif(later);
+    const nifWritten = n % 3 === 1 ? `${portuguese.slice(0, 3)} ${portuguese.slice(3, 6)} ${portuguese.slice(6)}` : portuguese;
+    add(out, 'pt_nif', n % 3 === 0 ? inJson(pick(later, ['nif', 'numero_contribuinte']), nifWritten) : inProse(later, nifWritten, ['NIF ', 'NIF: ', 'contribuinte n.º ', 'número de contribuinte ', 'número de identificação fiscal: ']), nifWritten);
+
+    const croatian = gen.oib(later);
+    add(out, 'hr_oib', n % 3 === 0 ? inJson('oib', croatian) : inProse(later, croatian, ['OIB ', 'OIB: ', 'osobni identifikacijski broj ']), croatian);
+
+    const bulgarian = gen.egn(later);
+    add(out, 'bg_egn', n % 3 === 0 ? inJson(pick(later, ['egn', 'ЕГН']), bulgarian) : inProse(later, bulgarian, ['ЕГН ', 'ЕГН: ', 'EGN ', 'единен граждански номер ']), bulgarian);
   }
   return out;
 }
@@ -204,12 +215,31 @@ export function lookalikes(seed = 20260402): string[] {
       if (value[0] !== '0') return value;
     }
   };
+  // Both checks write two remainders as 0, so a changed digit that moves the sum from one to the other keeps the number valid.
+  // (ISO 7064 MOD 11,10, the OIB's, catches every changed digit.)
+  const brokenNif = (): string => {
+    for (;;) {
+      const value = gen.breakOneDigit(later, gen.ptNif(later));
+      if (Number(value[8]) !== gen.nifCheckDigit(value)) return value;
+    }
+  };
+  const brokenEgn = (): string => {
+    for (;;) {
+      const value = gen.breakOneDigit(later, gen.egn(later));
+      if (Number(value[9]) !== gen.egnCheckDigit(value)) return value;
+    }
+  };
   for (let n = 0; n < PER_TYPE; n++) {
     out.push(`NN ${brokenBelgian(false)}, eID ${brokenBelgian(true)}`);
     const finnish = gen.hetu(later);
     out.push(`HETU ${finnish.slice(0, 10)}${'0123456789ABCDEFHJKLMNPRSTUVWXY'.replace(finnish[10]!, '')[int(later, 0, 29)]}`);
     out.push(`RČ ${noLeadingZero(() => gen.breakOneDigit(later, gen.czSkBirthNumber(later)))}`);
     out.push(`ticket ${int(later, 100000, 999999)}/${digits(later, 5)} call ${int(later, 100000000, 999999999)}${digits(later, 2)} ref ${int(later, 100000, 999999)}-${digits(later, 3)}${pick(later, ['X', 'K', '7'])}${digits(later, 1)}`);
+    out.push(`NIF ${brokenNif()}, OIB ${gen.breakOneDigit(later, gen.oib(later))}, ЕГН ${brokenEgn()}`);
+    // Their shapes, unlabelled: a Portuguese order, a Croatian invoice, a Bulgarian order, and in a table's row. (Grouped
+    // 3-3-3, nine digits are a Polish phone number's national form: no look-alike.)
+    out.push(`Encomenda n.º ${int(later, 1, 3)}${digits(later, 8)} enviada`, `Račun br. ${int(later, 1, 9)}${digits(later, 10)}`, `Поръчка № ${int(later, 1, 9)}${digits(later, 9)}`);
+    out.push(`| ${int(later, 1, 3)}${digits(later, 8)} | ${int(later, 1, 9)}${digits(later, 10)} | ${int(later, 1, 9)}${digits(later, 9)} |`);
   }
   return out;
 }

@@ -197,6 +197,49 @@ export function czSkBirthNumber(random: Random): string {
   }
 }
 
+/** Portuguese NIF of a natural person (ranges 1–3, and 45 for non-residents): weights 9 to 2, 11 minus the sum mod 11, 10 and 11 written 0. */
+export function ptNif(random: Random): string {
+  const prefix = pick(random, ['1', '2', '3', '45']);
+  const body = prefix + digits(random, 8 - prefix.length);
+  return body + String(nifCheckDigit(body));
+}
+
+/** The NIF's check digit of its first eight digits. */
+export function nifCheckDigit(body: string): number {
+  let sum = 0;
+  for (let k = 0; k < 8; k++) sum += (9 - k) * Number(body[k]);
+  return ((11 - (sum % 11)) % 11) % 10;
+}
+
+/** ISO 7064 MOD 11,10 over a string of digits: 1 when the last digit checks the ones before it. */
+function mod11_10Checksum(number: string): number {
+  let check = 5;
+  for (const digit of number) check = ((((check || 10) * 2) % 11) + Number(digit)) % 10;
+  return check;
+}
+
+/** Croatian OIB: ten random digits and the ISO 7064 MOD 11,10 check digit, which makes the checksum 1. */
+export function oib(random: Random): string {
+  const body = digits(random, 10);
+  return body + String((1 - (((mod11_10Checksum(body) || 10) * 2) % 11) + 10) % 10);
+}
+
+/** Bulgarian EGN: YYMMDD (the month plus 40 for the 2000s), three digits, the weighted sum mod 11 (10 written 0). */
+export function egn(random: Random): string {
+  const year = int(random, 1930, 2020);
+  const month = int(random, 1, 12) + (year >= 2000 ? 40 : 0);
+  const body = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}${String(int(random, 1, 28)).padStart(2, '0')}${digits(random, 3)}`;
+  return body + String(egnCheckDigit(body));
+}
+
+/** The EGN's check digit of its first nine digits. */
+export function egnCheckDigit(body: string): number {
+  const weights = [2, 4, 8, 5, 10, 9, 7, 3, 6];
+  let sum = 0;
+  for (let k = 0; k < 9; k++) sum += weights[k]! * Number(body[k]);
+  return (sum % 11) % 10;
+}
+
 export function nino(random: Random): string {
   const first = 'ABCEGHJKLMNOPRSTWXYZ';
   const second = 'ABCEGHJKLMNPRSTWXYZ';
