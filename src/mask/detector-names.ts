@@ -8,6 +8,7 @@ export const DETECTOR_NAMES = [
   'email', 'phone', 'iban', 'credit_card', 'ip',
   'de_steuer_id', 'fr_nir', 'es_dni_nie', 'it_codice_fiscale', 'nl_bsn', 'pl_pesel', 'se_personnummer', 'uk_nino',
   'be_national_number', 'cz_sk_birth_number', 'fi_hetu', 'pt_nif', 'hr_oib', 'bg_egn',
+  'at_svnr', 'de_svnr',
   'mrz',
   'us_ssn',
 ] as const;

@@ -5,11 +5,13 @@
 import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
 import { NATIONAL_ID_GROUP, POLICY_DETECTOR_NAMES } from './detector-names.js';
+import { atSvnr } from './detectors/at-svnr.js';
 import { beNationalNumber } from './detectors/be-national-number.js';
 import { bgEgn } from './detectors/bg-egn.js';
 import { creditCard } from './detectors/credit-card.js';
 import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
+import { deSvnr } from './detectors/de-svnr.js';
 import { email } from './detectors/email.js';
 import { esDniNie } from './detectors/es-dni-nie.js';
 import { fiHetu } from './detectors/fi-hetu.js';
@@ -31,6 +33,7 @@ export const DETECTORS: readonly Detector[] = [
   email, phone, iban, creditCard, ip,
   deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
   beNationalNumber, czSkBirthNumber, fiHetu, ptNif, hrOib, bgEgn,
+  atSvnr, deSvnr,
   mrz,
   usSsn,
 ];

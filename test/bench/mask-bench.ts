@@ -155,8 +155,9 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * speakers before and after their times (a line each, or one long line of
  * times), a line of distinguished names' common names with escaped commas,
  * a line of cells, each a name before an address's, of addresses
- * written with `(at)` and `[dot]` that run into each other, and of Finnish
- * identity codes glued to each other.
+ * written with `(at)` and `[dot]` that run into each other, of Finnish
+ * identity codes glued to each other, and of German pension insurance
+ * numbers one after another.
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -219,6 +220,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   rowCells: (n) => "'A B', 'a@b.de',  ".repeat(n / 18),
   writtenAt: (n) => 'ab(at)c [dot] de'.repeat(n / 16),
   hetuRuns: (n) => '131052-308T-'.repeat(n / 12),
+  rvnrRuns: (n) => '65 170839 J 003 '.repeat(n / 16),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

@@ -137,6 +137,15 @@ export function positives(seed = 20260401): Positive[] {
 
     const bulgarian = gen.egn(later);
     add(out, 'bg_egn', n % 3 === 0 ? inJson(pick(later, ['egn', 'ЕГН']), bulgarian) : inProse(later, bulgarian, ['ЕГН ', 'ЕГН: ', 'EGN ', 'единен граждански номер ']), bulgarian);
+
+    // Printed, anywhere; bare, after a label or under a key that names it.
+    const austrian = gen.atSvnr(later, n % 3 === 0);
+    if (n % 3 === 0) add(out, 'at_svnr', inProse(later, austrian, ['', 'SVNR ', 'Versicherungsnummer: ']), austrian);
+    else if (n % 3 === 1) add(out, 'at_svnr', inProse(later, austrian, ['SVNR ', 'SV-Nr. ', 'Sozialversicherungsnummer: ', 'VSNR: ', 'social security number ']), austrian);
+    else add(out, 'at_svnr', inJson('svnr', austrian), austrian);
+
+    const german = gen.deSvnr(later, n % 2 === 0);
+    add(out, 'de_svnr', n % 4 === 1 ? inJson('rentenversicherungsnummer', german) : inProse(later, german, ['', 'RVNR ', 'Versicherungsnummer: ', 'SV-Nummer ']), german);
   }
   return out;
 }
@@ -240,6 +249,12 @@ export function lookalikes(seed = 20260402): string[] {
     // 3-3-3, nine digits are a Polish phone number's national form: no look-alike.)
     out.push(`Encomenda n.º ${int(later, 1, 3)}${digits(later, 8)} enviada`, `Račun br. ${int(later, 1, 9)}${digits(later, 10)}`, `Поръчка № ${int(later, 1, 9)}${digits(later, 9)}`);
     out.push(`| ${int(later, 1, 3)}${digits(later, 8)} | ${int(later, 1, 9)}${digits(later, 10)} | ${int(later, 1, 9)}${digits(later, 9)} |`);
+
+    // Any one digit changed fails either check: every weight is prime to 11 (Austria), and every digit sum of a
+    // weighted digit differs from digit to digit (Germany).
+    out.push(`SVNR ${gen.breakOneDigit(later, gen.atSvnr(later, false))}, e-card ${gen.breakOneDigit(later, gen.atSvnr(later, true))}`);
+    out.push(`RVNR ${gen.breakOneDigit(later, gen.deSvnr(later, true))}, ${gen.breakOneDigit(later, gen.deSvnr(later, false))}`);
+    out.push(`Rechnung ${int(later, 1, 9)}${digits(later, 9)}, Paket ${int(later, 1000, 9999)}-${digits(later, 6)}, Artikel ART-${digits(later, 8)}${pick(later, ['A', 'K', 'X'])}${digits(later, 3)}, Charge ${digits(later, 8)}${pick(later, ['B', 'L'])}${digits(later, 4)}`);
   }
   return out;
 }

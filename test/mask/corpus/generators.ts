@@ -240,6 +240,38 @@ export function egnCheckDigit(body: string): number {
   return (sum % 11) % 10;
 }
 
+/** Austrian social insurance number: serial, check, DDMMYY; `printed` as the e-card prints it: `1237 010180`. */
+export function atSvnr(random: Random, printed: boolean): string {
+  const weights = [3, 7, 9, 5, 8, 4, 2, 1, 6];
+  for (;;) {
+    const serial = String(int(random, 100, 999));
+    const date = `${String(int(random, 1, 28)).padStart(2, '0')}${String(int(random, 1, 12)).padStart(2, '0')}${String(int(random, 1930, 2020) % 100).padStart(2, '0')}`;
+    const body = serial + date;
+    let sum = 0;
+    for (let k = 0; k < 9; k++) sum += weights[k]! * Number(body[k]);
+    // A remainder of 10 is never issued.
+    const check = sum % 11;
+    if (check < 10) return `${serial}${check}${printed ? ' ' : ''}${date}`;
+  }
+}
+
+/** German pension insurance number: area, DDMMYY, initial, serial, check; `printed` as the card prints it: `65 170839 J 003`. */
+export function deSvnr(random: Random, printed: boolean): string {
+  const area = pick(random, ['02', '09', '10', '13', '14', '17', '24', '25', '28', '38', '39', '42', '53', '65', '80', '82', '89']);
+  const date = `${String(int(random, 1, 28)).padStart(2, '0')}${String(int(random, 1, 12)).padStart(2, '0')}${String(int(random, 1930, 2020) % 100).padStart(2, '0')}`;
+  const letter = int(random, 1, 26);
+  const serial = String(int(random, 0, 99)).padStart(2, '0');
+  const numeric = `${area}${date}${String(letter).padStart(2, '0')}${serial}`;
+  const weights = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+  let sum = 0;
+  for (let k = 0; k < 12; k++) {
+    const product = weights[k]! * Number(numeric[k]);
+    sum += Math.floor(product / 10) + (product % 10);
+  }
+  const initial = String.fromCharCode(64 + letter);
+  return printed ? `${area} ${date} ${initial} ${serial}${sum % 10}` : `${area}${date}${initial}${serial}${sum % 10}`;
+}
+
 export function nino(random: Random): string {
   const first = 'ABCEGHJKLMNOPRSTWXYZ';
   const second = 'ABCEGHJKLMNPRSTWXYZ';
