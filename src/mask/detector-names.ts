@@ -9,6 +9,7 @@ export const DETECTOR_NAMES = [
   'de_steuer_id', 'fr_nir', 'es_dni_nie', 'it_codice_fiscale', 'nl_bsn', 'pl_pesel', 'se_personnummer', 'uk_nino',
   'be_national_number', 'cz_sk_birth_number', 'fi_hetu', 'pt_nif', 'hr_oib', 'bg_egn',
   'at_svnr', 'de_svnr',
+  'ro_cnp', 'ee_lt_personal_code', 'ie_ppsn',
   'mrz',
   'us_ssn',
 ] as const;

@@ -12,12 +12,14 @@ import { creditCard } from './detectors/credit-card.js';
 import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
 import { deSvnr } from './detectors/de-svnr.js';
+import { eeLtPersonalCode } from './detectors/ee-lt-personal-code.js';
 import { email } from './detectors/email.js';
 import { esDniNie } from './detectors/es-dni-nie.js';
 import { fiHetu } from './detectors/fi-hetu.js';
 import { frNir } from './detectors/fr-nir.js';
 import { hrOib } from './detectors/hr-oib.js';
 import { iban } from './detectors/iban.js';
+import { iePpsn } from './detectors/ie-ppsn.js';
 import { ip } from './detectors/ip.js';
 import { itCodiceFiscale } from './detectors/it-codice-fiscale.js';
 import { mrz } from './detectors/mrz.js';
@@ -25,6 +27,7 @@ import { nlBsn } from './detectors/nl-bsn.js';
 import { phone } from './detectors/phone.js';
 import { plPesel } from './detectors/pl-pesel.js';
 import { ptNif } from './detectors/pt-nif.js';
+import { roCnp } from './detectors/ro-cnp.js';
 import { sePersonnummer } from './detectors/se-personnummer.js';
 import { ukNino } from './detectors/uk-nino.js';
 import { usSsn } from './detectors/us-ssn.js';
@@ -34,6 +37,7 @@ export const DETECTORS: readonly Detector[] = [
   deSteuerId, frNir, esDniNie, itCodiceFiscale, nlBsn, plPesel, sePersonnummer, ukNino,
   beNationalNumber, czSkBirthNumber, fiHetu, ptNif, hrOib, bgEgn,
   atSvnr, deSvnr,
+  roCnp, eeLtPersonalCode, iePpsn,
   mrz,
   usSsn,
 ];

@@ -156,8 +156,9 @@ export function benchMaskThroughput(options: { bytes?: number; distinct?: number
  * times), a line of distinguished names' common names with escaped commas,
  * a line of cells, each a name before an address's, of addresses
  * written with `(at)` and `[dot]` that run into each other, of Finnish
- * identity codes glued to each other, and of German pension insurance
- * numbers one after another.
+ * identity codes glued to each other, of German pension insurance
+ * numbers one after another, and of Irish PPS numbers one after
+ * another (each valid, so each looks for its label).
  */
 export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   digits: (n) => '4'.repeat(n),
@@ -221,6 +222,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   writtenAt: (n) => 'ab(at)c [dot] de'.repeat(n / 16),
   hetuRuns: (n) => '131052-308T-'.repeat(n / 12),
   rvnrRuns: (n) => '65 170839 J 003 '.repeat(n / 16),
+  ppsnRuns: (n) => '6433435OA '.repeat(n / 10),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

@@ -146,6 +146,17 @@ export function positives(seed = 20260401): Positive[] {
 
     const german = gen.deSvnr(later, n % 2 === 0);
     add(out, 'de_svnr', n % 4 === 1 ? inJson('rentenversicherungsnummer', german) : inProse(later, german, ['', 'RVNR ', 'Versicherungsnummer: ', 'SV-Nummer ']), german);
+
+    // Bare digit runs (CNP, isikukood, asmens kodas) and a PPS number (one check letter): after a label or under a key.
+    const romanian = gen.cnp(later);
+    add(out, 'ro_cnp', n % 4 === 0 ? inJson('cnp', romanian) : inProse(later, romanian, ['CNP ', 'CNP: ', 'cod numeric personal ', 'Cod numeric personal: ']), romanian);
+
+    const baltic = gen.eeLtPersonalCode(later);
+    add(out, 'ee_lt_personal_code', n % 4 === 0 ? inJson(n % 8 === 0 ? 'isikukood' : 'asmens_kodas', baltic) : inProse(later, baltic, ['isikukood ', 'Isikukood: ', 'asmens kodas ', 'a. k. ', 'personal code ', 'ID code: ']), baltic);
+
+    const irish = gen.ppsn(later, pick(later, ['', '', 'A', 'B', 'W']));
+    const irishWritten = n % 3 === 2 ? `${irish.slice(0, 7)} ${irish.slice(7)}` : irish;
+    add(out, 'ie_ppsn', n % 4 === 0 ? inJson('ppsn', irishWritten) : inProse(later, irishWritten, ['PPS No. ', 'PPSN: ', 'PPS number ', 'Personal Public Service Number: ']), irishWritten);
   }
   return out;
 }
@@ -218,6 +229,12 @@ export function lookalikes(seed = 20260402): string[] {
       if (value[0] !== '0' && 97 - (base % 97) !== check && 97 - ((2_000_000_000 + base) % 97) !== check) return value;
     }
   };
+  const brokenUnless = (make: () => string, valid: (value: string) => boolean): string => {
+    for (;;) {
+      const value = gen.breakOneDigit(later, make());
+      if (!valid(value)) return value;
+    }
+  };
   const noLeadingZero = (make: () => string): string => {
     for (;;) {
       const value = make();
@@ -255,6 +272,17 @@ export function lookalikes(seed = 20260402): string[] {
     out.push(`SVNR ${gen.breakOneDigit(later, gen.atSvnr(later, false))}, e-card ${gen.breakOneDigit(later, gen.atSvnr(later, true))}`);
     out.push(`RVNR ${gen.breakOneDigit(later, gen.deSvnr(later, true))}, ${gen.breakOneDigit(later, gen.deSvnr(later, false))}`);
     out.push(`Rechnung ${int(later, 1, 9)}${digits(later, 9)}, Paket ${int(later, 1000, 9999)}-${digits(later, 6)}, Artikel ART-${digits(later, 8)}${pick(later, ['A', 'K', 'X'])}${digits(later, 3)}, Charge ${digits(later, 8)}${pick(later, ['B', 'L'])}${digits(later, 4)}`);
+
+
+    // A changed digit can leave the check holding: a CNP's remainder 10 is written 1, and a personal code's
+    // check falls back on other weights at 10. Those are valid numbers again, and drawn anew.
+    out.push(`CNP ${brokenUnless(() => gen.cnp(later), (value) => gen.cnpCheckDigit(value.slice(0, 12)) === value[12])}`);
+    out.push(`isikukood ${brokenUnless(() => gen.eeLtPersonalCode(later), (value) => gen.eeLtCheckDigit(value.slice(0, 10)) === value[10])}`);
+    const irish = gen.ppsn(later, pick(later, ['', 'A', 'W']));
+    out.push(`PPSN ${irish.slice(0, 7)}${'ABCDEFGHIJKLMNOPQRSTUVW'.replace(irish[7]!, '')[int(later, 0, 21)]}${irish.slice(8)}`);
+    // Valid numbers in the shapes other numbers take, without a label: a barcode's 13 digits, an order's
+    // 11, SKUs and upper-case hex of seven digits and a letter or two.
+    out.push(`barcode ${gen.cnp(later)} on order ${gen.eeLtPersonalCode(later)}, SKU ${gen.ppsn(later, pick(later, ['', 'A']))} and ${digits(later, 7)}${pick(later, ['A', 'C', 'E', 'F', 'K', 'X'])} x2, CRC ${digits(later, 7)}${pick(later, ['A', 'B', 'C', 'D', 'E', 'F'])}`);
   }
   return out;
 }
