@@ -255,11 +255,19 @@ export function lookalikes(seed = 20260402): string[] {
       if (Number(value[9]) !== gen.egnCheckDigit(value)) return value;
     }
   };
+  const brokenCzech = (): string => {
+    for (;;) {
+      const value = gen.breakOneDigit(later, gen.czSkBirthNumber(later));
+      const number = Number(value.replace('/', ''));
+      // A changed digit leaves the number indivisible by 11, but may give it the remainder 10 that an old number ending in 0 had.
+      if (!(value.endsWith('0') && Math.floor(number / 10) % 11 === 10)) return value;
+    }
+  };
   for (let n = 0; n < PER_TYPE; n++) {
     out.push(`NN ${brokenBelgian(false)}, eID ${brokenBelgian(true)}`);
     const finnish = gen.hetu(later);
     out.push(`HETU ${finnish.slice(0, 10)}${'0123456789ABCDEFHJKLMNPRSTUVWXY'.replace(finnish[10]!, '')[int(later, 0, 29)]}`);
-    out.push(`RČ ${noLeadingZero(() => gen.breakOneDigit(later, gen.czSkBirthNumber(later)))}`);
+    out.push(`RČ ${noLeadingZero(brokenCzech)}`);
     out.push(`ticket ${int(later, 100000, 999999)}/${digits(later, 5)} call ${int(later, 100000000, 999999999)}${digits(later, 2)} ref ${int(later, 100000, 999999)}-${digits(later, 3)}${pick(later, ['X', 'K', '7'])}${digits(later, 1)}`);
     out.push(`NIF ${brokenNif()}, OIB ${gen.breakOneDigit(later, gen.oib(later))}, ЕГН ${brokenEgn()}`);
     // Their shapes, unlabelled: a Portuguese order, a Croatian invoice, a Bulgarian order, and in a table's row. (Grouped
