@@ -13,6 +13,7 @@ import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
 import { deSvnr } from './detectors/de-svnr.js';
 import { eeLtPersonalCode } from './detectors/ee-lt-personal-code.js';
+import { dkCpr } from './detectors/dk-cpr.js';
 import { email } from './detectors/email.js';
 import { esDniNie } from './detectors/es-dni-nie.js';
 import { fiHetu } from './detectors/fi-hetu.js';
@@ -24,6 +25,7 @@ import { ip } from './detectors/ip.js';
 import { itCodiceFiscale } from './detectors/it-codice-fiscale.js';
 import { mrz } from './detectors/mrz.js';
 import { nlBsn } from './detectors/nl-bsn.js';
+import { noFodselsnummer } from './detectors/no-fodselsnummer.js';
 import { phone } from './detectors/phone.js';
 import { plPesel } from './detectors/pl-pesel.js';
 import { ptNif } from './detectors/pt-nif.js';
@@ -38,6 +40,7 @@ export const DETECTORS: readonly Detector[] = [
   beNationalNumber, czSkBirthNumber, fiHetu, ptNif, hrOib, bgEgn,
   atSvnr, deSvnr,
   roCnp, eeLtPersonalCode, iePpsn,
+  noFodselsnummer, dkCpr,
   mrz,
   usSsn,
 ];

@@ -157,8 +157,39 @@ export function positives(seed = 20260401): Positive[] {
     const irish = gen.ppsn(later, pick(later, ['', '', 'A', 'B', 'W']));
     const irishWritten = n % 3 === 2 ? `${irish.slice(0, 7)} ${irish.slice(7)}` : irish;
     add(out, 'ie_ppsn', n % 4 === 0 ? inJson('ppsn', irishWritten) : inProse(later, irishWritten, ['PPS No. ', 'PPSN: ', 'PPS number ', 'Personal Public Service Number: ']), irishWritten);
+
+    // Spaced anywhere; bare after a label or under a key; every fifth a D-number.
+    const norwegian = gen.fodselsnummer(later, n % 5 === 4);
+    const norwegianSpaced = `${norwegian.slice(0, 6)} ${norwegian.slice(6)}`;
+    if (n % 3 === 0) add(out, 'no_fodselsnummer', inProse(later, norwegianSpaced, ['', 'fødselsnummer ', 'Fnr. ']), norwegianSpaced);
+    else if (n % 3 === 1) add(out, 'no_fodselsnummer', inProse(later, norwegian, ['fødselsnummer: ', 'Fødselsnr. ', 'F.nr. ', 'personnummer ', 'D-nummer ', 'national identity number ']), norwegian);
+    else add(out, 'no_fodselsnummer', inJson('fodselsnummer', norwegian), norwegian);
+
+    // Hyphenated with the check anywhere, bare with it after a label; failing it (n % 4 === 3) after CPR; under a key.
+    const danish = danishOnly(() => gen.cpr(later, n % 4 !== 3));
+    const danishWritten = n % 4 === 0 || n % 8 === 2 || n % 8 === 3 ? danish : danish.replace('-', '');
+    const danishLabels = n % 4 === 0 ? ['', 'CPR ', 'CPR-nr. ', 'personnummer '] : n % 4 === 1 ? ['CPR: ', 'CPR-nummer ', 'personnummer '] : ['CPR ', 'CPR-nr.: ', 'cpr-nummer '];
+    add(out, 'dk_cpr', n % 4 === 2 ? inJson('cpr', danishWritten) : inProse(later, danishWritten, danishLabels), danishWritten);
   }
   return out;
+}
+
+/**
+ * A CPR number no other national id reads. About 6% of CPR numbers are also
+ * valid Swedish personnummers and 3% Finnish identity codes (see
+ * `gen.readsAsPersonnummerOrHetu`): they are masked, reported as the other id
+ * (see `dkCpr.priority`), so they have no one type to count here.
+ */
+function danishOnly(make: () => string): string {
+  return unless(make, gen.readsAsPersonnummerOrHetu);
+}
+
+/** A value of `make` that `valid` turns down: a value drawn at random that is, by chance, a valid id is none of the kind wanted. */
+function unless(make: () => string, valid: (value: string) => boolean): string {
+  for (;;) {
+    const value = make();
+    if (!valid(value)) return value;
+  }
 }
 
 function uuid(random: Random): string {
@@ -229,12 +260,6 @@ export function lookalikes(seed = 20260402): string[] {
       if (value[0] !== '0' && 97 - (base % 97) !== check && 97 - ((2_000_000_000 + base) % 97) !== check) return value;
     }
   };
-  const brokenUnless = (make: () => string, valid: (value: string) => boolean): string => {
-    for (;;) {
-      const value = gen.breakOneDigit(later, make());
-      if (!valid(value)) return value;
-    }
-  };
   const noLeadingZero = (make: () => string): string => {
     for (;;) {
       const value = make();
@@ -243,30 +268,17 @@ export function lookalikes(seed = 20260402): string[] {
   };
   // Both checks write two remainders as 0, so a changed digit that moves the sum from one to the other keeps the number valid.
   // (ISO 7064 MOD 11,10, the OIB's, catches every changed digit.)
-  const brokenNif = (): string => {
-    for (;;) {
-      const value = gen.breakOneDigit(later, gen.ptNif(later));
-      if (Number(value[8]) !== gen.nifCheckDigit(value)) return value;
-    }
-  };
-  const brokenEgn = (): string => {
-    for (;;) {
-      const value = gen.breakOneDigit(later, gen.egn(later));
-      if (Number(value[9]) !== gen.egnCheckDigit(value)) return value;
-    }
-  };
-  const brokenCzech = (): string => {
-    for (;;) {
-      const value = gen.breakOneDigit(later, gen.czSkBirthNumber(later));
-      const number = Number(value.replace('/', ''));
-      // A changed digit leaves the number indivisible by 11, but may give it the remainder 10 that an old number ending in 0 had.
-      if (!(value.endsWith('0') && Math.floor(number / 10) % 11 === 10)) return value;
-    }
-  };
+  const brokenNif = (): string => unless(() => gen.breakOneDigit(later, gen.ptNif(later)), (value) => Number(value[8]) === gen.nifCheckDigit(value));
+  const brokenEgn = (): string => unless(() => gen.breakOneDigit(later, gen.egn(later)), (value) => Number(value[9]) === gen.egnCheckDigit(value));
+  // A changed digit leaves a birth number indivisible by 11, but may give it the remainder 10 that an old number ending in 0 had.
+  const brokenCzech = (): string =>
+    unless(() => gen.breakOneDigit(later, gen.czSkBirthNumber(later)), (value) => value.endsWith('0') && Math.floor(Number(value.replace('/', '')) / 10) % 11 === 10);
   for (let n = 0; n < PER_TYPE; n++) {
     out.push(`NN ${brokenBelgian(false)}, eID ${brokenBelgian(true)}`);
     const finnish = gen.hetu(later);
-    out.push(`HETU ${finnish.slice(0, 10)}${'0123456789ABCDEFHJKLMNPRSTUVWXY'.replace(finnish[10]!, '')[int(later, 0, 29)]}`);
+    // A wrong check that is a digit gives DDMMYY-NNNN, which may be a valid CPR number or personnummer.
+    const brokenFinnish = unless(() => `${finnish.slice(0, 10)}${'0123456789ABCDEFHJKLMNPRSTUVWXY'.replace(finnish[10]!, '')[int(later, 0, 29)]}`, (value) => gen.cprChecked(value) || gen.readsAsPersonnummerOrHetu(value));
+    out.push(`HETU ${brokenFinnish}`);
     out.push(`RČ ${noLeadingZero(brokenCzech)}`);
     out.push(`ticket ${int(later, 100000, 999999)}/${digits(later, 5)} call ${int(later, 100000000, 999999999)}${digits(later, 2)} ref ${int(later, 100000, 999999)}-${digits(later, 3)}${pick(later, ['X', 'K', '7'])}${digits(later, 1)}`);
     out.push(`NIF ${brokenNif()}, OIB ${gen.breakOneDigit(later, gen.oib(later))}, ЕГН ${brokenEgn()}`);
@@ -281,16 +293,27 @@ export function lookalikes(seed = 20260402): string[] {
     out.push(`RVNR ${gen.breakOneDigit(later, gen.deSvnr(later, true))}, ${gen.breakOneDigit(later, gen.deSvnr(later, false))}`);
     out.push(`Rechnung ${int(later, 1, 9)}${digits(later, 9)}, Paket ${int(later, 1000, 9999)}-${digits(later, 6)}, Artikel ART-${digits(later, 8)}${pick(later, ['A', 'K', 'X'])}${digits(later, 3)}, Charge ${digits(later, 8)}${pick(later, ['B', 'L'])}${digits(later, 4)}`);
 
-
     // A changed digit can leave the check holding: a CNP's remainder 10 is written 1, and a personal code's
     // check falls back on other weights at 10. Those are valid numbers again, and drawn anew.
-    out.push(`CNP ${brokenUnless(() => gen.cnp(later), (value) => gen.cnpCheckDigit(value.slice(0, 12)) === value[12])}`);
-    out.push(`isikukood ${brokenUnless(() => gen.eeLtPersonalCode(later), (value) => gen.eeLtCheckDigit(value.slice(0, 10)) === value[10])}`);
+    out.push(`CNP ${unless(() => gen.breakOneDigit(later, gen.cnp(later)), (value) => gen.cnpCheckDigit(value.slice(0, 12)) === value[12])}`);
+    out.push(`isikukood ${unless(() => gen.breakOneDigit(later, gen.eeLtPersonalCode(later)), (value) => gen.eeLtCheckDigit(value.slice(0, 10)) === value[10])}`);
     const irish = gen.ppsn(later, pick(later, ['', 'A', 'W']));
     out.push(`PPSN ${irish.slice(0, 7)}${'ABCDEFGHIJKLMNOPQRSTUVW'.replace(irish[7]!, '')[int(later, 0, 21)]}${irish.slice(8)}`);
     // Valid numbers in the shapes other numbers take, without a label: a barcode's 13 digits, an order's
     // 11, SKUs and upper-case hex of seven digits and a letter or two.
     out.push(`barcode ${gen.cnp(later)} on order ${gen.eeLtPersonalCode(later)}, SKU ${gen.ppsn(later, pick(later, ['', 'A']))} and ${digits(later, 7)}${pick(later, ['A', 'C', 'E', 'F', 'K', 'X'])} x2, CRC ${digits(later, 7)}${pick(later, ['A', 'B', 'C', 'D', 'E', 'F'])}`);
+
+    // One digit changed breaks a fødselsnummer's first or second check (no weight is 0 mod 11), and a CPR number's mod 11.
+    const brokenNorwegian = noLeadingZero(() => gen.breakOneDigit(later, gen.fodselsnummer(later, later() < 0.2)));
+    const spacedNorwegian = noLeadingZero(() => gen.breakOneDigit(later, gen.fodselsnummer(later, false)));
+    out.push(`fødselsnummer ${brokenNorwegian}, Pasient ${spacedNorwegian.slice(0, 6)} ${spacedNorwegian.slice(6)}`);
+    // Without the check a CPR number counts only after `CPR`: broken ones stand alone or after `personnummer`.
+    const brokenDanish = (): string => noLeadingZero(() => danishOnly(() => gen.breakOneDigit(later, gen.cpr(later, true))));
+    out.push(`ref ${brokenDanish()}, personnummer ${brokenDanish().replace('-', '')}`);
+    // Their shapes as case numbers, invoice numbers and order ids take them, without a label.
+    const caseNumber = unless(() => `${int(later, 100000, 999999)} ${digits(later, 5)}`, (value) => gen.fodselsnummerChecks(value.replace(' ', '').slice(0, 9)) === value.slice(-2));
+    const invoice = unless(() => `${int(later, 100000, 999999)}-${digits(later, 4)}`, (value) => gen.cprChecked(value) || gen.readsAsPersonnummerOrHetu(value));
+    out.push(`sak ${caseNumber} faktura ${invoice} ordre ${int(later, 1, 9)}${digits(later, 10)} kvittering ${int(later, 1, 9)}${digits(later, 9)}`);
   }
   return out;
 }

@@ -326,6 +326,82 @@ export function ppsn(random: Random, second: string): string {
   return `${seven}${ppsnCheckLetter(seven, second)}${second}`;
 }
 
+/** Two digits, with a leading zero. */
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** True when `year-month-day` is a day of the calendar. */
+function isDate(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return month >= 1 && month <= 12 && date.getUTCFullYear() === year && date.getUTCDate() === day;
+}
+
+/** 11 minus the weighted sum of `body`'s digits mod 11, 11 read as 0: 10 means no digit fits. */
+function mod11Digit(body: string, weights: readonly number[]): number {
+  let sum = 0;
+  for (let k = 0; k < weights.length; k++) sum += weights[k]! * Number(body[k]);
+  return (11 - (sum % 11)) % 11;
+}
+
+/** The two check digits of a fødselsnummer's first nine, or undefined when one would be 10 (never issued). */
+export function fodselsnummerChecks(nine: string): string | undefined {
+  const first = mod11Digit(nine, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
+  if (first === 10) return undefined;
+  const second = mod11Digit(`${nine}${first}`, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+  return second === 10 ? undefined : `${first}${second}`;
+}
+
+/**
+ * Norwegian fødselsnummer, DDMMYYIIIKK (a D-number adds 40 to the day); the
+ * individual number tells the century: 000–499 the 1900s, 500–999 the 2000s.
+ */
+export function fodselsnummer(random: Random, dNumber: boolean): string {
+  for (;;) {
+    const year = int(random, 1930, 2020);
+    const date = `${twoDigits(int(random, 1, 28) + (dNumber ? 40 : 0))}${twoDigits(int(random, 1, 12))}${twoDigits(year % 100)}`;
+    const individual = String(year >= 2000 ? int(random, 500, 999) : int(random, 0, 499)).padStart(3, '0');
+    const checks = fodselsnummerChecks(date + individual);
+    if (checks !== undefined) return date + individual + checks;
+  }
+}
+
+/** True when the ten digits of a CPR number, weighted 4 3 2 7 6 5 4 3 2 1, sum to a multiple of 11. */
+export function cprChecked(value: string): boolean {
+  const digits = value.replace('-', '');
+  return mod11Digit(digits, [4, 3, 2, 7, 6, 5, 4, 3, 2, 1]) === 0;
+}
+
+/**
+ * Danish CPR number, DDMMYY-SSSS; the serial's first digit tells the century
+ * (0–3 the 1900s, 4–8 the 2000s up to 2036). `checked`: it meets the mod-11
+ * check; else it fails it, as numbers issued since 2007 may, with 1 January
+ * as the birth date, which cpr.dk says they normally have.
+ */
+export function cpr(random: Random, checked: boolean): string {
+  for (;;) {
+    const year = int(random, 1930, 2020);
+    const date = checked ? `${twoDigits(int(random, 1, 28))}${twoDigits(int(random, 1, 12))}` : '0101';
+    const value = `${date}${twoDigits(year % 100)}${year >= 2000 ? int(random, 4, 8) : int(random, 0, 3)}${digits(random, 3)}`;
+    if (cprChecked(value) === checked) return `${value.slice(0, 6)}-${value.slice(6)}`;
+  }
+}
+
+/**
+ * True when a CPR number's ten digits also read as a Swedish personnummer
+ * (YYMMDD, a coordination number's day plus 60, the Luhn digit) or, written
+ * DDMMYY-SSSS, as a Finnish identity code of the 1900s (number 002–999, the
+ * mod-31 check character).
+ */
+export function readsAsPersonnummerOrHetu(value: string): boolean {
+  const digits = value.replace('-', '');
+  const [a, b, c] = [Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4, 6))];
+  const swedishDay = c > 60 ? c - 60 : c;
+  if ((isDate(1900 + a, b, swedishDay) || isDate(2000 + a, b, swedishDay)) && luhnDigit(digits.slice(0, 9)) === digits[9]) return true;
+  const finnishCheck = '0123456789ABCDEFHJKLMNPRSTUVWXY'[Number(digits.slice(0, 9)) % 31];
+  return isDate(1900 + c, b, a) && Number(digits.slice(6, 9)) >= 2 && finnishCheck === digits[9];
+}
+
 export function nino(random: Random): string {
   const first = 'ABCEGHJKLMNOPRSTWXYZ';
   const second = 'ABCEGHJKLMNPRSTWXYZ';
