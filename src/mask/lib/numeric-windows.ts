@@ -260,9 +260,9 @@ let chunkDigits = new Int32Array(64);
  * printed right after an IBAN with a space between them
  * (`DE89 3704 0044 0532 0130 00 4111 1111 1111 1111`). Shorter tails stay
  * part of the word (`ID12 345 678 901` holds no SSN), so only the card
- * detector, whose numbers are 13 to 19 digits long, reads such windows.
+ * detector, whose numbers are 14 to 19 digits long, reads such windows.
  */
-const GLUED_TAIL_MIN_DIGITS = 13;
+const GLUED_TAIL_MIN_DIGITS = 14;
 
 /** The windows of a token of several chunks: runs [firstRun, lastRun], at least one space between them; `glued` to a word before it (see `GLUED_TAIL_MIN_DIGITS`). */
 function collectWindows(windows: NumericWindows, codes: Uint16Array, length: number, runs: Int32Array, firstRun: number, lastRun: number, glued: boolean): void {

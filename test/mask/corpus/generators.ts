@@ -52,7 +52,7 @@ export function grouped(value: string, size = 4, separator = ' '): string {
   return value.match(new RegExp(`.{1,${size}}`, 'g'))!.join(separator);
 }
 
-const CARD_PREFIXES: [string, number][] = [['4', 16], ['4', 13], ['51', 16], ['55', 16], ['2221', 16], ['2720', 16], ['34', 15], ['37', 15], ['6011', 16], ['65', 16], ['3530', 16], ['36', 14], ['62', 16]];
+const CARD_PREFIXES: [string, number][] = [['4', 16], ['4', 19], ['51', 16], ['55', 16], ['2221', 16], ['2720', 16], ['34', 15], ['37', 15], ['6011', 16], ['65', 16], ['3530', 16], ['36', 14], ['62', 16]];
 
 export function card(random: Random): string {
   const [prefix, length] = pick(random, CARD_PREFIXES);

@@ -27,6 +27,10 @@ describe('credit_card', () => {
       'ref X4111 1111 1111 1111',
       // A phone number in its international form, whose digits pass as a 13-digit Visa.
       'WhatsApp +4915112345678',
+      // 13 digits: a German barcode and a Romanian CNP that pass Luhn, and the old 13-digit Visa test number.
+      'EAN 4000000000006',
+      'CNP 5060325062791',
+      '4222222222222',
     ],
   });
 });
