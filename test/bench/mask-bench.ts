@@ -223,6 +223,9 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   hetuRuns: (n) => '131052-308T-'.repeat(n / 12),
   rvnrRuns: (n) => '65 170839 J 003 '.repeat(n / 16),
   ppsnRuns: (n) => '6433435OA '.repeat(n / 10),
+  fillers: (n) => '<'.repeat(n),
+  zoneLines: (n) => 'L898902C36UTO7408122F1204159ZE184226B<<<<<10\n'.repeat(n / 45),
+  cardZones: (n) => 'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\n'.repeat(n / 62),
 };
 
 /** The ratio of the 4 MiB time to the 1 MiB time under which an adversarial line counts as linear (linear ≈ 4, quadratic ≈ 16). */

@@ -171,6 +171,12 @@ export function positives(seed = 20260401): Positive[] {
     const danishLabels = n % 4 === 0 ? ['', 'CPR ', 'CPR-nr. ', 'personnummer '] : n % 4 === 1 ? ['CPR: ', 'CPR-nummer ', 'personnummer '] : ['CPR ', 'CPR-nr.: ', 'cpr-nummer '];
     add(out, 'dk_cpr', n % 4 === 2 ? inJson('cpr', danishWritten) : inProse(later, danishWritten, danishLabels), danishWritten);
   }
+  const zones = seeded(seed + 2);
+  for (let n = 0; n < PER_TYPE; n++) {
+    // A passport's or a TD2 document's line of data alone, as OCR or a form copied it.
+    const zone = gen.mrzDataLine(zones, n % 3 !== 2);
+    add(out, 'mrz', n % 4 === 3 ? inJson('mrz', zone) : inProse(zones, zone, ['', 'MRZ: ', 'MRZ ', 'Zone lisible : ', 'maschinenlesbare Zone: ']), zone);
+  }
   return out;
 }
 
@@ -314,6 +320,14 @@ export function lookalikes(seed = 20260402): string[] {
     const caseNumber = unless(() => `${int(later, 100000, 999999)} ${digits(later, 5)}`, (value) => gen.fodselsnummerChecks(value.replace(' ', '').slice(0, 9)) === value.slice(-2));
     const invoice = unless(() => `${int(later, 100000, 999999)}-${digits(later, 4)}`, (value) => gen.cprChecked(value) || gen.readsAsPersonnummerOrHetu(value));
     out.push(`sak ${caseNumber} faktura ${invoice} ordre ${int(later, 1, 9)}${digits(later, 10)} kvittering ${int(later, 1, 9)}${digits(later, 9)}`);
+  }
+  const zones = seeded(seed + 2);
+  for (let n = 0; n < PER_TYPE; n++) {
+    // A zone's line of data with one digit changed fails a check (each weight, 7, 3 or 1, is prime to 10).
+    out.push(`MRZ ${gen.breakOneDigit(zones, gen.mrzDataLine(zones, n % 2 === 0))}`);
+    // Lines of the zone's characters and lengths that are no zone: base-32 keys, fillers, code, merge markers.
+    const key = Array.from({ length: 44 }, () => pick(zones, [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567<'])).join('');
+    out.push(`key ${key}`, `${'<'.repeat(int(zones, 30, 44))} end`, `std::cout << ${hex(zones, 8).toUpperCase()} << std::endl;`, `<<<<<<< HEAD:${hex(zones, 7)}`);
   }
   return out;
 }

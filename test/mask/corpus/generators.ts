@@ -473,3 +473,35 @@ export function breakOneDigit(random: Random, value: string): string {
   const next = (old + int(random, 1, 9)) % 10;
   return value.slice(0, at) + String(next) + value.slice(at + 1);
 }
+
+/** ICAO 9303's check digit: characters weighted 7, 3, 1 (digits their value, `A`–`Z` 10–35, `<` 0), sum mod 10. */
+export function mrzCheck(field: string): string {
+  let sum = 0;
+  for (let k = 0; k < field.length; k++) {
+    const ch = field[k]!;
+    const value = ch === '<' ? 0 : /\d/.test(ch) ? Number(ch) : ch.charCodeAt(0) - 55;
+    sum += value * [7, 3, 1][k % 3]!;
+  }
+  return String(sum % 10);
+}
+
+/**
+ * The line of data of a passport's (TD3, 44 characters) or a TD2 document's
+ * (36) machine-readable zone: document number, nationality, birth date, sex,
+ * expiry, a passport's personal number, each with its check, and the
+ * composite check.
+ */
+export function mrzDataLine(random: Random, passport: boolean): string {
+  const letters = 'ABCDEFGHIJKLMNPRSTUVWXYZ';
+  const number = Array.from({ length: 9 }, () => (random() < 0.3 ? pick(random, [...letters]) : String(int(random, 0, 9)))).join('');
+  const nationality = pick(random, ['D<<', 'FRA', 'ITA', 'ESP', 'NLD', 'POL', 'SWE', 'AUT', 'BEL', 'IRL', 'GBR', 'USA']);
+  const birth = `${twoDigits(int(random, 30, 99))}${twoDigits(int(random, 1, 12))}${twoDigits(int(random, 1, 28))}`;
+  const expiry = `${twoDigits(int(random, 26, 36))}${twoDigits(int(random, 1, 12))}${twoDigits(int(random, 1, 28))}`;
+  const optional = passport ? (random() < 0.5 ? '<'.repeat(14) : `${digits(random, 11)}<<<`) : '<'.repeat(7);
+  const optionalField = passport ? `${optional}${optional.startsWith('<') ? '<' : mrzCheck(optional)}` : optional;
+  const document = `${number}${mrzCheck(number)}`;
+  const born = `${birth}${mrzCheck(birth)}`;
+  const expires = `${expiry}${mrzCheck(expiry)}`;
+  const composite = mrzCheck(`${document}${born}${expires}${optionalField}`);
+  return `${document}${nationality}${born}${pick(random, ['M', 'F', '<'])}${expires}${optionalField}${composite}`;
+}
