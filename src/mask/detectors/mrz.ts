@@ -15,8 +15,9 @@ import { isRealDate } from '../lib/date.js';
  * a passport's, below an identity card's) then by its place. A passport's
  * and a TD2 document's data line holds all its checks, so it is found
  * alone; an identity card's needs the line above it, which holds the
- * document number. Linear: each `<` is looked at once, and each run of
- * such characters read once.
+ * document number. Linear: each run of zone characters that holds a `<` is
+ * read once, and a line beside it (read to check it) only for a run of a
+ * line's length.
  */
 export const mrz: Detector = {
   name: 'mrz',
@@ -28,13 +29,13 @@ export const mrz: Detector = {
     const codes = input.codeUnits();
     const { text } = input;
     for (let filler = text.indexOf('<'); filler !== -1; ) {
-      // The run of zone characters around the filler, read no further than a line's length each way.
+      // The whole run of zone characters around the filler: it starts after the end of the run before, which no zone character follows.
       let start = filler;
-      while (start > 0 && filler - start <= LONGEST && isZoneCode(codes[start - 1]!)) start--;
+      while (start > 0 && isZoneCode(codes[start - 1]!)) start--;
       let end = filler + 1;
-      while (end - start <= LONGEST && isZoneCode(codes[end]!)) end++;
-      // A whole run, not glued to a word (`xL898…`).
-      const length = (start > 0 && touches(codes[start - 1]!)) || touches(codes[end]!) ? 0 : end - start;
+      while (isZoneCode(codes[end]!)) end++;
+      // Not glued to a word (`xL898…`).
+      const length = (start > 0 && isWordChar(codes[start - 1]!)) || isWordChar(codes[end]!) ? 0 : end - start;
       if (length === PASSPORT || length === TD2) {
         if (dataLineValid(codes, start, length)) {
           // The name line above starts with the document's type: `P` a passport's, `A`, `C`, `I` or `V` a TD2 document's.
@@ -51,7 +52,7 @@ export const mrz: Detector = {
           if (below !== -1) found.add(below, below + IDENTITY_CARD);
         }
       }
-      filler = text.indexOf('<', Math.max(end, filler + 1));
+      filler = text.indexOf('<', end);
     }
   },
   normalize(text: string, start: number, end: number): string {
@@ -62,7 +63,6 @@ export const mrz: Detector = {
 const PASSPORT = 44;
 const TD2 = 36;
 const IDENTITY_CARD = 30;
-const LONGEST = PASSPORT;
 const FILLER = 0x3c;
 const LINE_FEED = 0x0a;
 const RETURN = 0x0d;
