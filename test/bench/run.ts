@@ -12,7 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
 import { packDirectory, parsePolicyText } from '../../src/policy/load.js';
 import { type GuardConnection, connectThroughGuard, fixture, tempHome } from '../helpers/guard.js';
-import { residentBytes } from '../helpers/memory.js';
+import { resetPeakResident, residentBytes } from '../helpers/memory.js';
 
 const SERVER = [process.execPath, fixture('misbehaving-server')];
 const MiB = 1024 * 1024;
@@ -184,7 +184,7 @@ export async function benchSmallCalls(guardArgs: string[], rounds = 10): Promise
  * whole result, masked: a refusal (the bulk guard's, say) would be a short
  * error, and timing it would measure nothing of what the target is about.
  */
-export async function benchMaskedResult(tool: 'pii' | 'pii_json' = 'pii'): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number }> {
+export async function benchMaskedResult(tool: 'pii' | 'pii_json' = 'pii'): Promise<{ direct: number; guarded: number; ratio: number; guardPeakRssMiB: number; guardBaselineRssMiB: number; warmGrowthMiB: number }> {
   const env = { MCP_GUARD_HOME: tempHome('mcp-guard-bench-') };
   const direct = await connectThroughGuard({ server: SERVER, env, direct: true });
   const guarded = await connectThroughGuard({ server: SERVER, env, guardArgs: ['--policy', await maskingPolicy()] });
@@ -195,13 +195,22 @@ export async function benchMaskedResult(tool: 'pii' | 'pii_json' = 'pii'): Promi
     const guardBaselineRssMiB = peakRss(guarded.transport.pid, 'VmRSS');
     await timeCall(direct, tool, { bytes: 4 * MiB });
     assertMaskedWhole(await guarded.client.callTool({ name: tool, arguments: { bytes: 4 * MiB } }));
+    // Once the first result has filled the masking's caches: the peak of the later results over what the wrapper then holds.
+    const pid = guarded.transport.pid ?? 0;
+    const warmPeakRssMiB = peakRss(pid);
+    // The collection after a large message runs on the wrapper's next turn: what it frees is not held.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const warmBaselineRssMiB = peakRss(pid, 'VmRSS');
+    const peakStartedOver = resetPeakResident(pid);
     for (let round = 0; round < 7; round += 1) {
       times.direct?.push(await timeCall(direct, tool, { bytes: 4 * MiB }));
       times.guarded?.push(await timeCall(guarded, tool, { bytes: 4 * MiB }));
     }
     const d = median(times.direct ?? []);
     const g = median(times.guarded ?? []);
-    return { direct: d, guarded: g, ratio: g / d, guardPeakRssMiB: peakRss(guarded.transport.pid), guardBaselineRssMiB };
+    const laterPeakRssMiB = peakRss(pid);
+    const guardPeakRssMiB = Math.max(warmPeakRssMiB, laterPeakRssMiB);
+    return { direct: d, guarded: g, ratio: g / d, guardPeakRssMiB, guardBaselineRssMiB, warmGrowthMiB: peakStartedOver ? laterPeakRssMiB - warmBaselineRssMiB : Number.NaN };
   } finally {
     await direct.close();
     await guarded.close();
@@ -286,6 +295,8 @@ async function main(): Promise<void> {
     const growth = masked.guardPeakRssMiB - masked.guardBaselineRssMiB;
     const rssText = `+${growth.toFixed(0)} MB (peak ${masked.guardPeakRssMiB.toFixed(0)} MB, before ${masked.guardBaselineRssMiB.toFixed(0)} MB)`;
     console.log(`${`RSS growth, masking 4 MiB ${label}`.padEnd(34)} ${rssText.padEnd(44)} ${'≤ 3× msg'.padEnd(10)} ${verdict(growth <= 3 * 4)}`);
+    // Context, not the target: the growth above counts the caches' first fill, which later results find done.
+    if (!Number.isNaN(masked.warmGrowthMiB)) console.log(`${'  after the first, caches filled'.padEnd(34)} ${`+${masked.warmGrowthMiB.toFixed(0)} MB over the wrapper after the first result`.padEnd(44)} ${''.padEnd(10)} context`);
   }
   const { benchMaskThroughput, benchAdversarial, LINEAR_BOUND } = await import('./mask-bench.js');
   const throughput = benchMaskThroughput();

@@ -4,7 +4,7 @@
  * command line, the array-buffer figure once the collector has settled, and
  * a process's resident memory.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { collector as wrapperCollector } from '../../src/proxy/reclaim.js';
 
 /** The collector the wrapper reclaims large messages with; a test that needs it cannot run without. */
@@ -34,4 +34,14 @@ export async function settledArrayBuffers(gc: () => void): Promise<number> {
 export function residentBytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) * 1024 : Number.NaN;
+}
+
+/** Starts a process's peak (`VmHWM`) over at its current resident memory (Linux 4.0+); false where it cannot. */
+export function resetPeakResident(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
