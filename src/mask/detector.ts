@@ -8,6 +8,7 @@
  */
 import { doubled, trimmed } from './lib/grow.js';
 import type { NumericWindows } from './lib/numeric-windows.js';
+import type { RunsByLength } from './lib/runs-by-length.js';
 
 /** One span of personal data a detector found in a text. */
 export interface Detection {
@@ -104,6 +105,8 @@ export interface ScanInput {
    * run try their pattern only there (see `lib/text-index.ts`).
    */
   digitRuns(): Int32Array;
+  /** The digit runs listed by length, each list in text order: a detector of runs of one or two lengths visits those only. */
+  digitRunsByLength(): RunsByLength;
   /** Starts of the maximal runs of exactly 16 ASCII letters and digits (the codice fiscale's shape). */
   asciiWords16(): Int32Array;
   /** Offsets in `digitRuns()` of the runs right after two ASCII letters that start a word (`DE89`). */

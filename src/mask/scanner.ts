@@ -1,6 +1,7 @@
 import { SpanList, valueOf, type Detection, type Detector, type ScanInput } from './detector.js';
 import { findNumericWindows, NumericWindows } from './lib/numeric-windows.js';
 import { trimmed } from './lib/grow.js';
+import type { RunsByLength } from './lib/runs-by-length.js';
 import { TextIndex } from './lib/text-index.js';
 
 /** A detection with the detector that made it. */
@@ -66,6 +67,10 @@ class SharedInput implements ScanInput {
 
   digitRuns(): Int32Array {
     return this.textIndex().digitRuns;
+  }
+
+  digitRunsByLength(): RunsByLength {
+    return this.textIndex().runsByLength;
   }
 
   asciiWords16(): Int32Array {

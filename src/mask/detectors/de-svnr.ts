@@ -85,7 +85,8 @@ function valid(codes: Uint16Array, start: number, end: number): boolean {
  * (00–49 men, 50–99 women) and a check digit. Found anywhere: a capital
  * letter between eight digits and three is a rare shape, and of values of
  * that shape about 1 in 100 passes area, date and check by chance. Read from
- * the shared digit runs: the runs before and after the letter.
+ * the shared digit runs of eight digits (compact) and of six (spaced, the
+ * area's two before them; see `RunsByLength`), then the letter and the serial.
  */
 export const deSvnr: Detector = {
   name: 'de_svnr',
@@ -94,12 +95,19 @@ export const deSvnr: Detector = {
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
     const runs = input.digitRuns();
+    const byLength = input.digitRunsByLength();
     const codes = input.codeUnits();
     const length = input.text.length;
-    for (let r = 0; r + 3 < runs.length; r += 2) {
-      const end = matchEnd(runs, codes, r);
+    // Compact, the number starts with a run of eight digits; spaced, with the area's two before the date's six.
+    const count = byLength.ofLengths(6, 8);
+    const { merged } = byLength;
+    for (let k = 0; k < count; k++) {
+      const r = merged[k]!;
+      const first = runs[r + 1]! - runs[r]! === 8 ? r : r - 2;
+      if (first < 0 || first + 3 >= runs.length) continue;
+      const end = matchEnd(runs, codes, first);
       if (end === 0) continue;
-      const start = runs[r]!;
+      const start = runs[first]!;
       // Not glued to a word, nor a part of a compound token (`ART-65170839J003`).
       if (isIsolated(codes, length, start, end) && valid(codes, start, end)) found.add(start, end);
     }

@@ -26,12 +26,15 @@ export const esDniNie: Detector = {
     const codes = input.codeUnits();
     // A match's digits are one whole run of 7 or 8 (a digit or letter must not
     // touch them), so the pattern is tried only where such a run, or its X/Y/Z
-    // prefix, starts.
+    // prefix, starts: those runs alone are visited, in text order.
     const matchAt = stickyMatcher(DNI_NIE, text);
-    for (let r = 0; r < runs.length; r += 2) {
+    const byLength = input.digitRunsByLength();
+    const count = byLength.ofLengths(7, 8);
+    const { merged } = byLength;
+    for (let k = 0; k < count; k++) {
+      const r = merged[k]!;
       const runStart = runs[r]!;
       const runLength = runs[r + 1]! - runStart;
-      if (runLength !== 7 && runLength !== 8) continue;
       // The control letter (or the dash before it) follows the run: most runs
       // of this length (phone numbers, dates) are turned down without the regex.
       const next = codes[runStart + runLength]!;

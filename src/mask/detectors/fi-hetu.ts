@@ -15,8 +15,8 @@ for (const sign of 'ABCDEF') CENTURY_BY_CODE[sign.charCodeAt(0)] = 2000;
  * Finnish personal identity code (henkilötunnus): `131052-308T`, DDMMYY, the
  * century's sign, a three-digit number and a check character. Its shape, a
  * real date and the mod-31 check together are rare enough by chance that it
- * is found without a label. Read from the shared digit runs: a run of
- * exactly six digits, then the sign and the rest.
+ * is found without a label. Read from the shared digit runs of six digits
+ * (see `RunsByLength`): the date, then the sign and the rest.
  */
 export const fiHetu: Detector = {
   name: 'fi_hetu',
@@ -27,12 +27,14 @@ export const fiHetu: Detector = {
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
     const runs = input.digitRuns();
+    const byLength = input.digitRunsByLength();
     const codes = input.codeUnits();
     const length = input.text.length;
-    for (let r = 0; r + 3 < runs.length; r += 2) {
+    for (let k = byLength.start(6), after = byLength.start(7); k < after; k++) {
+      const r = byLength.at(k);
+      if (r + 3 >= runs.length) continue;
       const start = runs[r]!;
       const dateEnd = runs[r + 1]!;
-      if (dateEnd - start !== 6) continue;
       const sign = codes[dateEnd]!;
       const century = sign < 128 ? CENTURY_BY_CODE[sign]! : 0;
       // The number starts right after the sign: three digits, then the check (a letter or a fourth digit).

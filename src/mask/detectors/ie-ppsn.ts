@@ -29,8 +29,8 @@ function isSpace(code: number): boolean {
  * and a letter or two is also the shape of SKUs, part and ticket numbers and
  * upper-case hex (a CRC-32, an HRESULT such as `8007000E`), and 1 in 23 of
  * those passes, 1 in 100 with a second letter. So every form needs a label
- * (or a JSON key that names it). Read from the shared digit runs: a run of
- * exactly seven digits, then the letters.
+ * (or a JSON key that names it). Read from the shared digit runs of seven
+ * digits (see `RunsByLength`), then the letters.
  */
 export const iePpsn: Detector = {
   name: 'ie_ppsn',
@@ -39,12 +39,13 @@ export const iePpsn: Detector = {
   nationalId: true,
   detect(input: ScanInput, found: SpanList): void {
     const runs = input.digitRuns();
+    const byLength = input.digitRunsByLength();
     const codes = input.codeUnits();
     const length = input.text.length;
-    for (let r = 0; r < runs.length; r += 2) {
+    for (let k = byLength.start(7), after = byLength.start(8); k < after; k++) {
+      const r = byLength.at(k);
       const start = runs[r]!;
       const digitsEnd = runs[r + 1]!;
-      if (digitsEnd - start !== 7) continue;
       // The letters follow the digits, or one space or no-break space after them.
       const checkAt = isSpace(codes[digitsEnd]!) ? digitsEnd + 1 : digitsEnd;
       const check = codes[checkAt]!;

@@ -1,6 +1,7 @@
 import { endianness } from 'node:os';
 import { isAsciiLetter, isDigit } from './chars.js';
 import { doubled, KEEP_ENTRIES, trimmed } from './grow.js';
+import { RunsByLength } from './runs-by-length.js';
 
 /**
  * Where in a text the detectors' candidates can start, found in one pass over
@@ -56,6 +57,8 @@ export class TextIndex {
    * compact `QQ123456C`) these are all the runs the NINO detector visits.
    */
   runsAfterTwoLetterWord: Int32Array = this.spaced.subarray(0, 0);
+  /** The digit runs listed by length (see `RunsByLength`), sorted when a detector first asks. */
+  readonly runsByLength = new RunsByLength();
 
   /** Indexes `text`, replacing what the previous call found. */
   index(text: string): this {
@@ -163,12 +166,14 @@ export class TextIndex {
       this.bytes = Buffer.from(this.codes.buffer);
     }
     this.codeUnits = this.codesPrefixes.of(this.codes, 0);
+    this.runsByLength.release();
     this.publish(0, 0, 0, 0);
   }
 
   /** Points the public lists at the first entries of the buffers. */
   private publish(runCount: number, words16Count: number, letteredCount: number, spacedCount: number): void {
     this.digitRuns = this.runsPrefixes.of(this.runs, runCount);
+    this.runsByLength.reset(this.digitRuns);
     this.asciiWords16 = this.words16Prefixes.of(this.words16, words16Count);
     this.runsAfterTwoLetters = this.letteredPrefixes.of(this.lettered, letteredCount);
     this.runsAfterTwoLetterWord = this.spacedPrefixes.of(this.spaced, spacedCount);
