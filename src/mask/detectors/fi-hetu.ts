@@ -1,5 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiUpper, isWordCodeAt } from '../lib/chars.js';
+import { textBefore } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
 
 /** The check character: the nine digits of date and number, mod 31, in this alphabet. */
@@ -10,6 +11,15 @@ const CENTURY_BY_CODE = new Uint16Array(128);
 CENTURY_BY_CODE[43] = 1800;
 for (const sign of '-UVWXY') CENTURY_BY_CODE[sign.charCodeAt(0)] = 1900;
 for (const sign of 'ABCDEF') CENTURY_BY_CODE[sign.charCodeAt(0)] = 2000;
+
+/**
+ * The label of a Swedish personnummer or a Danish CPR number, ending right
+ * before a value (`personnummer `, `Personnr: `, `CPR-nr. `): a code
+ * written there is the Swedes' or the Danes', whose shape (YYMMDD-NNNC,
+ * DDMMYY-SSSS) a Finnish code with a digit for its check has too.
+ */
+const NORDIC_LABEL = /(?:person ?n(?:umme)?r|pnr|samordningsnummer|(?<![a-z])cpr(?:-?n(?:umme)?r)?)[\s.:#-]*$/i;
+const NORDIC_LABEL_CHARS = 24;
 
 /**
  * Finnish personal identity code (henkilötunnus): `131052-308T`, DDMMYY, the
@@ -46,6 +56,8 @@ export const fiHetu: Detector = {
       const check = codes[end - 1]!;
       if (numberLength === 3 && !isAsciiUpper(check)) continue;
       if (!valid(codes, start, century, check)) continue;
+      // Right after a Swedish or Danish id's label, a code whose check is a digit is that id (or, failing its check, none).
+      if (numberLength === 4 && NORDIC_LABEL.test(textBefore(input, start, NORDIC_LABEL_CHARS))) continue;
       found.add(start, end);
     }
   },
