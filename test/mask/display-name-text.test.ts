@@ -65,6 +65,15 @@ describe('readDisplayNames', () => {
     assert.deepEqual(names(`write to anna@example.de\nsee the docs, help@example.org\n${'A'.repeat(90)} B,x@example.org\n7,b@example.org`), []);
   });
 
+  it('reads a mention by name: `@` and two or three capitalised words, as chats and Notion write one', () => {
+    assert.deepEqual(names('Thanks @Anna Schmidt for the review, cc @Daan de Vries.'), ['Anna Schmidt', 'Daan de Vries']);
+    assert.deepEqual(names('@Jean Dupont\n(@María García) "@Anna Schmidt" **@Jean Luc Picard**'), ['Jean Dupont', 'María García', 'Anna Schmidt', 'Jean Luc Picard']);
+    // Handles and code: one word, lower case, glued to a word or a dot, a package's scope, a company's legal form.
+    for (const text of ['@anna please look', '@Override public void run()', '@Component({ selector })', 'x@Anna Schmidt', 'a.@Anna Schmidt', 'npm i @modelcontextprotocol/sdk', 'ask @Example GmbH', '@Anna Schmidt2', '@ Anna Schmidt']) {
+      assert.deepEqual(names(text), [], text);
+    }
+  });
+
   it('reads only text[from, to): a name that starts before `from` is read from `from`', () => {
     const text = 'x\nAnna Schmidt <anna@example.de>\nJean <j@example.fr>';
     assert.deepEqual(names(text, 2, 33), ['Anna Schmidt']);

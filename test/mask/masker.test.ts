@@ -413,6 +413,16 @@ describe('createMasker', () => {
     assert.equal(masker.maskText('Name: Anna Schmidt\nBorn: 17.05.1980\nLocation: Hauptstr. 5, Berlin\n').text, 'Name: [FULL_NAME]\nBorn: [DATE_OF_BIRTH]\nLocation: [HOME_ADDRESS]\n');
   });
 
+  it("masks a mention's name in Notion's rich text, and in text, with the token of the person's name", () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const mention = { type: 'mention', mention: { type: 'user', user: { object: 'user', name: 'Anna Schmidt', type: 'person', person: { email: 'anna@example.de' } } }, plain_text: '@Anna Schmidt', href: null };
+    const masked = masker.maskValue(mention).value as typeof mention;
+    assert.match(masked.mention.user.name, /^<full_name:[0-9a-f]{8}>$/);
+    assert.equal(masked.plain_text, `@${masked.mention.user.name}`);
+    assert.equal(masker.maskValue(JSON.stringify(mention)).value, JSON.stringify(masked));
+    assert.equal(masker.maskText('Thanks @Anna Schmidt, and @Override').text, `Thanks @${masked.mention.user.name}, and @Override`);
+  });
+
   it('knows a FHIR resource that stands for a person by its resourceType, written first: a patient\'s name, address and birth date', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const patient = { resourceType: 'Patient', id: 'example', name: [{ family: 'Chalmers', given: ['Peter', 'James'] }], gender: 'male', birthDate: '1974-12-25', address: [{ line: ['534 Erewhon St'], city: 'PleasantVille' }] };

@@ -81,6 +81,17 @@ const LEGAL_FORMS = new Set([
  */
 const AIRLINE_NAME = /^[A-Z]+(?:[ '-][A-Z]+)*\/[A-Z]{2,}(?: [A-Z]{2,}){0,3}$/;
 
+/**
+ * A mention of a person by name, as chats, wikis and Notion's `plain_text`
+ * write one: `@`, then two or three capitalised words (a particle between
+ * them: `@Daan de Vries`). One word after `@` is a handle or code (`@anna`,
+ * `@Override`, `@Component`), and `@` after a word character or `.` is an
+ * address's or a package's (`anna@…`, `@scope/pkg` has no capital).
+ */
+const MENTION = new RegExp(`\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?: (?:(?:${[...PARTICLES].join('|')}) )?\\p{Lu}\\p{Ll}[\\p{L}'’-]*){1,2}(?![\\p{L}\\p{N}_@])`, 'uy');
+/** What may stand right before a mention's `@`: a blank, a line break, an opening bracket or quote, a delimiter, Markdown's emphasis. */
+const MENTION_AFTER: ReadonlySet<number> = new Set([...' \t\n\r\u00a0([{"\'>,;:*'].map((c) => c.charCodeAt(0)));
+
 /** Reports text[start, end), a display name. */
 export type NameVisitor = (start: number, end: number) => void;
 
@@ -89,6 +100,13 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
   // Each form is found from its address's `@`: a text holds fewer of them than of `<` or `(`.
   const ats = new NextIndex(text, '@', from);
   for (let at = ats.from(from); at !== -1 && at < to; at = ats.from(at + 1)) {
+    if (at === from || MENTION_AFTER.has(text.charCodeAt(at - 1))) {
+      // A mention, not an address: `@Anna Schmidt`.
+      MENTION.lastIndex = at + 1;
+      const mention = MENTION.exec(text);
+      if (mention !== null && MENTION.lastIndex <= to && readsAsName(mention[0])) name(at + 1, MENTION.lastIndex);
+      continue;
+    }
     const start = addressStart(text, from, at);
     const end = start === -1 ? -1 : addressEnd(text, start, to);
     if (end === -1) continue;
