@@ -14,6 +14,17 @@ export function fieldKey(key: string): string {
   return key.toLowerCase().replace(KEY_SEPARATORS, '');
 }
 
+/**
+ * A form's label of both names, the surname first, as German, French and
+ * other forms print one (`Name, Vorname: Schmidt, Anna`): one key, whose
+ * value is the full name, where a `, ` elsewhere parts two keys. Normalised
+ * (`fieldKey`), the `, ` written `,`.
+ */
+export const NAMES_LABELS: ReadonlySet<string> = new Set([
+  'name,vorname', 'nachname,vorname', 'familienname,vorname', 'lastname,firstname', 'surname,firstname', 'surname,forename', 'surname,givenname',
+  'familyname,givenname', 'nom,prénom', 'nom,prenom', 'apellidos,nombre', 'cognome,nome', 'achternaam,voornaam', 'nazwisko,imię', 'efternamn,förnamn',
+]);
+
 /** Whether `fieldKey` drops the character: `-`, `_`, `$`, or what `\s` matches. */
 export function isKeySeparator(code: number): boolean {
   if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || code === 0x24 || (code >= 0x09 && code <= 0x0d);
@@ -37,9 +48,11 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
     'student_name', 'guest_name', 'passenger_name', 'account_holder_name', 'holder_name', 'cardholder_name', 'card_holder_name', 'beneficiary_name',
     'subscriber_name', 'real_name', 'real_name_normalized', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
+    // A form's label of both names, the surname first.
+    ...NAMES_LABELS,
   ],
   dateofbirth: [
-    'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
+    'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'geb.-datum', 'geb.-dat.', 'geb.dat.', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
     'data_nascita', 'geboortedatum', 'data_urodzenia', 'födelsedatum', 'fodelsedatum',
     // When someone was born, or the year alone: with a name, as much a date of birth as the day.
     'born', 'born_on', 'geboren', 'geboren_am', 'birth_year', 'year_of_birth', 'geburtsjahr', 'année_de_naissance', 'annee_de_naissance', 'año_de_nacimiento',

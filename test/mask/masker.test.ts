@@ -413,6 +413,12 @@ describe('createMasker', () => {
     assert.equal(masker.maskText('Name: Anna Schmidt\nBorn: 17.05.1980\nLocation: Hauptstr. 5, Berlin\n').text, 'Name: [FULL_NAME]\nBorn: [DATE_OF_BIRTH]\nLocation: [HOME_ADDRESS]\n');
   });
 
+  it("reads a form's label of both names as one key (`Name, Vorname:`), and German forms' `Geb.-Datum`", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const form = 'Name, Vorname: Schmidt, Anna\nLast name, first name: Dupont, Jean\n**Nom, prénom :** Rossi, Maria\nGeb.-Datum: 02.01.1980\nGeb.Datum: 03.04.1975\nName, Email: Support, help\n';
+    assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\n');
+  });
+
   it("masks a mention's name in Notion's rich text, and in text, with the token of the person's name", () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const mention = { type: 'mention', mention: { type: 'user', user: { object: 'user', name: 'Anna Schmidt', type: 'person', person: { email: 'anna@example.de' } } }, plain_text: '@Anna Schmidt', href: null };

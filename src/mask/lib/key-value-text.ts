@@ -32,6 +32,7 @@
  * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
+import { fieldKey, NAMES_LABELS } from '../field-keys.js';
 import { isAsciiUpper, isAsciiWordChar, isBlank, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { blankTrimmed, FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
@@ -688,6 +689,12 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   const keyStart = k;
   if (!isLetter(text.charCodeAt(k))) return undefined;
   while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) k++;
+  // `Name, Vorname:`: a label of both names is one key, where a `, ` elsewhere parts two.
+  if (text.charCodeAt(k) === COMMA && quote === 0) {
+    let j = k + 1;
+    while (j < end && j - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
+    if (NAMES_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
+  }
   let keyEnd = k;
   while (keyEnd > keyStart && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
   if (quote !== 0) {
