@@ -10,7 +10,7 @@ export const DETECTOR_NAMES = [
   'be_national_number', 'cz_sk_birth_number', 'fi_hetu', 'pt_nif', 'hr_oib', 'bg_egn',
   'at_svnr', 'de_svnr',
   'ro_cnp', 'ee_lt_personal_code', 'ie_ppsn',
-  'no_fodselsnummer', 'dk_cpr',
+  'no_fodselsnummer', 'dk_cpr', 'de_kvnr',
   'mrz',
   'us_ssn',
 ] as const;

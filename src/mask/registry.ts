@@ -10,6 +10,7 @@ import { beNationalNumber } from './detectors/be-national-number.js';
 import { bgEgn } from './detectors/bg-egn.js';
 import { creditCard } from './detectors/credit-card.js';
 import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
+import { deKvnr } from './detectors/de-kvnr.js';
 import { deSteuerId } from './detectors/de-steuer-id.js';
 import { deSvnr } from './detectors/de-svnr.js';
 import { eeLtPersonalCode } from './detectors/ee-lt-personal-code.js';
@@ -40,7 +41,7 @@ export const DETECTORS: readonly Detector[] = [
   beNationalNumber, czSkBirthNumber, fiHetu, ptNif, hrOib, bgEgn,
   atSvnr, deSvnr,
   roCnp, eeLtPersonalCode, iePpsn,
-  noFodselsnummer, dkCpr,
+  noFodselsnummer, dkCpr, deKvnr,
   mrz,
   usSsn,
 ];

@@ -177,6 +177,12 @@ export function positives(seed = 20260401): Positive[] {
     const zone = gen.mrzDataLine(zones, n % 3 !== 2);
     add(out, 'mrz', n % 4 === 3 ? inJson('mrz', zone) : inProse(zones, zone, ['', 'MRZ: ', 'MRZ ', 'Zone lisible : ', 'maschinenlesbare Zone: ']), zone);
   }
+  const health = seeded(seed + 3);
+  for (let n = 0; n < PER_TYPE; n++) {
+    // A letter and nine digits: after a label or under a key.
+    const kvnr = gen.kvnr(health);
+    add(out, 'de_kvnr', n % 4 === 0 ? inJson(pick(health, ['kvnr', 'versichertennummer', 'health_insurance_number']), kvnr) : inProse(health, kvnr, ['Versichertennummer ', 'Versichertennummer: ', 'Versicherten-Nr. ', 'KVNR: ', 'Krankenversichertennummer ']), kvnr);
+  }
   return out;
 }
 
@@ -328,6 +334,12 @@ export function lookalikes(seed = 20260402): string[] {
     // Lines of the zone's characters and lengths that are no zone: base-32 keys, fillers, code, merge markers.
     const key = Array.from({ length: 44 }, () => pick(zones, [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567<'])).join('');
     out.push(`key ${key}`, `${'<'.repeat(int(zones, 30, 44))} end`, `std::cout << ${hex(zones, 8).toUpperCase()} << std::endl;`, `<<<<<<< HEAD:${hex(zones, 7)}`);
+  }
+  const health = seeded(seed + 3);
+  for (let n = 0; n < PER_TYPE; n++) {
+    // A changed digit breaks the check (each weight, 1 or 2, changes the digit sum); valid numbers unlabelled, as order and part numbers.
+    out.push(`Versichertennummer ${gen.breakOneDigit(health, gen.kvnr(health))}`);
+    out.push(`Bestellung ${gen.kvnr(health)}, Artikel ${gen.kvnr(health)}, Versicherungsnummer ${gen.kvnr(health)}`);
   }
   return out;
 }

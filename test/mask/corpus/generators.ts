@@ -505,3 +505,21 @@ export function mrzDataLine(random: Random, passport: boolean): string {
   const composite = mrzCheck(`${document}${born}${expires}${optionalField}`);
   return `${document}${nationality}${born}${pick(random, ['M', 'F', '<'])}${expires}${optionalField}${composite}`;
 }
+
+/** The check digit of a German health insurance number's letter and eight digits (see `de-kvnr.ts`). */
+export function kvnrCheckDigit(nine: string): string {
+  const position = String(nine.charCodeAt(0) - 64).padStart(2, '0');
+  const digits = `${position}${nine.slice(1)}`;
+  let sum = 0;
+  for (let k = 0; k < 10; k++) {
+    const product = Number(digits[k]) * (k % 2 === 0 ? 1 : 2);
+    sum += product > 9 ? product - 9 : product;
+  }
+  return String(sum % 10);
+}
+
+/** German health insurance number (Krankenversichertennummer): an upper-case letter, eight digits and the check. */
+export function kvnr(random: Random): string {
+  const nine = `${pick(random, [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'])}${digits(random, 8)}`;
+  return `${nine}${kvnrCheckDigit(nine)}`;
+}
