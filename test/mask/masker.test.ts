@@ -413,10 +413,10 @@ describe('createMasker', () => {
     assert.equal(masker.maskText('Name: Anna Schmidt\nBorn: 17.05.1980\nLocation: Hauptstr. 5, Berlin\n').text, 'Name: [FULL_NAME]\nBorn: [DATE_OF_BIRTH]\nLocation: [HOME_ADDRESS]\n');
   });
 
-  it("reads a form's label of both names as one key (`Name, Vorname:`), and German forms' `Geb.-Datum`", () => {
+  it("reads a form's label of both names as one key (`Name, Vorname:`), and German forms' `Geb.-Datum`, also inside a line", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
-    const form = 'Name, Vorname: Schmidt, Anna\nLast name, first name: Dupont, Jean\n**Nom, prénom :** Rossi, Maria\nGeb.-Datum: 02.01.1980\nGeb.Datum: 03.04.1975\nName, Email: Support, help\n';
-    assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\n');
+    const form = 'Name, Vorname: Schmidt, Anna\nLast name, first name: Dupont, Jean\n**Nom, prénom :** Rossi, Maria\nGeb.-Datum: 02.01.1980\nGeb.Datum: 03.04.1975\nName, Email: Support, help\nINFO {"geb.-datum": "1980-01-02"} geb.datum=1980-01-02\n';
+    assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\nINFO {"geb.-datum": "[DATE_OF_BIRTH]"} geb.datum=[DATE_OF_BIRTH]\n');
   });
 
   it("masks a mention's name in Notion's rich text, and in text, with the token of the person's name", () => {

@@ -401,7 +401,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       while (valueFrom < end && text.charCodeAt(valueFrom) === EQUALS) valueFrom++;
       // Ruby's and Perl's `=>`: `{:name=>"Anna Schmidt"}`, `'name' => 'Anna Schmidt'`.
       if (text.charCodeAt(separator) === EQUALS && text.charCodeAt(valueFrom) === GREATER) valueFrom++;
-      const named = this.fieldAt(text, key.start, key.end);
+      const named = this.fieldAt(text, key.start, key.end) ?? (key.whole === undefined ? undefined : this.fieldAt(text, key.whole, key.end));
       let member: string | undefined;
       let person = false;
       if (named === undefined) {
@@ -530,6 +530,8 @@ interface InlineKey {
   gap?: boolean;
   /** A Go struct's field, as `%+v` prints it (see `goFieldBefore`). */
   go?: boolean;
+  /** Where a dotted key starts (`geb.-datum`), its last part at `start`: the whole may name a field its last part does not. */
+  whole?: number;
 }
 
 /** The key before the separator at `separator` (inside the line from `from`), if one stands there as `KeyReader.inline` reads keys. */
@@ -550,6 +552,7 @@ function inlineKeyBefore(text: string, from: number, separator: number, inGoStru
   // A path names what its last part names: `customer.first_name=Anna`, `c.first_name = 'Anna'`.
   let start = end;
   while (start > k && text.charCodeAt(start - 1) !== DOT) start--;
+  const whole = start > k ? k : undefined;
   // Ruby's symbol: `{:name=>"Anna Schmidt"}`.
   if (quote === 0 && !colon && k > from && text.charCodeAt(k - 1) === COLON) k--;
   if (quote !== 0 && (k === from || text.charCodeAt(--k) !== quote)) return undefined;
@@ -557,9 +560,9 @@ function inlineKeyBefore(text: string, from: number, separator: number, inGoStru
   while (before > from && isBlank(text.charCodeAt(before - 1))) before--;
   // At the line's start a key is a key line's (see `keyLine`), and it was not one.
   if (before === from) return undefined;
-  if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end, before: before - 1 };
+  if (BEFORE_INLINE_KEY.has(text.charCodeAt(before - 1))) return { start, end, before: before - 1, whole };
   // logfmt: `level=info first_name=Anna`.
-  if (!colon) return before < k ? { start, end, before } : undefined;
+  if (!colon) return before < k ? { start, end, before, whole } : undefined;
   if (quote !== 0) return undefined;
   return keyAfterGap(text, from, k, end) ?? (inGoStruct ? goFieldBefore(text, from, separator, true) : undefined);
 }
