@@ -209,6 +209,19 @@ const NOBODY = 0;
 const PERSON = 1;
 const MAILBOX = 2;
 
+/**
+ * A mailbox written with its address under `address` (Zendesk's and
+ * Mailgun's `{"name": "Anna Schmidt", "address": "anna@example.de"}`) is
+ * told by that value, where Graph's is told by its key: an object of no one
+ * else's whose `address` member is an e-mail address is a mailbox.
+ */
+const MAILBOX_ADDRESS_KEY = 'address';
+const EMAIL_SHAPE = /^[^\s@<>()"]{1,64}@[^\s@<>()"]+\.[A-Za-z]{2,63}$/;
+
+function isMailboxAddress(key: string, value: unknown): boolean {
+  return key === MAILBOX_ADDRESS_KEY && typeof value === 'string' && value.length <= 254 && EMAIL_SHAPE.test(value);
+}
+
 /** JSON keys whose reading a masker remembers (see `keyOf`); a document with more distinct keys starts over. */
 const KEYS_KEPT = 10_000;
 
@@ -1345,10 +1358,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       }
     };
     /** Masks the strings held under person's members of the open object `object` as the fields they are (`person`) or as any string. */
-    const settle = (object: number, person: boolean): void => {
+    const settle = (object: number, person: boolean, nameOnly = false): void => {
       for (const { index, value, field: named, hint: pendingHint, depth: at } of pendings[object]!) {
-        if (!person && value.length === 0) continue;
-        const masked = person ? maskField(value, named, findings, at) : maskJsonString(value, findings, at);
+        const asField = person && (!nameOnly || named === personNameField);
+        if (!asField && value.length === 0) continue;
+        const masked = asField ? maskField(value, named, findings, at) : maskJsonString(value, findings, at);
         if (masked === undefined) batchValue(batches, pendingHint, edits.values as unknown as Record<number, unknown>, index, value, findings);
         else if (masked !== value) edits.values[index] = masked as string;
       }
@@ -1365,7 +1379,14 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
      */
     const tellIf = (value: unknown): void => {
       const object = objects.length - 1;
-      if (object < 0 || !objects[object] || stands[object] === PERSON || !tellsPerson(member!, value)) return;
+      if (object < 0 || !objects[object] || stands[object] === PERSON) return;
+      if (stands[object] === NOBODY && masksPersons && isMailboxAddress(member!.hint, value)) {
+        // A mailbox (see `isMailboxAddress`): the name read before is its owner's; anything else held is read as any string.
+        stands[object] = MAILBOX;
+        if (pendings[object] !== undefined) settle(object, true, true);
+        return;
+      }
+      if (!tellsPerson(member!, value)) return;
       stands[object] = PERSON;
       if (pendings[object] !== undefined) settle(object, true);
       if (personMembers[object]) late?.persons.add(starts[object]!);
@@ -1623,7 +1644,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let columns: Columns | undefined | null = null;
     const stands = standsFor(hint);
     const tells = names.some((name) => tellsPerson(keyOf(name), members[name]));
-    const whom = stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || tells ? PERSON : stands;
+    const whom =
+      stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || tells
+        ? PERSON
+        : stands === NOBODY && masksPersons && isMailboxAddress(MAILBOX_ADDRESS_KEY, members[MAILBOX_ADDRESS_KEY])
+          ? MAILBOX
+          : stands;
     for (let k = 0; k < names.length; k++) {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;

@@ -419,6 +419,24 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\nINFO {"geb.-datum": "[DATE_OF_BIRTH]"} geb.datum=[DATE_OF_BIRTH]\n');
   });
 
+  it("reads an object whose `address` is an e-mail address as a mailbox (Zendesk's `from`): its name is the owner's, before or after the address", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const ticket = {
+      via: { source: { from: { name: 'Anna Schmidt', address: 'anna@example.de' }, to: [{ address: 'support@example.com', name: 'Example Support' }] } },
+      venue: { name: 'Main Hall', address: 'Hauptstr. 5' },
+      server: { name: 'mail-1', address: '10.0.0.7' },
+    };
+    const masked = {
+      via: { source: { from: { name: '[FULL_NAME]', address: '[EMAIL]' }, to: [{ address: '[EMAIL]', name: '[FULL_NAME]' }] } },
+      // A place's or a server's address is no mailbox: its name stays.
+      venue: { name: 'Main Hall', address: 'Hauptstr. 5' },
+      server: { name: 'mail-1', address: '[IP]' },
+    };
+    const findings = { full_name: 2, email: 2, ip: 1 };
+    assert.deepEqual(masker.maskValue(ticket), { value: masked, findings });
+    assert.deepEqual(masker.maskValue(JSON.stringify(ticket)), { value: JSON.stringify(masked), findings });
+  });
+
   it("masks a mention's name in Notion's rich text, and in text, with the token of the person's name", () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const mention = { type: 'mention', mention: { type: 'user', user: { object: 'user', name: 'Anna Schmidt', type: 'person', person: { email: 'anna@example.de' } } }, plain_text: '@Anna Schmidt', href: null };
