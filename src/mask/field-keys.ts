@@ -25,6 +25,15 @@ export const NAMES_LABELS: ReadonlySet<string> = new Set([
   'familyname,givenname', 'nom,prénom', 'nom,prenom', 'apellidos,nombre', 'cognome,nome', 'achternaam,voornaam', 'nazwisko,imię', 'efternamn,förnamn',
 ]);
 
+/** A form's label of a street and its house number (`Straße, Hausnr.: Hauptstraße 5`): one key, a street line's (see `PERSON_MEMBERS`). */
+export const STREET_LABELS: ReadonlySet<string> = new Set([
+  'straße,hausnr.', 'straße,hausnummer', 'strasse,hausnr.', 'strasse,hausnummer', 'straße,nr.', 'strasse,nr.', 'street,no.', 'street,number', 'rue,numéro',
+  'straat,huisnummer', 'ulica,nrdomu', 'via,numerocivico', 'calle,número', 'calle,numero',
+]);
+
+/** The labels of two words parted by `, ` that are one key (see `NAMES_LABELS` and `STREET_LABELS`). */
+export const COMMA_LABELS: ReadonlySet<string> = new Set([...NAMES_LABELS, ...STREET_LABELS]);
+
 /** Whether `fieldKey` drops the character: `-`, `_`, `$`, or what `\s` matches. */
 export function isKeySeparator(code: number): boolean {
   if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || code === 0x24 || (code >= 0x09 && code <= 0x0d);
@@ -135,6 +144,8 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'kunde', 'kunden', 'kundin', 'ansprechpartner', 'absender', 'empfänger', 'mitarbeiter', 'destinataire', 'destinataires', 'expéditeur', 'expediteur',
     'cliente', 'clientes', 'remitente', 'destinatario', 'destinatarios', 'mittente', 'klant', 'klanten', 'afzender', 'ontvanger', 'klient', 'klienci',
     'nadawca', 'odbiorca', 'kund', 'kunder', 'avsändare', 'mottagare',
+    // An application's, a contract's and a policy's parties on German forms.
+    'antragsteller', 'antragstellerin', 'vertragspartner', 'versicherter', 'versicherte', 'mieter', 'mieterin', 'vermieter', 'vermieterin',
     // A website's legal notice (Impressum) and a company's register name its directors, owners and who answers for its content.
     'geschäftsführer', 'geschäftsführerin', 'geschaeftsfuehrer', 'inhaber', 'inhaberin', 'vertreten_durch', 'verantwortlich', 'vorstand',
     'gérant', 'gerant', 'directeur_de_la_publication', 'titolare', 'ceo', 'founder', 'co_founder', 'managing_director', 'director',
@@ -203,7 +214,7 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     ['addresses', 'home_address'],
     // A flat record's street line (`{"name": …, "email": …, "street": "Hauptstr. 1", "city": "Berlin"}`, Shopify's `address1`):
     // the line that finds the home; a city or a postcode alone does not.
-    ...['street', 'street_name', 'house_number', 'address1', 'address2', 'address_line1', 'address_line2', 'strasse', 'straße'].map((key) => [key, 'home_address']),
+    ...['street', 'street_name', 'house_number', 'address1', 'address2', 'address_line1', 'address_line2', 'strasse', 'straße', ...STREET_LABELS].map((key) => [key, 'home_address']),
     // The words for a name and an address in the EU's larger languages, which name any name or address elsewhere (see `SYNONYMS`).
     // A name's parts as FHIR (`given`, `family`) and randomuser.me (`first`, `last`) write them, directly in a person's object.
     ...['given', 'first'].map((key) => [key, 'first_name']),

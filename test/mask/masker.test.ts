@@ -419,6 +419,15 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\nINFO {"geb.-datum": "[DATE_OF_BIRTH]"} geb.datum=[DATE_OF_BIRTH]\n');
   });
 
+  it("reads a German form's labels: a street and its number as one key, gendered endings, an application's parties", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const form = 'Antragsteller/in\nVorname: Anna   Nachname: Schmidt\nStraße, Hausnr.: Hauptstraße 5\nTelefon: 030 1234567\nKontoinhaber/in: Anna Schmidt\nVersicherte/r: Hans Müller\nMieter(in): Jean Dupont\nPatient*in: Maria Rossi\nInput/Output: Foo Bar\n';
+    assert.equal(
+      masker.maskText(form).text,
+      'Antragsteller/in\nVorname: [FIRST_NAME]   Nachname: [LAST_NAME]\nStraße, Hausnr.: [HOME_ADDRESS]\nTelefon: [PHONE]\nKontoinhaber/in: [FULL_NAME]\nVersicherte/r: [FULL_NAME]\nMieter(in): [FULL_NAME]\nPatient*in: [FULL_NAME]\nInput/Output: Foo Bar\n',
+    );
+  });
+
   it("reads an object whose `address` is an e-mail address as a mailbox (Zendesk's `from`): its name is the owner's, before or after the address", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const ticket = {

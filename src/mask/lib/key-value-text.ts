@@ -32,7 +32,7 @@
  * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
-import { fieldKey, NAMES_LABELS } from '../field-keys.js';
+import { COMMA_LABELS, fieldKey } from '../field-keys.js';
 import { isAsciiUpper, isAsciiWordChar, isBlank, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { blankTrimmed, FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
@@ -42,6 +42,7 @@ const SPACE = 0x20;
 const QUOTE = 0x22;
 const APOSTROPHE = 0x27;
 const ASTERISK = 0x2a;
+const SLASH = 0x2f;
 const DASH = 0x2d;
 const COLON = 0x3a;
 const EQUALS = 0x3d;
@@ -61,7 +62,7 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PARENTHESIS = 0x28;
 const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
-/** The longest part of a label of both names (`Familienname`, ` first name`): a longer word before a `, ` is no such label's. */
+/** The longest part of a label of two words parted by `, ` (`Familienname`, ` first name`, see `COMMA_LABELS`): a longer word before a `, ` is no such label's. */
 const NAMES_LABEL_PART_CHARS = 12;
 /** A numbered list item's number (`1. Name: …`) has at most this many digits: a year (`2024.`) is none. */
 const MAX_ITEM_DIGITS = 3;
@@ -694,13 +695,15 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   const keyStart = k;
   if (!isLetter(text.charCodeAt(k))) return undefined;
   while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) k++;
-  // `Name, Vorname:`: a label of both names is one key, where a `, ` elsewhere parts two.
+  // `Name, Vorname:`, `Straße, Hausnr.:`: a label of both names, or of a street and its number, is one key, where a `, ` elsewhere parts two.
   if (text.charCodeAt(k) === COMMA && quote === 0 && k - keyStart <= NAMES_LABEL_PART_CHARS) {
     let j = k + 1;
     while (j < end && j - keyStart < 2 * NAMES_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
-    if (NAMES_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
+    if (COMMA_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
   }
   let keyEnd = k;
+  // German forms' gendered ending after the key (`Kontoinhaber/in:`, `Antragsteller(in)`, `Patient*in`, `Versicherte/r`): the key is the word before it.
+  if (quote === 0) k += genderSuffixAt(text, k);
   while (keyEnd > keyStart && text.charCodeAt(keyEnd - 1) === SPACE) keyEnd--;
   if (quote !== 0) {
     if (text.charCodeAt(k) !== quote) return undefined;
@@ -717,6 +720,19 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   if (separator === COLON && quote === 0 && k < end && !isBlank(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) return undefined;
   if (closesMark(text, k, mark, markCode)) k += mark;
   return { keyStart, keyEnd, valueFrom: k };
+}
+
+/** The gendered endings German forms write after a noun (see `genderSuffixAt`). */
+const GENDER_SUFFIXES = ['/in', '/-in', '(in)', '*in', '/r', '(r)'];
+
+/** The length of a gendered ending at `k` (`/in`, `/-in`, `(in)`, `*in`, `/r`, `(r)`) that no letter follows, 0 when none stands there. */
+function genderSuffixAt(text: string, k: number): number {
+  const first = text.charCodeAt(k);
+  if (first !== SLASH && first !== OPEN_PARENTHESIS && first !== ASTERISK) return 0;
+  for (const suffix of GENDER_SUFFIXES) {
+    if (text.startsWith(suffix, k) && !isLetter(text.charCodeAt(k + suffix.length))) return suffix.length;
+  }
+  return 0;
 }
 
 /** Whether the emphasis that opened a key with `mark` characters (0: none) of `code` closes at `k`. */
