@@ -57,6 +57,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'committer_name', 'sender_name', 'recipient_name', 'reporter_name', 'assignee_name', 'attendee_name', 'participant_name', 'applicant_name',
     'student_name', 'guest_name', 'passenger_name', 'account_holder_name', 'holder_name', 'cardholder_name', 'card_holder_name', 'beneficiary_name',
     'subscriber_name', 'real_name', 'real_name_normalized', 'vollständiger_name', 'nom_complet', 'nombre_completo', 'nome_completo', 'volledige_naam',
+    // A form's label of both names, given name first or joined by `and`.
+    'vor_und_nachname', 'name_und_vorname', 'nom_et_prénom', 'prénom_et_nom', 'nombre_y_apellidos', 'apellidos_y_nombre',
+    'nome_e_cognome', 'cognome_e_nome', 'voor_en_achternaam', 'naam_en_voornaam', 'imię_i_nazwisko', 'för_och_efternamn', 'first_and_last_name',
     // A form's label of both names, the surname first.
     ...NAMES_LABELS,
   ],

@@ -14,9 +14,11 @@ describe('readBirthDates', () => {
     const text =
       'DOB 02/01/1980; d.o.b. 1/2/80, Date of Birth - 1980-01-02 born on January 2, 1980 in Berlin\n' +
       'geb. 2. Januar 1980, Geburtsdatum 02.01.1980, date de naissance : 02/01/1980, fecha de nacimiento 02-01-1980\n' +
-      'nata il 2 gennaio 1980, geboortedatum 02-01-1980, data urodzenia 02.01.1980, född 1980-01-02 (BIRTHDATE 1980/01/02)';
+      'nata il 2 gennaio 1980, geboortedatum 02-01-1980, data urodzenia 02.01.1980, född 1980-01-02 (BIRTHDATE 1980/01/02)\n' +
+      'Né le : 15/03/1975 à Lyon, née le 2 mars 1980, Né(e) le 01/02/1980';
     assert.deepEqual(dates(text), [
       '02/01/1980', '1/2/80', '1980-01-02', 'January 2, 1980', '2. Januar 1980', '02.01.1980', '02/01/1980', '02-01-1980', '2 gennaio 1980', '02-01-1980', '02.01.1980', '1980-01-02', '1980/01/02',
+      '15/03/1975', '2 mars 1980', '01/02/1980',
     ]);
   });
 

@@ -17,7 +17,7 @@
  */
 /** The labels, as whole words: one search over the text finds them all. */
 const LABEL =
-  /\b(?:dob|d\.o\.b|date of birth|birth ?date|born(?: on)?|geb|geboren(?: am| op)?|geburtsdatum|naissance|nacimiento|nacid[oa] el|nascita|nat[oa] il|geboortedatum|urodzenia|urodzon[ya]|f[öo]dd|f[öo]delsedatum)\b/gi;
+  /\b(?:dob|d\.o\.b|date of birth|birth ?date|born(?: on)?|geb|geboren(?: am| op)?|geburtsdatum|naissance|n[ée](?:e|\(e\))? le|nacimiento|nacid[oa] el|nascita|nat[oa] il|geboortedatum|urodzenia|urodzon[ya]|f[öo]dd|f[öo]delsedatum)\b/gi;
 /** Characters between a label and its date. */
 const GAP = /[\t :=,.\-–(]*/y;
 const MAX_GAP = 4;
