@@ -50,7 +50,11 @@ export function isKeySeparator(code: number): boolean {
  * is any name or address, and stays out; so is `user_name`, a login).
  */
 const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
-  firstname: ['given_name', 'given_names', 'preferred_name', 'middle_name', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn'],
+  firstname: [
+    'given_name', 'given_names', 'preferred_name', 'middle_name', 'forename', 'vorname', 'prenom', 'prénom', 'voornaam', 'imie', 'imię', 'fornamn', 'förnamn',
+    // All of a person's given names, as registers and passports list them.
+    'first_names', 'forenames', 'middle_names', 'vornamen', 'prenoms', 'prénoms', 'voornamen', 'imiona', 'nombres_de_pila',
+  ],
   lastname: ['family_name', 'family_names', 'maiden_name', 'birth_name', 'geburtsname', 'surname', 'nachname', 'familienname', 'apellido', 'apellidos', 'cognome', 'achternaam', 'nazwisko', 'efternamn'],
   fullname: [
     'person_name', 'legal_name', 'customer_name', 'client_name', 'contact_name', 'contact_person', 'member_name', 'employee_name', 'patient_name', 'author_name',
