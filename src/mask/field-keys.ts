@@ -77,6 +77,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   homeaddress: [
     'street_address', 'postal_address', 'mailing_address', 'residential_address', 'billing_address', 'shipping_address', 'wohnanschrift',
     'privatanschrift', 'adresse_postale',
+    // Where a person lives, as forms in the EU's larger languages ask it.
+    'wohnadresse', 'privatadresse', 'adresse_du_domicile', 'adresse_personnelle', 'dirección_particular', 'direccion_particular', 'domicilio_particular',
+    'indirizzo_di_residenza', 'woonadres', 'huisadres', 'adres_zamieszkania', 'hemadress', 'bostadsadress',
   ],
 };
 

@@ -415,8 +415,8 @@ describe('createMasker', () => {
 
   it("reads a form's label of both names as one key (`Name, Vorname:`), and German forms' `Geb.-Datum`, also inside a line", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
-    const form = 'Name, Vorname: Schmidt, Anna\nLast name, first name: Dupont, Jean\n**Nom, prénom :** Rossi, Maria\nNombre y apellidos: María García\nVor- und Nachname: Erik Larsson\nVoornamen: Daan Pieter\nPrénoms : Jean Pierre\nGeb.-Datum: 02.01.1980\nGeb.Datum: 03.04.1975\nName, Email: Support, help\nINFO {"geb.-datum": "1980-01-02"} geb.datum=1980-01-02\n';
-    assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nNombre y apellidos: [FULL_NAME]\nVor- und Nachname: [FULL_NAME]\nVoornamen: [FIRST_NAME]\nPrénoms : [FIRST_NAME]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\nINFO {"geb.-datum": "[DATE_OF_BIRTH]"} geb.datum=[DATE_OF_BIRTH]\n');
+    const form = 'Name, Vorname: Schmidt, Anna\nLast name, first name: Dupont, Jean\n**Nom, prénom :** Rossi, Maria\nNombre y apellidos: María García\nVor- und Nachname: Erik Larsson\nVoornamen: Daan Pieter\nPrénoms : Jean Pierre\nAdres zamieszkania: ul. Długa 5, 00-950 Warszawa\nGeb.-Datum: 02.01.1980\nGeb.Datum: 03.04.1975\nName, Email: Support, help\nINFO {"geb.-datum": "1980-01-02"} geb.datum=1980-01-02\n';
+    assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nNombre y apellidos: [FULL_NAME]\nVor- und Nachname: [FULL_NAME]\nVoornamen: [FIRST_NAME]\nPrénoms : [FIRST_NAME]\nAdres zamieszkania: [HOME_ADDRESS]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\nINFO {"geb.-datum": "[DATE_OF_BIRTH]"} geb.datum=[DATE_OF_BIRTH]\n');
   });
 
   it("reads a German form's labels: a street and its number as one key, gendered endings, an application's parties", () => {
