@@ -226,6 +226,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   fillers: (n) => '<'.repeat(n),
   zoneLines: (n) => 'L898902C36UTO7408122F1204159ZE184226B<<<<<10\n'.repeat(n / 45),
   kvnrRuns: (n) => 'KVNR A123456780 '.repeat(n / 16),
+  dashedItems: (n) => '- Ab Cd - ab@cd.de '.repeat(n / 19),
   mentions: (n) => ' @Ab Cd Ef'.repeat(n / 10),
   cardZones: (n) => 'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\n'.repeat(n / 62),
 };

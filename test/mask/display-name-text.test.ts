@@ -65,6 +65,15 @@ describe('readDisplayNames', () => {
     assert.deepEqual(names(`write to anna@example.de\nsee the docs, help@example.org\n${'A'.repeat(90)} B,x@example.org\n7,b@example.org`), []);
   });
 
+  it("reads a list item's first segment before its address, parted by dashes, and a name before a role in parentheses and an address", () => {
+    assert.deepEqual(names('- Anna Schmidt – Product Owner – anna@example.de\n- **Maria Rossi** - maria@example.it\n• Erik Larsson — erik@example.se\n  * Jean Dupont - jean@example.fr'), ['Anna Schmidt', 'Maria Rossi', 'Erik Larsson', 'Jean Dupont']);
+    assert.deepEqual(names('* Jean Dupont (Maintainer) <jean@example.fr>'), ['Jean Dupont']);
+    // No list item, no name first, no dash before the address, unbalanced emphasis, a table's row.
+    for (const text of ['Support Team - support@example.com', '- see the docs - a@example.de', '- Anna Schmidt: a@example.de', '- **Anna Schmidt* - a@example.de', '| Erik Larsson | erik@example.se |', 'x (Anna) <a@example.de>']) {
+      assert.deepEqual(names(text), [], text);
+    }
+  });
+
   it('reads a mention by name: `@` and two or three capitalised words, as chats and Notion write one', () => {
     assert.deepEqual(names('Thanks @Anna Schmidt for the review, cc @Daan de Vries.'), ['Anna Schmidt', 'Daan de Vries']);
     assert.deepEqual(names('@Jean Dupont\n(@María García) "@Anna Schmidt" **@Jean Luc Picard**'), ['Jean Dupont', 'María García', 'Anna Schmidt', 'Jean Luc Picard']);

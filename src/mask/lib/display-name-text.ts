@@ -45,6 +45,8 @@ const COLON = 0x3a;
 const SEMICOLON = 0x3b;
 const DASH = 0x2d;
 const EN_DASH = 0x2013;
+const EM_DASH = 0x2014;
+const BULLET = 0x2022;
 const BAR = 0x7c;
 const OPEN_SQUARE = 0x5b;
 const CLOSE_SQUARE = 0x5d;
@@ -125,6 +127,7 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
       next = -1;
     } else {
       cellBefore(text, from, start, name);
+      leadingSegment(text, from, start, name);
     }
     if (next !== -1 && next + 1 < to && text.charCodeAt(next) === SPACE && text.charCodeAt(next + 1) === OPEN_PAREN) nameUpTo(text, next + 2, to, CLOSE_PAREN, name);
     at = end;
@@ -154,6 +157,12 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
     const start = openingBefore(text, from, end - 1, APOSTROPHE);
     if (start !== -1 && readsAsNameAt(text, start, end - 1)) name(start, end - 1);
     return;
+  }
+  // A role in parentheses between the name and the address: `Jean Dupont (Maintainer) <…>`.
+  if (last === CLOSE_PAREN && open - end < 3) {
+    const paren = openingBefore(text, from, end - 1, OPEN_PAREN) - 1;
+    if (paren < from + 1 || text.charCodeAt(paren - 1) !== SPACE) return;
+    end = paren - 1;
   }
   // Emphasis around the name: `**Anna Schmidt** <…>`.
   let marks = 0;
@@ -197,6 +206,45 @@ function cellBefore(text: string, from: number, start: number, name: NameVisitor
     while (cell < end && text.charCodeAt(cell) === SPACE) cell++;
     if (readsAsNameAt(text, cell, end)) name(cell, end);
   }
+}
+
+/** The separator of a list item's segments that `leadingSegment` reads: a dash between blanks. */
+const SEGMENT_SEPARATOR = / [-–—] /;
+
+/**
+ * Reports the first segment of a list item if it reads as a name, where
+ * the item's address ends its last segment and the segments are parted by
+ * dashes, as a team page or a README lists people (`- Anna Schmidt –
+ * Product Owner – anna@…`, `- **Maria Rossi** - maria@…`). The name comes
+ * first there; a segment between (a role, `Product Owner`) is not read, nor
+ * a line that is no list item (`Support Team - support@…`).
+ */
+function leadingSegment(text: string, from: number, start: number, name: NameVisitor): void {
+  let k = start;
+  while (k > from && text.charCodeAt(k - 1) === SPACE) k--;
+  const before = k > from ? text.charCodeAt(k - 1) : 0;
+  if (!((before === DASH || before === EN_DASH || before === EM_DASH) && text.charCodeAt(k - 2) === SPACE)) return;
+  let line = k - 1;
+  const limit = Math.max(from, k - 4 * MAX_NAME_CHARS);
+  while (line > limit && text.charCodeAt(line - 1) !== 0x0a && text.charCodeAt(line - 1) !== 0x0d) line--;
+  if (line > from && text.charCodeAt(line - 1) !== 0x0a && text.charCodeAt(line - 1) !== 0x0d) return;
+  // A list's marker, then Markdown's emphasis, before the name: a line without one (`Support Team - support@…`) is not read.
+  let first = line;
+  while (first < k && text.charCodeAt(first) === SPACE) first++;
+  const marker = text.charCodeAt(first);
+  if ((marker !== DASH && marker !== ASTERISK && marker !== BULLET) || text.charCodeAt(first + 1) !== SPACE) return;
+  first += 2;
+  while (first < k && text.charCodeAt(first) === SPACE) first++;
+  let marks = 0;
+  while (marks < 2 && (text.charCodeAt(first + marks) === ASTERISK || text.charCodeAt(first + marks) === UNDERSCORE)) marks++;
+  first += marks;
+  const rest = text.slice(first, start);
+  const separator = SEGMENT_SEPARATOR.exec(rest);
+  if (separator === null) return;
+  let end = first + separator.index;
+  end -= marks;
+  if (marks > 0 && text.slice(end, end + marks) !== text.slice(first - marks, first)) return;
+  if (readsAsNameAt(text, first, end)) name(first, end);
 }
 
 /** Whether the character ends the cell before it (see `cellBefore`): a delimiter, a `(`, a label's `:`, a line break or a NUL. */
