@@ -1647,7 +1647,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     const whom =
       stands === PERSON || (masksPersons && names[0] === RESOURCE_TYPE && isPersonResource(members[RESOURCE_TYPE])) || tells
         ? PERSON
-        : stands === NOBODY && masksPersons && isMailboxAddress(MAILBOX_ADDRESS_KEY, members[MAILBOX_ADDRESS_KEY])
+        : stands === NOBODY && masksPersons && names.some((name) => isMailboxAddress(keyOf(name).hint, members[name]))
           ? MAILBOX
           : stands;
     for (let k = 0; k < names.length; k++) {

@@ -431,12 +431,12 @@ describe('createMasker', () => {
   it("reads an object whose `address` is an e-mail address as a mailbox (Zendesk's `from`): its name is the owner's, before or after the address", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const ticket = {
-      via: { source: { from: { name: 'Anna Schmidt', address: 'anna@example.de' }, to: [{ address: 'support@example.com', name: 'Example Support' }] } },
+      via: { source: { from: { name: 'Anna Schmidt', address: 'anna@example.de' }, to: [{ Address: 'support@example.com', Name: 'Example Support' }] } },
       venue: { name: 'Main Hall', address: 'Hauptstr. 5' },
       server: { name: 'mail-1', address: '10.0.0.7' },
     };
     const masked = {
-      via: { source: { from: { name: '[FULL_NAME]', address: '[EMAIL]' }, to: [{ address: '[EMAIL]', name: '[FULL_NAME]' }] } },
+      via: { source: { from: { name: '[FULL_NAME]', address: '[EMAIL]' }, to: [{ Address: '[EMAIL]', Name: '[FULL_NAME]' }] } },
       // A place's or a server's address is no mailbox: its name stays.
       venue: { name: 'Main Hall', address: 'Hauptstr. 5' },
       server: { name: 'mail-1', address: '[IP]' },
