@@ -2,7 +2,7 @@ import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit } from '../lib/chars.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
-import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /versicherungs-?n(?:umme)?r|svnr|vsnr|\b(?:sv|vs)[\s_.-]?n(?:umme)?r|social[\s_-]?security/i;
 /** As the e-card prints it: serial and check, a space, the birth date: `1237 010180`. */
@@ -12,9 +12,7 @@ const WEIGHTS = [3, 7, 9, 0, 5, 8, 4, 2, 1, 6];
 
 /** The weighted sum mod 11 is the fourth digit; serials whose remainder is 10 are never issued, so no digit matches it. */
 function checkValid(digits: Uint8Array): boolean {
-  let sum = 0;
-  for (let k = 0; k < 10; k++) sum += WEIGHTS[k]! * digits[k]!;
-  return sum % 11 === digits[3];
+  return weightedSum(digits, WEIGHTS) % 11 === digits[3];
 }
 
 /**

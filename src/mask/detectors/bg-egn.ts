@@ -1,7 +1,7 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
-import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 
 /**
  * ЕГН in Cyrillic or Latin letters, not inside a word (`избегна`, "to avoid",
@@ -26,9 +26,7 @@ function dateValid(digits: Uint8Array): boolean {
 
 /** The weighted sum of the first nine digits mod 11, a remainder of 10 written 0. */
 function checkDigitValid(digits: Uint8Array): boolean {
-  let sum = 0;
-  for (let k = 0; k < 9; k++) sum += WEIGHTS[k]! * digits[k]!;
-  return (sum % 11) % 10 === digits[9];
+  return (weightedSum(digits, WEIGHTS) % 11) % 10 === digits[9];
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {

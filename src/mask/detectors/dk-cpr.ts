@@ -1,7 +1,7 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
-import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 
 /** Any name of the number: the Danish `CPR` and the word `personnummer`, which Sweden and Norway use too. */
 const LABEL = /(?<![a-z])cpr|personnummer/i;
@@ -13,9 +13,7 @@ const WEIGHTS = [4, 3, 2, 7, 6, 5, 4, 3, 2, 1];
 
 /** The mod-11 check every number met until 2007: the weighted sum of the ten digits is divisible by 11. */
 function checkValid(digits: Uint8Array): boolean {
-  let sum = 0;
-  for (let k = 0; k < 10; k++) sum += WEIGHTS[k]! * digits[k]!;
-  return sum % 11 === 0;
+  return weightedSum(digits, WEIGHTS) % 11 === 0;
 }
 
 /**

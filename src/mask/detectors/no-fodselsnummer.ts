@@ -1,7 +1,7 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
-import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 
 const LABEL = /f(?:ø|o|oe)dsels[\s_-]?n(?:umme)?r|(?<![a-z])f\.?\s?nr|personnummer|(?<![a-z])d[\s_-]?nummer|national[\s_-]?identity[\s_-]?number/i;
 /** As Skatteetaten formats it: the birth date, a space, the personnummer (`151086 95088`). */
@@ -9,11 +9,9 @@ const SPACED = [6, 5];
 const FIRST_CHECK_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2];
 const SECOND_CHECK_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
 
-/** Check digit `at`: 11 minus the weighted sum of the digits before it mod 11 (11 is 0; 10 is never issued). */
-function checkDigitValid(digits: Uint8Array, weights: readonly number[], at: number): boolean {
-  let sum = 0;
-  for (let k = 0; k < at; k++) sum += weights[k]! * digits[k]!;
-  return (11 - (sum % 11)) % 11 === digits[at];
+/** The check digit after the weighted ones: 11 minus their weighted sum mod 11 (11 is 0; 10 is never issued). */
+function checkDigitValid(digits: Uint8Array, weights: readonly number[]): boolean {
+  return (11 - (weightedSum(digits, weights) % 11)) % 11 === digits[weights.length];
 }
 
 /**
@@ -46,7 +44,7 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   const spaced = windows.hasShape(window, SPACED) && windows.separator(window, 0) === 32;
   if (!spaced && windows.separatorCount(window) !== 0) return false;
   const digits = windows.digitValues(window);
-  if (!checkDigitValid(digits, FIRST_CHECK_WEIGHTS, 9) || !checkDigitValid(digits, SECOND_CHECK_WEIGHTS, 10) || !dateValid(digits)) return false;
+  if (!checkDigitValid(digits, FIRST_CHECK_WEIGHTS) || !checkDigitValid(digits, SECOND_CHECK_WEIGHTS) || !dateValid(digits)) return false;
   return spaced || hasLabel(input, windows.start(window), LABEL);
 }
 

@@ -1,6 +1,6 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
-import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 import { isRealDate } from '../lib/date.js';
 
 const LABEL = /pesel/i;
@@ -20,9 +20,7 @@ function dateValid(digits: Uint8Array): boolean {
 }
 
 function checkDigitValid(digits: Uint8Array): boolean {
-  let sum = 0;
-  for (let k = 0; k < 10; k++) sum += WEIGHTS[k]! * digits[k]!;
-  return (10 - (sum % 10)) % 10 === digits[10];
+  return (10 - (weightedSum(digits, WEIGHTS) % 10)) % 10 === digits[10];
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {

@@ -1,7 +1,7 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
-import { detectInWindows, digitsOf, type NumericWindows } from '../lib/numeric-windows.js';
+import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 
 /** CNP, its name in Romanian and English; not CNPJ (a Brazilian company's number). */
 const LABEL = /(?<![a-z])cnp(?![a-z])|cod[\s_-]*numeric[\s_-]*personal|personal[\s_-]*numeric[\s_-]*code/i;
@@ -37,9 +37,7 @@ function dateValid(digits: Uint8Array): boolean {
 
 /** The weighted sum of the first twelve digits mod 11, a remainder of 10 written 1. */
 function checkDigitValid(digits: Uint8Array): boolean {
-  let sum = 0;
-  for (let k = 0; k < 12; k++) sum += WEIGHTS[k]! * digits[k]!;
-  const remainder = sum % 11;
+  const remainder = weightedSum(digits, WEIGHTS) % 11;
   return (remainder === 10 ? 1 : remainder) === digits[12];
 }
 

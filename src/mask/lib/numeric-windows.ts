@@ -329,6 +329,13 @@ export function detectInWindows(
   }
 }
 
+/** The sum of the first `weights.length` digits (see `NumericWindows.digitValues`), each times its weight: the core of most national ids' checks. */
+export function weightedSum(digits: Uint8Array, weights: readonly number[]): number {
+  let sum = 0;
+  for (let k = 0; k < weights.length; k++) sum += weights[k]! * digits[k]!;
+  return sum;
+}
+
 /** The digits of `text[start, end)` alone: the normal form of a numeric id, whatever its separators. */
 export function digitsOf(text: string, start: number, end: number): string {
   let digits = '';
