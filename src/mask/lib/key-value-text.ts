@@ -63,7 +63,7 @@ const OPEN_PARENTHESIS = 0x28;
 const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
 /** The longest part of a label of two words parted by `, ` (`Familienname`, ` first name`, see `COMMA_LABELS`): a longer word before a `, ` is no such label's. */
-const NAMES_LABEL_PART_CHARS = 12;
+const COMMA_LABEL_PART_CHARS = 12;
 /** A numbered list item's number (`1. Name: …`) has at most this many digits: a year (`2024.`) is none. */
 const MAX_ITEM_DIGITS = 3;
 /** A YAML block scalar's marker: `|`, `>`, with an optional chomping or indentation indicator. */
@@ -696,9 +696,9 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   if (!isLetter(text.charCodeAt(k))) return undefined;
   while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) k++;
   // `Name, Vorname:`, `Straße, Hausnr.:`: a label of both names, or of a street and its number, is one key, where a `, ` elsewhere parts two.
-  if (text.charCodeAt(k) === COMMA && quote === 0 && k - keyStart <= NAMES_LABEL_PART_CHARS) {
+  if (text.charCodeAt(k) === COMMA && quote === 0 && k - keyStart <= COMMA_LABEL_PART_CHARS) {
     let j = k + 1;
-    while (j < end && j - keyStart < 2 * NAMES_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
+    while (j < end && j - keyStart < 2 * COMMA_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
     if (COMMA_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
   }
   let keyEnd = k;
