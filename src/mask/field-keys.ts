@@ -81,6 +81,27 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'wohnadresse', 'privatadresse', 'adresse_du_domicile', 'adresse_personnelle', 'dirección_particular', 'direccion_particular', 'domicilio_particular',
     'indirizzo_di_residenza', 'woonadres', 'huisadres', 'adres_zamieszkania', 'hemadress', 'bostadsadress',
   ],
+  // Where a person was born: with a name and a birth date, what registers and identity checks match a person by.
+  placeofbirth: [
+    'birthplace', 'birth_place', 'city_of_birth', 'town_of_birth', 'country_of_birth', 'geburtsort', 'geb.-ort', 'geb.ort', 'geburtsland', 'lieu_de_naissance',
+    'ville_de_naissance', 'pays_de_naissance', 'lugar_de_nacimiento', 'país_de_nacimiento', 'pais_de_nacimiento', 'luogo_di_nascita', 'comune_di_nascita',
+    'geboorteplaats', 'geboorteland', 'miejsce_urodzenia', 'kraj_urodzenia', 'födelseort', 'fodelseort', 'födelseplats', 'födelseland',
+  ],
+  // The number of a passport, an identity card or a driving licence: no check digit to find it by (the MRZ's is
+  // `mrz`'s), only the key it is written under. A bare `document_number`, `id_number` or `licence_number` names
+  // any document's, and stays out.
+  iddocumentnumber: [
+    'passport_number', 'passport_no', 'passport_no.', 'passport_nr', 'passport_nr.', 'passport_num', 'passport_id', 'reisepassnummer', 'reisepass_nr.',
+    'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte',
+    'numero_passaporto', 'numero_del_passaporto', 'paspoortnummer', 'numer_paszportu',
+    'id_card_number', 'id_card_no', 'id_card_no.', 'id_card_nr.', 'identity_card_number', 'identity_document_number', 'personalausweisnummer',
+    'ausweisnummer', 'ausweis_nr.', "numéro_de_carte_d'identité", "numero_de_carte_d'identite", 'numéro_cni', 'numero_cni', 'número_de_documento_de_identidad',
+    'numero_de_documento_de_identidad', "numero_carta_d'identità", 'numero_carta_di_identità', 'numero_carta_identità', 'identiteitskaartnummer',
+    'numer_dowodu_osobistego', 'numer_dowodu', 'id_kortsnummer',
+    'driver_license_number', 'drivers_license_number', "driver's_license_number", 'driving_licence_number', 'driving_license_number',
+    'driver_licence_number', 'führerscheinnummer', 'fuehrerscheinnummer', 'numéro_de_permis_de_conduire', 'numero_de_permis_de_conduire',
+    'número_de_licencia_de_conducir', 'numero_de_licencia_de_conducir', 'numero_patente_di_guida', 'rijbewijsnummer', 'numer_prawa_jazdy', 'körkortsnummer',
+  ],
 };
 
 /** The policy's `fields` by the normalised keys that name them: each field's own, and its synonyms' unless the policy lists one itself. */

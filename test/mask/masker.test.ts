@@ -419,6 +419,26 @@ describe('createMasker', () => {
     assert.equal(masker.maskText(form).text, 'Name, Vorname: [FULL_NAME]\nLast name, first name: [FULL_NAME]\n**Nom, prénom :** [FULL_NAME]\nNombre y apellidos: [FULL_NAME]\nVor- und Nachname: [FULL_NAME]\nVoornamen: [FIRST_NAME]\nPrénoms : [FIRST_NAME]\nAdres zamieszkania: [HOME_ADDRESS]\nGeb.-Datum: [DATE_OF_BIRTH]\nGeb.Datum: [DATE_OF_BIRTH]\nName, Email: Support, help\nINFO {"geb.-datum": "[DATE_OF_BIRTH]"} geb.datum=[DATE_OF_BIRTH]\n');
   });
 
+  it('masks where a person was born and the number of a passport, an identity card or a driving licence by their keys, in text and JSON; any document\'s number passes', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const kyc =
+      'Place of birth: München\nGeburtsort: Hamburg, Deutschland\nLieu de naissance : Lyon\nPassport No.: C01X00T47\nReisepassnummer: C01X00T47\n' +
+      '- **Driving licence number:** MORGA657054SM9IJ\nNumer dowodu osobistego: ABA300000\nOrder number: 4711, Document number: INV-2024-0001, ID number: 42\n';
+    assert.equal(
+      masker.maskText(kyc).text,
+      'Place of birth: [PLACE_OF_BIRTH]\nGeburtsort: [PLACE_OF_BIRTH]\nLieu de naissance : [PLACE_OF_BIRTH]\nPassport No.: [ID_DOCUMENT_NUMBER]\nReisepassnummer: [ID_DOCUMENT_NUMBER]\n' +
+        '- **Driving licence number:** [ID_DOCUMENT_NUMBER]\nNumer dowodu osobistego: [ID_DOCUMENT_NUMBER]\nOrder number: 4711, Document number: INV-2024-0001, ID number: 42\n',
+    );
+    const claims = { place_of_birth: { locality: 'Berlin', country: 'DE' }, birthplace: 'Köln', idCardNumber: 'T220001293', customer_passport_no: 'X1234567', document_number: 'INV-7' };
+    assert.deepEqual(masker.maskValue(claims).value, {
+      place_of_birth: { locality: '[PLACE_OF_BIRTH]', country: '[PLACE_OF_BIRTH]' },
+      birthplace: '[PLACE_OF_BIRTH]',
+      idCardNumber: '[ID_DOCUMENT_NUMBER]',
+      customer_passport_no: '[ID_DOCUMENT_NUMBER]',
+      document_number: 'INV-7',
+    });
+  });
+
   it("reads a German form's labels: a street and its number as one key, gendered endings, an application's parties", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const form = 'Antragsteller/in\nVorname: Anna   Nachname: Schmidt\nStraße, Hausnr.: Hauptstraße 5\nTelefon: 030 1234567\nKontoinhaber/in: Anna Schmidt\nVersicherte/r: Hans Müller\nMieter(in): Jean Dupont\nPatient*in: Maria Rossi\nInput/Output: Foo Bar\n';
