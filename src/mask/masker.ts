@@ -20,6 +20,7 @@ import { POSTAL_ADDRESS, readPostalAddresses, type PostalValue } from './lib/pos
 import { readTitledNames } from './lib/titled-name-text.js';
 import { cardPropertyField, CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
+import { isEmailAddress } from './lib/email-shape.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { KEY_VALUE_STATE, newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -216,10 +217,9 @@ const MAILBOX = 2;
  * else's whose `address` member is an e-mail address is a mailbox.
  */
 const MAILBOX_ADDRESS_KEY = 'address';
-const EMAIL_SHAPE = /^[^\s@<>()"]{1,64}@[^\s@<>()"]+\.[A-Za-z]{2,63}$/;
 
 function isMailboxAddress(key: string, value: unknown): boolean {
-  return key === MAILBOX_ADDRESS_KEY && typeof value === 'string' && value.length <= 254 && EMAIL_SHAPE.test(value);
+  return key === MAILBOX_ADDRESS_KEY && typeof value === 'string' && isEmailAddress(value);
 }
 
 /** JSON keys whose reading a masker remembers (see `keyOf`); a document with more distinct keys starts over. */

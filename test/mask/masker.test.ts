@@ -466,6 +466,15 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(ticket)), { value: JSON.stringify(masked), findings });
   });
 
+  it("reads a record of key lines whose `Address:` is an e-mail address as a mailbox's, as in JSON: its `Name:` is the owner's; a place's stays", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const text = 'Name: Anna Schmidt\nAddress: anna@example.de\n\n- name: Jean Dupont\n  address: jean@example.fr\n\nName: Main Hall\nAddress: Hauptstr. 5, Berlin\n';
+    assert.deepEqual(masker.maskText(text), {
+      text: 'Name: [FULL_NAME]\nAddress: [EMAIL]\n\n- name: [FULL_NAME]\n  address: [EMAIL]\n\nName: Main Hall\nAddress: Hauptstr. 5, Berlin\n',
+      findings: { full_name: 2, email: 2 },
+    });
+  });
+
   it("masks a mention's name in Notion's rich text, and in text, with the token of the person's name", () => {
     const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
     const mention = { type: 'mention', mention: { type: 'user', user: { object: 'user', name: 'Anna Schmidt', type: 'person', person: { email: 'anna@example.de' } } }, plain_text: '@Anna Schmidt', href: null };

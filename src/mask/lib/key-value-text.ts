@@ -35,6 +35,7 @@
 import { COMMA_LABELS, fieldKey } from '../field-keys.js';
 import { isAsciiUpper, isAsciiWordChar, isBlank, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
+import { isEmailAddress, MAX_EMAIL_CHARS } from './email-shape.js';
 import { blankTrimmed, FieldLines, nearer, NextIndex, PersonRecord, type FieldAt, type FieldValue, type Held, type PersonKeys, type StateKind, type StateLog } from './lines.js';
 
 const TAB = 0x09;
@@ -343,6 +344,11 @@ class KeyReader extends FieldLines<KeyValueState> {
     if (field === undefined) return false;
     const [start, stop, more] = lineValue(text, line.valueFrom, end);
     if (start === stop) return false;
+    if (field === this.persons!.addressField && stop - start <= MAX_EMAIL_CHARS && isEmailAddress(text.slice(start, stop))) {
+      // A mailbox's address (`Address: anna@…`, as in JSON): it tells the record as `Email:` does; the detectors mask it.
+      this.record.tell(indent);
+      return false;
+    }
     this.record.member(start, stop, field, indent);
     // The rest of the line may hold the record's keys.
     return !more;
