@@ -21,6 +21,7 @@ import { readTitledNames } from './lib/titled-name-text.js';
 import { cardPropertyField, CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
 import { isEmailAddress } from './lib/email-shape.js';
+import { NameEchoes } from './lib/name-echoes.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { KEY_VALUE_STATE, newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -1139,18 +1140,54 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   // The tokens of short field values by field and value as written (see `fieldToken`): a name or a date recurs, and its normal form costs three copies.
   const fieldTokens = new TokenCache();
 
-  /** The token that replaces a value under policy field `field`. */
+  /** The token that replaces a value under policy field `field`; a person's name is noted to be masked wherever else the value being masked writes it (see `NameEchoes`). */
   function fieldToken(field: string, value: string): string {
     const short = value.length <= CACHED_FIELD_CHARS;
     let token = short ? fieldTokens.get(field, value) : undefined;
-    if (token !== undefined) return token;
-    // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person. A value
-    // longer than any name, date or address (a document under a field) is taken as written:
-    // normalising it costs two copies of it.
-    const normal = policy.style !== 'pseudonym' || value.length > NORMALISED_FIELD_CHARS ? value : value.trim().replace(/\s+/g, ' ').toLowerCase();
-    token = replacement(field, field.toUpperCase(), normal, undefined);
-    if (short) fieldTokens.set(field, value, token);
+    if (token === undefined) {
+      // Normal form for pseudonyms: "Anna  Schmidt" and "anna schmidt" are one person. A value
+      // longer than any name, date or address (a document under a field) is taken as written:
+      // normalising it costs two copies of it.
+      const normal = policy.style !== 'pseudonym' || value.length > NORMALISED_FIELD_CHARS ? value : value.trim().replace(/\s+/g, ' ').toLowerCase();
+      token = replacement(field, field.toUpperCase(), normal, undefined);
+      if (short) fieldTokens.set(field, value, token);
+    }
+    if (field === personNameField) echoes.note(value, token);
     return token;
+  }
+
+  // The names of persons masked in the value a public method masks, to be masked wherever else it writes them:
+  // `values`' for a value masked at once, a text's own for one masked a piece at a time (other values are masked
+  // between its pieces).
+  const values = new NameEchoes();
+  let echoes = values;
+
+  /** Starts a value masked at once. */
+  function newValue(): void {
+    echoes = values;
+    echoes.reset();
+  }
+
+  /** `text` (masked) with the names noted in the value masked replaced wherever else they stand (see `NameEchoes`), counted as the full name. */
+  function echoed(text: string, findings: Findings): string {
+    if (!echoes.any()) return text;
+    const { text: out, count } = echoes.replace(text);
+    if (count > 0) findings[personNameField!] = (findings[personNameField!] ?? 0) + count;
+    return out;
+  }
+
+  /** `echoed` for each string in `value`, a masked tree of the masker's own (see `Masker.maskValue`), changed in place. */
+  function echoedTree(value: unknown, findings: Findings, depth: number): unknown {
+    if (typeof value === 'string') return echoed(value, findings);
+    if (value === null || typeof value !== 'object' || depth > MAX_DEPTH) return value;
+    const members = value as Record<string, unknown>;
+    for (const key of Object.keys(members)) {
+      const item = members[key];
+      const next = echoedTree(item, findings, depth + 1);
+      // Defined, not assigned: a member named `__proto__` stays a member.
+      if (next !== item) Object.defineProperty(members, key, { value: next, writable: true, enumerable: true, configurable: true });
+    }
+    return value;
   }
 
   /** Masks everything under a field key: each leaf becomes a token of the field's type. */
@@ -1842,22 +1879,41 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return renamed;
   }
 
+  /** `found`, the findings of `text` in order, with the other occurrences of the names noted among them (see `NameEchoes`), as masking finds them. */
+  function withEchoes(text: string, found: Finding[]): Finding[] {
+    if (!echoes.any()) return found;
+    const all: Finding[] = [];
+    let k = 0;
+    echoes.find(text, (start, end) => {
+      while (k < found.length && found[k]!.end <= start) all.push(found[k++]!);
+      // One that overlaps a finding (the name where it was found) is masked as that finding.
+      if (k < found.length && found[k]!.start < end) return;
+      all.push({ type: personNameField!, start, end });
+    });
+    return [...all, ...found.slice(k)];
+  }
+
   return {
     policy,
     maskText(text) {
       const findings: Findings = {};
-      return { text: maskString(text, undefined, findings), findings };
+      newValue();
+      return { text: echoed(maskString(text, undefined, findings), findings), findings };
     },
     maskValue(value) {
       const findings: Findings = {};
-      if (typeof value === 'string') return { value: maskJsonString(value, findings, 0) ?? maskString(value, undefined, findings), findings };
+      newValue();
+      if (typeof value === 'string') return { value: echoed(maskJsonString(value, findings, 0) ?? maskString(value, undefined, findings), findings), findings };
       if (value === null || typeof value !== 'object') return { value, findings };
       // The caller's value is not changed: its lists and objects are copied (not its strings) and masked in place.
       const masked = maskTree(containersCopied(value, 0) as object, findings, 0);
+      if (echoes.any()) echoedTree(masked, findings, 0);
       return { value: Object.keys(findings).length === 0 ? value : masked, findings };
     },
     maskJsonText(text, findings) {
-      return maskJsonParts(text, findings, 0);
+      newValue();
+      const parts = maskJsonParts(text, findings, 0);
+      return parts !== undefined && echoes.any() ? parts.map((part) => echoed(part, findings)) : parts;
     },
     maskNames: maskedNames,
     *maskPieces(pieces, findings) {
@@ -1865,6 +1921,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         yield* pieces;
         return;
       }
+      const names = new NameEchoes();
       try {
         // Each piece is scanned with the end of the one before and the start of the one after
         // around it (the context a detector reads), keeping what starts in the piece.
@@ -1881,9 +1938,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
           const text = held + piece.value;
           const window = before + text + (after.done ? '' : after.value.slice(0, CONTEXT_CHARS));
           const from = before.length;
+          echoes = names;
           const masked = replaceFound(window, undefined, findings, from, from + text.length, false, lines, after.done ? undefined : log);
           const to = replacedTo;
-          yield masked ?? (to === from + text.length && held === '' ? piece.value : window.slice(from, to));
+          // The names masked so far are masked wherever this piece writes them again.
+          yield echoed(masked ?? (to === from + text.length && held === '' ? piece.value : window.slice(from, to)), findings);
           held = window.slice(to, from + text.length);
           before = window.slice(Math.max(0, to - CONTEXT_CHARS), to);
           piece = after;
@@ -1895,11 +1954,12 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     findAll(text) {
       const scanned = scannedForm(text);
       const spans = scanText(scanned, detectors).map(({ detector, start, end }) => ({ type: detector.name, start, end }));
+      newValue();
       findAhead(scanned, 0, text.length, newLinesRead());
       const early: Finding[] = [];
       for (let k = 0; k < ahead.count; k++) early.push({ type: countedAs[ahead.owners[k]!]!, start: ahead.starts[k]!, end: ahead.ends[k]! });
       ahead.count = 0;
-      if (early.length === 0) return spans;
+      if (early.length === 0) return withEchoes(scanned, spans);
       // As masking has it (see `replaceChunk`): of detections that overlap, the first written stands for the others,
       // and one of an encoded run or table cell stands for a detection of the scan that it starts in.
       const all: Finding[] = [];
@@ -1924,7 +1984,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         }
       }
       earlyBefore(Infinity);
-      return all;
+      return withEchoes(scanned, all);
     },
   };
 }

@@ -104,7 +104,7 @@ describe('createMasker', () => {
     // Only a policy that masks full names masks them.
     assert.deepEqual(createMasker(policy({ style: 'redact', fields: ['first_name'] }), KEY).maskValue(result).value, result);
     // A string under such a key is the person's name if it reads as one; an id or a lone word is not.
-    const people = { assignee: 'Jean Dupont', patient: 'Müller, Hans', reviewers: 'Anna Schmidt and Jean Dupont', customer: 'cus_NffrFeUfNV2Hib', attendees: ['Anna Schmidt', 'Daan de Vries', '山田太郎', 'anna', 'Berlin', 'see Anna'], title: 'Anna Schmidt' };
+    const people = { assignee: 'Jean Dupont', patient: 'Müller, Hans', reviewers: 'Anna Schmidt and Jean Dupont', customer: 'cus_NffrFeUfNV2Hib', attendees: ['Anna Schmidt', 'Daan de Vries', '山田太郎', 'anna', 'Berlin', 'see Anna'], title: 'Maria Rossi' };
     const peopleMasked = { ...people, assignee: '[FULL_NAME]', patient: '[FULL_NAME]', reviewers: '[FULL_NAME]', attendees: ['[FULL_NAME]', '[FULL_NAME]', '[FULL_NAME]', 'anna', 'Berlin', 'see Anna'] };
     assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 6 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(people)), { value: JSON.stringify(peopleMasked), findings: { full_name: 6 } });
@@ -114,6 +114,56 @@ describe('createMasker', () => {
     assert.equal(masker.maskText('Passenger: SCHMIDT/ANNA MRS\n').text, 'Passenger: [FULL_NAME]\n');
     // A booking's invitee (Calendly) and a call's caller.
     assert.deepEqual(masker.maskValue({ invitee: { name: 'Anna Schmidt', timezone: 'Europe/Berlin' }, caller: 'Jean Dupont' }).value, { invitee: { name: '[FULL_NAME]', timezone: 'Europe/Berlin' }, caller: '[FULL_NAME]' });
+  });
+
+  it('masks a name found in a value wherever else the value writes it, as a whole word; a lone first name, and more than 64 names, are not searched for', () => {
+    const masker = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const customer = { description: 'Anna Schmidt (VIP), not Anna Schmidtke or Anna Schmidt-Meyer', name: 'Anna Schmidt', email: 'anna@example.de', notes: ['Call Anna Schmidt back.'], first_name: 'Mark', tags: ['Mark as read'] };
+    const masked = masker.maskValue(customer);
+    const token = (masked.value as typeof customer).name;
+    assert.match(token, /^<full_name:[0-9a-f]{8}>$/);
+    assert.deepEqual(masked.value, {
+      ...customer,
+      description: `${token} (VIP), not Anna Schmidtke or Anna Schmidt-Meyer`,
+      name: token,
+      email: (masked.value as typeof customer).email,
+      notes: [`Call ${token} back.`],
+      first_name: (masked.value as typeof customer).first_name,
+    });
+    assert.equal(masked.findings.full_name, 3);
+    // JSON text, text and text a piece at a time alike.
+    assert.deepEqual(masker.maskValue(JSON.stringify(customer)), { value: JSON.stringify(masked.value), findings: masked.findings });
+    const text = 'Name: Anna Schmidt\nEmail: anna@example.de\nNotes: called Anna Schmidt back.\n';
+    const textMasked = `Name: ${token}\nEmail: ${masker.maskText('anna@example.de').text}\nNotes: called ${token} back.\n`;
+    assert.deepEqual(masker.maskText(text), { text: textMasked, findings: { full_name: 2, email: 1 } });
+    const findings = {};
+    // Other values are masked between a long text's pieces, as the wrapper sends each before the next is masked.
+    const pieces = masker.maskPieces(['Name: Anna Schmidt\nEmail: anna@example.de\n', 'Notes: called Anna Schmidt back.\n'], findings);
+    const first = pieces.next().value as string;
+    assert.equal(masker.maskText('Name: Jean Dupont\nEmail: jean@example.fr\n').findings.full_name, 1);
+    assert.equal(first + [...pieces].join(''), textMasked);
+    assert.deepEqual(findings, { full_name: 2, email: 1 });
+    assert.deepEqual(masker.findAll(text), [
+      { type: 'full_name', start: 6, end: 18 },
+      { type: 'email', start: 26, end: 41 },
+      { type: 'full_name', start: 56, end: 68 },
+    ]);
+    // Each value on its own: a name masked in one is not searched for in the next.
+    assert.equal(masker.maskText('Notes: called Anna Schmidt back.').text, 'Notes: called Anna Schmidt back.');
+    // A bulk export's names are left to what found each.
+    const many = Array.from({ length: 65 }, (_, k) => ({ name: `Anna Schmidt${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26))}`, email: `a${k}@example.de` }));
+    const manyMasked = masker.maskValue({ customers: many, note: `${many[0]!.name} called` }).value as { note: string };
+    assert.equal(manyMasked.note, `${many[0]!.name} called`);
+    // And so are a multi-megabyte value's: only its first MiB is searched, each string whole or not at all.
+    const filler = `${'x'.repeat(1024)}\n`.repeat(1024);
+    const long = masker.maskText(`${text}${filler}Anna Schmidt`).text;
+    assert.equal(long, `${textMasked.replace(`called ${token}`, 'called Anna Schmidt')}${filler}Anna Schmidt`, 'a text of over a MiB is not searched');
+    assert.deepEqual(masker.maskValue({ name: 'Anna Schmidt', email: 'anna@example.de', log: filler, note: 'Anna Schmidt' }).value, {
+      name: token,
+      email: masker.maskText('anna@example.de').text,
+      log: filler,
+      note: 'Anna Schmidt',
+    });
   });
 
   it("masks the address beside an addressee's name (a parcel's recipient, RIPE's `person:`), in text, JSON and JSON text; a company's name tells nothing", () => {
