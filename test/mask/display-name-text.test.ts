@@ -24,6 +24,16 @@ describe('readDisplayNames', () => {
     assert.deepEqual(names('One Two Three Four Five Six <x@example.org>'), ['Two Three Four Five Six']);
   });
 
+  it('leaves out a first word that says who the person is, when two words or more follow it', () => {
+    assert.deepEqual(names('Customer Maria Rossi (maria@example.it) asked; Kunde Hans Müller <hans@example.de>; Patient Daan de Vries <d@example.nl>'), [
+      'Maria Rossi',
+      'Hans Müller',
+      'Daan de Vries',
+    ]);
+    // One word after it is the name's own (`Customer` may be a surname), as is a first word that says nothing of the person.
+    assert.deepEqual(names('Customer Rossi <r@example.it>, Anna Maria Schmidt <a@example.de>'), ['Customer Rossi', 'Anna Maria Schmidt']);
+  });
+
   it('reads no name where no address follows, or none stands before it', () => {
     for (const text of ['List<String> x; Map<K, V> y', 'Anna <anna@example>', 'Anna <anna@@example.de>', 'Anna <an na@example.de>', 'Anna <anna@example.de', 'Anna<anna@example.de>', '<anna@example.de>', 'mail: <anna@example.de>', 'x "unclosed <a@example.de>']) {
       assert.deepEqual(names(text), [], text);

@@ -29,6 +29,7 @@
  * be one: no blank, one `@` with text before it, a dot in the domain.
  * Everything is on one line, so no state carries over.
  */
+import { standsForPerson } from '../field-keys.js';
 import { isAsciiUpper } from './chars.js';
 import { NextIndex } from './lines.js';
 
@@ -173,7 +174,22 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
   // `Schmidt, Anna`: the words that read as a name before `, ` are the name's too.
   const comma = start - 2;
   const before = comma > from && text.charCodeAt(start - 1) === SPACE && text.charCodeAt(comma) === COMMA ? wordsStart(text, from, comma) : comma;
-  name(before < comma ? before : start, end);
+  name(afterRoleWord(text, before < comma ? before : start, end), end);
+}
+
+/**
+ * Where the name in text[start, end) starts: after its first word when
+ * that says who the person is (`Customer Maria Rossi (maria@…)`, `Kunde
+ * Hans Müller <…>`, see `standsForPerson`) and two words or more follow,
+ * else at `start`. The word is no part of the name, whose token would
+ * otherwise differ from the name's elsewhere.
+ */
+function afterRoleWord(text: string, start: number, end: number): number {
+  const space = text.indexOf(' ', start);
+  if (space === -1 || space >= end) return start;
+  const second = text.indexOf(' ', space + 1);
+  if (second === -1 || second >= end) return start;
+  return standsForPerson(text.slice(start, space)) ? space + 1 : start;
 }
 
 /**
