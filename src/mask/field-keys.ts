@@ -91,6 +91,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // `mrz`'s), only the key it is written under. A bare `document_number`, `id_number` or `licence_number` names
   // any document's, and stays out.
   iddocumentnumber: [
+    // The document itself, as a table's column or a form's label names what it holds: its number (or its details, all of them the holder's).
+    'passport', 'reisepass', 'personalausweis', 'id_card', 'identity_card', "carte_d'identité", 'pasaporte', 'passaporto', 'paspoort', 'paszport',
+    'dowód_osobisty', 'driving_licence', 'driving_license', 'driver_license', 'drivers_license', 'führerschein',
     'passport_number', 'passport_no', 'passport_no.', 'passport_nr', 'passport_nr.', 'passport_num', 'passport_id', 'reisepassnummer', 'reisepass_nr.',
     'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte',
     'numero_passaporto', 'numero_del_passaporto', 'paspoortnummer', 'numer_paszportu',

@@ -479,6 +479,10 @@ describe('createMasker', () => {
       'Place of birth: [PLACE_OF_BIRTH]\nGeburtsort: [PLACE_OF_BIRTH]\nLieu de naissance : [PLACE_OF_BIRTH]\nPassport No.: [ID_DOCUMENT_NUMBER]\nReisepassnummer: [ID_DOCUMENT_NUMBER]\n' +
         '- **Driving licence number:** [ID_DOCUMENT_NUMBER]\nNumer dowodu osobistego: [ID_DOCUMENT_NUMBER]\nOrder number: 4711, Document number: INV-2024-0001, ID number: 42\n',
     );
+    assert.equal(
+      masker.maskText('| Mitarbeiter | Geburtsort | Personalausweis |\n|---|---|---|\n| Hans Müller | Köln | L01X00T47 |\n').text,
+      '| Mitarbeiter | Geburtsort | Personalausweis |\n|---|---|---|\n| [FULL_NAME] | [PLACE_OF_BIRTH] | [ID_DOCUMENT_NUMBER] |\n',
+    );
     const claims = { place_of_birth: { locality: 'Berlin', country: 'DE' }, birthplace: 'Köln', idCardNumber: 'T220001293', customer_passport_no: 'X1234567', document_number: 'INV-7' };
     assert.deepEqual(masker.maskValue(claims).value, {
       place_of_birth: { locality: '[PLACE_OF_BIRTH]', country: '[PLACE_OF_BIRTH]' },
