@@ -520,6 +520,15 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(ticket)), { value: JSON.stringify(masked), findings });
   });
 
+  it("ends a name under a name's key before a contact's word after a comma, so the contact is found as what it is", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const text = 'Contact person: Ms. Anna Schmidt, Phone +49 30 1234567, Dept. Sales\nFull name: Jean Dupont, E-Mail jean@example.fr\n\nName: Maria Rossi, Tel. +39 06 1234 5678\nEmail: maria@example.it\n\nFull name: Schmidt, Anna\n';
+    assert.deepEqual(masker.maskText(text), {
+      text: 'Contact person: [FULL_NAME], Phone [PHONE], Dept. Sales\nFull name: [FULL_NAME], E-Mail [EMAIL]\n\nName: [FULL_NAME], Tel. [PHONE]\nEmail: [EMAIL]\n\nFull name: [FULL_NAME]\n',
+      findings: { full_name: 4, phone: 2, email: 2 },
+    });
+  });
+
   it("reads a record of key lines whose `Address:` is an e-mail address as a mailbox's, as in JSON: its `Name:` is the owner's; a place's stays", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'Name: Anna Schmidt\nAddress: anna@example.de\n\n- name: Jean Dupont\n  address: jean@example.fr\n\nName: Main Hall\nAddress: Hauptstr. 5, Berlin\n';

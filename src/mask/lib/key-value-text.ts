@@ -242,7 +242,7 @@ class KeyReader extends FieldLines<KeyValueState> {
         state.named = named;
         state.indent = indent;
       } else {
-        this.value(valueStart, valueEnd, named);
+        this.value(valueStart, named === this.persons?.nameField ? nameValueEnd(text, valueStart, valueEnd) : valueEnd, named);
         // A first or last name or a birth date tells the record, as a contact does.
         if (this.persons?.tells(text, line!.keyStart, line!.keyEnd)) this.record.tell(column);
         // `first_name: "Anna", last_name: "Schmidt"`, `Full name: Anna Schmidt, Email: …`.
@@ -349,7 +349,7 @@ class KeyReader extends FieldLines<KeyValueState> {
       this.record.tell(indent);
       return false;
     }
-    this.record.member(start, stop, field, indent);
+    this.record.member(start, field === this.persons!.nameField ? nameValueEnd(text, start, stop) : stop, field, indent);
     // The rest of the line may hold the record's keys.
     return !more;
   }
@@ -480,6 +480,24 @@ function lineValue(text: string, k: number, end: number): [number, number, boole
   const next = inlineKeyFrom(text, start, stop);
   return next === -1 ? [start, stop, false] : [start, blankTrimmedEnd(text, start, next), true];
 }
+
+/**
+ * Where a name under a name's key ends in its value text[start, end): before
+ * a contact's word after a comma (`Contact person: Ms. Anna Schmidt, Phone
+ * +49 30 …`, `Full name: Anna Schmidt, E-Mail …`), which starts what the
+ * detectors read, else at `end`.
+ */
+function nameValueEnd(text: string, start: number, end: number): number {
+  if (end - start > MAX_NAME_VALUE_CHARS) return end;
+  CONTACT_AFTER_NAME.lastIndex = 0;
+  const contact = CONTACT_AFTER_NAME.exec(text.slice(start, end));
+  return contact === null ? end : start + contact.index;
+}
+
+/** A comma, then a contact's word, as a line that goes on after a name writes one. */
+const CONTACT_AFTER_NAME = /, (?:phone|tel|telephone|telefon|téléphone|teléfono|telefono|mobile|mobil|handy|cell|fax|e-?mail|mail)\b/iu;
+/** A name's value longer than this is masked whole (no name is), and not searched. */
+const MAX_NAME_VALUE_CHARS = 256;
 
 /** The value of a key after a gap (see `keyAfterGap`), as `valueAfter` gives it: to the next key in the line, or its end. */
 function gapValue(text: string, k: number, end: number): [number, number, number] {
