@@ -11,11 +11,12 @@ export const DETECTOR_NAMES = [
   'at_svnr', 'de_svnr',
   'ro_cnp', 'ee_lt_personal_code', 'ie_ppsn',
   'no_fodselsnummer', 'dk_cpr', 'de_kvnr',
+  'gr_amka', 'si_emso', 'ch_ahv',
   'mrz',
   'us_ssn',
 ] as const;
 
-/** The group of all EU and UK national identifiers. */
+/** The group of the national identifiers of the EU, the UK, Norway and Switzerland. */
 export const NATIONAL_ID_GROUP = 'eu_national_ids';
 
 /** Every name `masking.detectors` accepts. */

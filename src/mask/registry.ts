@@ -1,6 +1,7 @@
 /**
  * Every detector, and the names a policy may use for them: each detector's
- * own name, plus the group `eu_national_ids` (all EU and UK national ids).
+ * own name, plus the group `eu_national_ids` (the national ids of the EU,
+ * the UK, Norway and Switzerland).
  */
 import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
@@ -8,6 +9,7 @@ import { NATIONAL_ID_GROUP, POLICY_DETECTOR_NAMES } from './detector-names.js';
 import { atSvnr } from './detectors/at-svnr.js';
 import { beNationalNumber } from './detectors/be-national-number.js';
 import { bgEgn } from './detectors/bg-egn.js';
+import { chAhv } from './detectors/ch-ahv.js';
 import { creditCard } from './detectors/credit-card.js';
 import { czSkBirthNumber } from './detectors/cz-sk-birth-number.js';
 import { deKvnr } from './detectors/de-kvnr.js';
@@ -19,6 +21,7 @@ import { email } from './detectors/email.js';
 import { esDniNie } from './detectors/es-dni-nie.js';
 import { fiHetu } from './detectors/fi-hetu.js';
 import { frNir } from './detectors/fr-nir.js';
+import { grAmka } from './detectors/gr-amka.js';
 import { hrOib } from './detectors/hr-oib.js';
 import { iban } from './detectors/iban.js';
 import { iePpsn } from './detectors/ie-ppsn.js';
@@ -32,6 +35,7 @@ import { plPesel } from './detectors/pl-pesel.js';
 import { ptNif } from './detectors/pt-nif.js';
 import { roCnp } from './detectors/ro-cnp.js';
 import { sePersonnummer } from './detectors/se-personnummer.js';
+import { siEmso } from './detectors/si-emso.js';
 import { ukNino } from './detectors/uk-nino.js';
 import { usSsn } from './detectors/us-ssn.js';
 
@@ -42,6 +46,7 @@ export const DETECTORS: readonly Detector[] = [
   atSvnr, deSvnr,
   roCnp, eeLtPersonalCode, iePpsn,
   noFodselsnummer, dkCpr, deKvnr,
+  grAmka, siEmso, chAhv,
   mrz,
   usSsn,
 ];

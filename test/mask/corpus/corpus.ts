@@ -183,6 +183,18 @@ export function positives(seed = 20260401): Positive[] {
     const kvnr = gen.kvnr(health);
     add(out, 'de_kvnr', n % 4 === 0 ? inJson(pick(health, ['kvnr', 'versichertennummer', 'health_insurance_number']), kvnr) : inProse(health, kvnr, ['Versichertennummer ', 'Versichertennummer: ', 'Versicherten-Nr. ', 'KVNR: ', 'Krankenversichertennummer ']), kvnr);
   }
+  const southern = seeded(seed + 4);
+  for (let n = 0; n < PER_TYPE; n++) {
+    // Bare runs of eleven and thirteen digits: after a label or under a key.
+    const greek = gen.amka(southern);
+    add(out, 'gr_amka', n % 4 === 0 ? inJson(pick(southern, ['amka', 'ΑΜΚΑ']), greek) : inProse(southern, greek, ['ΑΜΚΑ: ', 'ΑΜΚΑ ', 'AMKA ', 'Α.Μ.Κ.Α. ', 'Αριθμός Μητρώου Κοινωνικής Ασφάλισης ']), greek);
+    const slovenian = gen.emso(southern);
+    add(out, 'si_emso', n % 4 === 0 ? inJson(pick(southern, ['emso', 'emšo', 'jmbg']), slovenian) : inProse(southern, slovenian, ['EMŠO: ', 'EMŠO ', 'EMSO ', 'JMBG: ', 'Enotna matična številka občana ']), slovenian);
+    // The card's dotted form anywhere; thirteen bare digits after a label or under a key.
+    const printed = n % 2 === 0;
+    const swiss = gen.ahv(southern, printed);
+    add(out, 'ch_ahv', n % 4 === 1 ? inJson(pick(southern, ['ahv', 'ahv_number', 'avs']), swiss) : inProse(southern, swiss, printed ? ['', 'AHV-Nr. ', 'N° AVS '] : ['AHV-Nr. ', 'AHV ', 'numéro AVS ', 'Sozialversicherungsnummer: ', 'AHVN13: ']), swiss);
+  }
   return out;
 }
 
@@ -340,6 +352,16 @@ export function lookalikes(seed = 20260402): string[] {
     // A changed digit breaks the check (each weight, 1 or 2, changes the digit sum); valid numbers unlabelled, as order and part numbers.
     out.push(`Versichertennummer ${gen.breakOneDigit(health, gen.kvnr(health))}`);
     out.push(`Bestellung ${gen.kvnr(health)}, Artikel ${gen.kvnr(health)}, Versicherungsnummer ${gen.kvnr(health)}`);
+  }
+  const southern = seeded(seed + 4);
+  for (let n = 0; n < PER_TYPE; n++) {
+    // A changed digit breaks each check (Luhn; mod 11 with weights 2 to 7; EAN-13's 1 and 3, both prime to 10).
+    const brokenEmso = unless(() => gen.breakOneDigit(southern, gen.emso(southern)), (value) => gen.emsoCheckDigit(value.slice(0, 12)) === value[12]);
+    out.push(`ΑΜΚΑ ${gen.breakOneDigit(southern, gen.amka(southern))}, EMŠO ${brokenEmso}, AHV ${gen.breakOneDigit(southern, gen.ahv(southern, n % 2 === 0))}`);
+    // Valid numbers unlabelled, as a Greek order, a Slovenian and a Swiss product's barcode take their shapes.
+    out.push(`Παραγγελία ${gen.amka(southern)}, EAN ${gen.emso(southern)}, Artikel ${gen.ahv(southern, false)}`);
+    // A dotted number that goes on is a version or an OID, not the card's form.
+    out.push(`oid 1.${gen.ahv(southern, true)}, build ${gen.ahv(southern, true)}.4`);
   }
   return out;
 }

@@ -523,3 +523,45 @@ export function kvnr(random: Random): string {
   const nine = `${pick(random, [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'])}${digits(random, 8)}`;
   return `${nine}${kvnrCheckDigit(nine)}`;
 }
+
+/** A birth date as DDMMYY, between 1930 and 2020 (the 28th at most: every month has it). */
+function birthDdmmyy(random: Random): { ddmm: string; year: number } {
+  return { ddmm: `${twoDigits(int(random, 1, 28))}${twoDigits(int(random, 1, 12))}`, year: int(random, 1930, 2020) };
+}
+
+/** Greek social security number (AMKA): DDMMYY, four digits, a Luhn check. */
+export function amka(random: Random): string {
+  const { ddmm, year } = birthDdmmyy(random);
+  const body = `${ddmm}${twoDigits(year % 100)}${digits(random, 4)}`;
+  return body + luhnDigit(body);
+}
+
+/** The EMŠO's check of its first twelve digits: 11 less the weighted sum mod 11 (11 read as 0); undefined for 10, never issued. */
+export function emsoCheckDigit(twelve: string): string | undefined {
+  const check = mod11Digit(twelve, [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+  return check === 10 ? undefined : String(check);
+}
+
+/** Slovenian unique master citizen number (EMŠO): DDMMYYY, region 50, a serial, the check. */
+export function emso(random: Random): string {
+  for (;;) {
+    const { ddmm, year } = birthDdmmyy(random);
+    const twelve = `${ddmm}${String(year % 1000).padStart(3, '0')}50${digits(random, 3)}`;
+    const check = emsoCheckDigit(twelve);
+    if (check !== undefined) return twelve + check;
+  }
+}
+
+/** The EAN-13 check digit of twelve digits. */
+export function ean13CheckDigit(twelve: string): string {
+  let sum = 0;
+  for (let k = 0; k < 12; k++) sum += Number(twelve[k]) * (k % 2 === 0 ? 1 : 3);
+  return String((10 - (sum % 10)) % 10);
+}
+
+/** Swiss social insurance number (AHV-Nummer): 756, nine digits, the EAN-13 check; `printed` as the card prints it: `756.9217.0769.85`. */
+export function ahv(random: Random, printed: boolean): string {
+  const twelve = `756${digits(random, 9)}`;
+  const number = twelve + ean13CheckDigit(twelve);
+  return printed ? `${number.slice(0, 3)}.${number.slice(3, 7)}.${number.slice(7, 11)}.${number.slice(11)}` : number;
+}
