@@ -2,11 +2,12 @@ import { describe } from 'node:test';
 import { chAhv } from '../../../src/mask/detectors/ch-ahv.js';
 import { checkDetector } from './cases.js';
 
-// 756.9217.0769.85 is the example of python-stdnum and of the federal social insurance office's card; 756.5709.5669.65 is built to the same rule.
+// 756.1234.5678.97 is the sample number of the Swiss compensation office's card, 756.9217.0769.85 python-stdnum's example; 756.5709.5669.65 is built to the same rule.
 describe('ch_ahv', () => {
   checkDetector(chAhv, {
     found: [
       ['756.9217.0769.85', '756.9217.0769.85', '7569217076985'],
+      ['AHV-Nummer 756.1234.5678.97', '756.1234.5678.97', '7561234567897'],
       ['AHV-Nr.: 756.5709.5669.65', '756.5709.5669.65', '7565709566965'],
       ['AHV-Nr. 7569217076985', '7569217076985', '7569217076985'],
       ['numéro AVS 7565709566965', '7565709566965', '7565709566965'],
