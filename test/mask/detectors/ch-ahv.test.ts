@@ -2,7 +2,7 @@ import { describe } from 'node:test';
 import { chAhv } from '../../../src/mask/detectors/ch-ahv.js';
 import { checkDetector } from './cases.js';
 
-// 756.1234.5678.97 is the sample number of the Swiss compensation office's card, 756.9217.0769.85 python-stdnum's example; 756.5709.5669.65 is built to the same rule.
+// 756.1234.5678.97 is the sample number forms and guides print, 756.9217.0769.85 python-stdnum's example; 756.5709.5669.65 is built to the same rule.
 describe('ch_ahv', () => {
   checkDetector(chAhv, {
     found: [
