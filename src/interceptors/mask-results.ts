@@ -21,6 +21,7 @@ import { mapItems, mapMembers, renamedMembers } from '../lib/copy-on-write.js';
 import { addCounts } from '../lib/counts.js';
 import type { MaskerLoad } from '../mask/masker-load.js';
 import type { Findings, Masker } from '../mask/masker.js';
+import { NameEchoes } from '../mask/lib/name-echoes.js';
 import { isObject } from '../lib/is-object.js';
 import type { BulkPolicy } from '../policy/policy.js';
 import { ErrorCode, errorResponse, toolErrorResponse } from '../proxy/json-rpc.js';
@@ -65,6 +66,9 @@ class Tally {
   total = 0;
   /** The texts left to be masked as they are written, with the placeholders of the texts they replace. */
   readonly streamed: Array<{ placeholder: string; streamed: StreamedString }> = [];
+  /** The names of persons the result's values masked at once held, and the field they count as (see `echoed`). */
+  private readonly names = new NameEchoes();
+  private nameField = '';
   constructor(
     private readonly masker: Masker,
     private readonly strings: LongStrings | undefined,
@@ -76,7 +80,50 @@ class Tally {
     if (long) return this.longText(value as string, long, this.strings as LongStrings);
     const masked = this.masker.maskValue(this.strings ? this.strings.resolve(value) : value);
     this.count(masked.findings);
+    this.noteNames();
     return masked.value;
+  }
+
+  /** Notes the names the value just masked held (see `Masker.namesFound`). */
+  private noteNames(): void {
+    const found = this.masker.namesFound();
+    if (found === undefined) return;
+    this.nameField = found.field;
+    for (const [name, token] of found.names) this.names.note(name, token);
+  }
+
+  /**
+   * `part` (masked by `part`) with the names of persons its values held
+   * masked wherever another of its values writes them (a customer's name in
+   * structuredContent, and in the text block that sums it up), as each value
+   * has them masked within itself; itself when none is. A long string sent
+   * as it is masked has gone by then, and is not read again.
+   */
+  echoed(part: Json): Json {
+    return this.names.any() ? this.echoedPart(part, 0) : part;
+  }
+
+  private echoedPart(part: Json, depth: number): Json {
+    return mapMembers(part, (key, item) =>
+      METADATA.has(key) || isBinaryMember(key, item, part) ? item : PARTS.has(key) ? this.echoedParts(item, depth + 1) : this.echoedValue(item, depth + 1),
+    );
+  }
+
+  private echoedParts(item: unknown, depth: number): unknown {
+    if (Array.isArray(item)) return mapItems(item as unknown[], (element) => this.echoedParts(element, depth + 1));
+    return isObject(item) ? this.echoedPart(item, depth) : this.echoedValue(item, depth);
+  }
+
+  /** A data member's value with the names replaced in each string it holds (not in a long string's placeholder, nor in keys). */
+  private echoedValue(item: unknown, depth: number): unknown {
+    if (typeof item === 'string') {
+      if (this.strings?.get(item)) return item;
+      const { text, count } = this.names.replace(item);
+      if (count > 0) this.count({ [this.nameField]: count });
+      return text;
+    }
+    if (depth > MAX_ECHO_DEPTH || item === null || typeof item !== 'object') return item;
+    return Array.isArray(item) ? mapItems(item as unknown[], (element) => this.echoedValue(element, depth + 1)) : mapMembers(item as Json, (_key, member) => this.echoedValue(member, depth + 1));
   }
 
   /** A long string's masked placeholder, or `placeholder` itself when nothing was found. */
@@ -192,6 +239,9 @@ const METADATA = new Set(['type', 'mimeType', 'uri', 'uriTemplate', 'role', 'ann
 const TEXT_MIME_TYPE = /^\s*(?:text\/[\w.+-]+|application\/(?:json|xml|yaml|x-yaml|csv|ndjson|x-ndjson|jsonl|javascript|sql|x-www-form-urlencoded)|[\w.-]+\/[\w.-]+\+(?:json|xml|yaml))\s*(?:;|$)/i;
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** How deep `Tally.echoed` walks a value: the masker replaced anything deeper (see `MAX_DEPTH` in `masker.ts`). */
+const MAX_ECHO_DEPTH = 256;
+
 /** Members that hold parts of the result, walked member by member rather than masked whole (a URI or a task's id in them must pass). */
 const PARTS = new Set(['content', 'contents', 'messages', 'resource', 'resources', 'resourceTemplates', 'task', 'tasks']);
 
@@ -278,7 +328,7 @@ function* maskedAsSent(masker: Masker, long: LongString, findings: Findings): Ge
 function maskedForTrail(masker: Masker, message: JsonRpcSuccess, strings: LongStrings): TrailCopy {
   const findings: Findings = {};
   const tally = new Tally(masker, strings, (found) => addCounts(findings, found));
-  const masked: JsonRpcSuccess = { ...message, result: tally.part(message.result) };
+  const masked: JsonRpcSuccess = { ...message, result: tally.echoed(tally.part(message.result)) };
   const wire = new WireDigest();
   for (const bytes of lineBytes(strings.serialize(masked))) wire.add(bytes);
   addCounts(findings, tally.findings);
@@ -431,7 +481,7 @@ export function createResultMasking(options: ResultMaskingOptions): Interceptor 
     // A tool result, a resource's contents and a prompt are read the same way (see `METADATA`). Masking
     // that throws is mcp-guard's failure, not the result's: it is left to the session, which refuses the
     // result and keeps the error, whose message may quote the text it failed on, to stderr.
-    let masked = 'result' in message ? tally.part(message.result) : tally.error(message.error as unknown as Json);
+    let masked = 'result' in message ? tally.echoed(tally.part(message.result)) : tally.error(message.error as unknown as Json);
     note(context.notes, tally.findings);
 
     if (bulk !== undefined && tally.total > bulk.maxFindingsPerResult) {

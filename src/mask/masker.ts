@@ -85,6 +85,13 @@ export interface Masker {
    * name. Masked names are unique (`[EMAIL]`, `[EMAIL] #2`).
    */
   maskNames(names: readonly string[], findings: Findings): string[] | undefined;
+  /**
+   * The names of persons the last value masked at once (`maskText`,
+   * `maskValue`, `maskJsonText`) held, with their tokens, and the field
+   * they count as: the result's other values may write them too (see
+   * `NameEchoes`); undefined when it held none.
+   */
+  namesFound(): { field: string; names: ReadonlyMap<string, string> } | undefined;
   /** Detected spans in `text`, sorted, value-free (`mcp-guard mask --json`). */
   findAll(text: string): Finding[];
 }
@@ -1916,6 +1923,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       return parts !== undefined && echoes.any() ? parts.map((part) => echoed(part, findings)) : parts;
     },
     maskNames: maskedNames,
+    namesFound() {
+      return values.tokens.size > 0 ? { field: personNameField!, names: values.tokens } : undefined;
+    },
     *maskPieces(pieces, findings) {
       if (detectors.length === 0) {
         yield* pieces;

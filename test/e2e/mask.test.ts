@@ -124,14 +124,16 @@ describe('masking through the wrapper', () => {
     assert.ok(plain.includes(String(structured.email)), `${plain} vs ${String(structured.email)}`);
   });
 
-  it("masks a name found in a result wherever else that value writes it, with the name's token: a ticket's subject and free text", async () => {
+  it("masks a name found in a result wherever it is written again, with the name's token: a ticket's subject and free text, the prose beside it", async () => {
     const result = await guard.client.callTool({ name: 'customer_ticket', arguments: { email: EMAIL } });
     const structured = result.structuredContent as { subject: string; requester: { name: string }; description: string };
     const token = structured.requester.name;
     assert.match(token, /^<full_name:[0-9a-f]{8}>$/);
     assert.equal(structured.subject, `Refund for ${token}`);
     assert.equal(structured.description, `${token} (VIP) asked for a refund; ${token}'s last order was ORD-2024-000123.`);
-    assert.deepEqual(JSON.parse(textOf(result)), structured);
+    const [json, summary] = (result.content as { text: string }[]).map((block) => block.text);
+    assert.deepEqual(JSON.parse(json!), structured);
+    assert.equal(summary, `Ticket 4711 from ${token}: refund requested.`);
   });
 
   it('masks resources/read contents and prompts/get messages', async () => {

@@ -34,6 +34,27 @@ function rewritten(verdict: Verdict): JsonRpcSuccess {
 describe('createResultMasking', () => {
   const interceptor = createResultMasking({ masker, toClient: true });
 
+  it("masks a name found in one of a result's values wherever another writes it: the text that sums up structuredContent, a resource's title", () => {
+    const named = createMasker({ in: ['client', 'audit'], detectors: ['email'], fields: ['full_name'], style: 'redact' }, new Uint8Array(32));
+    const message = response({
+      content: [
+        { type: 'text', text: 'Found customer Anna Schmidt; Anna Schmidtke is another.' },
+        { type: 'resource_link', uri: 'crm://customers/7', name: 'Anna Schmidt' },
+      ],
+      structuredContent: { customer: { name: 'Anna Schmidt', email: 'anna@example.de' } },
+    });
+    const ctx = context('tools/call', message);
+    const out = rewritten(createResultMasking({ masker: named, toClient: true }).intercept(ctx) as Verdict);
+    assert.deepEqual(out.result, {
+      content: [
+        { type: 'text', text: 'Found customer [FULL_NAME]; Anna Schmidtke is another.' },
+        { type: 'resource_link', uri: 'crm://customers/7', name: '[FULL_NAME]' },
+      ],
+      structuredContent: { customer: { name: '[FULL_NAME]', email: '[EMAIL]' } },
+    });
+    assert.deepEqual(ctx.notes.findings, { full_name: 3, email: 1 });
+  });
+
   it('tools/call: masks text, structuredContent and embedded resource text; leaves metadata alone', () => {
     const message = response({
       content: [
