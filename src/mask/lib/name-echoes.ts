@@ -15,8 +15,8 @@
  */
 import { wordCharAt } from './chars.js';
 
-export const MAX_NAMES = 64;
-export const SEARCHED_CHARS = 1024 * 1024;
+const MAX_NAMES = 64;
+const SEARCHED_CHARS = 1024 * 1024;
 
 /** Two or more words, the first capitalised; nothing JSON or markup would escape or read (quotes, backslashes, angle brackets, line breaks). */
 const ECHOED = /^\p{Lu}[^\s"\\<>]*(?: [^\s"\\<>]+)+$/u;
@@ -26,7 +26,7 @@ const HYPHEN = 0x2d;
 
 export class NameEchoes {
   /** The names noted in the value being masked, with their tokens. */
-  readonly #tokens = new Map<string, string>();
+  private readonly named = new Map<string, string>();
   /** More than MAX_NAMES were noted: none is echoed in this value. */
   private full = false;
   /** The names as one search, longest first (a longer name is no shorter one's occurrence); made when first needed. */
@@ -36,12 +36,12 @@ export class NameEchoes {
 
   /** The names noted, with their tokens. */
   get tokens(): ReadonlyMap<string, string> {
-    return this.#tokens;
+    return this.named;
   }
 
   /** Starts a new value. */
   reset(): void {
-    if (this.#tokens.size > 0) this.#tokens.clear();
+    if (this.named.size > 0) this.named.clear();
     this.full = false;
     this.pattern = undefined;
     this.searchable = SEARCHED_CHARS;
@@ -49,19 +49,19 @@ export class NameEchoes {
 
   /** Notes `name`, as written, masked as `token`. */
   note(name: string, token: string): void {
-    if (this.full || name.length < MIN_CHARS || name.length > MAX_CHARS || this.#tokens.has(name) || !ECHOED.test(name)) return;
-    if (this.#tokens.size === MAX_NAMES) {
+    if (this.full || name.length < MIN_CHARS || name.length > MAX_CHARS || this.named.has(name) || !ECHOED.test(name)) return;
+    if (this.named.size === MAX_NAMES) {
       this.full = true;
-      this.#tokens.clear();
+      this.named.clear();
     } else {
-      this.#tokens.set(name, token);
+      this.named.set(name, token);
     }
     this.pattern = undefined;
   }
 
   /** Whether a name was noted and the value may still be searched (`replace` may change a text). */
   any(): boolean {
-    return this.#tokens.size > 0 && this.searchable > 0;
+    return this.named.size > 0 && this.searchable > 0;
   }
 
   /**
@@ -77,7 +77,7 @@ export class NameEchoes {
       return;
     }
     this.searchable -= text.length;
-    const pattern = (this.pattern ??= new RegExp([...this.#tokens.keys()].sort((a, b) => b.length - a.length).map(escaped).join('|'), 'g'));
+    const pattern = (this.pattern ??= new RegExp([...this.named.keys()].sort((a, b) => b.length - a.length).map(escaped).join('|'), 'g'));
     pattern.lastIndex = 0;
     for (let found = pattern.exec(text); found !== null; found = pattern.exec(text)) {
       const start = found.index;
@@ -86,7 +86,7 @@ export class NameEchoes {
         pattern.lastIndex = start + 1;
         continue;
       }
-      each(start, end, this.#tokens.get(found[0])!);
+      each(start, end, this.named.get(found[0])!);
     }
   }
 
