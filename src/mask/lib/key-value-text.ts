@@ -489,7 +489,6 @@ function lineValue(text: string, k: number, end: number): [number, number, boole
  */
 function nameValueEnd(text: string, start: number, end: number): number {
   if (end - start > MAX_NAME_VALUE_CHARS) return end;
-  CONTACT_AFTER_NAME.lastIndex = 0;
   const contact = CONTACT_AFTER_NAME.exec(text.slice(start, end));
   return contact === null ? end : start + contact.index;
 }
