@@ -229,6 +229,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   amkaRuns: (n) => 'AMKA 01013099997 '.repeat(n / 17),
   emsoRuns: (n) => 'EMSO 0101006500006 '.repeat(n / 19),
   ahvDots: (n) => '756.9217.0769.85 '.repeat(n / 17),
+  metaTags: (n) => '<meta name="author" content="Ab Cd" '.repeat(n / 38),
+  metaAttributes: (n) => `<meta ${'name=a content=b '.repeat(n / 17)}`,
   dashedItems: (n) => '- Ab Cd - ab@cd.de '.repeat(n / 19),
   mentions: (n) => ' @Ab Cd Ef'.repeat(n / 10),
   cardZones: (n) => 'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\n'.repeat(n / 62),

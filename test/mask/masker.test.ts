@@ -520,6 +520,21 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(ticket)), { value: JSON.stringify(masked), findings });
   });
 
+  it("reads an HTML meta tag's content under the key its name, property or itemprop gives: a page's author", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const cases: Array<[string, string]> = [
+      ['<meta name="author" content="Anna Schmidt">', '<meta name="author" content="[FULL_NAME]">'],
+      ['<meta property="article:author" content="Jean Dupont" />', '<meta property="article:author" content="[FULL_NAME]" />'],
+      ['<META NAME="DC.Creator" CONTENT="Maria Rossi">', '<META NAME="DC.Creator" CONTENT="[FULL_NAME]">'],
+      ['<meta itemprop="birthDate" content="1980-01-02">', '<meta itemprop="birthDate" content="[DATE_OF_BIRTH]">'],
+      // What names no person or field passes, and so does a content outside a meta tag, or of another tag than the name's.
+      ['<meta name="description" content="Quarterly Report">', '<meta name="description" content="Quarterly Report">'],
+      ['<div name="author" content="Erik Larsson">', '<div name="author" content="Erik Larsson">'],
+      ['<meta name="author"><meta content="Erik Larsson">', '<meta name="author"><meta content="Erik Larsson">'],
+    ];
+    for (const [html, masked] of cases) assert.equal(masker.maskText(html).text, masked, html);
+  });
+
   it("ends a name under a name's key before a contact's word after a comma, so the contact is found as what it is", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const text = 'Contact person: Ms. Anna Schmidt, Phone +49 30 1234567, Dept. Sales\nFull name: Jean Dupont, E-Mail jean@example.fr\n\nName: Maria Rossi, Tel. +39 06 1234 5678\nEmail: maria@example.it\n\nFull name: Schmidt, Anna\n';

@@ -144,6 +144,22 @@ class KeyReader extends FieldLines<KeyValueState> {
     this.record = new PersonRecord(text, value, persons?.addressField);
   }
 
+  /** Where tags open and close in the text (see `inline`), looked for once a meta tag's attribute is read. */
+  private tagOpenings: NextIndex | undefined;
+  private tagEnds: NextIndex | undefined;
+
+  private tags(): NextIndex {
+    return (this.tagOpenings ??= new NextIndex(this.text, '<', 0));
+  }
+
+  /** Whether the tag that opens at `open` is an HTML meta tag (`<meta `, in any case) that has not closed before `start`. */
+  private isMetaTag(open: number, start: number): boolean {
+    const { text } = this;
+    if (!isBlank(text.charCodeAt(open + 5)) || text.slice(open + 1, open + 5).toLowerCase() !== 'meta') return false;
+    const close = (this.tagEnds ??= new NextIndex(text, '>', 0)).from(open);
+    return close === -1 || close > start;
+  }
+
   /** Outside a block only a line with a separator, a heading's `#` or a section's `[` at its start is read. */
   protected mark(k: number): number {
     if (this.persons === undefined) return this.separatorFrom(k);
@@ -401,10 +417,28 @@ class KeyReader extends FieldLines<KeyValueState> {
   private inline(k: number, end: number, indent: number, personTo = -1): void {
     const { text, persons } = this;
     let inGoStruct = false;
+    // What the `name` (or `property`, `itemprop`) of the HTML meta tag at `metaTag` names: the key of its `content`.
+    let metaKey: [number, number] | undefined;
+    let metaTag = -1;
+    // The last `<` before the key read (-1: none yet): found going forward, so a line is searched once.
+    let tag = -1;
     for (let separator = this.separatorFrom(k); separator !== -1 && separator < end; separator = this.separatorFrom(separator + 1)) {
-      const key = inlineKeyBefore(text, k, separator, inGoStruct);
+      let key = inlineKeyBefore(text, k, separator, inGoStruct);
       if (key === undefined) continue;
       inGoStruct ||= key.go === true;
+      const attribute = metaAttribute(text, key);
+      if (attribute !== NO_META_ATTRIBUTE) {
+        for (let next = this.tags().from(Math.max(k, tag + 1)); next !== -1 && next < key.start; next = this.tags().from(next + 1)) tag = next;
+        if (tag !== -1 && this.isMetaTag(tag, key.start)) {
+          // `<meta name="author" content="Anna Schmidt">`: the content is the value of the key the name gives.
+          if (attribute === META_NAME) {
+            metaKey = metaKeyOf(text, separator + 1, end);
+            metaTag = tag;
+            continue;
+          }
+          if (metaKey !== undefined && metaTag === tag) key = { start: metaKey[0], end: metaKey[1], before: key.before };
+        }
+      }
       // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
       let valueFrom = separator + 1;
       while (valueFrom < end && text.charCodeAt(valueFrom) === EQUALS) valueFrom++;
@@ -461,6 +495,29 @@ class KeyReader extends FieldLines<KeyValueState> {
       separator = Math.max(separator, after - 1);
     }
   }
+}
+
+/** What a key is to an HTML meta tag: nothing, what names its content (`name`, Open Graph's `property`, microdata's `itemprop`), or its `content`. */
+const NO_META_ATTRIBUTE = 0;
+const META_NAME = 1;
+const META_CONTENT = 2;
+const META_ATTRIBUTES: ReadonlyMap<string, number> = new Map([
+  ['name', META_NAME],
+  ['property', META_NAME],
+  ['itemprop', META_NAME],
+  ['content', META_CONTENT],
+]);
+
+function metaAttribute(text: string, key: InlineKey): number {
+  return key.end - key.start > 8 ? NO_META_ATTRIBUTE : (META_ATTRIBUTES.get(text.slice(key.start, key.end).toLowerCase()) ?? NO_META_ATTRIBUTE);
+}
+
+/** Where what a meta tag's `name` names stands, quoted after `k`, as a key: its last part after `:` or `.` (`article:author`, `DC.creator`). */
+function metaKeyOf(text: string, k: number, end: number): [number, number] | undefined {
+  const [from, to] = valueAfter(text, k, end, ENDS_INLINE_VALUE);
+  let start = to;
+  while (start > from && text.charCodeAt(start - 1) !== COLON && text.charCodeAt(start - 1) !== DOT) start--;
+  return start < to ? [start, to] : undefined;
 }
 
 /** The characters that may stand before a key inside a line (see `KeyReader.inline`). */
