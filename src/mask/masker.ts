@@ -21,7 +21,7 @@ import { readTitledNames } from './lib/titled-name-text.js';
 import { cardPropertyField, CONTACT_CARD_STATE, newContactCardState, readContactCards, type ContactCardState } from './lib/contact-card-text.js';
 import { readDisplayNames, readsAsNames, readsAsNamesAt, startsAsName } from './lib/display-name-text.js';
 import { isEmailAddress } from './lib/email-shape.js';
-import { NameEchoes } from './lib/name-echoes.js';
+import { FIRST, LAST, NameEchoes } from './lib/name-echoes.js';
 import { columnNames, COLUMNS_KEYS, headerNames, MIN_COLUMNS, NAME_KEY } from './lib/json-columns.js';
 import { literalValue, pythonString, readJsonText, type JsonTextVisitor } from './lib/json-text.js';
 import { KEY_VALUE_STATE, newKeyValueState, readKeyValues, type KeyValueState } from './lib/key-value-text.js';
@@ -680,6 +680,9 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   };
   // The field a person's name is masked as (a `name` where `standsForPerson`, an address's display name): the policy's full name, if it masks one.
   const personNameField = fields.get(fieldKey('full_name'));
+  // The fields a person's first and last names are masked as, if the policy masks them: together, they make the full name (see `fieldToken`).
+  const firstNameField = fields.get(fieldKey('first_name'));
+  const lastNameField = fields.get(fieldKey('last_name'));
   // The field a person's address is masked as (an address's lines in a record, an HL7 segment's address), if the policy masks one.
   const addressField = fields.get(fieldKey('home_address'));
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
@@ -1160,6 +1163,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       if (short) fieldTokens.set(field, value, token);
     }
     if (field === personNameField) echoes.note(value, token);
+    else if (field === firstNameField || field === lastNameField) {
+      // A first and a last name masked apart make the full name a record's notes write: noted with its token.
+      const name = personNameField === undefined ? undefined : echoes.notePart(field === firstNameField ? FIRST : LAST, value);
+      if (name !== undefined) fieldToken(personNameField!, name);
+    }
     return token;
   }
 

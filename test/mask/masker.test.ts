@@ -150,6 +150,11 @@ describe('createMasker', () => {
     ]);
     // Each value on its own: a name masked in one is not searched for in the next.
     assert.equal(masker.maskText('Notes: called Anna Schmidt back.').text, 'Notes: called Anna Schmidt back.');
+    // A first and a last name masked apart make the full name, with the full name's token.
+    const contact = { properties: { firstname: 'Anna', lastname: 'Schmidt' }, notes: 'Call Anna Schmidt, not Anna.' };
+    const parts = masker.maskValue({ first_name: 'Anna', last_name: 'Schmidt' }).value as { first_name: string; last_name: string };
+    assert.deepEqual(masker.maskValue(contact).value, { properties: { firstname: parts.first_name, lastname: parts.last_name }, notes: `Call ${token}, not Anna.` });
+    assert.equal(masker.maskText('Vorname: Anna\nNachname: Schmidt\nNotiz: Anna Schmidt hat angerufen.\n').text.split('\n')[2], `Notiz: ${token} hat angerufen.`);
     // A bulk export's names are left to what found each.
     const many = Array.from({ length: 65 }, (_, k) => ({ name: `Anna Schmidt${String.fromCharCode(97 + (k % 26))}${String.fromCharCode(97 + Math.floor(k / 26))}`, email: `a${k}@example.de` }));
     const manyMasked = masker.maskValue({ customers: many, note: `${many[0]!.name} called` }).value as { note: string };

@@ -16,6 +16,8 @@
 import { wordCharAt } from './chars.js';
 
 const MAX_NAMES = 64;
+export const FIRST = 0;
+export const LAST = 1;
 const SEARCHED_CHARS = 1024 * 1024;
 
 /** Two or more words, the first capitalised; nothing JSON or markup would escape or read (quotes, backslashes, angle brackets, line breaks). */
@@ -33,6 +35,9 @@ export class NameEchoes {
   private pattern: RegExp | undefined;
   /** How many more characters of the value may be searched. */
   private searchable = SEARCHED_CHARS;
+  /** A first name and a last name masked since the last pair was made (see `notePart`). */
+  private first: string | undefined;
+  private last: string | undefined;
 
   /** The names noted, with their tokens. */
   get tokens(): ReadonlyMap<string, string> {
@@ -45,6 +50,7 @@ export class NameEchoes {
     this.full = false;
     this.pattern = undefined;
     this.searchable = SEARCHED_CHARS;
+    this.first = this.last = undefined;
   }
 
   /** Notes `name`, as written, masked as `token`. */
@@ -57,6 +63,22 @@ export class NameEchoes {
       this.named.set(name, token);
     }
     this.pattern = undefined;
+  }
+
+  /**
+   * Notes a first name (`FIRST`) or a last name (`LAST`) masked on its own,
+   * and returns the full name the two make once both were (`Anna Schmidt`
+   * from a record's `first_name` and `last_name`), for the masker to note
+   * with its token: a record's notes write the person's full name.
+   */
+  notePart(part: typeof FIRST | typeof LAST, value: string): string | undefined {
+    if (this.full || value.length > MAX_CHARS) return undefined;
+    if (part === FIRST) this.first = value.trim();
+    else this.last = value.trim();
+    if (this.first === undefined || this.last === undefined) return undefined;
+    const name = `${this.first} ${this.last}`;
+    this.first = this.last = undefined;
+    return name;
   }
 
   /** Whether a name was noted and the value may still be searched (`replace` may change a text). */
