@@ -509,7 +509,12 @@ const META_ATTRIBUTES: ReadonlyMap<string, number> = new Map([
 ]);
 
 function metaAttribute(text: string, key: InlineKey): number {
-  return key.end - key.start > 8 ? NO_META_ATTRIBUTE : (META_ATTRIBUTES.get(text.slice(key.start, key.end).toLowerCase()) ?? NO_META_ATTRIBUTE);
+  const length = key.end - key.start;
+  // Most keys are turned down by their length or first letter, before a string is made of them.
+  if (length !== 4 && length !== 7 && length !== 8) return NO_META_ATTRIBUTE;
+  const first = text.charCodeAt(key.start) | 0x20;
+  if (first !== 0x6e && first !== 0x70 && first !== 0x69 && first !== 0x63) return NO_META_ATTRIBUTE;
+  return META_ATTRIBUTES.get(text.slice(key.start, key.end).toLowerCase()) ?? NO_META_ATTRIBUTE;
 }
 
 /** Where what a meta tag's `name` names stands, quoted after `k`, as a key: its last part after `:` or `.` (`article:author`, `DC.creator`). */
