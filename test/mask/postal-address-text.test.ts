@@ -38,6 +38,13 @@ describe('readPostalAddresses', () => {
     assert.deepEqual(found('Address: Hauptstr. 5\n10115 Berlin\n'), ['address: Hauptstr. 5', 'address: 10115 Berlin']);
   });
 
+  it("reads the UK's and the US's forms in a line that ends with their postcode", () => {
+    assert.deepEqual(found('John Smith, 221B Baker Street, London NW1 6XE.\n'), ['name: John Smith', 'address: 221B Baker Street', 'address: London NW1 6XE']);
+    assert.deepEqual(found('Ship to 350 Fifth Avenue, New York, NY 10118\n'), ['address: 350 Fifth Avenue', 'address: New York, NY 10118']);
+    // Where the line does not end with the postcode, or no street stands before the town, nothing is.
+    assert.deepEqual(found('10 Downing Street, London SW1A 2AA, United Kingdom\nHello, World 2AA\nVersion 2, Release 12345\n'), []);
+  });
+
   it('passes a postcode and town without a street, a street without a postcode, and what only looks like either', () => {
     const text = [
       'Example GmbH, 10115 Berlin',

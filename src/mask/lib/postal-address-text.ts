@@ -11,7 +11,10 @@
  *   Stockholm`, `1000-001 Lisboa`;
  * - the UK's, a town before the postcode or the postcode alone: `London
  *   SW1A 1AA`;
- * - the US's: `Springfield, IL 62704`.
+ * - the US's: `Springfield, IL 62704`;
+ *
+ * the UK's and the US's after `, ` only where the line ends with the
+ * postcode (`10 Downing Street, London SW1A 2AA`).
  *
  * The street and the postcode's line (up to a `, ` or its end) are
  * reported as the address, and a line right above the street that reads
@@ -163,11 +166,15 @@ function streetThenTown(text: string, start: number, end: number, first: number,
   let segment = start;
   let previous = -1;
   let comma = first;
+  // A town in the UK's or the US's form (the postcode after the town) may follow a `, ` where the line ends with its postcode, a `.` after it left out.
+  const townEnd = text.charCodeAt(end - 1) === DOT ? end - 1 : end;
+  const ukUs = endsWithUkUsPostcode(text, townEnd);
   for (; comma !== -1 && comma < end; comma = text.indexOf(', ', comma + 2)) {
     const next = text.charCodeAt(comma + 2);
     // Most commas are turned down here: a postcode starts with a digit, or a country's letters and a `-`.
-    if (isDigit(next) || (isAsciiUpper(next) && (text.charCodeAt(comma + 3) === HYPHEN || text.charCodeAt(comma + 4) === HYPHEN))) {
-      const town = townAt(text, comma + 2, end, false);
+    const eu = isDigit(next) || (isAsciiUpper(next) && (text.charCodeAt(comma + 3) === HYPHEN || text.charCodeAt(comma + 4) === HYPHEN));
+    if (eu || (ukUs && isAsciiUpper(next))) {
+      const town = eu ? townAt(text, comma + 2, end, false) : townAt(text, comma + 2, townEnd, true);
       if (town !== -1 && comma - segment <= MAX_LINE_CHARS) {
         const street = streetBefore(text, segment, comma);
         if (street !== -1) {
@@ -194,8 +201,7 @@ function townAt(text: string, k: number, end: number, ownLine: boolean): number 
   const first = text.charCodeAt(k);
   let pattern: RegExp | undefined;
   if (isDigit(first) || (isAsciiUpper(first) && (text.charCodeAt(k + 1) === HYPHEN || text.charCodeAt(k + 2) === HYPHEN || text.charCodeAt(k + 3) === HYPHEN))) pattern = EU_TOWN;
-  // A UK postcode ends with a digit and two letters, a ZIP code with a digit.
-  else if (ownLine && isAsciiUpper(first) && (isDigit(text.charCodeAt(end - 1)) || (isDigit(text.charCodeAt(end - 3)) && isAsciiUpper(text.charCodeAt(end - 1))))) pattern = UK_US_TOWN;
+  else if (ownLine && isAsciiUpper(first) && endsWithUkUsPostcode(text, end)) pattern = UK_US_TOWN;
   if (pattern === undefined) return -1;
   pattern.lastIndex = k;
   if (!pattern.test(text) || pattern.lastIndex > end) return -1;
@@ -208,6 +214,11 @@ function townAt(text: string, k: number, end: number, ownLine: boolean): number 
   // A sentence's end, a list's next item, or a note on the town.
   if (after === COMMA || after === SEMICOLON || (after === DOT && isBlank(next)) || (isBlank(after) && (town + 1 === end || next === OPEN_PAREN || next === HYPHEN))) return town;
   return -1;
+}
+
+/** Whether text ending at `end` may end with a UK postcode (a digit and two letters) or a US ZIP code (a digit). */
+function endsWithUkUsPostcode(text: string, end: number): boolean {
+  return isDigit(text.charCodeAt(end - 1)) || (isDigit(text.charCodeAt(end - 3)) && isAsciiUpper(text.charCodeAt(end - 1)));
 }
 
 /**
