@@ -231,6 +231,8 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   ahvDots: (n) => '756.9217.0769.85 '.repeat(n / 17),
   metaTags: (n) => '<meta name="author" content="Ab Cd" '.repeat(n / 38),
   metaAttributes: (n) => `<meta ${'name=a content=b '.repeat(n / 17)}`,
+  monsieurs: (n) => 'M. M. Ab '.repeat(n / 9),
+  birthPlaces: (n) => 'nata a Roma nata a '.repeat(n / 19),
   dashedItems: (n) => '- Ab Cd - ab@cd.de '.repeat(n / 19),
   mentions: (n) => ' @Ab Cd Ef'.repeat(n / 10),
   cardZones: (n) => 'I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\n'.repeat(n / 62),

@@ -22,6 +22,13 @@ describe('readBirthDates', () => {
     ]);
   });
 
+  it('reads the place of birth inside an Italian or Spanish label, Spanish and Portuguese long dates, and Portuguese labels', () => {
+    const text = 'nata a Roma il 05/06/1975, nato a Reggio Emilia il 5 giugno 1975\nnacida en Sevilla el 5 de junio de 1975, nacido el 7 de mayo de 1980\nnasceu em 5 de junho de 1975, data de nascimento: 07/05/1980, nascido em 1980-05-07';
+    assert.deepEqual(dates(text), ['05/06/1975', '5 giugno 1975', '5 de junio de 1975', '7 de mayo de 1980', '5 de junho de 1975', '07/05/1980', '1980-05-07']);
+    // A place longer than a town's name is a sentence, not a label.
+    assert.deepEqual(dates('nato a seguito di una lunga trattativa con il fornitore il 05/06/1975'), []);
+  });
+
   it('reads no date without a label right before it, no timestamp, no label inside a word, and nothing past `to`', () => {
     for (const text of ['ordered 02.01.1980', 'born 2024-03-01T10:10:00Z', 'NATO 12.03.2020', 'Gebäude 12.03.2020', 'dob x 02.01.1980', 'dob      02.01.1980', 'born 1980', 'unborn 02.01.1980', 'born 02.01.19801']) {
       assert.deepEqual(dates(text), [], text);

@@ -21,6 +21,18 @@ describe('readTitledNames', () => {
     assert.deepEqual(names('Mr. 5, Dr. who, MrX Smith, Drs. Smith, ADr. Smith'), []);
   });
 
+  it("reads French's `M.` and Italian's `Sig.ra`, `Dott.ssa`, `Avv.` before a name; a degree's `M. Sc.` is none", () => {
+    assert.deepEqual(names('M. Jean Dupont et M. Dupont. Sig.ra Maria Rossi, Gent.ma Dott.ssa Laura Bianchi, Avv. Marco Verdi, Dott. Luca Neri').sort(), [
+      'Dupont',
+      'Jean Dupont',
+      'Laura Bianchi',
+      'Luca Neri',
+      'Marco Verdi',
+      'Maria Rossi',
+    ]);
+    assert.deepEqual(names('M. Sc. Informatik, M. A. in History, M Large, Sig.x Rossi'), []);
+  });
+
   it('reads the name a greeting opens, up to its comma; a greeting without a comma after the name is none', () => {
     assert.deepEqual(names('Hi Jean,\nHallo Anna Schmidt,\nDear Sir or Madam,\nHello World!\nHello, world.\nDear customer,'), ['Jean', 'Anna Schmidt']);
   });

@@ -12,18 +12,20 @@
  * languages, any case), then at most MAX_GAP blanks or `:=,.-–(`, then
  * the date: day, month and year in digits (`02.01.1980`, `1/2/80`,
  * `1980-01-02`), or with the month a word (`2 Jan. 1980`, `January 2,
- * 1980`), not followed by a letter or digit (`2024-03-01T10:00Z` is a
- * timestamp). All on one line.
+ * 1980`, Spanish's and Portuguese's `5 de junio de 1975`), not followed by
+ * a letter or digit (`2024-03-01T10:00Z` is a timestamp). All on one line.
+ * Italian and Spanish write the place of birth inside the label (`nata a
+ * Roma il`, `nacido en Madrid el`): a place of up to 30 letters is.
  */
 /** The labels, as whole words: one search over the text finds them all. */
 const LABEL =
-  /\b(?:dob|d\.o\.b|date of birth|birth ?date|born(?: on)?|geb|geboren(?: am| op)?|geburtsdatum|naissance|n[ée](?:e|\(e\))? le|nacimiento|nacid[oa] el|nascita|nat[oa] il|geboortedatum|urodzenia|urodzon[ya]|f[öo]dd|f[öo]delsedatum)\b/gi;
+  /\b(?:dob|d\.o\.b|date of birth|birth ?date|born(?: on)?|geb|geboren(?: am| op)?|geburtsdatum|naissance|n[ée](?:e|\(e\))? le|nacimiento|nacid[oa](?: en [a-zà-ÿ'’ -]{2,30}?)? el|nascita|nat[oa](?: a [a-zà-ÿ'’ -]{2,30}?)? il|nascimento|nascid[oa](?: em)?|nasceu(?: em)?|geboortedatum|urodzenia|urodzon[ya]|f[öo]dd|f[öo]delsedatum)\b/gi;
 /** Characters between a label and its date. */
 const GAP = /[\t :=,.\-–(]*/y;
 const MAX_GAP = 4;
 /** A date, from where the gap after a label ends. */
 const DATE =
-  /(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.? \p{L}{3,10}\.? \d{4}|\p{L}{3,10}\.? \d{1,2},? \d{4})(?![\p{L}\p{N}])/uy;
+  /(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}\.? \p{L}{3,10}\.? \d{4}|\d{1,2} de \p{L}{3,10} de \d{4}|\p{L}{3,10}\.? \d{1,2},? \d{4})(?![\p{L}\p{N}])/uy;
 
 /** Reports text[start, end), a date of birth. */
 export type BirthDateVisitor = (start: number, end: number) => void;

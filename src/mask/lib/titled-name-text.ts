@@ -12,7 +12,9 @@
  * `masker.ts`).
  *
  * A title (in English and the EU's larger languages, as written:
- * capitalised, with or without its dot) is followed by one to three
+ * capitalised, with or without its dot; French's `M.` and Italian's
+ * `Sig.ra`, `Dott.ssa` with theirs, `M.` not before a degree's
+ * abbreviation, `M. Sc.`) is followed by one to three
  * capitalised words on its line. A greeting is followed by one to three
  * capitalised words and then a comma, so `Hello World!` and `Dear Sir or
  * Madam` stay. A sign-off (its words, then a comma and the end of its
@@ -23,14 +25,17 @@
  * to two blank lines may come between, as a letter leaves room to sign).
  * A word is letters, `-` and `'`.
  */
+import { wordCharAt } from './chars.js';
 import type { NameVisitor } from './display-name-text.js';
 import { nearer } from './lines.js';
 
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
 const INTRODUCTION =
-  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2})/g;
+  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani|Dott|Avv|Sig\.ra|Sig\.na|Dott\.ssa|Prof\.ssa)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2})/g;
 /** One to three capitalised words, from where an introduction ends. */
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
+/** French's title for a man, searched for apart: as `M` before a `.` in the search above, it cost a fifth more. */
+const MONSIEUR = 'M. ';
 /** A signature's line starts so (searched for apart: in the search above, it cost a quarter more). */
 const SIGNATURE = '--';
 /**
@@ -75,6 +80,13 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
     if (found[3] !== undefined && !endsLine(text, end)) continue;
     name(start, end);
     INTRODUCTION.lastIndex = end;
+  }
+  // French's `M.` (Monsieur) before a name, not inside a word; not a degree's abbreviation (`M. Sc.`, `M. A.`: one short word, its own dot after it).
+  for (let title = text.indexOf(MONSIEUR, from); title !== -1 && title < to; title = text.indexOf(MONSIEUR, title + MONSIEUR.length)) {
+    if (wordCharAt(text, title - 1)) continue;
+    const start = title + MONSIEUR.length;
+    const end = start < to ? wordsEnd(text, start, to) : -1;
+    if (end !== -1 && !(end - start <= 3 && text.charCodeAt(end) === DOT)) name(start, end);
   }
   // A signature's line: `--`, a space after it or not, alone on its line.
   for (let dash = text.indexOf(SIGNATURE, from); dash !== -1 && dash < to; dash = text.indexOf(SIGNATURE, dash + SIGNATURE.length)) {
@@ -140,6 +152,7 @@ function endsLine(text: string, k: number): boolean {
 }
 
 const COMMA = 0x2c;
+const DOT = 0x2e;
 const COLON = 0x3a;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
