@@ -542,10 +542,14 @@ describe('createMasker', () => {
 
   it("ends a name under a name's key before a contact's word after a comma, so the contact is found as what it is", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
-    const text = 'Contact person: Ms. Anna Schmidt, Phone +49 30 1234567, Dept. Sales\nFull name: Jean Dupont, E-Mail jean@example.fr\n\nName: Maria Rossi, Tel. +39 06 1234 5678\nEmail: maria@example.it\n\nFull name: Schmidt, Anna\n';
+    const text =
+      'Contact person: Ms. Anna Schmidt, Phone +49 30 1234567, Dept. Sales\nFull name: Jean Dupont, E-Mail jean@example.fr\n\nName: Maria Rossi, Tel. +39 06 1234 5678\nEmail: maria@example.it\n\n' +
+      'Full name: Schmidt, Anna\nFull name: Ana García López, DNI 12345678Z\nFull name: Jean Dupont, né le 3 avril 1970\n';
     assert.deepEqual(masker.maskText(text), {
-      text: 'Contact person: [FULL_NAME], Phone [PHONE], Dept. Sales\nFull name: [FULL_NAME], E-Mail [EMAIL]\n\nName: [FULL_NAME], Tel. [PHONE]\nEmail: [EMAIL]\n\nFull name: [FULL_NAME]\n',
-      findings: { full_name: 4, phone: 2, email: 2 },
+      text:
+        'Contact person: [FULL_NAME], Phone [PHONE], Dept. Sales\nFull name: [FULL_NAME], E-Mail [EMAIL]\n\nName: [FULL_NAME], Tel. [PHONE]\nEmail: [EMAIL]\n\n' +
+        'Full name: [FULL_NAME]\nFull name: [FULL_NAME], DNI [ES_DNI_NIE]\nFull name: [FULL_NAME], né le [DATE_OF_BIRTH]\n',
+      findings: { full_name: 6, phone: 2, email: 2, es_dni_nie: 1, date_of_birth: 1 },
     });
   });
 

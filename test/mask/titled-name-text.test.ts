@@ -30,7 +30,8 @@ describe('readTitledNames', () => {
       'Marco Verdi',
       'Maria Rossi',
     ]);
-    assert.deepEqual(names('M. Sc. Informatik, M. A. in History, M Large, Sig.x Rossi'), []);
+    assert.deepEqual(names('M. Sc. Informatik, M. A. in History, M Large, Sig.x Rossi, Family Plan'), []);
+    assert.deepEqual(names('Reservierung für Familie Schmidt; chez la Famille Dupont; la Famiglia Rossi'), ['Schmidt', 'Dupont', 'Rossi']);
   });
 
   it('reads the name a greeting opens, up to its comma; a greeting without a comma after the name is none', () => {

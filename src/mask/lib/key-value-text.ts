@@ -545,9 +545,10 @@ function lineValue(text: string, k: number, end: number): [number, number, boole
 
 /**
  * Where a name under a name's key ends in its value text[start, end): before
- * a contact's word after a comma (`Contact person: Ms. Anna Schmidt, Phone
- * +49 30 …`, `Full name: Anna Schmidt, E-Mail …`), which starts what the
- * detectors read, else at `end`.
+ * a contact's word, or an identifier's or a birth date's label, after a
+ * comma (`Contact person: Ms. Anna Schmidt, Phone +49 30 …`, `Nombre: Ana
+ * García, DNI 12345678Z`), which starts what the detectors read, else at
+ * `end`.
  */
 function nameValueEnd(text: string, start: number, end: number): number {
   if (end - start > MAX_NAME_VALUE_CHARS) return end;
@@ -555,8 +556,9 @@ function nameValueEnd(text: string, start: number, end: number): number {
   return contact === null ? end : start + contact.index;
 }
 
-/** A comma, then a contact's word, as a line that goes on after a name writes one. */
-const CONTACT_AFTER_NAME = /, (?:phone|tel|telephone|telefon|téléphone|teléfono|telefono|mobile|mobil|handy|cell|fax|e-?mail|mail)\b/iu;
+/** A comma, then a contact's word or an identifier's or a birth date's label, as a line that goes on after a name writes one. */
+const CONTACT_AFTER_NAME =
+  /, (?:phone|tel|telephone|telefon|téléphone|teléfono|telefono|mobile|mobil|handy|cell|fax|e-?mail|mail|iban|dni|nie|nif|ssn|bsn|pesel|dob|geb|born|né|née|nata|nato|nacid[oa])(?![\p{L}\p{N}])/iu;
 /** A name's value longer than this is masked whole (no name is), and not searched. */
 const MAX_NAME_VALUE_CHARS = 256;
 

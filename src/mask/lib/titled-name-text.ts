@@ -14,8 +14,9 @@
  * A title (in English and the EU's larger languages, as written:
  * capitalised, with or without its dot; French's `M.` and Italian's
  * `Sig.ra`, `Dott.ssa` with theirs, `M.` not before a degree's
- * abbreviation, `M. Sc.`) is followed by one to three
- * capitalised words on its line. A greeting is followed by one to three
+ * abbreviation, `M. Sc.`; a family's word, `Familie Schmidt`, `Famille
+ * Dupont`, but not English's `Family`, which names many a product) is
+ * followed by one to three capitalised words on its line. A greeting is followed by one to three
  * capitalised words and then a comma, so `Hello World!` and `Dear Sir or
  * Madam` stay. A sign-off (its words, then a comma and the end of its
  * line; the comma left out, as German and Dutch letters leave it, after
@@ -31,7 +32,7 @@ import { nearer } from './lines.js';
 
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
 const INTRODUCTION =
-  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani|Dott|Avv|Sig\.ra|Sig\.na|Dott\.ssa|Prof\.ssa)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2})/g;
+  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani|Dott|Avv|Sig\.ra|Sig\.na|Dott\.ssa|Prof\.ssa|Familie|Famille|Famiglia)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2})/g;
 /** One to three capitalised words, from where an introduction ends. */
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** French's title for a man, searched for apart: as `M` before a `.` in the search above, it cost a fifth more. */
