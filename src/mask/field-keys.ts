@@ -31,6 +31,17 @@ export const STREET_LABELS: ReadonlySet<string> = new Set([
   'straat,huisnummer', 'ulica,nrdomu', 'via,numerocivico', 'calle,número', 'calle,numero',
 ]);
 
+/**
+ * A form's label of both names parted by `/` (`Vorname/Name: Anna
+ * Schmidt`, `Vor-/Nachname:`, `Nom/Prénom :`): one key, whose value is the
+ * full name. Normalised (`fieldKey`).
+ */
+export const SLASH_LABELS: ReadonlySet<string> = new Set([
+  'vorname/name', 'name/vorname', 'vorname/nachname', 'nachname/vorname', 'vor/nachname', 'first/lastname', 'last/firstname', 'firstname/lastname',
+  'lastname/firstname', 'nom/prénom', 'prénom/nom', 'nom/prenom', 'prenom/nom', 'nombre/apellidos', 'apellidos/nombre', 'nome/cognome', 'cognome/nome',
+  'voornaam/achternaam', 'achternaam/voornaam', 'imię/nazwisko', 'nazwisko/imię', 'förnamn/efternamn', 'efternamn/förnamn',
+]);
+
 /** The labels of two words parted by `, ` that are one key (see `NAMES_LABELS` and `STREET_LABELS`). */
 export const COMMA_LABELS: ReadonlySet<string> = new Set([...NAMES_LABELS, ...STREET_LABELS]);
 
@@ -64,8 +75,9 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     // A form's label of both names, given name first or joined by `and`.
     'vor_und_nachname', 'name_und_vorname', 'nom_et_prénom', 'prénom_et_nom', 'nombre_y_apellidos', 'apellidos_y_nombre',
     'nome_e_cognome', 'cognome_e_nome', 'voor_en_achternaam', 'naam_en_voornaam', 'imię_i_nazwisko', 'för_och_efternamn', 'first_and_last_name',
-    // A form's label of both names, the surname first.
+    // A form's label of both names, the surname first; or parted by `/`.
     ...NAMES_LABELS,
+    ...SLASH_LABELS,
   ],
   dateofbirth: [
     'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'geb.-datum', 'geb.-dat.', 'geb.dat.', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',

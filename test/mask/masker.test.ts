@@ -498,6 +498,13 @@ describe('createMasker', () => {
     });
   });
 
+  it('reads a label of both names parted by `/` as one key, in text and JSON; another pair of words parted so stays', () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const form = 'Vorname/Name: Anna Schmidt\nVor-/Nachname: Hans Meier\n**Nom/Prénom :** Dupont Jean\nInput/Output: Foo Bar\n';
+    assert.equal(masker.maskText(form).text, 'Vorname/Name: [FULL_NAME]\nVor-/Nachname: [FULL_NAME]\n**Nom/Prénom :** [FULL_NAME]\nInput/Output: Foo Bar\n');
+    assert.deepEqual(masker.maskValue({ 'Vorname/Name': 'Anna Schmidt', 'input/output': 'x' }).value, { 'Vorname/Name': '[FULL_NAME]', 'input/output': 'x' });
+  });
+
   it("reads a German form's labels: a street and its number as one key, gendered endings, an application's parties", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const form = 'Antragsteller/in\nVorname: Anna   Nachname: Schmidt\nStraße, Hausnr.: Hauptstraße 5\nTelefon: 030 1234567\nKontoinhaber/in: Anna Schmidt\nVersicherte/r: Hans Müller\nMieter(in): Jean Dupont\nPatient*in: Maria Rossi\nInput/Output: Foo Bar\n';

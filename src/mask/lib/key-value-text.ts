@@ -32,7 +32,7 @@
  * `Address:` before that are held until it comes (see `KeyReader.recordLine`),
  * and those after it read as the person's.
  */
-import { COMMA_LABELS, fieldKey } from '../field-keys.js';
+import { COMMA_LABELS, fieldKey, SLASH_LABELS } from '../field-keys.js';
 import { isAsciiUpper, isAsciiWordChar, isBlank, isDigit } from './chars.js';
 import { leadingNameEnd, readsAsNameAt, readsAsNamesAt } from './display-name-text.js';
 import { isEmailAddress, MAX_EMAIL_CHARS } from './email-shape.js';
@@ -63,7 +63,7 @@ const CLOSE_BRACKET = 0x5d;
 const OPEN_PARENTHESIS = 0x28;
 const CLOSE_PARENTHESIS = 0x29;
 const MAX_KEY_CHARS = 48;
-/** The longest part of a label of two words parted by `, ` (`Familienname`, ` first name`, see `COMMA_LABELS`): a longer word before a `, ` is no such label's. */
+/** The longest part of a label of two words parted by `, ` or `/` (`Familienname`, ` first name`, see `COMMA_LABELS` and `SLASH_LABELS`): a longer word before a `, ` or `/` is no such label's. */
 const COMMA_LABEL_PART_CHARS = 12;
 /** A numbered list item's number (`1. Name: …`) has at most this many digits: a year (`2024.`) is none. */
 const MAX_ITEM_DIGITS = 3;
@@ -787,6 +787,12 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
     let j = k + 1;
     while (j < end && j - keyStart < 2 * COMMA_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
     if (COMMA_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
+  }
+  // `Vorname/Name:`, `Vor-/Nachname:`: a label of both names parted by `/` is one key too.
+  if (text.charCodeAt(k) === SLASH && quote === 0 && k - keyStart <= COMMA_LABEL_PART_CHARS) {
+    let j = k + 1;
+    while (j < end && j - keyStart < 2 * COMMA_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
+    if (SLASH_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
   }
   let keyEnd = k;
   // German forms' gendered ending after the key (`Kontoinhaber/in:`, `Antragsteller(in)`, `Patient*in`, `Versicherte/r`): the key is the word before it.
