@@ -135,6 +135,7 @@ class Tally {
       const parts = this.masker.maskJsonText(text, found);
       if (parts !== undefined) {
         this.count(found);
+        this.noteNames();
         if (parts.length === 1 && parts[0] === text) return placeholder;
         // A large one is written a part at a time, like a masked text, not joined and serialised whole with
         // the line around it (a smaller one stays in the line, and in the trail's record when that has room for it).

@@ -397,6 +397,17 @@ describe('createResultMasking', () => {
     assert.deepEqual(allowed.ctx.notes.findings, { email: 4000 });
   });
 
+  it("masks the names a long JSON text held in the result's other values", () => {
+    const named = createMasker({ in: ['client', 'audit'], detectors: ['email'], fields: ['full_name'], style: 'redact' }, new Uint8Array(32));
+    const records = JSON.stringify(Array.from({ length: 2_000 }, (_, n) => ({ id: n, full_name: n === 7 ? 'Anna Schmidt' : `P${n}` })));
+    const line = Buffer.from(JSON.stringify(response({ content: [{ type: 'text', text: records }, { type: 'text', text: 'Call Anna Schmidt today.' }] })));
+    const strings = LongStrings.split(line, false) as LongStrings;
+    const ctx = { ...context('tools/call', JSON.parse(strings.skeleton) as JsonRpcMessage), longStrings: strings };
+    const parts = strings.serialize(rewritten(createResultMasking({ masker: named, toClient: true }).intercept(ctx) as Verdict));
+    const sent = JSON.parse(Buffer.concat([...lineBytes(parts)]).toString('utf8')) as JsonRpcSuccess;
+    assert.equal((sent.result.content as { text: string }[])[1]!.text, 'Call [FULL_NAME] today.');
+  });
+
   it('writes a large masked JSON text a slice at a time, and keeps a smaller one in the line', () => {
     const records = (count: number): string => JSON.stringify(Array.from({ length: count }, (_, n) => ({ id: n, first_name: `Anna ${n}`, email: `c${n}@example.de`, note: 'emoji 😀 '.repeat(n % 3) })));
     const maskedRecords = (count: number): string =>
