@@ -80,7 +80,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     ...SLASH_LABELS,
   ],
   dateofbirth: [
-    'dob', 'birthdate', 'birthday', 'geburtsdatum', 'geburtstag', 'geb_datum', 'geb.-datum', 'geb.-dat.', 'geb.dat.', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
+    'dob', 'birthdate', 'birthday', 'birth_dt', 'geburtsdatum', 'geburtstag', 'geb_datum', 'geb.-datum', 'geb.-dat.', 'geb.dat.', 'date_de_naissance', 'date_naissance', 'fecha_de_nacimiento', 'fecha_nacimiento', 'data_di_nascita',
     'data_nascita', 'geboortedatum', 'data_urodzenia', 'födelsedatum', 'fodelsedatum',
     // When someone was born, or the year alone: with a name, as much a date of birth as the day.
     'born', 'born_on', 'geboren', 'geboren_am', 'birth_year', 'year_of_birth', 'geburtsjahr', 'année_de_naissance', 'annee_de_naissance', 'año_de_nacimiento',
@@ -95,7 +95,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   ],
   // Where a person was born: with a name and a birth date, what registers and identity checks match a person by.
   placeofbirth: [
-    'birthplace', 'birth_place', 'city_of_birth', 'town_of_birth', 'country_of_birth', 'geburtsort', 'geb.-ort', 'geb.ort', 'geburtsland', 'lieu_de_naissance',
+    'birthplace', 'birth_place', 'city_of_birth', 'town_of_birth', 'country_of_birth', 'ctry_of_birth', 'geburtsort', 'geb.-ort', 'geb.ort', 'geburtsland', 'lieu_de_naissance',
     'ville_de_naissance', 'pays_de_naissance', 'lugar_de_nacimiento', 'país_de_nacimiento', 'pais_de_nacimiento', 'luogo_di_nascita', 'comune_di_nascita',
     'geboorteplaats', 'geboorteland', 'miejsce_urodzenia', 'kraj_urodzenia', 'födelseort', 'fodelseort', 'födelseplats', 'födelseland',
   ],
@@ -200,6 +200,10 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     // A bank account's holder, as a payment or a statement names them.
     'kontoinhaber', 'titulaire', 'titulaire_du_compte', 'titular', 'titular_de_la_cuenta', 'intestatario', 'rekeninghouder', 'tenaamstelling',
     'posiadacz', 'posiadacz_rachunku', 'kontoinnehavare', 'holder', 'payee', 'payer', 'debtor', 'creditor',
+    // A payment's parties by name, as PSD2's account APIs (Berlin Group's `debtorName`, `ultimateCreditor`) and ISO 20022's
+    // statements (`<Dbtr><Nm>…</Nm></Dbtr>`, `<UltmtCdtr>`) write them.
+    'debtor_name', 'creditor_name', 'ultimate_debtor', 'ultimate_creditor', 'payer_name', 'payee_name', 'remitter', 'remitter_name',
+    'dbtr', 'cdtr', 'ultmt_dbtr', 'ultmt_cdtr',
     // A person a record is about in care, insurance, lending, renting and schools.
     'guardian', 'guardians', 'spouse', 'next_of_kin', 'emergency_contact', 'emergency_contacts', 'policyholder', 'policy_holder', 'insured', 'borrower',
     'borrowers', 'landlord', 'buyer', 'buyers', 'teacher', 'teachers', 'instructor', 'volunteer', 'volunteers', 'witness', 'witnesses', 'visitor', 'visitors',
@@ -275,6 +279,9 @@ export const PERSON_MEMBERS: ReadonlyMap<string, string> = new Map(
     // LDAP's attributes (an LDIF export, a directory's search): a person's common name and surname; elsewhere a certificate's or a serial number.
     ['cn', 'full_name'],
     ['sn', 'last_name'],
+    // ISO 20022's party (a payment's debtor or creditor): its name, its postal address and the address's street and lines.
+    ['nm', 'full_name'],
+    ...['pstl_adr', 'strt_nm', 'adr_line'].map((key) => [key, 'home_address']),
   ].map(([key, field]) => [fieldKey(key!), field!]),
 );
 

@@ -498,6 +498,21 @@ describe('createMasker', () => {
     });
   });
 
+  it("reads a payment's parties: PSD2's debtorName and creditorName, ISO 20022's Dbtr and Cdtr with their Nm and PstlAdr", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const booked = { transactionId: '1', creditorName: 'John Miles', debtorName: 'Anna Schmidt', ultimateCreditor: 'Example GmbH', remittanceInformationUnstructured: 'Invoice 4711' };
+    assert.deepEqual(masker.maskValue(booked).value, { ...booked, creditorName: '[FULL_NAME]', debtorName: '[FULL_NAME]' });
+    const statement =
+      '<TxDtls><RltdPties><Dbtr><Nm>Anna Schmidt</Nm><PstlAdr><StrtNm>Hauptstrasse</StrtNm><TwnNm>Berlin</TwnNm></PstlAdr></Dbtr>' +
+      '<DbtrAcct><Id><Othr><Id>4711</Id></Othr></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>Rechnung 4711 Anna Schmidt</Ustrd></RmtInf></TxDtls>';
+    assert.equal(
+      masker.maskText(statement).text,
+      '<TxDtls><RltdPties><Dbtr><Nm>[FULL_NAME]</Nm><PstlAdr><StrtNm>[HOME_ADDRESS]</StrtNm><TwnNm>[HOME_ADDRESS]</TwnNm></PstlAdr></Dbtr>' +
+        '<DbtrAcct><Id><Othr><Id>4711</Id></Othr></Id></DbtrAcct></RltdPties><RmtInf><Ustrd>Rechnung 4711 [FULL_NAME]</Ustrd></RmtInf></TxDtls>',
+    );
+    assert.equal(masker.maskText('<BirthDt>1980-01-02</BirthDt><CityOfBirth>Hamburg</CityOfBirth>').text, '<BirthDt>[DATE_OF_BIRTH]</BirthDt><CityOfBirth>[PLACE_OF_BIRTH]</CityOfBirth>');
+  });
+
   it('reads a label of both names parted by `/` as one key, in text and JSON; another pair of words parted so stays', () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const form = 'Vorname/Name: Anna Schmidt\nVor-/Nachname: Hans Meier\n**Nom/Prénom :** Dupont Jean\nInput/Output: Foo Bar\n';
