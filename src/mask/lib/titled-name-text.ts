@@ -16,9 +16,9 @@
  * `Sig.ra`, `Dott.ssa` with theirs, `M.` not before a degree's
  * abbreviation, `M. Sc.`; a family's word, `Familie Schmidt`, `Famille
  * Dupont`, but not English's `Family`, which names many a product) is
- * followed by one to three capitalised words on its line. A greeting is followed by one to three
- * capitalised words and then a comma, so `Hello World!` and `Dear Sir or
- * Madam` stay. A sign-off (its words, then a comma and the end of its
+ * followed by one to three capitalised words on its line. A greeting is
+ * followed by one to three capitalised words and then a comma, so `Hello
+ * World!` and `Dear Sir or Madam` stay. A sign-off (its words, then a comma and the end of its
  * line; the comma left out, as German and Dutch letters leave it, after
  * all but `Cheers`, `Thanks` and `Best`, which may end a line of their
  * own), or a signature's line (`--`, a space after it or not), is followed
@@ -62,8 +62,8 @@ const NAME_CHARS_BEFORE = 64;
  * text[from, to) to `name`. Returns where a sign-off (or a signature's
  * line) whose name's line starts at `to` or after starts, -1 when none
  * does: the text after may hold the name. Linear: one search for the
- * introductions, one for signatures and one for quote headers, and a
- * bounded match at each.
+ * introductions, one each for `M.`, signatures, voices, cue timings and
+ * quote headers, and a bounded match at each.
  */
 export function readTitledNames(text: string, from: number, to: number, name: NameVisitor): number {
   let held = -1;
