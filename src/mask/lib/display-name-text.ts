@@ -73,7 +73,7 @@ const LETTER = /\p{L}/u;
  */
 const LEGAL_FORMS = new Set([
   'GmbH', 'AG', 'KG', 'OHG', 'UG', 'eG', 'e.V.', 'SE', 'KGaA', 'Ltd', 'Ltd.', 'Limited', 'LLC', 'LLP', 'LP', 'Inc', 'Inc.', 'Corp', 'Corp.', 'Co.',
-  'Corporation', 'Company', 'plc', 'PLC', 'SA', 'S.A.', 'SAS', 'SARL', 'S.a.r.l.', 'S.a.r.L.', 'S.à r.l.', 'Sàrl', 'SNC', 'BV', 'B.V.', 'NV', 'N.V.', 'SpA', 'S.p.A.', 'Srl', 'S.r.l.', 'SL',
+  'Corporation', 'Company', 'plc', 'PLC', 'SA', 'S.A.', 'SAS', 'SARL', 'S.a.r.l.', 'S.a.r.L.', 'Sàrl', 'SNC', 'BV', 'B.V.', 'NV', 'N.V.', 'SpA', 'S.p.A.', 'Srl', 'S.r.l.', 'SL',
   'S.L.', 'AB', 'Oy', 'ApS', 'AS', 'ASA', 'Lda', 'Lda.',
 ]);
 
