@@ -9,6 +9,8 @@ import { packageVersion } from './version.js';
 import { COMMAND_FILES, wrappedCommand } from './wrap-argv.js';
 
 export async function main(argv: string[]): Promise<void> {
+  // The wrapper answers a client that went away itself (see `proxy/session.ts`); a command that prints stops quietly.
+  if (!wrappedCommand(argv)) stopWhenStdoutCloses();
   const program = new Command('mcp-guard')
     .description('GDPR accountability for any stdio MCP server: identity, policy, masking and a signed audit trail.')
     .version(packageVersion(), '-V, --version')
@@ -40,6 +42,19 @@ export async function main(argv: string[]): Promise<void> {
   // Let stdout drain before exiting so piped output is never cut short.
   await new Promise<void>((resolve) => (process.stdout.writableLength === 0 ? resolve() : process.stdout.once('drain', resolve)));
   process.exit(exitCode);
+}
+
+/**
+ * A command that prints (`sessions`, `replay`, `mask`, …) stops, with
+ * success, when its reader goes away (`mcp-guard replay ID | head`), as
+ * Unix tools do, instead of failing on the next write with a stack trace.
+ */
+function stopWhenStdoutCloses(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(`mcp-guard: cannot write to stdout: ${error.message}\n`);
+    process.exit(1);
+  });
 }
 
 function exitCodeFor(error: unknown): number {

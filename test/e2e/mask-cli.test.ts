@@ -1,6 +1,7 @@
 /** `mcp-guard mask` through the built CLI: stdin → masked stdout, `--json` findings without values, usage errors. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
@@ -19,6 +20,21 @@ function mask(args: string[], input: string, home = tempHome('mcp-guard-mask-cli
 const INPUT = 'Anna <anna@example.de>, IBAN DE89 3704 0044 0532 0130 00, order ORD-2024-000123\n';
 
 describe('mcp-guard mask', () => {
+  it('stops quietly, with success, when its reader goes away (`mcp-guard mask < big | head -c 100`)', async () => {
+    const child = spawn(process.execPath, [BIN, 'mask', '--style', 'redact'], {
+      env: { ...process.env, MCP_GUARD_HOME: tempHome('mcp-guard-mask-cli-'), MCP_GUARD_KEYCHAIN: 'off', MCP_GUARD_POLICY: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    // The reader takes the first chunk, then closes its end.
+    child.stdout.once('data', () => child.stdout.destroy());
+    child.stdin.end(INPUT.repeat(40_000));
+    const [status] = (await once(child, 'exit')) as [number | null];
+    assert.equal(status, 0, stderr);
+    assert.doesNotMatch(stderr, /EPIPE|Error|at /);
+  });
+
   it('masks stdin to stdout with the default policy (pseudonyms) and summarises on stderr', () => {
     const result = mask([], INPUT);
     assert.equal(result.status, 0, result.stderr);
