@@ -366,19 +366,27 @@ export function holdsEmail(key: string): boolean {
 }
 
 /**
- * Keys (normalised) of a person's e-mail address, phone number or bank
- * account: an object, a table or a record of key lines that has one stands
- * for a person (or a team or a business, masked alike), as `EMAIL_KEYS`
- * say. A bare `mobile` or `cell` is as often a flag or a spreadsheet's.
+ * Keys (normalised) of a person's e-mail address, phone number, bank
+ * account or national identifier: an object, a table or a record of key
+ * lines that has one stands for a person (or a team or a business, masked
+ * alike), as `EMAIL_KEYS` say. A bare `mobile` or `cell` is as often a flag
+ * or a spreadsheet's; a tax or VAT number, an OIB, a NIF, a company's too.
  */
 export const CONTACT_KEYS: ReadonlySet<string> = new Set([
   ...EMAIL_KEYS,
   ...['phone', 'phones', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'mobile_phone', 'mobile_number', 'cell_phone', 'iban'].map(fieldKey),
   // The same in the EU's larger languages.
   ...['telefon', 'telefonnummer', 'handy', 'mobil', 'téléphone', 'telefono', 'teléfono', 'telefoon'].map(fieldKey),
+  // A person's national identifier, as the national id detectors' labels name it (`{"name": …, "ssn": …}`, `Name:` over `DNI:`).
+  ...[
+    'ssn', 'social_security_number', 'national_id', 'national_id_number', 'national_insurance_number', 'nino', 'steuer_id', 'steueridentifikationsnummer',
+    'sozialversicherungsnummer', 'rentenversicherungsnummer', 'versichertennummer', 'kvnr', 'svnr', 'pesel', 'bsn', 'burgerservicenummer', 'nir',
+    'numero_de_securite_sociale', 'dni', 'nie', 'codice_fiscale', 'personnummer', 'cpr', 'cpr_nummer', 'hetu', 'henkilotunnus', 'fodselsnummer',
+    'rodne_cislo', 'egn', 'cnp', 'ppsn', 'amka', 'emso', 'jmbg', 'ahv', 'ahv_nummer', 'isikukood', 'asmens_kodas',
+  ].map(fieldKey),
 ]);
 
-/** Whether `key` holds a person's e-mail address, phone number or bank account (see `CONTACT_KEYS`). */
+/** Whether `key` holds a person's e-mail address, phone number, bank account or national identifier (see `CONTACT_KEYS`). */
 export function holdsContact(key: string): boolean {
   return CONTACT_KEYS.has(fieldKey(key));
 }

@@ -498,6 +498,16 @@ describe('createMasker', () => {
     });
   });
 
+  it("reads a record with a national identifier or an identity document's number as a person's: its name is masked, in JSON, tables and key lines", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.deepEqual(masker.maskValue({ name: 'Anna Schmidt', ssn: '123-45-6789', plan: 'Gold' }).value, { name: '[FULL_NAME]', ssn: '[US_SSN]', plan: 'Gold' });
+    assert.deepEqual(masker.maskValue({ name: 'Anna Schmidt', passport_number: 'C01X00T47' }).value, { name: '[FULL_NAME]', passport_number: '[ID_DOCUMENT_NUMBER]' });
+    assert.equal(masker.maskText('name,pesel\nAnna Nowak,44051401359\n').text, 'name,pesel\n[FULL_NAME],[PL_PESEL]\n');
+    assert.equal(masker.maskText('Nombre: Ana García\nDNI: 12345678Z\n').text, 'Nombre: [FULL_NAME]\nDNI: [ES_DNI_NIE]\n');
+    // A company's tax or VAT number tells nothing.
+    assert.deepEqual(masker.maskValue({ name: 'Example Shop', vat_id: 'DE123456789' }).value, { name: 'Example Shop', vat_id: 'DE123456789' });
+  });
+
   it("reads a payment's parties: PSD2's debtorName and creditorName, ISO 20022's Dbtr and Cdtr with their Nm and PstlAdr", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const booked = { transactionId: '1', creditorName: 'John Miles', debtorName: 'Anna Schmidt', ultimateCreditor: 'Example GmbH', remittanceInformationUnstructured: 'Invoice 4711' };
