@@ -504,6 +504,11 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue({ name: 'Anna Schmidt', passport_number: 'C01X00T47' }).value, { name: '[FULL_NAME]', passport_number: '[ID_DOCUMENT_NUMBER]' });
     assert.equal(masker.maskText('name,pesel\nAnna Nowak,44051401359\n').text, 'name,pesel\n[FULL_NAME],[PL_PESEL]\n');
     assert.equal(masker.maskText('Nombre: Ana García\nDNI: 12345678Z\n').text, 'Nombre: [FULL_NAME]\nDNI: [ES_DNI_NIE]\n');
+    // So does an identifier's label or a contact's word after the name in its line; a town does not.
+    assert.equal(
+      masker.maskText('Nombre: Ana García, DNI 12345678Z\n\nName: Anna Schmidt, Tel. 030 1234567\n\nName: Example Shop, Berlin\n').text,
+      'Nombre: [FULL_NAME], DNI [ES_DNI_NIE]\n\nName: [FULL_NAME], Tel. [PHONE]\n\nName: Example Shop, Berlin\n',
+    );
     // A company's tax or VAT number tells nothing.
     assert.deepEqual(masker.maskValue({ name: 'Example Shop', vat_id: 'DE123456789' }).value, { name: 'Example Shop', vat_id: 'DE123456789' });
   });

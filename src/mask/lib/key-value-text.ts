@@ -365,7 +365,10 @@ class KeyReader extends FieldLines<KeyValueState> {
       this.record.tell(indent);
       return false;
     }
-    this.record.member(start, field === this.persons!.nameField ? nameValueEnd(text, start, stop) : stop, field, indent);
+    const memberEnd = field === this.persons!.nameField ? nameValueEnd(text, start, stop) : stop;
+    this.record.member(start, memberEnd, field, indent);
+    // A contact's word or an identifier's label after the name (`Name: Ana García, DNI …`) tells the record as its key would.
+    if (memberEnd < stop) this.record.tell(indent);
     // The rest of the line may hold the record's keys.
     return !more;
   }
