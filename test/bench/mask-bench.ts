@@ -231,6 +231,7 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   ahvDots: (n) => '756.9217.0769.85 '.repeat(n / 17),
   metaTags: (n) => '<meta name="author" content="Ab Cd" '.repeat(n / 38),
   metaAttributes: (n) => `<meta ${'name=a content=b '.repeat(n / 17)}`,
+  metaContents: (n) => `<meta ${'content=b '.repeat(n / 10)}`,
   monsieurs: (n) => 'M. M. Ab '.repeat(n / 9),
   birthPlaces: (n) => 'nata a Roma nata a '.repeat(n / 19),
   dashedItems: (n) => '- Ab Cd - ab@cd.de '.repeat(n / 19),

@@ -562,13 +562,14 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(ticket)), { value: JSON.stringify(masked), findings });
   });
 
-  it("reads an HTML meta tag's content under the key its name, property or itemprop gives: a page's author", () => {
+  it("reads an HTML meta tag's content under the key its name, property or itemprop gives, before or after it: a page's author", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const cases: Array<[string, string]> = [
       ['<meta name="author" content="Anna Schmidt">', '<meta name="author" content="[FULL_NAME]">'],
       ['<meta property="article:author" content="Jean Dupont" />', '<meta property="article:author" content="[FULL_NAME]" />'],
       ['<META NAME="DC.Creator" CONTENT="Maria Rossi">', '<META NAME="DC.Creator" CONTENT="[FULL_NAME]">'],
       ['<meta itemprop="birthDate" content="1980-01-02">', '<meta itemprop="birthDate" content="[DATE_OF_BIRTH]">'],
+      ['<meta content="Erik Larsson" name="author">', '<meta content="[FULL_NAME]" name="author">'],
       // What names no person or field passes, and so does a content outside a meta tag, or of another tag than the name's.
       ['<meta name="description" content="Quarterly Report">', '<meta name="description" content="Quarterly Report">'],
       ['<div name="author" content="Erik Larsson">', '<div name="author" content="Erik Larsson">'],

@@ -439,7 +439,9 @@ class KeyReader extends FieldLines<KeyValueState> {
             metaTag = tag;
             continue;
           }
-          if (metaKey !== undefined && metaTag === tag) key = { start: metaKey[0], end: metaKey[1], before: key.before };
+          // Its name before it in the tag, or after it (`<meta content="Anna Schmidt" name="author">`).
+          const named = metaKey !== undefined && metaTag === tag ? metaKey : metaNameAfter(text, separator + 1, end);
+          if (named !== undefined) key = { start: named[0], end: named[1], before: key.before };
         }
       }
       // A comparison in code or SQL: `first_name == 'Anna'`, `last_name != "Schmidt"`.
@@ -518,6 +520,24 @@ function metaAttribute(text: string, key: InlineKey): number {
   const first = text.charCodeAt(key.start) | 0x20;
   if (first !== 0x6e && first !== 0x70 && first !== 0x69 && first !== 0x63) return NO_META_ATTRIBUTE;
   return META_ATTRIBUTES.get(text.slice(key.start, key.end).toLowerCase()) ?? NO_META_ATTRIBUTE;
+}
+
+/** How far after a meta tag's `content` its `name` is looked for. */
+const META_NAME_AFTER_CHARS = 256;
+/** A meta tag's `name`, `property` or `itemprop` attribute and its value (group 1), in any case. */
+const META_NAME_ATTRIBUTE = /\s(?:name|property|itemprop)\s*=\s*["']?([^"'\s>]+)/i;
+
+/** Where what the `name` (or `property`, `itemprop`) after a meta tag's content at `k` names stands, up to the tag's `>`, as `metaKeyOf` gives it. */
+function metaNameAfter(text: string, k: number, end: number): [number, number] | undefined {
+  let window = text.slice(k, Math.min(end, k + META_NAME_AFTER_CHARS));
+  const close = window.indexOf('>');
+  if (close !== -1) window = window.slice(0, close);
+  const found = META_NAME_ATTRIBUTE.exec(window);
+  if (found === null) return undefined;
+  const to = k + found.index + found[0].length;
+  let start = to;
+  while (start > to - found[1]!.length && text.charCodeAt(start - 1) !== COLON && text.charCodeAt(start - 1) !== DOT) start--;
+  return [start, to];
 }
 
 /** Where what a meta tag's `name` names stands, quoted after `k`, as a key: its last part after `:` or `.` (`article:author`, `DC.creator`). */
