@@ -1,5 +1,4 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isDigit } from '../lib/chars.js';
 import { hasLabel } from '../lib/context.js';
 import { isRealDate } from '../lib/date.js';
 import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
@@ -33,16 +32,6 @@ function joinsDigits(code: number): boolean {
   return code === 32 || code === 0xa0 || code === 45 || code === 46 || code === 47 || code === 43;
 }
 
-/**
- * No other digit group joined to the span: a longer run of groups is another
- * number (`+43 5572 123456` ends in the printed shape, and is a phone number).
- */
-function standsAlone(codes: Uint16Array, start: number, end: number): boolean {
-  if (start >= 2 && joinsDigits(codes[start - 1]!) && isDigit(codes[start - 2]!)) return false;
-  // The code units end in two 0s: reading past the text finds no separator.
-  return !(joinsDigits(codes[end]!) && isDigit(codes[end + 1]!));
-}
-
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
   // The printed form's check and real date pass for about 1 in 350 random groups of 4 and 6 digits: found anywhere,
   // when it stands alone. A bare run of ten (a phone number's, an order id's shape) needs a label.
@@ -51,7 +40,8 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   const digits = windows.digitValues(window);
   // Serials start at 100.
   if (digits[0] === 0 || !checkValid(digits) || !dateValid(digits)) return false;
-  if (printed) return standsAlone(windows.codes, windows.start(window), windows.end(window));
+  // No other group joined to it (`+43 5572 123456` ends in the printed shape, and is a phone number).
+  if (printed) return windows.standsAlone(window, joinsDigits);
   return hasLabel(input, windows.start(window), LABEL);
 }
 

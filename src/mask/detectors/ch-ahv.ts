@@ -1,5 +1,4 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isDigit } from '../lib/chars.js';
 import { hasLabel } from '../lib/context.js';
 import { detectInWindows, digitsOf, weightedSum, type NumericWindows } from '../lib/numeric-windows.js';
 
@@ -22,11 +21,9 @@ function checkDigitValid(digits: Uint8Array): boolean {
   return (weightedSum(digits, WEIGHTS) + digits[12]!) % 10 === 0;
 }
 
-/** No digit group joined to the span by a dot on either side: a longer dotted number (a version, an OID) is another thing. */
-function standsAlone(codes: Uint16Array, start: number, end: number): boolean {
-  if (start >= 2 && codes[start - 1] === DOT && isDigit(codes[start - 2]!)) return false;
-  // The code units end in two 0s: reading past the text finds no dot.
-  return !(codes[end] === DOT && isDigit(codes[end + 1]!));
+/** A dot: what joins the card's digit groups, and a version's or an OID's. */
+function isDot(code: number): boolean {
+  return code === DOT;
 }
 
 function accepts(windows: NumericWindows, window: number, input: ScanInput): boolean {
@@ -36,7 +33,8 @@ function accepts(windows: NumericWindows, window: number, input: ScanInput): boo
   if (!checkDigitValid(windows.digitValues(window))) return false;
   // 756.XXXX.XXXX.XX with its check is the number wherever it stands; thirteen bare digits from 756
   // (an EAN-13 barcode's shape, one in ten passing) need a label or a key that names them.
-  if (printed) return standsAlone(windows.codes, windows.start(window), windows.end(window));
+  // No digit group dotted to it: a longer dotted number (a version, an OID) is another thing.
+  if (printed) return windows.standsAlone(window, isDot);
   return hasLabel(input, windows.start(window), LABEL);
 }
 

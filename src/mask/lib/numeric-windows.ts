@@ -63,6 +63,20 @@ export class NumericWindows {
     return this.ends[window]!;
   }
 
+  /**
+   * Whether no other digit group is joined to the window by a character
+   * `joins` takes, on either side: a longer run of groups is another number
+   * (a phone number that ends in the window's shape, a version, an OID).
+   */
+  standsAlone(window: number, joins: (code: number) => boolean): boolean {
+    const { codes } = this;
+    const start = this.starts[window]!;
+    const end = this.ends[window]!;
+    if (start >= 2 && joins(codes[start - 1]!) && isDigit(codes[start - 2]!)) return false;
+    // The code units end in two 0s: reading past the text finds no joiner.
+    return !(joins(codes[end]!) && isDigit(codes[end + 1]!));
+  }
+
   /** How many digits: the cheap first test of every numeric detector. */
   digitCount(window: number): number {
     return this.digitCounts[window]!;
