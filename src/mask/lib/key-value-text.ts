@@ -527,7 +527,7 @@ const META_NAME_AFTER_CHARS = 256;
 /** A meta tag's `name`, `property` or `itemprop` attribute and its value (group 1), in any case. */
 const META_NAME_ATTRIBUTE = /\s(?:name|property|itemprop)\s*=\s*["']?([^"'\s>]+)/i;
 
-/** Where what the `name` (or `property`, `itemprop`) after a meta tag's content at `k` names stands, up to the tag's `>`, as `metaKeyOf` gives it. */
+/** Where what the `name` (or `property`, `itemprop`) after a meta tag's content at `k` names stands, up to the tag's `>` (see `metaKeyIn`). */
 function metaNameAfter(text: string, k: number, end: number): [number, number] | undefined {
   let window = text.slice(k, Math.min(end, k + META_NAME_AFTER_CHARS));
   const close = window.indexOf('>');
@@ -535,14 +535,17 @@ function metaNameAfter(text: string, k: number, end: number): [number, number] |
   const found = META_NAME_ATTRIBUTE.exec(window);
   if (found === null) return undefined;
   const to = k + found.index + found[0].length;
-  let start = to;
-  while (start > to - found[1]!.length && text.charCodeAt(start - 1) !== COLON && text.charCodeAt(start - 1) !== DOT) start--;
-  return [start, to];
+  return metaKeyIn(text, to - found[1]!.length, to);
 }
 
-/** Where what a meta tag's `name` names stands, quoted after `k`, as a key: its last part after `:` or `.` (`article:author`, `DC.creator`). */
+/** Where what a meta tag's `name` names stands, quoted after `k` (see `metaKeyIn`). */
 function metaKeyOf(text: string, k: number, end: number): [number, number] | undefined {
   const [from, to] = valueAfter(text, k, end, ENDS_INLINE_VALUE);
+  return metaKeyIn(text, from, to);
+}
+
+/** The key a meta tag's name text[from, to) gives: its last part after `:` or `.` (`article:author`, `DC.creator`); undefined when that is empty. */
+function metaKeyIn(text: string, from: number, to: number): [number, number] | undefined {
   let start = to;
   while (start > from && text.charCodeAt(start - 1) !== COLON && text.charCodeAt(start - 1) !== DOT) start--;
   return start < to ? [start, to] : undefined;
