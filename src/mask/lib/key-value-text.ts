@@ -808,17 +808,14 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   const keyStart = k;
   if (!isLetter(text.charCodeAt(k))) return undefined;
   while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) k++;
-  // `Name, Vorname:`, `Straße, Hausnr.:`: a label of both names, or of a street and its number, is one key, where a `, ` elsewhere parts two.
-  if (text.charCodeAt(k) === COMMA && quote === 0 && k - keyStart <= COMMA_LABEL_PART_CHARS) {
+  // `Name, Vorname:`, `Straße, Hausnr.:`: a label of both names, or of a street and its number, is one key, where a `, ` elsewhere parts
+  // two; so is one of both names parted by `/` (`Vorname/Name:`, `Vor-/Nachname:`).
+  const parted = text.charCodeAt(k);
+  const labels = parted === COMMA ? COMMA_LABELS : parted === SLASH ? SLASH_LABELS : undefined;
+  if (labels !== undefined && quote === 0 && k - keyStart <= COMMA_LABEL_PART_CHARS) {
     let j = k + 1;
     while (j < end && j - keyStart < 2 * COMMA_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
-    if (COMMA_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
-  }
-  // `Vorname/Name:`, `Vor-/Nachname:`: a label of both names parted by `/` is one key too.
-  if (text.charCodeAt(k) === SLASH && quote === 0 && k - keyStart <= COMMA_LABEL_PART_CHARS) {
-    let j = k + 1;
-    while (j < end && j - keyStart < 2 * COMMA_LABEL_PART_CHARS && isKeyChar(text.charCodeAt(j)) && !closesMark(text, j, mark, markCode)) j++;
-    if (SLASH_LABELS.has(fieldKey(text.slice(keyStart, j)))) k = j;
+    if (labels.has(fieldKey(text.slice(keyStart, j)))) k = j;
   }
   let keyEnd = k;
   // German forms' gendered ending after the key (`Kontoinhaber/in:`, `Antragsteller(in)`, `Patient*in`, `Versicherte/r`): the key is the word before it.
