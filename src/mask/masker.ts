@@ -219,6 +219,23 @@ const PERSON = 1;
 const MAILBOX = 2;
 
 /**
+ * How a member of an object masked whole as a field is read (see
+ * `readWithin` in `createMasker`): masked as that field; as the field its
+ * own key names (a shipping address's `first_name`); as a code, which keeps
+ * its value and is scanned as any string (see `CODE_KEYS`); or as a
+ * contact, scanned so that an e-mail address or a phone number there gets
+ * the token it gets anywhere else, and masked as the field when no detector
+ * reads it.
+ */
+const AS_FIELD = 0;
+const AS_OWN_FIELD = 1;
+const AS_CODE = 2;
+const AS_CONTACT = 3;
+
+/** The key of an id (normalised, see `fieldKey`). */
+const ID_KEY = fieldKey('id');
+
+/**
  * A mailbox written with its address under `address` (Zendesk's and
  * Mailgun's `{"name": "Anna Schmidt", "address": "anna@example.de"}`) is
  * told by that value, where Graph's is told by its key: an object of no one
@@ -329,8 +346,12 @@ interface KeyReading {
   typed: boolean;
   /** Whether a name under the key tells that its object is that person's (see `namesAddressee`). */
   addressee: boolean;
-  /** Whether the key's value is a code (see `CODE_KEYS`), kept inside a value masked whole. */
+  /** Whether the key's value is a code (see `CODE_KEYS`), kept inside a value masked whole, but for an identity document's `id` (see `readWithin`). */
   code: boolean;
+  /** Whether the key is an `id`: inside an identity document's value, its number. */
+  id: boolean;
+  /** Whether the key holds a contact (see `CONTACT_KEYS`), masked as what it is inside a value masked whole (see `readWithin`). */
+  contact: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
   masked: string | undefined;
   found: Findings | undefined;
@@ -687,6 +708,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   const addressField = fields.get(fieldKey('home_address'));
   // The field a date after a label of a date of birth is masked as (`DOB 02/01/1980`, see `readBirthDates`), if the policy masks one.
   const birthDateField = fields.get(fieldKey('date_of_birth'));
+  // The field an identity document's number is masked as, if the policy masks it: inside its value, the document's `id` is no code.
+  const idDocumentField = fields.get(fieldKey('id_document_number'));
+  /** How the member `reading` is read inside an object masked whole as `field` (see `maskField`). */
+  const readWithin = (reading: KeyReading, field: string): number =>
+    reading.field !== undefined ? AS_OWN_FIELD : reading.code && !(reading.id && field === idDocumentField) ? AS_CODE : reading.contact ? AS_CONTACT : AS_FIELD;
   // The fields an HL7 segment's name, date of birth and address are masked as (see `readHl7Segments`), by `Hl7Value`; none when the policy masks none of them.
   const hl7Fields: ReadonlyArray<string | undefined> = [personNameField, birthDateField, addressField];
   const readsHl7 = hl7Fields.some((field) => field !== undefined);
@@ -1205,7 +1231,21 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     return value;
   }
 
-  /** Masks everything under a field key: each leaf becomes a token of the field's type. */
+  /**
+   * A string member read as a code or a contact inside an object masked
+   * whole as `field` (see `readWithin`): scanned as any string; a contact's
+   * that no detector reads is masked as the field all the same.
+   */
+  function maskedWithin(value: string, hint: string, within: number, field: string, findings: Findings, depth: number): string {
+    const scanned = maskString(value, hint, findings);
+    return within === AS_CONTACT && scanned === value ? (maskField(value, field, findings, depth) as string) : scanned;
+  }
+
+  /**
+   * Masks everything under a field key: each leaf becomes a token of the
+   * field's type, but for a flag, and for the members `readWithin` reads
+   * otherwise (a code, a contact, another field's).
+   */
   function maskField(value: unknown, field: string, findings: Findings, depth: number): unknown {
     if (value === null || value === undefined) return value;
     if (depth > MAX_DEPTH) return tooDeep(findings);
@@ -1219,14 +1259,18 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       for (let k = 0; k < names.length; k++) {
         const key = renamed?.[k] ?? names[k]!;
         const member = out[key];
-        // A code keeps its value (see `CODE_KEYS`): a string is scanned as any string, as the JSON text's reader does (see `unlessCode`).
+        // As the JSON text's reader reads it (see `context`): see `readWithin`.
         const reading = keyOf(names[k]!);
-        if (reading.code && (typeof member !== 'object' || member === null)) out[key] = typeof member === 'string' ? maskString(member, reading.hint, findings) : member;
-        else out[key] = maskField(member, field, findings, depth + 1);
+        const within = readWithin(reading, field);
+        if (within === AS_OWN_FIELD) out[key] = maskField(member, reading.field!, findings, depth + 1);
+        else if (within === AS_FIELD || (typeof member === 'object' && member !== null)) out[key] = maskField(member, field, findings, depth + 1);
+        else if (typeof member !== 'string') out[key] = within === AS_CODE ? member : maskField(member, field, findings, depth + 1);
+        else out[key] = maskedWithin(member, reading.hint, within, field, findings, depth + 1);
       }
       return out;
     }
-    if (typeof value === 'string' && value.trim() === '') return value;
+    // A flag (`"default": true` in an address) tells nothing of a person, and a schema that wants one still gets one.
+    if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() === '')) return value;
     findings[field] = (findings[field] ?? 0) + 1;
     // Numbers and booleans under a personal-data key become token strings: the value must not pass.
     return fieldToken(field, String(value));
@@ -1363,10 +1407,13 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     let pendingField: string | undefined;
     // Whether the value is a code's (see `CODE_KEYS`) in an object masked whole as `field`: a string or literal there keeps its value (see `unlessCode`).
     let codeInField = false;
+    // How the value is read in an object masked whole (see `readWithin`).
+    let within = AS_FIELD;
     const context = (): void => {
       const open = objects.length;
       pendingField = undefined;
       codeInField = false;
+      within = AS_FIELD;
       if (open === 0) {
         hint = field = undefined;
         whom = NOBODY;
@@ -1374,7 +1421,10 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         hint = hints[open - 1];
         field = fields[open - 1];
         whom = NOBODY;
-        codeInField = objects[open - 1]! && member!.code;
+        // A member of an object masked whole, read as `maskField` reads it.
+        if (objects[open - 1]) within = readWithin(member!, field!);
+        if (within === AS_OWN_FIELD) field = member!.field;
+        codeInField = within === AS_CODE;
       } else if (!objects[open - 1]) {
         const row = rowOf[open - 1];
         const item = items[open - 1]!++;
@@ -1475,7 +1525,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const inside = typeof value === 'string' && !escaped;
       const named = field ?? (person && typeof value === 'string' && readsAsNames(value) ? personNameField : undefined);
       if (named !== undefined) {
-        const masked = maskField(value, named, findings, at);
+        const masked = within === AS_CONTACT && typeof value === 'string' ? maskedWithin(value, member!.hint, within, named, findings, at) : maskField(value, named, findings, at);
         if (masked !== value) edits.add(start, end, masked as string, inside);
       } else if (typeof value === 'string' && value.length > 0) {
         const json = maskJsonString(value, findings, at);
@@ -1869,7 +1919,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), code: CODE_KEYS.has(fieldKey(key)), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), code: CODE_KEYS.has(fieldKey(key)), id: fieldKey(key) === ID_KEY, contact: holdsContact(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

@@ -329,6 +329,18 @@ describe('createResultMasking', () => {
     assert.deepEqual(rewritten(unlisted.intercept(context('tools/call', response({ content: [], structuredContent: { email: 'anna@example.de' } }))) as Verdict).result.structuredContent, { email: '[EMAIL]' });
   });
 
+  it("passes a shop's order whose outputSchema wants a boolean and an e-mail address inside its shipping address, masked, where it withheld it", () => {
+    const addresses = createMasker({ in: ['client', 'audit'], detectors: ['email'], fields: ['home_address'], style: 'redact' }, new Uint8Array(32));
+    const guard = createResultMasking({ masker: addresses, toClient: true });
+    const address = { type: 'object', properties: { address1: { type: 'string' }, default: { type: 'boolean' }, email: { type: 'string', format: 'email' } } };
+    const outputSchema = { type: 'object', properties: { order: { type: 'integer' }, shipping_address: address } };
+    guard.intercept(context('tools/list', response({ tools: [{ name: 'lookup', inputSchema: { type: 'object' }, outputSchema }] })));
+    const ctx = context('tools/call', response({ content: [], structuredContent: { order: 1001, shipping_address: { address1: 'Hauptstr. 5', default: true, email: 'anna@example.de' } } }));
+    const out = rewritten(guard.intercept(ctx) as Verdict);
+    assert.deepEqual(out.result.structuredContent, { order: 1001, shipping_address: { address1: '[HOME_ADDRESS]', default: true, email: 'redacted@redacted.invalid' } });
+    assert.deepEqual(ctx.notes.findings, { home_address: 1, email: 1 });
+  });
+
   it('writes masked addresses where the outputSchema wants them as addresses that reach nobody, keeping the pseudonym', () => {
     const pseudonyms = createMasker({ in: ['client'], detectors: ['email', 'ip'], fields: [], style: 'pseudonym' }, new Uint8Array(32).fill(7));
     const guard = createResultMasking({ masker: pseudonyms, toClient: true });

@@ -14,6 +14,11 @@ import { int, pick, seeded } from './corpus/random.js';
 const KEY = new Uint8Array(32).fill(9);
 const TEXT = 'Anna: anna@example.de, +49 30 12345678, IBAN DE89 3704 0044 0532 0130 00, card 4111 1111 1111 1111, SSN 123-45-6789, IP 192.168.1.10, order ORD-2024-000123';
 
+/** `findings` with its types in order, to compare counts whatever order they were found in. */
+function sorted(findings: Findings): Findings {
+  return Object.fromEntries(Object.entries(findings).sort(([a], [b]) => a.localeCompare(b)));
+}
+
 function policy(overrides: Partial<MaskingPolicy> = {}): MaskingPolicy {
   return { ...defaultMasking(), ...overrides };
 }
@@ -229,10 +234,10 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(linked).value, { ...linked, name: '[FULL_NAME]' });
     const care = { guardian: { name: 'Anna Schmidt' }, next_of_kin: { name: 'Jean Dupont' }, policyholder: { name: 'Maria Rossi' }, tenant: { name: 'Acme' } };
     assert.deepEqual(masker.maskValue(care).value, { ...care, guardian: { name: '[FULL_NAME]' }, next_of_kin: { name: '[FULL_NAME]' }, policyholder: { name: '[FULL_NAME]' } });
-    // Google's People API: a person's names and birthdays as lists of objects, each masked whole as the field.
+    // Google's People API: a person's names and birthdays as lists of objects, each masked whole as the field (a given name as the first name it is).
     const people = { connections: [{ resourceName: 'people/c1' }], person: { names: [{ displayName: 'Anna Schmidt', givenName: 'Anna' }], birthdays: [{ date: { year: 1980, month: 1, day: 2 } }] } };
-    const peopleMasked = { ...people, person: { names: [{ displayName: '[FULL_NAME]', givenName: '[FULL_NAME]' }], birthdays: [{ date: { year: '[DATE_OF_BIRTH]', month: '[DATE_OF_BIRTH]', day: '[DATE_OF_BIRTH]' } }] } };
-    assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 2, date_of_birth: 3 } });
+    const peopleMasked = { ...people, person: { names: [{ displayName: '[FULL_NAME]', givenName: '[FIRST_NAME]' }], birthdays: [{ date: { year: '[DATE_OF_BIRTH]', month: '[DATE_OF_BIRTH]', day: '[DATE_OF_BIRTH]' } }] } };
+    assert.deepEqual(masker.maskValue(people), { value: peopleMasked, findings: { full_name: 1, first_name: 1, date_of_birth: 3 } });
     assert.deepEqual(masker.maskValue(JSON.stringify(people)).value, JSON.stringify(peopleMasked));
     // In text: a mail's header, a ticket's agent, a customer in German; in JSON a route's `from` and `to` and an `agent` stay.
     assert.equal(
@@ -388,8 +393,8 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue(JSON.stringify(order)).value, JSON.stringify(orderMasked));
     // A first name that is no string tells nothing: a form's schema names its fields so.
     const form = { first_name: { type: 'string' }, name: 'Signup Form', flags: { first_name: true, name: 'Jean Dupont' } };
-    // (A schema's `type` is a code, kept inside the value masked whole.)
-    assert.deepEqual(masker.maskValue(form).value, { ...form, first_name: { type: 'string' }, flags: { first_name: '[FIRST_NAME]', name: 'Jean Dupont' } });
+    // (A schema's `type` is a code, kept inside the value masked whole; a flag is no one's first name.)
+    assert.deepEqual(masker.maskValue(form), { value: form, findings: {} });
     // A table's column of first names tells its name column, and a key line its record.
     assert.equal(masker.maskText('first_name,name,plan\nAnna,Anna Schmidt,Gold\n').text, 'first_name,name,plan\n[FIRST_NAME],[FULL_NAME],Gold\n');
     assert.equal(masker.maskText('Name: Anna Schmidt\nDate of birth: 1980-01-02\n\nName: Report\n').text, 'Name: [FULL_NAME]\nDate of birth: [DATE_OF_BIRTH]\n\nName: Report\n');
@@ -636,6 +641,34 @@ describe('createMasker', () => {
     });
   });
 
+  it("inside a value masked whole, keeps true and false, masks an identity document's id, and masks a contact or another field by its own key, in both JSON paths", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    // Shopify's order: its shipping address holds the recipient's names and phone, and flags and ids that are the shop's.
+    const order = {
+      shipping_address: { first_name: 'Bob', last_name: 'Norman', address1: 'Chestnut Street 92', city: 'Louisville', zip: '40202', phone: '+16136120707', email: 'bob.norman@example.com', default: true, id: 4 },
+      passport: { id: 'C01X00T47', country: 'DE', expired: false },
+      billing_address: { phone: 'ask at the desk', address1: 'Hauptstr. 5' },
+    };
+    const expected = {
+      shipping_address: { first_name: '[FIRST_NAME]', last_name: '[LAST_NAME]', address1: '[HOME_ADDRESS]', city: '[HOME_ADDRESS]', zip: '[HOME_ADDRESS]', phone: '[PHONE]', email: '[EMAIL]', default: true, id: 4 },
+      passport: { id: '[ID_DOCUMENT_NUMBER]', country: '[ID_DOCUMENT_NUMBER]', expired: false },
+      // A contact's member that no detector reads is masked as the field it is in: the value must not pass.
+      billing_address: { phone: '[HOME_ADDRESS]', address1: '[HOME_ADDRESS]' },
+    };
+    const findings = { first_name: 1, last_name: 1, home_address: 5, phone: 1, email: 1, id_document_number: 2 };
+    const tree = masker.maskValue(order);
+    assert.deepEqual(tree.value, expected);
+    assert.deepEqual(sorted(tree.findings), sorted(findings));
+    const text = masker.maskValue(JSON.stringify(order));
+    assert.equal(text.value, JSON.stringify(expected));
+    assert.deepEqual(sorted(text.findings), sorted(findings));
+    // The same phone number under the address and alone is one pseudonym.
+    const pseudonyms = createMasker(policy({ style: 'pseudonym' }), KEY);
+    const masked = pseudonyms.maskValue({ phone: '+16136120707', shipping_address: { phone: '+16136120707' } }).value as { phone: string; shipping_address: { phone: string } };
+    assert.match(masked.phone, /^<phone:/);
+    assert.equal(masked.shipping_address.phone, masked.phone);
+  });
+
   it('masks an HL7 message\'s names, dates of birth and addresses as the fields they are, keeping the message HL7; only the fields the policy masks', () => {
     const message = 'MSH|^~\\&|HIS|CLINIC|LAB|CLINIC|20240102103000||ADT^A01|MSG00001|P|2.5\rPID|1||12345^^^MRN^MR||Schmidt^Anna||19800102|F|||Hauptstr. 5^^Berlin^^10115^DE||(030)1234567\rPV1|1|I|W1^101^1|||||1234^Dupont^Jean^^^Dr\r';
     assert.deepEqual(createMasker(policy({ style: 'redact' }), KEY).maskText(message), {
@@ -843,9 +876,9 @@ describe('createMasker', () => {
       value,
       '{ "id" : 12345678901234567890, "price": 1.50, "big": 1e400, "s": "caf\\u00e9", "dup": 1, "dup": 2,\n' +
         '  "email": "[EMAIL]", "k\\u0065y": "[EMAIL]", "nested": "{\\"e\\": \\"[EMAIL]\\", \\"n\\": 1.0}",\n' +
-        '  "first_name": ["[FIRST_NAME]", "[FIRST_NAME]", "[FIRST_NAME]", null, " ", {"x": "[FIRST_NAME]"}] }',
+        '  "first_name": ["[FIRST_NAME]", "[FIRST_NAME]", true, null, " ", {"x": "[FIRST_NAME]"}] }',
     );
-    assert.deepEqual(findings, { email: 3, first_name: 4 });
+    assert.deepEqual(findings, { email: 3, first_name: 3 });
     // A value masked alone (longer than a batch) and found clean keeps its escapes too.
     const long = `{"a": "caf\\u00e9 ${'x'.repeat(5000)}", "e": "a@example.de"}`;
     assert.equal(masker.maskValue(long).value, `{"a": "caf\\u00e9 ${'x'.repeat(5000)}", "e": "[EMAIL]"}`);
