@@ -3,12 +3,14 @@
  * is matched to the fields a policy masks whole (`masking.fields`).
  */
 
-const KEY_SEPARATORS = /[-_\s$]/g;
+const KEY_SEPARATORS = /[-_\s$'\u2019\u02bc]/g;
 
 /**
- * A key normalised for matching: case, `-`, `_`, `$` and white space do
- * not matter, so `firstName`, `FIRST-NAME`, `First name`, `first_name` and
- * `$first_name` (an analytics tool's person property) are one key.
+ * A key normalised for matching: case, `-`, `_`, `$`, white space and
+ * apostrophes do not matter, so `firstName`, `FIRST-NAME`, `First name`,
+ * `first_name` and `$first_name` (an analytics tool's person property) are
+ * one key, and so are `carte d'identité` and `Carte d’identité` (French
+ * text writes the typographic apostrophe).
  */
 export function fieldKey(key: string): string {
   return key.toLowerCase().replace(KEY_SEPARATORS, '');
@@ -45,10 +47,10 @@ export const SLASH_LABELS: ReadonlySet<string> = new Set([
 /** The labels of two words parted by `, ` that are one key (see `NAMES_LABELS` and `STREET_LABELS`). */
 export const COMMA_LABELS: ReadonlySet<string> = new Set([...NAMES_LABELS, ...STREET_LABELS]);
 
-/** Whether `fieldKey` drops the character: `-`, `_`, `$`, or what `\s` matches. */
+/** Whether `fieldKey` drops the character: `-`, `_`, `$`, an apostrophe, or what `\s` matches. */
 export function isKeySeparator(code: number): boolean {
-  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || code === 0x24 || (code >= 0x09 && code <= 0x0d);
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+  if (code < 0x80) return code === 0x2d || code === 0x5f || code === 0x20 || code === 0x24 || code === 0x27 || (code >= 0x09 && code <= 0x0d);
+  return code === 0xa0 || code === 0x2019 || code === 0x02bc || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /**
@@ -106,6 +108,8 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     // The document itself, as a table's column or a form's label names what it holds: its number (or its details, all of them the holder's).
     'passport', 'reisepass', 'personalausweis', 'id_card', 'identity_card', "carte_d'identité", 'pasaporte', 'passaporto', 'paspoort', 'paszport',
     'dowód_osobisty', 'driving_licence', 'driving_license', 'driver_license', 'drivers_license', 'führerschein',
+    // Any identity document (an identity check's `{"id_document": {"type": "passport", "number": …}}`): its number, and its kind, a code, kept.
+    'id_document', 'identity_document', 'travel_document', 'ausweisdokument', "pièce_d'identité", 'piece_d_identite', 'documento_de_identidad', "documento_d'identità",
     'passport_number', 'passport_no', 'passport_no.', 'passport_nr', 'passport_nr.', 'passport_num', 'passport_id', 'reisepassnummer', 'reisepass_nr.',
     'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte',
     'numero_passaporto', 'numero_del_passaporto', 'paspoortnummer', 'numer_paszportu',

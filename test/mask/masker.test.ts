@@ -503,6 +503,18 @@ describe('createMasker', () => {
     });
   });
 
+  it("reads a key with an apostrophe, typographic or not (`Carte d’identité`), and an identity document under its key, its kind kept", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    assert.equal(
+      masker.maskText("Carte d’identité : 12AB34567\nCarte d'identité : 12AB34567\nNuméro de carte d’identité: 12AB34567\nO'Brien: hello\n'name': Anna Schmidt\n").text,
+      "Carte d’identité : [ID_DOCUMENT_NUMBER]\nCarte d'identité : [ID_DOCUMENT_NUMBER]\nNuméro de carte d’identité: [ID_DOCUMENT_NUMBER]\nO'Brien: hello\n'name': [FULL_NAME]\n",
+    );
+    const kyc = { 'Carte d’identité': '12AB34567', identity_document: { type: 'passport', number: 'C01X00T47' }, idDocument: 'T22000129', document: { type: 'invoice', number: 'INV-7' } };
+    const masked = { 'Carte d’identité': '[ID_DOCUMENT_NUMBER]', identity_document: { type: 'passport', number: '[ID_DOCUMENT_NUMBER]' }, idDocument: '[ID_DOCUMENT_NUMBER]', document: { type: 'invoice', number: 'INV-7' } };
+    assert.deepEqual(masker.maskValue(kyc), { value: masked, findings: { id_document_number: 3 } });
+    assert.equal(masker.maskValue(JSON.stringify(kyc)).value, JSON.stringify(masked));
+  });
+
   it("reads a record with a national identifier or an identity document's number as a person's: its name is masked, in JSON, tables and key lines", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskValue({ name: 'Anna Schmidt', ssn: '123-45-6789', plan: 'Gold' }).value, { name: '[FULL_NAME]', ssn: '[US_SSN]', plan: 'Gold' });

@@ -54,6 +54,8 @@ const SEMICOLON = 0x3b;
 const AT = 0x40;
 const EXCLAMATION = 0x21;
 const DOT = 0x2e;
+/** A label's typographic apostrophe (`Carte d’identité`). */
+const RIGHT_QUOTE = 0x2019;
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -807,7 +809,7 @@ function keyLine(text: string, k: number, end: number): KeyLine | undefined {
   if (quote !== 0 || opening === COLON) k++;
   const keyStart = k;
   if (!isLetter(text.charCodeAt(k))) return undefined;
-  while (k < end && k - keyStart < MAX_KEY_CHARS && isKeyChar(text.charCodeAt(k)) && !closesMark(text, k, mark, markCode)) k++;
+  while (k < end && k - keyStart < MAX_KEY_CHARS && (isKeyChar(text.charCodeAt(k)) || (quote === 0 && isWordApostrophe(text, k))) && !closesMark(text, k, mark, markCode)) k++;
   // `Name, Vorname:`, `Straße, Hausnr.:`: a label of both names, or of a street and its number, is one key, where a `, ` elsewhere parts
   // two; so is one of both names parted by `/` (`Vorname/Name:`, `Vor-/Nachname:`).
   const parted = text.charCodeAt(k);
@@ -967,5 +969,10 @@ function isLetter(code: number): boolean {
 }
 
 function isKeyChar(code: number): boolean {
-  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === SPACE || code === UNDERSCORE || code === DASH || code === DOT;
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === SPACE || code === UNDERSCORE || code === DASH || code === DOT || code === RIGHT_QUOTE;
+}
+
+/** Whether text[k] is an apostrophe between two letters (`Carte d'identité`): a key's, where no quote opened the key. */
+function isWordApostrophe(text: string, k: number): boolean {
+  return text.charCodeAt(k) === APOSTROPHE && isLetter(text.charCodeAt(k - 1)) && isLetter(text.charCodeAt(k + 1));
 }
