@@ -111,7 +111,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     // Any identity document (an identity check's `{"id_document": {"type": "passport", "number": …}}`): its number, and its kind, a code, kept.
     'id_document', 'identity_document', 'travel_document', 'ausweisdokument', "pièce_d'identité", 'piece_d_identite', 'documento_de_identidad', "documento_d'identità",
     'passport_number', 'passport_no', 'passport_no.', 'passport_nr', 'passport_nr.', 'passport_num', 'passport_id', 'reisepassnummer', 'reisepass_nr.',
-    'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte',
+    'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte', 'nº_de_pasaporte', 'n°_de_pasaporte',
     'numero_passaporto', 'numero_del_passaporto', 'paspoortnummer', 'numer_paszportu',
     'id_card_number', 'id_card_no', 'id_card_no.', 'id_card_nr.', 'identity_card_number', 'identity_document_number', 'personalausweisnummer',
     'ausweisnummer', 'ausweis_nr.', "numéro_de_carte_d'identité", "numero_de_carte_d'identite", 'numéro_cni', 'numero_cni', 'número_de_documento_de_identidad',

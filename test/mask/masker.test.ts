@@ -503,11 +503,16 @@ describe('createMasker', () => {
     });
   });
 
-  it("reads a key with an apostrophe, typographic or not (`Carte d’identité`), and an identity document under its key, its kind kept", () => {
+  it("reads a key with an apostrophe, typographic or not (`Carte d’identité`), or a number's sign (`N° de`), and an identity document under its key, its kind kept", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.equal(
       masker.maskText("Carte d’identité : 12AB34567\nCarte d'identité : 12AB34567\nNuméro de carte d’identité: 12AB34567\nO'Brien: hello\n'name': Anna Schmidt\n").text,
       "Carte d’identité : [ID_DOCUMENT_NUMBER]\nCarte d'identité : [ID_DOCUMENT_NUMBER]\nNuméro de carte d’identité: [ID_DOCUMENT_NUMBER]\nO'Brien: hello\n'name': [FULL_NAME]\n",
+    );
+    // A number's label (`N° de …`, `Nº de …`) is a key line: the record goes on past it, to the patient's address.
+    assert.equal(
+      masker.maskText('Patient: Sophie Lefèvre\nN° de sécurité sociale : 2 44 11 33 175 527 79\nAdresse : 12, rue des Lilas, 75019 Paris\n\nCliente: Ana García\nNº de pasaporte: PAA123456\n').text,
+      'Patient: [FULL_NAME]\nN° de sécurité sociale : [FR_NIR]\nAdresse : [HOME_ADDRESS]\n\nCliente: [FULL_NAME]\nNº de pasaporte: [ID_DOCUMENT_NUMBER]\n',
     );
     const kyc = { 'Carte d’identité': '12AB34567', identity_document: { type: 'passport', number: 'C01X00T47' }, idDocument: 'T22000129', document: { type: 'invoice', number: 'INV-7' } };
     const masked = { 'Carte d’identité': '[ID_DOCUMENT_NUMBER]', identity_document: { type: 'passport', number: '[ID_DOCUMENT_NUMBER]' }, idDocument: '[ID_DOCUMENT_NUMBER]', document: { type: 'invoice', number: 'INV-7' } };

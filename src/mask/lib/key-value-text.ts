@@ -54,8 +54,9 @@ const SEMICOLON = 0x3b;
 const AT = 0x40;
 const EXCLAMATION = 0x21;
 const DOT = 0x2e;
-/** A label's typographic apostrophe (`Carte d’identité`). */
-const RIGHT_QUOTE = 0x2019;
+/** The signs of `N° de téléphone`, `Nº de teléfono`: a number's label. */
+const DEGREE = 0xb0;
+const ORDINAL = 0xba;
 const HASH = 0x23;
 const BACKSLASH = 0x5c;
 const OPEN_BRACE = 0x7b;
@@ -964,12 +965,13 @@ function isBold(text: string, k: number): boolean {
   return (code === ASTERISK || code === UNDERSCORE) && text.charCodeAt(k + 1) === code;
 }
 
+/** An ASCII letter, or any character from U+00C0 on (Latin-1's letters and beyond, the typographic apostrophe among them). */
 function isLetter(code: number): boolean {
   return ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) || code >= 0xc0;
 }
 
 function isKeyChar(code: number): boolean {
-  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === SPACE || code === UNDERSCORE || code === DASH || code === DOT || code === RIGHT_QUOTE;
+  return isLetter(code) || (code >= 0x30 && code <= 0x39) || code === SPACE || code === UNDERSCORE || code === DASH || code === DOT || code === DEGREE || code === ORDINAL;
 }
 
 /** Whether text[k] is an apostrophe between two letters (`Carte d'identité`): a key's, where no quote opened the key. */
