@@ -38,6 +38,16 @@ describe('readPostalAddresses', () => {
     assert.deepEqual(found('Address: Hauptstr. 5\n10115 Berlin\n'), ['address: Hauptstr. 5', 'address: 10115 Berlin']);
   });
 
+  it("ends a town before the sentence that goes on after it, and reads towns' small words and the US's `Ave`", () => {
+    assert.deepEqual(found('She moved to ul. Marszałkowska 10/5, 00-590 Warszawa and her new number is +48 601 234 567.'), ['address: ul. Marszałkowska 10/5', 'address: 00-590 Warszawa']);
+    assert.deepEqual(found('She moved to Lindenstraße 7, 04109 Leipzig and called us.'), ['address: Lindenstraße 7', 'address: 04109 Leipzig']);
+    assert.deepEqual(found('Schickt es an Goethestr. 3, 60313 Frankfurt am Main bitte.'), ['address: Goethestr. 3', 'address: 60313 Frankfurt am Main']);
+    assert.deepEqual(found('Vive en Calle Mayor 5, 28700 San Sebastián de los Reyes.'), ['address: Calle Mayor 5', 'address: 28700 San Sebastián de los Reyes']);
+    assert.deepEqual(found("Woont op Hinthamerstraat 1, 5211 MR 's-Hertogenbosch."), ['address: Hinthamerstraat 1', "address: 5211 MR 's-Hertogenbosch"]);
+    assert.deepEqual(found('Send to Hauptstr. 5, 06108 Halle (Saale) today'), ['address: Hauptstr. 5', 'address: 06108 Halle (Saale)']);
+    assert.deepEqual(found('He moved to 1600 Pennsylvania Ave, Washington, DC 20500.'), ['address: 1600 Pennsylvania Ave', 'address: Washington, DC 20500']);
+  });
+
   it("reads the UK's and the US's forms in a line that ends with their postcode", () => {
     assert.deepEqual(found('John Smith, 221B Baker Street, London NW1 6XE.\n'), ['name: John Smith', 'address: 221B Baker Street', 'address: London NW1 6XE']);
     assert.deepEqual(found('Ship to 350 Fifth Avenue, New York, NY 10118\n'), ['address: 350 Fifth Avenue', 'address: New York, NY 10118']);

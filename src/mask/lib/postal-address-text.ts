@@ -50,8 +50,16 @@ const MAX_STREET_WORDS = 7;
 /** The words of a name before a street, at most. */
 const MAX_NAME_WORDS = 5;
 
-/** A postcode and a town in the EU's forms: an optional country prefix, the postcode, and one to five words of the town. */
-const EU_TOWN = /(?:[A-Z]{1,3}-)?(?:\d{5}|\d{4} ?[A-Z]{2}(?= )|\d{4}-\d{3}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}) \p{Lu}[\p{L}\p{M}'’.-]{0,40}(?:[ -]\(?\p{L}[\p{L}\p{M}'’.)-]{0,40}){0,4}/uy;
+/**
+ * A postcode and a town in the EU's forms: an optional country prefix, the
+ * postcode, and one to five capitalised words of the town, with the small
+ * words between them that towns' names hold (`Frankfurt am Main`, `San
+ * Sebastián de los Reyes`, `Halle (Saale)`, `'s-Hertogenbosch`). A small word
+ * that no capitalised one follows is the sentence going on (`… 04109
+ * Leipzig and called us`), none of the town's.
+ */
+const EU_TOWN =
+  /(?:[A-Z]{1,3}-)?(?:\d{5}|\d{4} ?[A-Z]{2}(?= )|\d{4}-\d{3}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}) (?:['’]s-)?\p{Lu}[\p{L}\p{M}'’.-]{0,40}(?:[ -](?:(?:am|an|der|den|im|bei|ob|sur|sous|en|le|la|les|de|del|della|di|da|do|dos|das|du|des|los|las|aan|op|y|i|e) ){0,3}\(?\p{Lu}[\p{L}\p{M}'’.)-]{0,40}){0,4}/uy;
 /** A town, and a UK postcode or a US state and ZIP code; or a UK postcode alone. */
 const UK_US_TOWN = /(?:\p{Lu}[\p{L}\p{M}'’.-]{0,30}(?: \p{L}[\p{L}\p{M}'’.-]{0,30}){0,3},? (?:[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}|[A-Z]{2} \d{5}(?:-\d{4})?)|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2})/uy;
 
@@ -65,7 +73,7 @@ const STREET_WORDS: ReadonlySet<string> = new Set([
   'ul', 'ulica', 'al', 'aleja', 'aleje', 'plac', 'os', 'osiedle',
   'gatan', 'vägen', 'gata', 'väg', 'gränd', 'torget', 'vej', 'gade', 'veien', 'gaten',
   // English's, but those that name other things as often (a drive, a row, a court, a way).
-  'street', 'st', 'road', 'rd', 'lane', 'ln', 'ct', 'pl', 'blvd', 'crescent', 'sq', 'highway', 'hwy', 'parkway', 'pkwy',
+  'street', 'st', 'road', 'rd', 'ave', 'lane', 'ln', 'ct', 'pl', 'blvd', 'crescent', 'sq', 'highway', 'hwy', 'parkway', 'pkwy',
 ]);
 /** Endings of a street's name written as one word (`Hauptstraße`, `Lindenweg`, `Kalverstraat`, `Drottninggatan`). */
 const STREET_ENDINGS = ['straße', 'strasse', 'str', 'weg', 'allee', 'platz', 'gasse', 'damm', 'straat', 'laan', 'gracht', 'gatan', 'vägen', 'vej', 'gade', 'veien'];
@@ -211,8 +219,8 @@ function townAt(text: string, k: number, end: number, ownLine: boolean): number 
   if (town === end) return town;
   const after = text.charCodeAt(town);
   const next = town + 1 === end ? SPACE : text.charCodeAt(town + 1);
-  // A sentence's end, a list's next item, or a note on the town.
-  if (after === COMMA || after === SEMICOLON || (after === DOT && isBlank(next)) || (isBlank(after) && (town + 1 === end || next === OPEN_PAREN || next === HYPHEN))) return town;
+  // A sentence's end, a list's next item, a note on the town, or the sentence going on (`… 04109 Leipzig and called us`).
+  if (after === COMMA || after === SEMICOLON || (after === DOT && isBlank(next)) || (isBlank(after) && (town + 1 === end || next === OPEN_PAREN || next === HYPHEN || isLowerLetter(next)))) return town;
   return -1;
 }
 
@@ -290,6 +298,13 @@ function isStreetWord(word: string): boolean {
   if (bare.length < 6) return false;
   for (const ending of STREET_ENDINGS) if (bare.endsWith(ending)) return true;
   return false;
+}
+
+/** Whether `code` is a small letter: ASCII's, or one that has a capital (`é`, `ł`). */
+function isLowerLetter(code: number): boolean {
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  const letter = String.fromCharCode(code);
+  return letter !== letter.toUpperCase();
 }
 
 function isCapitalised(word: string): boolean {
