@@ -32,6 +32,13 @@ describe('readDisplayNames', () => {
     ]);
     // One word after it is the name's own (`Customer` may be a surname), as is a first word that says nothing of the person.
     assert.deepEqual(names('Customer Rossi <r@example.it>, Anna Maria Schmidt <a@example.de>'), ['Customer Rossi', 'Anna Maria Schmidt']);
+    // So are titles, one after another: the name's token is the one it gets without them.
+    assert.deepEqual(names('Dr. Andreas Keller <ak@example.de>, Prof. Dr. Hans Weber (hw@example.de), Kunde Dr. Anna Schmidt <a@example.de>, Dr. Weber <w@example.de>'), [
+      'Andreas Keller',
+      'Hans Weber',
+      'Anna Schmidt',
+      'Dr. Weber',
+    ]);
   });
 
   it('reads no name where no address follows, or none stands before it', () => {
@@ -43,8 +50,9 @@ describe('readDisplayNames', () => {
   it('reads an unquoted `Surname, Given` before the address whole, as mail clients print it', () => {
     assert.deepEqual(names('From: Schmidt, Anna <anna@example.de>'), ['Schmidt, Anna']);
     assert.deepEqual(names('To: Bob Jones <bob@example.org>, Dupont, Jean Luc <jl@example.fr>'), ['Bob Jones', 'Dupont, Jean Luc']);
-    // A comma after anything that reads as no name is a list's.
+    // A comma after anything that reads as no name is a list's; one before a title and a name, a sentence's.
     assert.deepEqual(names('a@example.org, Anna <anna@example.de>'), ['Anna']);
+    assert.deepEqual(names('Also, Dr. Andreas Keller (ak@example.de) will send it; Hello, Anna Maria Schmidt <a@example.de>'), ['Andreas Keller', 'Anna Maria Schmidt']);
     assert.deepEqual(names('x=1, Anna <anna@example.de>'), ['Anna']);
   });
 

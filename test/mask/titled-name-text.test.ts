@@ -21,6 +21,10 @@ describe('readTitledNames', () => {
     assert.deepEqual(names('Mr. 5, Dr. who, MrX Smith, Drs. Smith, ADr. Smith'), []);
   });
 
+  it('reads the name after the last of titles one after another, and after a greeting and a title', () => {
+    assert.deepEqual(names('Prof. Dr. Hans Weber called. Sehr geehrter Herr Dr. Weber, Liebe Frau Prof. Schmidt, Dear Dr. Anna Schmidt,'), ['Hans Weber', 'Weber', 'Schmidt', 'Anna Schmidt']);
+  });
+
   it("reads French's `M.` and Italian's `Sig.ra`, `Dott.ssa`, `Avv.` before a name; a degree's `M. Sc.` is none", () => {
     assert.deepEqual(names('M. Jean Dupont et M. Dupont. Sig.ra Maria Rossi, Gent.ma Dott.ssa Laura Bianchi, Avv. Marco Verdi, Dott. Luca Neri').sort(), [
       'Dupont',

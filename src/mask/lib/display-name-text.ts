@@ -32,6 +32,7 @@
 import { standsForPerson } from '../field-keys.js';
 import { isAsciiUpper } from './chars.js';
 import { NextIndex } from './lines.js';
+import { isTitle } from './titled-name-text.js';
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -171,26 +172,43 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
   end -= marks;
   const start = wordsStart(text, from, end);
   if (start === end) return;
-  // `Schmidt, Anna`: the words that read as a name before `, ` are the name's too.
+  // `Schmidt, Anna`: the words that read as a name before `, ` are the name's too, when a given name or two follow it
+  // (`Also, Dr. Andreas Keller` is a sentence's word before a name).
   const comma = start - 2;
-  const before = comma > from && text.charCodeAt(start - 1) === SPACE && text.charCodeAt(comma) === COMMA ? wordsStart(text, from, comma) : comma;
+  const inverted = comma > from && text.charCodeAt(start - 1) === SPACE && text.charCodeAt(comma) === COMMA && givenNames(text, start, end);
+  const before = inverted ? wordsStart(text, from, comma) : comma;
   name(afterRoleWord(text, before < comma ? before : start, end), end);
 }
 
 /**
  * Where the name in text[start, end) starts: after its first word when
  * that says who the person is (`Customer Maria Rossi (maria@…)`, `Kunde
- * Hans Müller <…>`, see `standsForPerson`) and two words or more follow,
- * else at `start`. The word is no part of the name, whose token would
- * otherwise differ from the name's elsewhere.
+ * Hans Müller <…>`, see `standsForPerson`) and after the titles then
+ * (`Dr. Andreas Keller <…>`, see `isTitle`), while two words or more
+ * follow; else at `start`. The word is no part of the name, whose token would otherwise
+ * differ from the name's elsewhere.
  */
 function afterRoleWord(text: string, start: number, end: number): number {
-  const space = text.indexOf(' ', start);
-  if (space === -1 || space >= end) return start;
-  const second = text.indexOf(' ', space + 1);
-  if (second === -1 || second >= end) return start;
-  return standsForPerson(text.slice(start, space)) ? space + 1 : start;
+  // Titles one after another (`Prof. Dr. Hans Weber`), the role word first.
+  for (let role = true; ; role = false) {
+    const space = text.indexOf(' ', start);
+    if (space === -1 || space >= end) return start;
+    const second = text.indexOf(' ', space + 1);
+    if (second === -1 || second >= end) return start;
+    const word = text.slice(start, space);
+    if (!(role && standsForPerson(word)) && !isTitle(word)) return start;
+    start = space + 1;
+  }
 }
+
+/** Whether text[start, end) may be the given names after a surname and `, `: one or two words, the first no title. */
+function givenNames(text: string, start: number, end: number): boolean {
+  const space = text.indexOf(' ', start);
+  if (space === -1 || space >= end) return true;
+  const second = text.indexOf(' ', space + 1);
+  return !isTitle(text.slice(start, space)) && (second === -1 || second >= end);
+}
+
 
 /**
  * Reports the cell before the address that starts at `start` (its opening

@@ -30,9 +30,28 @@ import { wordCharAt } from './chars.js';
 import type { NameVisitor } from './display-name-text.js';
 import { nearer } from './lines.js';
 
+/** The titles a name may follow (each with a `.` after it or not): `Dr. Anna Schmidt`, `Sig.ra Rossi`, `Familie Müller`. */
+export const TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Herr', 'Frau', 'Mme', 'Mlle', 'Sr', 'Sra', 'Srta', 'Sig', 'Dhr', 'Mevr', 'Pan', 'Pani', 'Dott', 'Avv', 'Sig.ra', 'Sig.na', 'Dott.ssa', 'Prof.ssa', 'Familie', 'Famille', 'Famiglia']);
+
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
-const INTRODUCTION =
-  /\b(?:(Mr|Mrs|Ms|Mx|Dr|Prof|Herr|Frau|Mme|Mlle|Sr|Sra|Srta|Sig|Dhr|Mevr|Pan|Pani|Dott|Avv|Sig\.ra|Sig\.na|Dott\.ssa|Prof\.ssa|Familie|Famille|Famiglia)\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \t]*\r?\n(?:[ \t]*\r?\n){0,2})/g;
+const INTRODUCTION = new RegExp(
+  `\\b(?:(${[...TITLES].map((title) => title.replace('.', '\\.')).join('|')})\\.? |(Dear|Hi|Hello|Hallo|Liebe|Lieber|Bonjour|Cher|Chère|Querida|Querido|Estimada|Estimado|Gentile|Caro|Cara|Beste|Hej) |((?:(?:[Bb]est|[Kk]ind|[Ww]arm) regards|Regards|Sincerely|Viele Grüße|Beste Grüße|Mit freundlichen Grüßen|Cordialement|Bien à vous|Saludos|Un saludo|Cordiali saluti|Met vriendelijke groet|Groeten|Pozdrawiam|Med vänliga hälsningar|Hälsningar),?|(?:Cheers|Thanks|Best),)[ \\t]*\\r?\\n(?:[ \\t]*\\r?\\n){0,2})`,
+  'g',
+);
+/** Whether `word` is a title (see `TITLES`), with a `.` after it or not. */
+export function isTitle(word: string): boolean {
+  return TITLES.has(word.endsWith('.') ? word.slice(0, -1) : word);
+}
+
+/** The longest title, its `.` with it. */
+const LONGEST_TITLE = Math.max(...[...TITLES].map((title) => title.length)) + 1;
+
+/** Whether a title and a space stand at `k` (`Herr Dr. Weber`: the name is after both). */
+function titleAt(text: string, k: number): boolean {
+  const space = text.indexOf(' ', k);
+  return space !== -1 && space - k <= LONGEST_TITLE && isTitle(text.slice(k, space));
+}
+
 /** One to three capitalised words, from where an introduction ends. */
 const WORDS = /\p{Lu}[\p{L}'’-]*(?: \p{Lu}[\p{L}'’-]*){0,2}/uy;
 /** French's title for a man, searched for apart: as `M` before a `.` in the search above, it cost a fifth more. */
@@ -74,6 +93,8 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
       if (found[3] !== undefined) held = found.index;
       break;
     }
+    // A title after a title or a greeting (`Prof. Dr. Hans Weber`, `Herr Dr. Weber`): the search finds the name after the last.
+    if (found[3] === undefined && titleAt(text, start)) continue;
     const end = wordsEnd(text, start, to);
     if (end === -1) continue;
     // A greeting's name ends at its comma; a sign-off's name is its line.
