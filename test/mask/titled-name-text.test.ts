@@ -21,8 +21,16 @@ describe('readTitledNames', () => {
     assert.deepEqual(names('Mr. 5, Dr. who, MrX Smith, Drs. Smith, ADr. Smith'), []);
   });
 
-  it('reads the name after the last of titles one after another, and after a greeting and a title', () => {
+  it('reads the name after the last of titles one after another, a degree\'s abbreviations among them, and after a greeting and a title', () => {
     assert.deepEqual(names('Prof. Dr. Hans Weber called. Sehr geehrter Herr Dr. Weber, Liebe Frau Prof. Schmidt, Dear Dr. Anna Schmidt,'), ['Hans Weber', 'Weber', 'Schmidt', 'Anna Schmidt']);
+    // A degree's abbreviations and hyphenated titles between them; German's `Herrn`, Italian's `Ing.`.
+    assert.deepEqual(names('Frau Dr. med. Sabine Krüger, An Herrn Prof. Dr.-Ing. Klaus Neumann, Dr. rer. nat. Eva Lang, Ing. Marco Bianchi; Mr. and Mrs. Smith'), [
+      'Sabine Krüger',
+      'Klaus Neumann',
+      'Eva Lang',
+      'Marco Bianchi',
+      'Smith',
+    ]);
   });
 
   it("reads French's `M.` and Italian's `Sig.ra`, `Dott.ssa`, `Avv.` before a name; a degree's `M. Sc.` is none", () => {

@@ -31,7 +31,7 @@ import type { NameVisitor } from './display-name-text.js';
 import { nearer } from './lines.js';
 
 /** The titles a name may follow (each with a `.` after it or not): `Dr. Anna Schmidt`, `Sig.ra Rossi`, `Familie Müller`. */
-export const TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Herr', 'Frau', 'Mme', 'Mlle', 'Sr', 'Sra', 'Srta', 'Sig', 'Dhr', 'Mevr', 'Pan', 'Pani', 'Dott', 'Avv', 'Sig.ra', 'Sig.na', 'Dott.ssa', 'Prof.ssa', 'Familie', 'Famille', 'Famiglia']);
+export const TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Mx', 'Dr', 'Prof', 'Herr', 'Herrn', 'Frau', 'Ing', 'Mag', 'Mme', 'Mlle', 'Sr', 'Sra', 'Srta', 'Sig', 'Dhr', 'Mevr', 'Pan', 'Pani', 'Dott', 'Avv', 'Sig.ra', 'Sig.na', 'Dott.ssa', 'Prof.ssa', 'Familie', 'Famille', 'Famiglia']);
 
 /** Titles, greetings and sign-offs, as whole words: one search over the text finds them all (group 1 a title, 2 a greeting, 3 a sign-off). */
 const INTRODUCTION = new RegExp(
@@ -43,13 +43,27 @@ export function isTitle(word: string): boolean {
   return TITLES.has(word.endsWith('.') ? word.slice(0, -1) : word);
 }
 
-/** The longest title, its `.` with it. */
-const LONGEST_TITLE = Math.max(...[...TITLES].map((title) => title.length)) + 1;
+/**
+ * What may stand between a title and the name besides another title: a
+ * degree's abbreviation (`Dr. med.`, `Dr. rer. nat.`, `Dr. h.c.`) or a
+ * hyphenated title (`Dr.-Ing.`, `Dipl.-Kfm.`).
+ */
+const QUALIFIER = /^(?:[a-z]{2,6}\.|h\.c\.|\p{Lu}\p{Ll}{1,4}\.-\p{Lu}\p{Ll}{1,4}\.)$/u;
+/** The longest word `afterTitles` passes over. */
+const LONGEST_QUALIFIER = 12;
+/** The titles and qualifiers `afterTitles` passes over, at most. */
+const MAX_TITLES = 4;
 
-/** Whether a title and a space stand at `k` (`Herr Dr. Weber`: the name is after both). */
-function titleAt(text: string, k: number): boolean {
-  const space = text.indexOf(' ', k);
-  return space !== -1 && space - k <= LONGEST_TITLE && isTitle(text.slice(k, space));
+/** Where the name starts after the titles and qualifiers at `k`, each followed by a space (`Herr Dr. med. Weber`: at `Weber`); `k` when none stands there. */
+function afterTitles(text: string, k: number): number {
+  for (let n = 0; n < MAX_TITLES; n++) {
+    const space = text.indexOf(' ', k);
+    if (space === -1 || space - k > LONGEST_QUALIFIER) return k;
+    const word = text.slice(k, space);
+    if (!isTitle(word) && !QUALIFIER.test(word)) return k;
+    k = space + 1;
+  }
+  return k;
 }
 
 /** One to three capitalised words, from where an introduction ends. */
@@ -88,13 +102,12 @@ export function readTitledNames(text: string, from: number, to: number, name: Na
   let held = -1;
   INTRODUCTION.lastIndex = from;
   for (let found = INTRODUCTION.exec(text); found !== null && found.index < to; found = INTRODUCTION.exec(text)) {
-    const start = INTRODUCTION.lastIndex;
+    // After a title or a greeting, the name comes after any more titles (`Prof. Dr. Hans Weber`, `Herr Dr. med. Weber`).
+    const start = found[3] === undefined ? afterTitles(text, INTRODUCTION.lastIndex) : INTRODUCTION.lastIndex;
     if (start >= to) {
       if (found[3] !== undefined) held = found.index;
       break;
     }
-    // A title after a title or a greeting (`Prof. Dr. Hans Weber`, `Herr Dr. Weber`): the search finds the name after the last.
-    if (found[3] === undefined && titleAt(text, start)) continue;
     const end = wordsEnd(text, start, to);
     if (end === -1) continue;
     // A greeting's name ends at its comma; a sign-off's name is its line.
