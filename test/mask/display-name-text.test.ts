@@ -58,6 +58,9 @@ describe('readDisplayNames', () => {
 
   it('reads the name beside an address in parentheses: `Anna Schmidt (anna@…)` and `anna@… (Anna Schmidt)`', () => {
     assert.deepEqual(names('Assigned to Anna Schmidt (anna@example.de) today'), ['Anna Schmidt']);
+    // More of the person's contact details after the address, before the parentheses close.
+    assert.deepEqual(names('Ticket opened by Lukas Hofer (lukas.hofer@example.at, +43 664 1234567); Anna Schmidt (anna@example.de; Tel. 030 1234567) called'), ['Lukas Hofer', 'Anna Schmidt']);
+    assert.deepEqual(names('See Docs Team (help@example.com, or the FAQ (below))\nAnna Schmidt (anna@example.de, and\nmore)'), []);
     assert.deepEqual(names('From: anna@example.de (Anna Schmidt)\nCc: <jean@example.fr> (Jean Dupont), x@example.org (see above)'), ['Anna Schmidt', 'Jean Dupont']);
     for (const text of ['call (anna@example.de)', 'Anna (anna@example.de', 'Anna (an na@example.de)', 'anna@example.de (Anna', 'anna@example.de (ok)', 'f(x) (Anna Schmidt)', 'anna@example.de(Anna Schmidt)']) {
       assert.deepEqual(names(text), [], text);

@@ -120,7 +120,7 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
     if (before === LESS_THAN && after === GREATER_THAN) {
       nameBefore(text, from, start - 1, name);
       next = end + 1;
-    } else if (before === OPEN_PAREN && after === CLOSE_PAREN) {
+    } else if (before === OPEN_PAREN && (after === CLOSE_PAREN || moreContactsInParentheses(text, end, to))) {
       nameBefore(text, from, start - 1, name);
       next = -1;
     } else if (after === QUOTE && text.charCodeAt(end + 1) === GREATER_THAN && text.startsWith(MAILTO, start)) {
@@ -134,6 +134,23 @@ export function readDisplayNames(text: string, from: number, to: number, name: N
     if (next !== -1 && next + 1 < to && text.charCodeAt(next) === SPACE && text.charCodeAt(next + 1) === OPEN_PAREN) nameUpTo(text, next + 2, to, CLOSE_PAREN, name);
     at = end;
   }
+}
+
+/** The most characters of contact details after an address in parentheses, before they close (see `moreContactsInParentheses`). */
+const MAX_CONTACTS_AFTER = 80;
+
+/**
+ * Whether the address in parentheses that ends at `end` is followed by more
+ * of the person's contact details before they close: `Lukas Hofer
+ * (lukas@example.at, +43 664 1234567)`.
+ */
+function moreContactsInParentheses(text: string, end: number, to: number): boolean {
+  const code = text.charCodeAt(end);
+  if ((code !== COMMA && code !== SEMICOLON) || text.charCodeAt(end + 1) !== SPACE) return false;
+  const close = text.indexOf(')', end);
+  if (close === -1 || close >= to || close - end > MAX_CONTACTS_AFTER) return false;
+  const feed = text.indexOf('\n', end);
+  return (feed === -1 || feed > close) && text.lastIndexOf('(', close) < end;
 }
 
 /** Reports the name right before the bracket at `open` that opens an address: quoted, or the words that read as one (see the module's comment). */
