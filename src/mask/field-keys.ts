@@ -369,6 +369,22 @@ export function holdsEmail(key: string): boolean {
   return EMAIL_KEYS.has(fieldKey(key));
 }
 
+/** Keys (normalised) of a person's phone number, in English and the EU's larger languages. */
+const PHONE_KEYS: ReadonlySet<string> = new Set(
+  [
+    ...['phone', 'phones', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'mobile_phone', 'mobile_number', 'cell_phone'],
+    ...['telefon', 'telefonnummer', 'handy', 'mobil', 'téléphone', 'telefono', 'teléfono', 'telefoon'],
+  ].map(fieldKey),
+);
+/** Endings (normalised) of a key that names whose phone number it holds, or which (`customer_phone`, `homePhone`, `phoneNumber`, `Mobiltelefonnummer`). */
+const PHONE_KEY_ENDINGS = ['phone', 'phonenumber', 'phoneno', 'telefonnummer', 'fax', 'faxnumber'];
+
+/** Whether `key` (a JSON key, lower case) names a phone number (see `PHONE_KEYS`), where any phone-shaped value is one. */
+export function holdsPhone(key: string): boolean {
+  const normal = fieldKey(key);
+  return PHONE_KEYS.has(normal) || PHONE_KEY_ENDINGS.some((ending) => normal.endsWith(ending));
+}
+
 /**
  * Keys (normalised) of a person's e-mail address, phone number, bank
  * account or national identifier: an object, a table or a record of key
@@ -378,9 +394,8 @@ export function holdsEmail(key: string): boolean {
  */
 export const CONTACT_KEYS: ReadonlySet<string> = new Set([
   ...EMAIL_KEYS,
-  ...['phone', 'phones', 'phone_number', 'phone_numbers', 'telephone', 'tel', 'mobile_phone', 'mobile_number', 'cell_phone', 'iban'].map(fieldKey),
-  // The same in the EU's larger languages.
-  ...['telefon', 'telefonnummer', 'handy', 'mobil', 'téléphone', 'telefono', 'teléfono', 'telefoon'].map(fieldKey),
+  ...PHONE_KEYS,
+  fieldKey('iban'),
   // A person's national identifier, as the national id detectors' labels name it (`{"name": …, "ssn": …}`, `Name:` over `DNI:`).
   ...[
     'ssn', 'social_security_number', 'national_id', 'national_id_number', 'national_insurance_number', 'nino', 'steuer_id', 'steueridentifikationsnummer',

@@ -2,7 +2,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
-import { hasLabel, LABEL_WINDOW } from '../lib/context.js';
+import { holdsPhone } from '../field-keys.js';
+import { hasLabel, LABEL_WINDOW, VALUE_SEPARATOR } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
 
 /**
@@ -350,6 +351,48 @@ function classify(input: ScanInput, codes: Uint16Array, start: number, plus: boo
   return bare ? validateAny(text, codes, start, candidateEnd, BARE) : null;
 }
 
+/** The fewest and most digits of a value under a phone's key that is masked as a phone number unvalidated (see `addUnvalidated`). */
+const MIN_KEYED_DIGITS = 6;
+/** A value that is nothing but a number as phone numbers are written: digits, `+` first, and their separators. */
+const PHONE_SHAPE = /^\+?[\d(][\d ()./\u00a0-]*$/;
+
+/**
+ * Under a phone's key (`"phone": "+1 555 123 4567"`), a value written as a
+ * phone number is one, even where no numbering plan knows it (a typo, an
+ * extension, a range newer than the metadata): adds each such value of the
+ * text (each of a joined text, see `ScanInput.joined`) in which nothing was
+ * found, its digits as its normal form. The key says what it holds; the
+ * value must not pass for failing a check that only makes prose safe to read.
+ */
+function addUnvalidated(input: ScanInput, found: SpanList): void {
+  const { text } = input;
+  const kept = found.length;
+  let k = 0;
+  for (let start = 0; start <= text.length; start = k + 1) {
+    k = input.joined ? text.indexOf(VALUE_SEPARATOR, start) : -1;
+    if (k === -1) k = text.length;
+    let from = start;
+    let to = k;
+    while (from < to && isBlankCode(text.charCodeAt(from))) from++;
+    while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
+    if (to - from > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(from, to)) || foundIn(found, kept, from, to)) continue;
+    const digits = text.slice(from, to).replace(/\D/g, '');
+    if (digits.length < MIN_KEYED_DIGITS || digits.length > MAX_DIGITS) continue;
+    // After the validated ones: the scanner puts each detector's spans in text order.
+    found.add(from, to, text.charCodeAt(from) === 43 ? `+${digits}` : digits);
+  }
+}
+
+function isBlankCode(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+/** Whether one of the first `count` spans of `found` lies in [from, to). */
+function foundIn(found: SpanList, count: number, from: number, to: number): boolean {
+  for (let k = 0; k < count; k++) if (found.starts[k]! < to && found.ends[k]! > from) return true;
+  return false;
+}
+
 /** Phone numbers by real numbering plans, international and common national formats. */
 export const phone: Detector = {
   name: 'phone',
@@ -411,6 +454,7 @@ export const phone: Detector = {
       // The value comes from the validation cache: no string is built for it.
       if (number !== null) found.add(start, candidateEnd, number);
     }
+    if (input.hint !== undefined && holdsPhone(input.hint)) addUnvalidated(input, found);
   },
   partial(value: string): string {
     // "+49" and the last two digits: the country and a hint for the person who knows the number.

@@ -1,6 +1,9 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { phone } from '../../../src/mask/detectors/phone.js';
-import { checkDetector } from './cases.js';
+import { checkDetector, scan } from './cases.js';
+import { createMasker } from '../../../src/mask/masker.js';
+import { defaultMasking } from '../../helpers/default-masking.js';
 
 describe('phone', () => {
   checkDetector(phone, {
@@ -44,5 +47,25 @@ describe('phone', () => {
       'ref 5123 4567',
     ],
     byKey: [['0612345678', 'phone', '0612345678'], ['612345678', 'mobile', '612345678']],
+  });
+});
+
+describe('phone under its key', () => {
+  it("finds a value written as a phone number under a phone's key where no numbering plan knows it; other keys and shapes keep theirs", () => {
+    assert.deepEqual(scan(phone, '+1 555 123 4567', 'phone'), [{ written: '+1 555 123 4567', value: '+15551234567' }]);
+    assert.deepEqual(scan(phone, ' 555-1234-99 ', 'homephone'), [{ written: '555-1234-99', value: '555123499' }]);
+    // A valid number keeps the normal form its validation gives.
+    assert.deepEqual(scan(phone, '030 12345678', 'phone'), [{ written: '030 12345678', value: '+493012345678' }]);
+    for (const [value, key] of [['+1 555 123 4567', 'order_id'], ['n/a', 'phone'], ['12345', 'phone'], ['0151 1234567x', 'phone'], ['1234567', 'hotel'], ['1234567', 'automobile'], ['1.2.3.4567', 'mobile_app_version']]) {
+      assert.deepEqual(scan(phone, value!, key), [], `${key}: ${value}`);
+    }
+  });
+
+  it('masks each such value of a record and of a list, short values read together', () => {
+    const masker = createMasker({ ...defaultMasking(), style: 'redact' }, new Uint8Array(32));
+    const record = { phone: '+1 555 123 4567', phones: ['+1 555 010 0199', 'n/a', '+49 30 12345678'], customerPhone: '555-1234-99', note: 'call +1 555 123 4567' };
+    const masked = { phone: '[PHONE]', phones: ['[PHONE]', 'n/a', '[PHONE]'], customerPhone: '[PHONE]', note: 'call +1 555 123 4567' };
+    assert.deepEqual(masker.maskValue(record).value, masked);
+    assert.equal(masker.maskValue(JSON.stringify(record)).value, JSON.stringify(masked));
   });
 });
