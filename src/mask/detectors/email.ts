@@ -1,6 +1,8 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiLetter, isDigit, isWordChar } from '../lib/chars.js';
 import { matchAt } from '../lib/sticky-match.js';
+import { fieldKey, holdsEmail } from '../field-keys.js';
+import { eachValue, foundIn } from '../lib/context.js';
 
 /** RFC 5321 limits: local part 64 octets, domain 253. They also bound the work per `@`. */
 const MAX_LOCAL = 64;
@@ -118,6 +120,29 @@ function writtenDomainEnd(text: string, markEnd: number): number {
   return end !== -1 && validDomain(domain, 0, domain.length) ? end : -1;
 }
 
+/** A mailbox and a domain around one `@`, blanks allowed beside it: an address as a form's field holds one, well formed or not. */
+const MAILBOX_SHAPE = /^[^\s@]{1,64} ?@ ?[^\s@]{1,253}$/;
+
+/** Whether a JSON key (lower case) names an e-mail address: `email`, `mail`, …, and keys that end so (`contactEmail`, `work_email_address`). */
+function namesEmail(key: string): boolean {
+  if (holdsEmail(key)) return true;
+  const normal = fieldKey(key);
+  return normal.endsWith('email') || normal.endsWith('emailaddress');
+}
+
+/**
+ * Under an e-mail address's key, a value that is a mailbox and a domain
+ * around an `@` is one, where the checks that make an address in prose
+ * safe to call one turn it down (`anna@localhost`, `anna@example`, `anna @
+ * example.de`): adds each such value in which nothing was found.
+ */
+function addUnchecked(input: ScanInput, found: SpanList): void {
+  const checked = found.length;
+  eachValue(input, (start, end) => {
+    if (!foundIn(found, checked, start, end) && MAILBOX_SHAPE.test(input.text.slice(start, end))) found.add(start, end);
+  });
+}
+
 /**
  * E-mail addresses (dot-atom local part, internationalised letters allowed,
  * domain with a letter TLD), and those written with `(at)` and `(dot)` (see
@@ -154,10 +179,12 @@ export const email: Detector = {
       }
     }
     detectWritten(text, found);
+    if (input.hint !== undefined && namesEmail(input.hint)) addUnchecked(input, found);
   },
   normalize(text: string, start: number, end: number): string {
     // A written `(at)` and `(dot)` as the characters they stand for: the same address, the same pseudonym.
-    return text.slice(start, end).toLowerCase().replace(WRITTEN_MARKS, (_mark, word: string) => (word.length === 2 ? '@' : '.'));
+    // The blanks a form's field may hold beside its `@` (see `addUnchecked`) are none of the address.
+    return text.slice(start, end).toLowerCase().replace(WRITTEN_MARKS, (_mark, word: string) => (word.length === 2 ? '@' : '.')).replace(/ ?@ ?/, '@');
   },
   partial(value: string): string {
     // First character of the mailbox and the domain: enough to tell work from private addresses.

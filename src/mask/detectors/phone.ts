@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
 import { holdsPhone } from '../field-keys.js';
-import { hasLabel, LABEL_WINDOW, VALUE_SEPARATOR } from '../lib/context.js';
+import { eachValue, foundIn, hasLabel, LABEL_WINDOW } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
 
 /**
@@ -366,31 +366,14 @@ const PHONE_SHAPE = /^\+?[\d(][\d ()./\u00a0-]*$/;
  */
 function addUnvalidated(input: ScanInput, found: SpanList): void {
   const { text } = input;
-  const kept = found.length;
-  let k = 0;
-  for (let start = 0; start <= text.length; start = k + 1) {
-    k = input.joined ? text.indexOf(VALUE_SEPARATOR, start) : -1;
-    if (k === -1) k = text.length;
-    let from = start;
-    let to = k;
-    while (from < to && isBlankCode(text.charCodeAt(from))) from++;
-    while (to > from && isBlankCode(text.charCodeAt(to - 1))) to--;
-    if (to - from > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(from, to)) || foundIn(found, kept, from, to)) continue;
-    const digits = text.slice(from, to).replace(/\D/g, '');
-    if (digits.length < MIN_KEYED_DIGITS || digits.length > MAX_DIGITS) continue;
+  const validated = found.length;
+  eachValue(input, (start, end) => {
+    if (end - start > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(start, end)) || foundIn(found, validated, start, end)) return;
+    const digits = text.slice(start, end).replace(/\D/g, '');
+    if (digits.length < MIN_KEYED_DIGITS || digits.length > MAX_DIGITS) return;
     // After the validated ones: the scanner puts each detector's spans in text order.
-    found.add(from, to, text.charCodeAt(from) === 43 ? `+${digits}` : digits);
-  }
-}
-
-function isBlankCode(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0;
-}
-
-/** Whether one of the first `count` spans of `found` lies in [from, to). */
-function foundIn(found: SpanList, count: number, from: number, to: number): boolean {
-  for (let k = 0; k < count; k++) if (found.starts[k]! < to && found.ends[k]! > from) return true;
-  return false;
+    found.add(start, end, text.charCodeAt(start) === 43 ? `+${digits}` : digits);
+  });
 }
 
 /** Phone numbers by real numbering plans, international and common national formats. */

@@ -6,7 +6,7 @@
  * only with a label before them (`PESEL: 44051401359`) or as the value of a
  * JSON key that names them (`"ssn": "…"`).
  */
-import type { ScanInput } from '../detector.js';
+import type { ScanInput, SpanList } from '../detector.js';
 
 /** How far back a label may stand (characters): "Steuerliche Identifikationsnummer: " fits. */
 export const LABEL_WINDOW = 48;
@@ -35,4 +35,34 @@ export function textBefore(input: ScanInput, start: number, width: number): stri
 export function hasLabel(input: ScanInput, start: number, keywords: RegExp): boolean {
   if (input.hint !== undefined && keywords.test(input.hint)) return true;
   return keywords.test(textBefore(input, start, LABEL_WINDOW));
+}
+
+/**
+ * Calls `visit` with each value of the text, blanks around it left out: the
+ * text itself, or each of the values a joined text holds (see
+ * `ScanInput.joined`). For a detector that reads a value under its key as
+ * a whole (a phone's, an e-mail address's).
+ */
+export function eachValue(input: ScanInput, visit: (start: number, end: number) => void): void {
+  const { text } = input;
+  for (let start = 0, end = 0; start <= text.length; start = end + 1) {
+    end = input.joined ? text.indexOf(VALUE_SEPARATOR, start) : -1;
+    if (end === -1) end = text.length;
+    let from = start;
+    let to = end;
+    while (from < to && isBlank(text.charCodeAt(from))) from++;
+    while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+    if (from < to) visit(from, to);
+  }
+}
+
+/** A space, a tab or a no-break space. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 0xa0;
+}
+
+/** Whether one of the first `count` spans of `found` overlaps text[start, end): a value a detector found something in already. */
+export function foundIn(found: SpanList, count: number, start: number, end: number): boolean {
+  for (let k = 0; k < count; k++) if (found.starts[k]! < end && found.ends[k]! > start) return true;
+  return false;
 }

@@ -1,6 +1,7 @@
-import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
 import { email } from '../../../src/mask/detectors/email.js';
-import { checkDetector } from './cases.js';
+import { checkDetector, scan } from './cases.js';
 
 describe('email', () => {
   checkDetector(email, {
@@ -19,5 +20,22 @@ describe('email', () => {
       ['Anna.Schmidt{AT}Mail(DOT)Example.de', 'Anna.Schmidt{AT}Mail(DOT)Example.de', 'anna.schmidt@mail.example.de'],
     ],
     kept: ['look (at) this', 'meet me (at) home', 'x(at)y', 'a [at] b [dot] c', 'see [at] example [dot] 42', '(at)example.com', '@@@@@@', 'user@localhost', 'a@1.2.3.4', 'email me @ home', 'x@.com', '.@example.com', 'a..b@example.com', 'npm i @scope/pkg@1.2.3', 'git@github', 'name@example.c'],
+  });
+});
+
+describe('email under its key', () => {
+  it("finds a mailbox and a domain around an `@` under an address's key, well formed or not; other keys and shapes keep theirs", () => {
+    for (const [value, key, written] of [
+      ['anna@localhost', 'email', 'anna@localhost'],
+      [' anna @ example.de ', 'contactemail', 'anna @ example.de'],
+      ['root@intranet', 'work_email_address', 'root@intranet'],
+    ]) {
+      assert.deepEqual(scan(email, value!, key).map((found) => found.written), [written], `${key}: ${value}`);
+    }
+    // The blanks beside its `@` are none of the address: the same address, the same normal form.
+    assert.deepEqual(scan(email, 'anna @ Example.de', 'email'), [{ written: 'anna @ Example.de', value: 'anna@example.de' }]);
+    for (const [value, key] of [['anna@localhost', 'note'], ['none', 'email'], ['a@b@c', 'email'], ['see anna@localhost', 'email'], ['anna@localhost', 'gmail_label']]) {
+      assert.deepEqual(scan(email, value!, key), [], `${key}: ${value}`);
+    }
   });
 });
