@@ -14,9 +14,10 @@ export const DETECTOR_NAMES = [
   'gr_amka', 'si_emso', 'ch_ahv',
   'mrz',
   'us_ssn',
+  'national_id',
 ] as const;
 
-/** The group of the national identifiers of the EU, the UK, Norway and Switzerland. */
+/** The group of the national identifiers of the EU, the UK, Norway and Switzerland, and of any national identifier under a key that names one (`national_id`). */
 export const NATIONAL_ID_GROUP = 'eu_national_ids';
 
 /** Every name `masking.detectors` accepts. */

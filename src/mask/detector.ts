@@ -130,7 +130,7 @@ export interface Detector {
   readonly label: string;
   /** Which detector wins when two findings overlap (higher wins; equal: longer wins). */
   readonly priority: number;
-  /** Member of the `eu_national_ids` group (the national identifiers of the EU, the UK, Norway and Switzerland). */
+  /** Member of the `eu_national_ids` group (the national identifiers of the EU, the UK, Norway and Switzerland, and `national_id`). */
   readonly nationalId?: boolean;
   /**
    * Adds all spans in `input.text`, validated, to `found`. Must run in time

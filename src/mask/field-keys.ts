@@ -369,6 +369,30 @@ export function holdsEmail(key: string): boolean {
   return EMAIL_KEYS.has(fieldKey(key));
 }
 
+/**
+ * Keys (normalised) of a person's national identifier: as the national id
+ * detectors' labels name it, and those of countries none of them reads
+ * (Latvia's personas kods, Hungary's személyi szám, Canada's SIN, Brazil's
+ * CPF, …). A tax number (a VAT number, an OIB, a NIF), which companies have
+ * too, is none.
+ */
+const NATIONAL_ID_KEYS: ReadonlySet<string> = new Set(
+  [
+    'ssn', 'social_security_number', 'national_id', 'national_id_number', 'national_insurance_number', 'nino', 'steuer_id', 'steueridentifikationsnummer',
+    'sozialversicherungsnummer', 'rentenversicherungsnummer', 'versichertennummer', 'kvnr', 'svnr', 'pesel', 'bsn', 'burgerservicenummer', 'nir',
+    'numero_de_securite_sociale', 'dni', 'nie', 'codice_fiscale', 'personnummer', 'cpr', 'cpr_nummer', 'hetu', 'henkilotunnus', 'fodselsnummer',
+    'rodne_cislo', 'egn', 'cnp', 'ppsn', 'amka', 'emso', 'jmbg', 'ahv', 'ahv_nummer', 'isikukood', 'asmens_kodas',
+    'national_identifier', 'national_identification_number', 'national_number', 'personal_id', 'personal_id_number', 'personal_number', 'personal_code',
+    'personal_identity_number', 'personal_identification_number', 'citizen_id', 'social_insurance_number', 'personas_kods', 'szemelyi_szam',
+    'személyi_szám', 'szemelyi_azonosito', 'adoazonosito_jel', 'adóazonosító_jel', 'numero_d_identification_national', 'sin', 'tfn', 'cpf', 'curp', 'aadhaar',
+  ].map(fieldKey),
+);
+
+/** Whether `key` (a JSON key, lower case) names a person's national identifier (see `NATIONAL_ID_KEYS`). */
+export function holdsNationalId(key: string): boolean {
+  return NATIONAL_ID_KEYS.has(fieldKey(key));
+}
+
 /** Keys (normalised) of a person's phone number, in English and the EU's larger languages. */
 const PHONE_KEYS: ReadonlySet<string> = new Set(
   [
@@ -396,13 +420,8 @@ export const CONTACT_KEYS: ReadonlySet<string> = new Set([
   ...EMAIL_KEYS,
   ...PHONE_KEYS,
   fieldKey('iban'),
-  // A person's national identifier, as the national id detectors' labels name it (`{"name": …, "ssn": …}`, `Name:` over `DNI:`).
-  ...[
-    'ssn', 'social_security_number', 'national_id', 'national_id_number', 'national_insurance_number', 'nino', 'steuer_id', 'steueridentifikationsnummer',
-    'sozialversicherungsnummer', 'rentenversicherungsnummer', 'versichertennummer', 'kvnr', 'svnr', 'pesel', 'bsn', 'burgerservicenummer', 'nir',
-    'numero_de_securite_sociale', 'dni', 'nie', 'codice_fiscale', 'personnummer', 'cpr', 'cpr_nummer', 'hetu', 'henkilotunnus', 'fodselsnummer',
-    'rodne_cislo', 'egn', 'cnp', 'ppsn', 'amka', 'emso', 'jmbg', 'ahv', 'ahv_nummer', 'isikukood', 'asmens_kodas',
-  ].map(fieldKey),
+  // A person's national identifier (`{"name": …, "ssn": …}`, `Name:` over `DNI:`).
+  ...NATIONAL_ID_KEYS,
 ]);
 
 /** Whether `key` holds a person's e-mail address, phone number, bank account or national identifier (see `CONTACT_KEYS`). */

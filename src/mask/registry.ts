@@ -1,7 +1,8 @@
 /**
  * Every detector, and the names a policy may use for them: each detector's
  * own name, plus the group `eu_national_ids` (the national ids of the EU,
- * the UK, Norway and Switzerland).
+ * the UK, Norway and Switzerland, and any national id under a key that
+ * names one).
  */
 import { GuardError } from '../errors.js';
 import type { Detector } from './detector.js';
@@ -28,6 +29,7 @@ import { iePpsn } from './detectors/ie-ppsn.js';
 import { ip } from './detectors/ip.js';
 import { itCodiceFiscale } from './detectors/it-codice-fiscale.js';
 import { mrz } from './detectors/mrz.js';
+import { nationalId } from './detectors/national-id.js';
 import { nlBsn } from './detectors/nl-bsn.js';
 import { noFodselsnummer } from './detectors/no-fodselsnummer.js';
 import { phone } from './detectors/phone.js';
@@ -49,6 +51,7 @@ export const DETECTORS: readonly Detector[] = [
   grAmka, siEmso, chAhv,
   mrz,
   usSsn,
+  nationalId,
 ];
 
 /**
