@@ -196,6 +196,8 @@ export const PERSON_KEYS: ReadonlySet<string> = new Set(
     'nadawca', 'odbiorca', 'kund', 'kunder', 'avsändare', 'mottagare',
     // An application's, a contract's and a policy's parties on German forms.
     'antragsteller', 'antragstellerin', 'vertragspartner', 'versicherter', 'versicherte', 'mieter', 'mieterin', 'vermieter', 'vermieterin',
+    // A job's applicant, as an applicant tracking system's export names them in the EU's larger languages.
+    'bewerber', 'bewerberin', 'kandidat', 'kandidatin', 'candidat', 'candidata', 'candidato', 'sollicitant', 'kandidaat', 'kandydat', 'kandydatka', 'sökande',
     // A website's legal notice (Impressum) and a company's register name its directors, owners and who answers for its content.
     'geschäftsführer', 'geschäftsführerin', 'geschaeftsfuehrer', 'inhaber', 'inhaberin', 'vertreten_durch', 'verantwortlich', 'vorstand',
     'gérant', 'gerant', 'directeur_de_la_publication', 'titolare', 'ceo', 'founder', 'co_founder', 'managing_director', 'director',

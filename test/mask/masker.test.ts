@@ -557,12 +557,17 @@ describe('createMasker', () => {
     assert.deepEqual(masker.maskValue({ 'Vorname/Name': 'Anna Schmidt', 'input/output': 'x' }).value, { 'Vorname/Name': '[FULL_NAME]', 'input/output': 'x' });
   });
 
-  it("reads a German form's labels: a street and its number as one key, gendered endings, an application's parties", () => {
+  it("reads a German form's labels: a street and its number as one key, gendered endings, an application's parties, a job's applicant", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     const form = 'Antragsteller/in\nVorname: Anna   Nachname: Schmidt\nStraße, Hausnr.: Hauptstraße 5\nTelefon: 030 1234567\nKontoinhaber/in: Anna Schmidt\nVersicherte/r: Hans Müller\nMieter(in): Jean Dupont\nPatient*in: Maria Rossi\nInput/Output: Foo Bar\n';
     assert.equal(
       masker.maskText(form).text,
       'Antragsteller/in\nVorname: [FIRST_NAME]   Nachname: [LAST_NAME]\nStraße, Hausnr.: [HOME_ADDRESS]\nTelefon: [PHONE]\nKontoinhaber/in: [FULL_NAME]\nVersicherte/r: [FULL_NAME]\nMieter(in): [FULL_NAME]\nPatient*in: [FULL_NAME]\nInput/Output: Foo Bar\n',
+    );
+    // A job's applicant, as an applicant tracking system writes one, in a line that goes on with their details.
+    assert.equal(
+      masker.maskText('Bewerber: Max Mustermann, geb. 12.03.1990 in Köln, E-Mail max@example.de\nKandidatin: Anna Schmidt\nSollicitant: Daan de Vries\n').text,
+      'Bewerber: [FULL_NAME], geb. [DATE_OF_BIRTH] in Köln, E-Mail [EMAIL]\nKandidatin: [FULL_NAME]\nSollicitant: [FULL_NAME]\n',
     );
   });
 
