@@ -53,6 +53,14 @@ export function isKeySeparator(code: number): boolean {
   return code === 0xa0 || code === 0x2019 || code === 0x02bc || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
+/** Identity documents, by the words their holders' forms name them with (see `iddocumentnumber` in `SYNONYMS`). */
+const DOCUMENTS = [
+  'passport', 'reisepass', 'personalausweis', 'ausweis', 'id_card', 'identity_card', 'driving_licence', 'driving_license', 'driver_license', 'drivers_license',
+  'führerschein', 'fuehrerschein', 'rijbewijs', 'körkort', 'paspoort', 'pasaporte', 'passaporto', 'paszport',
+];
+/** A word or sign for a number after a document's word (`Passport No.`, `Führerschein-Nr.`, `Reisepass #`). */
+const NUMBER_SUFFIXES = ['number', 'no', 'no.', 'nr', 'nr.', 'num', '#', 'n°', 'nº', 'nummer'];
+
 /**
  * Other names a field's values go by, by the field's normalised key: a
  * policy that lists the field masks its synonyms too, counted as the field.
@@ -110,15 +118,14 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'dowód_osobisty', 'driving_licence', 'driving_license', 'driver_license', 'drivers_license', 'führerschein',
     // Any identity document (an identity check's `{"id_document": {"type": "passport", "number": …}}`): its number, and its kind, a code, kept.
     'id_document', 'identity_document', 'travel_document', 'ausweisdokument', "pièce_d'identité", 'piece_d_identite', 'documento_de_identidad', "documento_d'identità",
-    'passport_number', 'passport_no', 'passport_no.', 'passport_nr', 'passport_nr.', 'passport_num', 'passport_id', 'reisepassnummer', 'reisepass_nr.',
-    'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte', 'nº_de_pasaporte', 'n°_de_pasaporte',
+    // The document's word and a word or sign for its number (`Passport No.`, `Führerschein-Nr.`, `ID card #`).
+    ...DOCUMENTS.flatMap((document) => NUMBER_SUFFIXES.map((suffix) => `${document}_${suffix}`)),
+    'passport_id', 'reisepassnummer', 'passnummer', 'pass_nr.', 'numéro_de_passeport', 'numero_de_passeport', 'n°_de_passeport', 'número_de_pasaporte', 'numero_de_pasaporte', 'nº_de_pasaporte', 'n°_de_pasaporte',
     'numero_passaporto', 'numero_del_passaporto', 'paspoortnummer', 'numer_paszportu',
-    'id_card_number', 'id_card_no', 'id_card_no.', 'id_card_nr.', 'identity_card_number', 'identity_document_number', 'personalausweisnummer',
-    'ausweisnummer', 'ausweis_nr.', "numéro_de_carte_d'identité", "numero_de_carte_d'identite", 'numéro_cni', 'numero_cni', 'número_de_documento_de_identidad',
+    'identity_document_number', 'personalausweisnummer', 'ausweisnummer', "numéro_de_carte_d'identité", "numero_de_carte_d'identite", 'numéro_cni', 'numero_cni', 'número_de_documento_de_identidad',
     'numero_de_documento_de_identidad', "numero_carta_d'identità", 'numero_carta_di_identità', 'numero_carta_identità', 'identiteitskaartnummer',
     'numer_dowodu_osobistego', 'numer_dowodu', 'id_kortsnummer',
-    'driver_license_number', 'drivers_license_number', "driver's_license_number", 'driving_licence_number', 'driving_license_number',
-    'driver_licence_number', 'führerscheinnummer', 'fuehrerscheinnummer', 'numéro_de_permis_de_conduire', 'numero_de_permis_de_conduire',
+    "driver's_license_number", 'driver_licence_number', 'führerscheinnummer', 'fuehrerscheinnummer', 'numéro_de_permis_de_conduire', 'numero_de_permis_de_conduire',
     'número_de_licencia_de_conducir', 'numero_de_licencia_de_conducir', 'numero_patente_di_guida', 'rijbewijsnummer', 'numer_prawa_jazdy', 'körkortsnummer',
   ],
 };

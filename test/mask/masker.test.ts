@@ -514,6 +514,9 @@ describe('createMasker', () => {
       masker.maskText('Patient: Sophie Lefèvre\nN° de sécurité sociale : 2 44 11 33 175 527 79\nAdresse : 12, rue des Lilas, 75019 Paris\n\nCliente: Ana García\nNº de pasaporte: PAA123456\n').text,
       'Patient: [FULL_NAME]\nN° de sécurité sociale : [FR_NIR]\nAdresse : [HOME_ADDRESS]\n\nCliente: [FULL_NAME]\nNº de pasaporte: [ID_DOCUMENT_NUMBER]\n',
     );
+    // A document's word and a word or sign for its number, as a form abbreviates it.
+    assert.equal(masker.maskText('Führerschein-Nr.: B072RRE2I55\nPaspoort nr.: NP1234567\n').text, 'Führerschein-Nr.: [ID_DOCUMENT_NUMBER]\nPaspoort nr.: [ID_DOCUMENT_NUMBER]\n');
+    assert.equal(masker.maskText('name,Passport #\nAnna Schmidt,C01X00T47\n').text, 'name,Passport #\n[FULL_NAME],[ID_DOCUMENT_NUMBER]\n');
     const kyc = { 'Carte d’identité': '12AB34567', identity_document: { type: 'passport', number: 'C01X00T47' }, idDocument: 'T22000129', document: { type: 'invoice', number: 'INV-7' } };
     const masked = { 'Carte d’identité': '[ID_DOCUMENT_NUMBER]', identity_document: { type: 'passport', number: '[ID_DOCUMENT_NUMBER]' }, idDocument: '[ID_DOCUMENT_NUMBER]', document: { type: 'invoice', number: 'INV-7' } };
     assert.deepEqual(masker.maskValue(kyc), { value: masked, findings: { id_document_number: 3 } });
