@@ -109,6 +109,12 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
     'ville_de_naissance', 'pays_de_naissance', 'lugar_de_nacimiento', 'país_de_nacimiento', 'pais_de_nacimiento', 'luogo_di_nascita', 'comune_di_nascita',
     'geboorteplaats', 'geboorteland', 'miejsce_urodzenia', 'kraj_urodzenia', 'födelseort', 'fodelseort', 'födelseplats', 'födelseland',
   ],
+  // A payment card's security code (CVC, CVV): card data no record may keep (PCI DSS), three or four digits that only the key they are
+  // written under finds. A bare security code (an alarm's, a 2FA's) is no card's, and stays out.
+  cardsecuritycode: [
+    'cvc', 'cvc2', 'cvv', 'cvv2', 'csc', 'cvn', 'cvd', 'cvc_code', 'cvv_code', 'card_security_code', 'card_verification_code', 'card_verification_value',
+    'kartenprüfnummer', 'kartenpruefnummer', 'cryptogramme', 'cryptogramme_visuel', 'código_cvv', 'codigo_cvv', 'codice_cvv', 'kod_cvv', 'kod_cvc',
+  ],
   // The number of a passport, an identity card or a driving licence: no check digit to find it by (the MRZ's is
   // `mrz`'s), only the key it is written under. A bare `document_number`, `id_number` or `licence_number` names
   // any document's, and stays out.
@@ -420,7 +426,7 @@ export function holdsPhone(key: string): boolean {
 
 /**
  * Keys (normalised) of a person's e-mail address, phone number, bank
- * account or national identifier: an object, a table or a record of key
+ * account, payment card or national identifier: an object, a table or a record of key
  * lines that has one stands for a person (or a team or a business, masked
  * alike), as `EMAIL_KEYS` say. A bare `mobile` or `cell` is as often a flag
  * or a spreadsheet's; a tax or VAT number, an OIB, a NIF, a company's too.
@@ -428,7 +434,8 @@ export function holdsPhone(key: string): boolean {
 export const CONTACT_KEYS: ReadonlySet<string> = new Set([
   ...EMAIL_KEYS,
   ...PHONE_KEYS,
-  fieldKey('iban'),
+  // A bank account or a payment card: its holder's.
+  ...['iban', 'card_number', 'credit_card', 'credit_card_number', 'cc_number', 'kartennummer', 'numéro_de_carte', 'número_de_tarjeta', 'numero_di_carta'].map(fieldKey),
   // A person's national identifier (`{"name": …, "ssn": …}`, `Name:` over `DNI:`).
   ...NATIONAL_ID_KEYS,
 ]);

@@ -684,8 +684,11 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
   };
   /** The policy field the key text[start, end) names (`Date of birth:`, see `readKeyValues`), if any. */
   const fieldNamed: FieldAt = (text, start, end) => (end - start <= longestKey && fieldShapes.has(shapeAt(text, start, end)) ? fieldOf(text.slice(start, end)) : undefined);
-  // The fields a person's first or last name, birth date and place and identity document are masked as: a key of one tells its object is a person's, as a contact's does.
-  const ownFields = new Set(['first_name', 'last_name', 'date_of_birth', 'place_of_birth', 'id_document_number'].map((field) => fields.get(fieldKey(field))).filter((field) => field !== undefined));
+  // The fields a person's first or last name, birth date and place and identity document, and a payment card's security code (a card's
+  // `name` is its holder's), are masked as: a key of one tells its object is a person's, as a contact's does.
+  const ownFields = new Set(
+    ['first_name', 'last_name', 'date_of_birth', 'place_of_birth', 'id_document_number', 'card_security_code'].map((field) => fields.get(fieldKey(field))).filter((field) => field !== undefined),
+  );
   const isOwnField = (field: string | undefined): boolean => field !== undefined && ownFields.has(field);
   /**
    * Whether `key` tells that its object, record or table stands for a

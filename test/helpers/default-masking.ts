@@ -10,7 +10,7 @@ export function defaultMasking(): MaskingPolicy {
   return {
     in: ['client', 'audit'],
     detectors: ['email', 'phone', 'iban', 'credit_card', 'ip', 'eu_national_ids', 'us_ssn'],
-    fields: ['first_name', 'last_name', 'full_name', 'date_of_birth', 'home_address', 'place_of_birth', 'id_document_number'],
+    fields: ['first_name', 'last_name', 'full_name', 'date_of_birth', 'home_address', 'place_of_birth', 'id_document_number', 'card_security_code'],
     style: 'pseudonym',
   };
 }

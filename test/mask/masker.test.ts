@@ -523,6 +523,18 @@ describe('createMasker', () => {
     assert.equal(masker.maskValue(JSON.stringify(kyc)).value, JSON.stringify(masked));
   });
 
+  it("masks a payment card's security code by its key, in JSON, tables and key lines; a card's name is its holder's", () => {
+    const masker = createMasker(policy({ style: 'redact' }), KEY);
+    const charge = { card: { name: 'Anna Schmidt', number: '4111 1111 1111 1111', exp_month: 12, cvc: '314' }, payment: { name: 'Jean Dupont', card_number: '5555 5555 5555 4444' } };
+    const masked = { card: { name: '[FULL_NAME]', number: '[CREDIT_CARD]', exp_month: 12, cvc: '[CARD_SECURITY_CODE]' }, payment: { name: '[FULL_NAME]', card_number: '[CREDIT_CARD]' } };
+    assert.deepEqual(masker.maskValue(charge), { value: masked, findings: { full_name: 2, credit_card: 2, card_security_code: 1 } });
+    assert.equal(masker.maskValue(JSON.stringify(charge)).value, JSON.stringify(masked));
+    assert.equal(masker.maskText('Kreditkarte: 4111 1111 1111 1111\nCVV: 123\nKartenprüfnummer: 456\n').text, 'Kreditkarte: [CREDIT_CARD]\nCVV: [CARD_SECURITY_CODE]\nKartenprüfnummer: [CARD_SECURITY_CODE]\n');
+    assert.equal(masker.maskText('card,cvc\n4111 1111 1111 1111,314\n').text, 'card,cvc\n[CREDIT_CARD],[CARD_SECURITY_CODE]\n');
+    // A security code of anything else, and a product's name beside it, stay.
+    assert.deepEqual(masker.maskValue({ product: { name: 'Blue Widget', security_code: 'abc' } }).findings, {});
+  });
+
   it("reads a record with a national identifier or an identity document's number as a person's: its name is masked, in JSON, tables and key lines", () => {
     const masker = createMasker(policy({ style: 'redact' }), KEY);
     assert.deepEqual(masker.maskValue({ name: 'Anna Schmidt', ssn: '123-45-6789', plan: 'Gold' }).value, { name: '[FULL_NAME]', ssn: '[US_SSN]', plan: 'Gold' });
