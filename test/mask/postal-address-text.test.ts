@@ -48,6 +48,11 @@ describe('readPostalAddresses', () => {
     assert.deepEqual(found('He moved to 1600 Pennsylvania Ave, Washington, DC 20500.'), ['address: 1600 Pennsylvania Ave', 'address: Washington, DC 20500']);
   });
 
+  it("reads an address between HTML tags: a tag's end starts the street, a tag ends the town", () => {
+    assert.deepEqual(found('<div><h2>Maria Rossi</h2><p>Via Roma 12, 00184 Roma</p></div>\n<td>Hauptstr. 5, 10115 Berlin</td>'), ['address: Via Roma 12', 'address: 00184 Roma', 'address: Hauptstr. 5', 'address: 10115 Berlin']);
+    assert.deepEqual(found('<li>Example GmbH, 10115 Berlin</li>'), []);
+  });
+
   it("reads the UK's and the US's forms in a line that ends with their postcode", () => {
     assert.deepEqual(found('John Smith, 221B Baker Street, London NW1 6XE.\n'), ['name: John Smith', 'address: 221B Baker Street', 'address: London NW1 6XE']);
     assert.deepEqual(found('Ship to 350 Fifth Avenue, New York, NY 10118\n'), ['address: 350 Fifth Avenue', 'address: New York, NY 10118']);

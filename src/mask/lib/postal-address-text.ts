@@ -43,6 +43,8 @@ const COMMA = 0x2c;
 const HYPHEN = 0x2d;
 const DOT = 0x2e;
 const SEMICOLON = 0x3b;
+const LESS_THAN = 0x3c;
+const GREATER_THAN = 0x3e;
 /** A street and a town line longer than this are none: they are prose. */
 const MAX_LINE_CHARS = 100;
 /** The words of a street, at most, from its house number to its end or start. */
@@ -219,8 +221,8 @@ function townAt(text: string, k: number, end: number, ownLine: boolean): number 
   if (town === end) return town;
   const after = text.charCodeAt(town);
   const next = town + 1 === end ? SPACE : text.charCodeAt(town + 1);
-  // A sentence's end, a list's next item, a note on the town, or the sentence going on (`… 04109 Leipzig and called us`).
-  if (after === COMMA || after === SEMICOLON || (after === DOT && isBlank(next)) || (isBlank(after) && (town + 1 === end || next === OPEN_PAREN || next === HYPHEN || isLowerLetter(next)))) return town;
+  // A sentence's end, a list's next item, a tag (`00184 Roma</p>`), a note on the town, or the sentence going on (`… 04109 Leipzig and called us`).
+  if (after === COMMA || after === SEMICOLON || after === LESS_THAN || (after === DOT && isBlank(next)) || (isBlank(after) && (town + 1 === end || next === OPEN_PAREN || next === HYPHEN || isLowerLetter(next)))) return town;
   return -1;
 }
 
@@ -237,13 +239,14 @@ function endsWithUkUsPostcode(text: string, end: number): boolean {
  */
 function streetBefore(text: string, start: number, end: number): number {
   const words: number[] = [];
-  // The words of text[start, end), from the last: each word's start and end.
+  // The words of text[start, end), from the last: each word's start and end. A tag's end starts a word (`<p>Via Roma 12`).
   let k = end;
   while (k > start && words.length < 2 * (MAX_STREET_WORDS + 1)) {
     while (k > start && isBlank(text.charCodeAt(k - 1))) k--;
     const wordEnd = k;
-    while (k > start && !isBlank(text.charCodeAt(k - 1))) k--;
+    while (k > start && !isBlank(text.charCodeAt(k - 1)) && text.charCodeAt(k - 1) !== GREATER_THAN) k--;
     if (k < wordEnd) words.push(k, wordEnd);
+    if (text.charCodeAt(k - 1) === GREATER_THAN) break;
   }
   const count = words.length / 2;
   if (count < 2) return -1;
