@@ -112,7 +112,7 @@ const SYNONYMS: Readonly<Record<string, readonly string[]>> = {
   // A payment card's security code (CVC, CVV): card data no record may keep (PCI DSS), three or four digits that only the key they are
   // written under finds. A bare security code (an alarm's, a 2FA's) is no card's, and stays out.
   cardsecuritycode: [
-    'cvc', 'cvc2', 'cvv', 'cvv2', 'csc', 'cvn', 'cvd', 'cvc_code', 'cvv_code', 'card_security_code', 'card_verification_code', 'card_verification_value',
+    'cvc', 'cvv', 'csc', 'cvn', 'cvd', 'cvc_code', 'cvv_code', 'card_security_code', 'card_verification_code', 'card_verification_value',
     'kartenprüfnummer', 'kartenpruefnummer', 'cryptogramme', 'cryptogramme_visuel', 'código_cvv', 'codigo_cvv', 'codice_cvv', 'kod_cvv', 'kod_cvc',
   ],
   // The number of a passport, an identity card or a driving licence: no check digit to find it by (the MRZ's is
