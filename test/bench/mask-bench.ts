@@ -215,6 +215,10 @@ export const ADVERSARIAL: Record<string, (bytes: number) => string> = {
   commandLines: (n) => 'a:x:1:1:' + 'b'.repeat(n / 2) + '\n' + ' 1\tA B\nA (1):\n'.repeat(n / 14),
   postalLines: (n) => 'Via Roma 1\n00184 Roma\n'.repeat(n / 22),
   postalCommas: (n) => 'A B, Via A B C D E F 1, 00184 Roma, '.repeat(n / 36),
+  // HTML line breaks that end no tag, lines that open tags that never close, and an address block between breaks.
+  brUnclosed: (n) => '<br'.repeat(n / 3),
+  tagLines: (n) => '\n<p'.repeat(n / 3),
+  postalBreaks: (n) => 'A B<br>Via Roma 1<br />00184 Roma<br>'.repeat(n / 36),
   speakerLines: (n) => '[1:00] A B C D E F: x\nA B C D E F (1:00): x\nA B C D E F  1:00\n'.repeat(n / 60),
   speakerTimes: (n) => 'A (1:00): x (1:00): '.repeat(n / 20),
   dnNames: (n) => 'CN=Anna Schmidt\\, A B,OU=x,'.repeat(n / 27),

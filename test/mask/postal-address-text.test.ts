@@ -48,9 +48,18 @@ describe('readPostalAddresses', () => {
     assert.deepEqual(found('He moved to 1600 Pennsylvania Ave, Washington, DC 20500.'), ['address: 1600 Pennsylvania Ave', 'address: Washington, DC 20500']);
   });
 
-  it("reads an address between HTML tags: a tag's end starts the street, a tag ends the town", () => {
+  it("reads an address between HTML tags: a tag's end starts the street, a tag ends the town, a line break tag ends a line", () => {
     assert.deepEqual(found('<div><h2>Maria Rossi</h2><p>Via Roma 12, 00184 Roma</p></div>\n<td>Hauptstr. 5, 10115 Berlin</td>'), ['address: Via Roma 12', 'address: 00184 Roma', 'address: Hauptstr. 5', 'address: 10115 Berlin']);
     assert.deepEqual(found('<li>Example GmbH, 10115 Berlin</li>'), []);
+    // An address block whose lines HTML's line breaks part, as a page's or a mail's: the name above the street, the street, the town.
+    assert.deepEqual(found('<p>Anna Schmidt<br>Hauptstr. 5<br>10115 Berlin</p>\n<address>Jean Dupont<br/>1 rue de Rivoli<BR />75001 Paris</address>'), [
+      'name: Anna Schmidt',
+      'address: Hauptstr. 5',
+      'address: 10115 Berlin',
+      'name: Jean Dupont',
+      'address: 1 rue de Rivoli',
+      'address: 75001 Paris',
+    ]);
   });
 
   it("reads the UK's and the US's forms in a line that ends with their postcode", () => {

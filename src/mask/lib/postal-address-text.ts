@@ -43,6 +43,7 @@ const COMMA = 0x2c;
 const HYPHEN = 0x2d;
 const DOT = 0x2e;
 const SEMICOLON = 0x3b;
+const SLASH = 0x2f;
 const LESS_THAN = 0x3c;
 const GREATER_THAN = 0x3e;
 /** A street and a town line longer than this are none: they are prose. */
@@ -131,9 +132,22 @@ function readLines(text: string, from: number, to: number, value: PostalVisitor)
   let beforeEnd = -1;
   let twoBefore = -1;
   let twoBeforeEnd = -1;
-  for (let start = from; start < to; ) {
-    const newline = text.indexOf('\n', start);
-    const lineEnd = newline === -1 || newline > to ? to : newline;
+  // The next HTML line break (-1: none), searched for once as `comma` is.
+  let br = lineBreakTag(text, from);
+  // The next line feed: found again only once passed (a long line of line break tags is read once).
+  let newline = -2;
+  for (let next = from; next < to; ) {
+    if (newline !== -1 && newline < next) newline = text.indexOf('\n', next);
+    let lineEnd = newline === -1 || newline > to ? to : newline;
+    let after = lineEnd + 1;
+    // An HTML line break ends a line as a line feed does: an address block in a page or a mail (`Anna Schmidt<br>Hauptstr. 5<br>10115 Berlin`).
+    if (br !== -1 && br < next) br = lineBreakTag(text, next);
+    if (br !== -1 && br < lineEnd) {
+      after = text.indexOf('>', br) + 1;
+      lineEnd = br;
+    }
+    // The tags a line starts with (`<p>`, `<address>`) are none of its text.
+    const start = afterTags(text, next, lineEnd);
     const end = withoutReturn(text, start, lineEnd);
     if (comma !== -1 && comma < start) comma = text.indexOf(', ', start);
     if (end - start > MAX_LINE_CHARS || !townLine(text, start, end, before, beforeEnd, twoBefore, twoBeforeEnd, value)) comma = streetThenTown(text, start, end, comma, value);
@@ -141,8 +155,36 @@ function readLines(text: string, from: number, to: number, value: PostalVisitor)
     twoBeforeEnd = beforeEnd;
     before = start;
     beforeEnd = end;
-    start = lineEnd + 1;
+    next = after;
   }
+}
+
+/** The most characters of a tag `afterTags` passes over. */
+const MAX_TAG_CHARS = 64;
+
+/** Where the next HTML line break (`<br>`, `<br/>`, `<br />`, in either case) at or after `from` starts; -1 when none does. */
+function lineBreakTag(text: string, from: number): number {
+  for (let k = text.indexOf('<', from); k !== -1; k = text.indexOf('<', k + 1)) {
+    if ((text.charCodeAt(k + 1) | 0x20) !== 0x62 || (text.charCodeAt(k + 2) | 0x20) !== 0x72) continue;
+    // Blanks and a slash, then its `>`, within `<br />`'s length: read there, not searched for (linear however many `<br` stand without one).
+    let close = k + 3;
+    while (close < k + 6 && (text.charCodeAt(close) === SPACE || text.charCodeAt(close) === SLASH)) close++;
+    if (text.charCodeAt(close) === GREATER_THAN) return k;
+  }
+  return -1;
+}
+
+/** Where text[start, end) goes on after the tags it starts with. */
+function afterTags(text: string, start: number, end: number): number {
+  let k = start;
+  while (k < end && text.charCodeAt(k) === LESS_THAN) {
+    let close = k + 1;
+    const limit = Math.min(end, k + MAX_TAG_CHARS);
+    while (close < limit && text.charCodeAt(close) !== GREATER_THAN) close++;
+    if (close >= limit) break;
+    k = close + 1;
+  }
+  return k;
 }
 
 /** A postcode's line text[start, end) under a street's (text[before, beforeEnd)): reports both, and a name above; false when it is none. */
