@@ -236,6 +236,13 @@ const AS_CONTACT = 3;
 const ID_KEY = fieldKey('id');
 
 /**
+ * Keys (normalised) that say nothing of what their value is: the key of the
+ * object they are in says it, and is the hint their value is read with
+ * (Google's `"phoneNumbers": [{"value": …}]`, `{"ssn": {"number": …}}`).
+ */
+const GENERIC_KEYS: ReadonlySet<string> = new Set(['value', 'number'].map(fieldKey));
+
+/**
  * A mailbox written with its address under `address` (Zendesk's and
  * Mailgun's `{"name": "Anna Schmidt", "address": "anna@example.de"}`) is
  * told by that value, where Graph's is told by its key: an object of no one
@@ -350,6 +357,8 @@ interface KeyReading {
   code: boolean;
   /** Whether the key is an `id`: inside an identity document's value, its number. */
   id: boolean;
+  /** Whether the key says nothing of what its value is (`value`, `number`): the object's key says it (see `GENERIC_KEYS`). */
+  generic: boolean;
   /** Whether the key holds a contact (see `CONTACT_KEYS`), masked as what it is inside a value masked whole (see `readWithin`). */
   contact: boolean;
   /** The key masked, when it holds personal data, and what masking it found. */
@@ -1437,7 +1446,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
         hint = column ?? hints[open - 1];
         whom = column === undefined ? stands[open - 1]! : standsFor(column);
       } else {
-        hint = member!.hint;
+        hint = member!.generic && hints[open - 1] !== undefined ? hints[open - 1] : member!.hint;
         field = memberField(member!, stands[open - 1]!);
         whom = member!.whom;
         if (field === undefined && stands[open - 1] !== PERSON) pendingField = member!.personField;
@@ -1759,7 +1768,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const name = names[k]!;
       const key = renamed?.[k] ?? name;
       const reading = keyOf(name);
-      const keyHint = reading.hint;
+      const keyHint = reading.generic && hint !== undefined ? hint : reading.hint;
       const field = memberField(reading, whom);
       if (field === undefined) {
         if (columns === null && Array.isArray(object[key])) columns = objectColumns(object, names, renamed);
@@ -1922,7 +1931,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
       const found: Findings = {};
       const masked = maskString(key, undefined, found);
       const clean = masked === key;
-      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), code: CODE_KEYS.has(fieldKey(key)), id: fieldKey(key) === ID_KEY, contact: holdsContact(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
+      known = { field: fieldOf(key), hint: key.toLowerCase(), personField: personFieldOf(key), whom: standsFor(key.toLowerCase()), tells: masksPersons && tellsKey(key), typed: masksPersons && namesType(key), addressee: masksPersons && namesAddressee(key), code: CODE_KEYS.has(fieldKey(key)), id: fieldKey(key) === ID_KEY, generic: GENERIC_KEYS.has(fieldKey(key)), contact: holdsContact(key), masked: clean ? undefined : masked, found: clean ? undefined : found, tokenLike: TOKEN_MARK.test(key) };
       keys.set(key, known);
     }
     return known;

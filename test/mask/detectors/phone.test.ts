@@ -69,3 +69,13 @@ describe('phone under its key', () => {
     assert.equal(masker.maskValue(JSON.stringify(record)).value, JSON.stringify(masked));
   });
 });
+
+describe('a generic key under a phone key', () => {
+  it("reads a `value` or a `number` with the key of the object it is in: Google's `phoneNumbers`, a national id's `number`", () => {
+    const masker = createMasker({ ...defaultMasking(), style: 'redact' }, new Uint8Array(32));
+    const person = { phoneNumbers: [{ value: '+1 555 123 4567', type: 'mobile' }], ssn: { number: '123456789' }, order: { number: '12345678' } };
+    const masked = { phoneNumbers: [{ value: '[PHONE]', type: 'mobile' }], ssn: { number: '[US_SSN]' }, order: { number: '12345678' } };
+    assert.deepEqual(masker.maskValue(person).value, masked);
+    assert.equal(masker.maskValue(JSON.stringify(person)).value, JSON.stringify(masked));
+  });
+});
