@@ -102,6 +102,8 @@ describe('readDisplayNames', () => {
     for (const text of ['@anna please look', '@Override public void run()', '@Component({ selector })', 'x@Anna Schmidt', 'a.@Anna Schmidt', 'npm i @modelcontextprotocol/sdk', 'ask @Example GmbH', '@Anna Schmidt2', '@ Anna Schmidt']) {
       assert.deepEqual(names(text), [], text);
     }
+    // The start of a value read with others (a document's text nodes, Atlassian's mention node's `text`).
+    assert.deepEqual(names('Hi \u0000@Anna Schmidt\u0000, please call'), ['Anna Schmidt']);
   });
 
   it('reads only text[from, to): a name that starts before `from` is read from `from`', () => {

@@ -31,6 +31,7 @@
  */
 import { standsForPerson } from '../field-keys.js';
 import { isAsciiUpper } from './chars.js';
+import { VALUE_SEPARATOR } from './context.js';
 import { NextIndex } from './lines.js';
 import { isTitle } from './titled-name-text.js';
 
@@ -93,8 +94,8 @@ const AIRLINE_NAME = /^[A-Z]+(?:[ '-][A-Z]+)*\/[A-Z]{2,}(?: [A-Z]{2,}){0,3}$/;
  * address's or a package's (`anna@…`, `@scope/pkg` has no capital).
  */
 const MENTION = new RegExp(`\\p{Lu}\\p{Ll}[\\p{L}'’-]*(?: (?:(?:${[...PARTICLES].join('|')}) )?\\p{Lu}\\p{Ll}[\\p{L}'’-]*){1,2}(?![\\p{L}\\p{N}_@])`, 'uy');
-/** What may stand right before a mention's `@`: a blank, a line break, an opening bracket or quote, a delimiter, Markdown's emphasis. */
-const MENTION_AFTER: ReadonlySet<number> = new Set([...' \t\n\r\u00a0([{"\'>,;:*'].map((c) => c.charCodeAt(0)));
+/** What may stand right before a mention's `@`: a blank, a line break, an opening bracket or quote, a delimiter, Markdown's emphasis, the start of a value read with others (`VALUE_SEPARATOR`). */
+const MENTION_AFTER: ReadonlySet<number> = new Set([...' \t\n\r\u00a0([{"\'>,;:*', VALUE_SEPARATOR].map((c) => c.charCodeAt(0)));
 
 /** Reports text[start, end), a display name. */
 export type NameVisitor = (start: number, end: number) => void;
