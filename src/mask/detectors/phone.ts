@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
 import { holdsPhone } from '../field-keys.js';
-import { eachValue, foundIn, hasLabel, LABEL_WINDOW } from '../lib/context.js';
+import { eachValue, foundIn, hasLabel, LABEL_WINDOW, textBefore } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
 
 /**
@@ -364,15 +364,46 @@ const PHONE_SHAPE = /^\+?[\d(][\d ()./\u00a0-]*$/;
  * found, its digits as its normal form. The key says what it holds; the
  * value must not pass for failing a check that only makes prose safe to read.
  */
+/** The normal form of a phone number no numbering plan validated: its digits, `+` first where it is written with one. */
+function unvalidatedValue(text: string, start: number, end: number): string {
+  const digits = text.slice(start, end).replace(/\D/g, '');
+  return text.charCodeAt(start) === 43 ? `+${digits}` : digits;
+}
+
+/** A phone's key in text, right before its value: `Phone:`, `Tel. =`, `Mobile number:`, `Telefonnummer:` (see `holdsPhone`). */
+const PHONE_KEY_BEFORE = /(?:^|[^\p{L}])([\p{L} .-]{2,24}?)\s*[:=]\s*$/u;
+/** How far back `keyedInText` looks for the key. */
+const KEY_WINDOW = 32;
+
+/**
+ * Whether the candidate text[start, end), which no numbering plan
+ * validated, is the whole value of a phone's key in a line of text (`Phone:
+ * +1 555 123 4567`), as `addUnvalidated` reads a JSON value under its key.
+ * Most candidates are turned down by the character before them, which a
+ * key's `:` or `=` must be.
+ */
+function keyedInText(input: ScanInput, codes: Uint16Array, start: number, end: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && (codes[k] === 32 || codes[k] === 9)) k--;
+  if (k < 0 || (codes[k] !== 58 && codes[k] !== 61)) return false;
+  // The value ends its line or its item.
+  let after = end;
+  while (codes[after] === 32 || codes[after] === 9) after++;
+  const next = codes[after]!;
+  if (next !== 0 && next !== 10 && next !== 13 && next !== 44 && next !== 59) return false;
+  const key = PHONE_KEY_BEFORE.exec(textBefore(input, start, KEY_WINDOW));
+  return key !== null && holdsPhone(key[1]!.replace(/\./g, '').trim());
+}
+
 function addUnvalidated(input: ScanInput, found: SpanList): void {
   const { text } = input;
   const validated = found.length;
   eachValue(input, (start, end) => {
     if (end - start > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(start, end)) || foundIn(found, validated, start, end)) return;
-    const digits = text.slice(start, end).replace(/\D/g, '');
-    if (digits.length < MIN_KEYED_DIGITS || digits.length > MAX_DIGITS) return;
+    const digits = text.slice(start, end).replace(/\D/g, '').length;
+    if (digits < MIN_KEYED_DIGITS || digits > MAX_DIGITS) return;
     // After the validated ones: the scanner puts each detector's spans in text order.
-    found.add(start, end, text.charCodeAt(start) === 43 ? `+${digits}` : digits);
+    found.add(start, end, unvalidatedValue(text, start, end));
   });
 }
 
@@ -436,6 +467,7 @@ export const phone: Detector = {
       const number = classify(input, codes, start, code === 43);
       // The value comes from the validation cache: no string is built for it.
       if (number !== null) found.add(start, candidateEnd, number);
+      else if (digitCount >= MIN_KEYED_DIGITS && keyedInText(input, codes, start, candidateEnd)) found.add(start, candidateEnd, unvalidatedValue(text, start, candidateEnd));
     }
     if (input.hint !== undefined && holdsPhone(input.hint)) addUnvalidated(input, found);
   },

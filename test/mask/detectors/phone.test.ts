@@ -70,6 +70,15 @@ describe('phone under its key', () => {
   });
 });
 
+describe("phone under its key in text", () => {
+  it("finds the whole value of a phone's key in a line where no numbering plan knows it; another key's, or a number inside a sentence, keeps it", () => {
+    assert.deepEqual(scan(phone, 'Phone: +1 555 123 4567\n'), [{ written: '+1 555 123 4567', value: '+15551234567' }]);
+    assert.deepEqual(scan(phone, 'Customer Phone = 555-1234-99, ok'), [{ written: '555-1234-99', value: '555123499' }]);
+    assert.deepEqual(scan(phone, 'Tel.: 555-1234-99'), [{ written: '555-1234-99', value: '555123499' }]);
+    for (const text of ['Total: 555-1234-99', 'Phone: 555-1234-99 (office)', 'Phone: 12345', 'Phone ticket 555-1234-99']) assert.deepEqual(scan(phone, text), [], text);
+  });
+});
+
 describe('a generic key under a phone key', () => {
   it("reads a `value` or a `number` with the key of the object it is in: Google's `phoneNumbers`, a national id's `number`", () => {
     const masker = createMasker({ ...defaultMasking(), style: 'redact' }, new Uint8Array(32));
