@@ -23,6 +23,8 @@ const LITERALS: Record<string, (chars: number) => string> = {
   pythonRowsUnclosed: (n) => '[' + "{'name': 'Anna Schmidt', 'email': 'a@x.de'}, ".repeat(n / 46),
   pythonEscapes: (n) => "['" + '\\x41\\u0042'.repeat(n / 10) + "']",
   pythonTuples: (n) => '[' + '(1, '.repeat(n / 4),
+  // Values read together under keys whose values are read whole (a phone's, an e-mail address's, a national id's), found or not.
+  keyedValues: (n) => '[' + '{"phone": "+49 30 12345678", "email": "a@localhost", "ssn": "123-45-678"}, '.repeat(n / 70),
 };
 
 /** CPU milliseconds to mask `text` (as text, or `asValue` as a tool's text result), once (see `cpuTime`). */

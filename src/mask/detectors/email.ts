@@ -2,7 +2,7 @@ import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiLetter, isDigit, isWordChar } from '../lib/chars.js';
 import { matchAt } from '../lib/sticky-match.js';
 import { fieldKey, holdsEmail } from '../field-keys.js';
-import { eachValue, foundIn } from '../lib/context.js';
+import { eachValueWithout } from '../lib/context.js';
 
 /** RFC 5321 limits: local part 64 octets, domain 253. They also bound the work per `@`. */
 const MAX_LOCAL = 64;
@@ -137,9 +137,8 @@ function namesEmail(key: string): boolean {
  * example.de`): adds each such value in which nothing was found.
  */
 function addUnchecked(input: ScanInput, found: SpanList): void {
-  const checked = found.length;
-  eachValue(input, (start, end) => {
-    if (!foundIn(found, checked, start, end) && MAILBOX_SHAPE.test(input.text.slice(start, end))) found.add(start, end);
+  eachValueWithout(input, found, found.length, (start, end) => {
+    if (MAILBOX_SHAPE.test(input.text.slice(start, end))) found.add(start, end);
   });
 }
 

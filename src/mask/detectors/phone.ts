@@ -3,7 +3,7 @@ import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
 import { holdsPhone } from '../field-keys.js';
-import { eachValue, foundIn, hasLabel, LABEL_WINDOW, textBefore } from '../lib/context.js';
+import { eachValueWithout, hasLabel, LABEL_WINDOW, textBefore } from '../lib/context.js';
 import { SpanCache } from '../lib/span-cache.js';
 
 /**
@@ -356,14 +356,6 @@ const MIN_KEYED_DIGITS = 6;
 /** A value that is nothing but a number as phone numbers are written: digits, `+` first, and their separators. */
 const PHONE_SHAPE = /^\+?[\d(][\d ()./\u00a0-]*$/;
 
-/**
- * Under a phone's key (`"phone": "+1 555 123 4567"`), a value written as a
- * phone number is one, even where no numbering plan knows it (a typo, an
- * extension, a range newer than the metadata): adds each such value of the
- * text (each of a joined text, see `ScanInput.joined`) in which nothing was
- * found, its digits as its normal form. The key says what it holds; the
- * value must not pass for failing a check that only makes prose safe to read.
- */
 /** The normal form of a phone number no numbering plan validated: its digits, `+` first where it is written with one. */
 function unvalidatedValue(text: string, start: number, end: number): string {
   const digits = text.slice(start, end).replace(/\D/g, '');
@@ -395,11 +387,18 @@ function keyedInText(input: ScanInput, codes: Uint16Array, start: number, end: n
   return key !== null && holdsPhone(key[1]!.replace(/\./g, '').trim());
 }
 
+/**
+ * Under a phone's key (`"phone": "+1 555 123 4567"`), a value written as a
+ * phone number is one, even where no numbering plan knows it (a typo, an
+ * extension, a range newer than the metadata): adds each such value of the
+ * text (each of a joined text, see `ScanInput.joined`) in which nothing was
+ * found, its digits as its normal form. The key says what it holds; the
+ * value must not pass for failing a check that only makes prose safe to read.
+ */
 function addUnvalidated(input: ScanInput, found: SpanList): void {
   const { text } = input;
-  const validated = found.length;
-  eachValue(input, (start, end) => {
-    if (end - start > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(start, end)) || foundIn(found, validated, start, end)) return;
+  eachValueWithout(input, found, found.length, (start, end) => {
+    if (end - start > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(start, end))) return;
     const digits = text.slice(start, end).replace(/\D/g, '').length;
     if (digits < MIN_KEYED_DIGITS || digits > MAX_DIGITS) return;
     // After the validated ones: the scanner puts each detector's spans in text order.

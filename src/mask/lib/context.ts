@@ -61,8 +61,31 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
-/** Whether one of the first `count` spans of `found` overlaps text[start, end): a value a detector found something in already. */
-export function foundIn(found: SpanList, count: number, start: number, end: number): boolean {
-  for (let k = 0; k < count; k++) if (found.starts[k]! < end && found.ends[k]! > start) return true;
-  return false;
+/**
+ * Calls `visit` with each value of the text (see `eachValue`) that none of
+ * the first `count` spans of `found` overlaps: what a detector that reads a
+ * value under its key as a whole (a phone's, an e-mail address's) may still
+ * take after its own search. Each span is placed by a binary search over the
+ * values: linear in values and spans however many of each a joined text holds.
+ */
+export function eachValueWithout(input: ScanInput, found: SpanList, count: number, visit: (start: number, end: number) => void): void {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  eachValue(input, (start, end) => {
+    starts.push(start);
+    ends.push(end);
+  });
+  const taken = new Uint8Array(starts.length);
+  for (let k = 0; k < count; k++) {
+    // The last value that starts before the span ends: the only one it may overlap (no span holds a separator).
+    let low = 0;
+    let high = starts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if (starts[middle]! < found.ends[k]!) low = middle + 1;
+      else high = middle - 1;
+    }
+    if (high >= 0 && ends[high]! > found.starts[k]!) taken[high] = 1;
+  }
+  for (let value = 0; value < starts.length; value++) if (taken[value] === 0) visit(starts[value]!, ends[value]!);
 }

@@ -203,8 +203,8 @@ function nameBefore(text: string, from: number, open: number, name: NameVisitor)
  * that says who the person is (`Customer Maria Rossi (maria@…)`, `Kunde
  * Hans Müller <…>`, see `standsForPerson`) and after the titles then
  * (`Dr. Andreas Keller <…>`, see `isTitle`), while two words or more
- * follow; else at `start`. The word is no part of the name, whose token would otherwise
- * differ from the name's elsewhere.
+ * follow; else at `start`. These words are no part of the name, whose
+ * token would otherwise differ from the name's elsewhere.
  */
 function afterRoleWord(text: string, start: number, end: number): number {
   // Titles one after another (`Prof. Dr. Hans Weber`), the role word first.
@@ -226,7 +226,6 @@ function givenNames(text: string, start: number, end: number): boolean {
   const second = text.indexOf(' ', space + 1);
   return !isTitle(text.slice(start, space)) && (second === -1 || second >= end);
 }
-
 
 /**
  * Reports the cell before the address that starts at `start` (its opening
