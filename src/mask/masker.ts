@@ -1284,7 +1284,7 @@ export function createMasker(policy: MaskingPolicy, key: Uint8Array): Masker {
     // A flag (`"default": true` in an address) tells nothing of a person, and a schema that wants one still gets one.
     if (typeof value === 'boolean' || (typeof value === 'string' && value.trim() === '')) return value;
     findings[field] = (findings[field] ?? 0) + 1;
-    // Numbers and booleans under a personal-data key become token strings: the value must not pass.
+    // A number under a personal-data key becomes a token string: the value must not pass.
     return fieldToken(field, String(value));
   }
 
