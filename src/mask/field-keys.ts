@@ -389,7 +389,7 @@ export function holdsEmail(key: string): boolean {
  * detectors' labels name it, and those of countries none of them reads
  * (Latvia's personas kods, Hungary's személyi szám, Canada's SIN, Brazil's
  * CPF, …). A tax number (a VAT number, an OIB, a NIF), which companies have
- * too, is none.
+ * too, is none; nor is a bare `sin`, as often a sine as Canada's number.
  */
 const NATIONAL_ID_KEYS: ReadonlySet<string> = new Set(
   [
@@ -399,7 +399,7 @@ const NATIONAL_ID_KEYS: ReadonlySet<string> = new Set(
     'rodne_cislo', 'egn', 'cnp', 'ppsn', 'amka', 'emso', 'jmbg', 'ahv', 'ahv_nummer', 'isikukood', 'asmens_kodas',
     'national_identifier', 'national_identification_number', 'national_number', 'personal_id', 'personal_id_number', 'personal_number', 'personal_code',
     'personal_identity_number', 'personal_identification_number', 'citizen_id', 'social_insurance_number', 'personas_kods', 'szemelyi_szam',
-    'személyi_szám', 'szemelyi_azonosito', 'adoazonosito_jel', 'adóazonosító_jel', 'numero_d_identification_national', 'sin', 'tfn', 'cpf', 'curp', 'aadhaar',
+    'személyi_szám', 'szemelyi_azonosito', 'adoazonosito_jel', 'adóazonosító_jel', 'numero_d_identification_national', 'sin_number', 'tfn', 'cpf', 'curp', 'aadhaar',
   ].map(fieldKey),
 );
 
