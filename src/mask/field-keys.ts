@@ -421,7 +421,16 @@ const PHONE_KEY_ENDINGS = ['phone', 'phonenumber', 'phoneno', 'telefonnummer', '
 /** Whether `key` (a JSON key, lower case) names a phone number (see `PHONE_KEYS`), where any phone-shaped value is one. */
 export function holdsPhone(key: string): boolean {
   const normal = fieldKey(key);
-  return PHONE_KEYS.has(normal) || PHONE_KEY_ENDINGS.some((ending) => normal.endsWith(ending));
+  return PHONE_KEYS.has(normal) || endsInOne(normal, PHONE_KEY_ENDINGS);
+}
+
+/** Endings (normalised) of a key that names whose e-mail address it holds (`contactEmail`, `work_email_address`). */
+const EMAIL_KEY_ENDINGS = ['email', 'emailaddress'];
+
+/** Whether `key` (a JSON key, lower case) names an e-mail address (see `EMAIL_KEYS`), where any mailbox-shaped value is one. */
+export function namesEmail(key: string): boolean {
+  const normal = fieldKey(key);
+  return EMAIL_KEYS.has(normal) || endsInOne(normal, EMAIL_KEY_ENDINGS);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { isAsciiLetter, isDigit, isWordChar } from '../lib/chars.js';
 import { matchAt } from '../lib/sticky-match.js';
-import { fieldKey, holdsEmail } from '../field-keys.js';
+import { namesEmail } from '../field-keys.js';
 import { eachValueWithout } from '../lib/context.js';
 
 /** RFC 5321 limits: local part 64 octets, domain 253. They also bound the work per `@`. */
@@ -122,13 +122,6 @@ function writtenDomainEnd(text: string, markEnd: number): number {
 
 /** A mailbox and a domain around one `@`, blanks allowed beside it: an address as a form's field holds one, well formed or not. */
 const MAILBOX_SHAPE = /^[^\s@]{1,64} ?@ ?[^\s@]{1,253}$/;
-
-/** Whether a JSON key (lower case) names an e-mail address: `email`, `mail`, …, and keys that end so (`contactEmail`, `work_email_address`). */
-function namesEmail(key: string): boolean {
-  if (holdsEmail(key)) return true;
-  const normal = fieldKey(key);
-  return normal.endsWith('email') || normal.endsWith('emailaddress');
-}
 
 /**
  * Under an e-mail address's key, a value that is a mailbox and a domain

@@ -1,6 +1,7 @@
 import type { Detector, ScanInput, SpanList } from '../detector.js';
 import { holdsNationalId } from '../field-keys.js';
 import { eachValue } from '../lib/context.js';
+import { digitsOf } from '../lib/numeric-windows.js';
 
 /** A value written as an identifier: letters and digits, the separators ids are printed with, from 5 to 32 characters. */
 const ID_SHAPE = /^[\p{L}\d][\p{L}\d ./-]{3,31}$/u;
@@ -26,8 +27,7 @@ export const nationalId: Detector = {
     if (input.hint === undefined || !holdsNationalId(input.hint)) return;
     const { text } = input;
     eachValue(input, (start, end) => {
-      const value = text.slice(start, end);
-      if (ID_SHAPE.test(value) && value.replace(/\D/g, '').length >= MIN_DIGITS) found.add(start, end);
+      if (ID_SHAPE.test(text.slice(start, end)) && digitsOf(text, start, end).length >= MIN_DIGITS) found.add(start, end);
     });
   },
   normalize(text: string, start: number, end: number): string {

@@ -1,9 +1,10 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector, ScanInput, SpanList } from '../detector.js';
-import { isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
+import { isBlank, isDigit, isJoiner, isWordCodeAt } from '../lib/chars.js';
 import { holdsPhone } from '../field-keys.js';
 import { eachValueWithout, hasLabel, LABEL_WINDOW, textBefore } from '../lib/context.js';
+import { digitsOf } from '../lib/numeric-windows.js';
 import { SpanCache } from '../lib/span-cache.js';
 
 /**
@@ -358,7 +359,7 @@ const PHONE_SHAPE = /^\+?[\d(][\d ()./\u00a0-]*$/;
 
 /** The normal form of a phone number no numbering plan validated: its digits, `+` first where it is written with one. */
 function unvalidatedValue(text: string, start: number, end: number): string {
-  const digits = text.slice(start, end).replace(/\D/g, '');
+  const digits = digitsOf(text, start, end);
   return text.charCodeAt(start) === 43 ? `+${digits}` : digits;
 }
 
@@ -376,11 +377,11 @@ const KEY_WINDOW = 32;
  */
 function keyedInText(input: ScanInput, codes: Uint16Array, start: number, end: number): boolean {
   let k = start - 1;
-  while (k >= 0 && (codes[k] === 32 || codes[k] === 9)) k--;
+  while (k >= 0 && isBlank(codes[k]!)) k--;
   if (k < 0 || (codes[k] !== 58 && codes[k] !== 61)) return false;
   // The value ends its line or its item.
   let after = end;
-  while (codes[after] === 32 || codes[after] === 9) after++;
+  while (isBlank(codes[after]!)) after++;
   const next = codes[after]!;
   if (next !== 0 && next !== 10 && next !== 13 && next !== 44 && next !== 59) return false;
   const key = PHONE_KEY_BEFORE.exec(textBefore(input, start, KEY_WINDOW));
@@ -399,7 +400,7 @@ function addUnvalidated(input: ScanInput, found: SpanList): void {
   const { text } = input;
   eachValueWithout(input, found, found.length, (start, end) => {
     if (end - start > MAX_CANDIDATE || !PHONE_SHAPE.test(text.slice(start, end))) return;
-    const digits = text.slice(start, end).replace(/\D/g, '').length;
+    const digits = digitsOf(text, start, end).length;
     if (digits < MIN_KEYED_DIGITS || digits > MAX_DIGITS) return;
     // After the validated ones: the scanner puts each detector's spans in text order.
     found.add(start, end, unvalidatedValue(text, start, end));

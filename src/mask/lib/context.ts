@@ -7,6 +7,7 @@
  * JSON key that names them (`"ssn": "…"`).
  */
 import type { ScanInput, SpanList } from '../detector.js';
+import { isBlank } from './chars.js';
 
 /** How far back a label may stand (characters): "Steuerliche Identifikationsnummer: " fits. */
 export const LABEL_WINDOW = 48;
@@ -50,15 +51,15 @@ export function eachValue(input: ScanInput, visit: (start: number, end: number) 
     if (end === -1) end = text.length;
     let from = start;
     let to = end;
-    while (from < to && isBlank(text.charCodeAt(from))) from++;
-    while (to > from && isBlank(text.charCodeAt(to - 1))) to--;
+    while (from < to && isBlankOrNoBreak(text.charCodeAt(from))) from++;
+    while (to > from && isBlankOrNoBreak(text.charCodeAt(to - 1))) to--;
     if (from < to) visit(from, to);
   }
 }
 
-/** A space, a tab or a no-break space. */
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 0xa0;
+/** A blank (see `isBlank`) or a no-break space. */
+function isBlankOrNoBreak(code: number): boolean {
+  return isBlank(code) || code === 0xa0;
 }
 
 /**
